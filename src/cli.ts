@@ -1,0 +1,53 @@
+/**
+ * The `cascade` command line: one file per command under `cli/`, this file only dispatches. Bad
+ * input is one line on stderr and exit code 2, never a stack trace.
+ */
+import { UsageError } from './cli/args.ts';
+import { simulateCommand, simulateHelp } from './cli/simulate.ts';
+import { startCommand } from './cli/start.ts';
+
+type Command = (argv: string[], out: (line: string) => void) => number | Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  simulate: { run: simulateCommand, help: simulateHelp },
+  start: { run: startCommand, help: 'Usage: cascade start\n\nThe main job: runs both outage scenarios on their buggy variant and on fixed.' },
+};
+
+const usage = `Usage: cascade <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.help.split('\n')[2] ?? ''}`)
+  .join('\n')}
+
+Run 'cascade <command> --help' for a command's options.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const out = (line: string) => process.stdout.write(line + '\n');
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    out(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command '${name}': choose ${Object.keys(COMMANDS).join(', ')}`);
+    return await command.run(rest, out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`cascade ${name ?? ''}: ${error.message}\n`.replace('  ', ' '));
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts')) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`cascade: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

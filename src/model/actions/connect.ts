@@ -1,0 +1,90 @@
+/**
+ * Connect: a client whose retry time has come sends a connect request to the next supernode of its
+ * host cache. A supernode serves up to its work budget per tick; past capacity it either accepts
+ * anyway (the original protocol) or rejects cheaply with "try elsewhere, later" (admission control).
+ * A supernode host logs in through its own supernode once that serves.
+ */
+import type { Model } from '../model.ts';
+import { randomInt } from '../random.ts';
+import type { State } from '../state.ts';
+import { sendAuthentication } from './authenticate.ts';
+import { retryDelay } from './retry.ts';
+import { attach } from './session.ts';
+
+export function connect(state: State, model: Model, p: number): void {
+  const peer = state.peers[p]!;
+  if (peer.role === 'supernode') {
+    const own = state.supernodes[peer.slot]!;
+    if (own.status !== 'up') {
+      peer.nextAttempt = Math.max(state.tick + 1, own.restartAt);
+      return;
+    }
+    attach(state, p, peer.slot);
+    peer.status = 'authenticating';
+    sendAuthentication(state, model, p);
+    return;
+  }
+  state.counters.attempts++;
+  state.counters.tickAttempts++;
+  const target = peer.cache[peer.retries % peer.cache.length]!;
+  const sn = state.supernodes[target]!;
+  if (sn.status !== 'up') return failAttempt(state, model, p);
+  if (sn.accepted >= sn.budget) {
+    if (model.protocol.admissionControl) sn.rejected++;
+    else sn.unanswered++;
+    return failAttempt(state, model, p);
+  }
+  if (sn.clients >= sn.capacity && model.protocol.admissionControl) {
+    sn.rejected++;
+    return failAttempt(state, model, p);
+  }
+  sn.accepted++;
+  attach(state, p, target);
+  peer.status = 'authenticating';
+  learnSupernodes(state, p);
+  sendAuthentication(state, model, p);
+}
+
+/**
+ * A failed attempt: count it and schedule the next one. After a whole round of the host cache has
+ * failed, the client asks the operator's bootstrap service for fresh addresses.
+ */
+export function failAttempt(state: State, model: Model, p: number): void {
+  const peer = state.peers[p]!;
+  peer.retries++;
+  if (peer.retries % peer.cache.length === 0) askBootstrap(state, model, p);
+  peer.nextAttempt = state.tick + retryDelay(state, model, peer.retries, peer.cache.length);
+}
+
+/** A working supernode tells its new client about live supernodes: dead cache entries are replaced. */
+function learnSupernodes(state: State, p: number): void {
+  const cache = state.peers[p]!.cache;
+  for (let i = 0; i < cache.length; i++) {
+    if (state.supernodes[cache[i]!]!.status === 'up') continue;
+    const found = pickLiveSupernode(state, 0, state.supernodes.length);
+    if (found >= 0) cache[i] = found;
+  }
+}
+
+/**
+ * The bootstrap service hands out live supernodes, dedicated ones first when the operator has put
+ * any in (that is how clients find them). It knows liveness but not load.
+ */
+function askBootstrap(state: State, model: Model, p: number): void {
+  const cache = state.peers[p]!.cache;
+  const megaStart = model.config.eligible;
+  for (let i = 0; i < cache.length; i++) {
+    let found = i === 0 && model.config.megaSlots > 0 ? pickLiveSupernode(state, megaStart, state.supernodes.length) : -1;
+    if (found < 0) found = pickLiveSupernode(state, 0, state.supernodes.length);
+    if (found >= 0) cache[i] = found;
+  }
+}
+
+/** A random serving slot in [from, to), or -1 if a few random tries find none. */
+function pickLiveSupernode(state: State, from: number, to: number): number {
+  for (let tries = 0; tries < 4; tries++) {
+    const s = from + randomInt(state, to - from);
+    if (state.supernodes[s]!.status === 'up') return s;
+  }
+  return -1;
+}

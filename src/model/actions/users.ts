@@ -1,0 +1,32 @@
+/**
+ * User actions: a user starts or quits the client. A user who quits while hosting a supernode takes
+ * the supernode away (it becomes an ordinary, promotable peer again).
+ */
+import type { Model } from '../model.ts';
+import type { State } from '../state.ts';
+import { detach, detachOrphans } from './session.ts';
+
+export function goOnline(state: State, p: number): boolean {
+  const peer = state.peers[p];
+  if (!peer || peer.wantsOnline) return false;
+  peer.wantsOnline = true;
+  if (peer.status === 'off') peer.nextAttempt = state.tick + 1;
+  return true;
+}
+
+export function goOffline(state: State, model: Model, p: number): boolean {
+  const peer = state.peers[p];
+  if (!peer || !peer.wantsOnline) return false;
+  peer.wantsOnline = false;
+  detach(state, p);
+  if (peer.role === 'supernode') {
+    const sn = state.supernodes[peer.slot]!;
+    if (sn.status === 'up') state.counters.faultLosses++;
+    sn.status = 'idle';
+    sn.restartAt = -1;
+    peer.role = 'ordinary';
+    detachOrphans(state, model);
+  }
+  if (peer.status !== 'crashed') peer.status = 'off';
+  return true;
+}

@@ -1,0 +1,202 @@
+/**
+ * Model parameters, validated by a schema so that a bad value gets one clear line naming the field.
+ * One tick is about two seconds of protocol time. Two defaults: `small` (exhaustive search, minimal
+ * counterexamples) and `population` (figures comparable with the public record).
+ */
+import { z } from 'zod';
+
+const count = z.number().int().min(0);
+const positive = z.number().int().min(1);
+const percent = z.number().int().min(0).max(100);
+
+/** The schema of a model configuration; every field is required once defaults are merged in. */
+export const ConfigSchema = z
+  .object({
+    /** Seed of the protocol PRNG (jitter, host-cache refresh, who a mass reboot hits). */
+    seed: z.number().int().min(0).max(0xffffffff),
+    /** Users (client peers), supernode hosts included. */
+    peers: positive,
+    /** Supernodes serving at the start: hosted by the first eligible peers. */
+    supernodes: positive,
+    /** Peers eligible for promotion (public IP, resources); the first `supernodes` of them host one. */
+    eligible: positive,
+    /** Share of peers on the `buggy` release, for the 2010 base (the 2007 base has none). */
+    buggyReleasePercent: percent,
+    /** Peers that do not want to be online at the start (room for `goOnline`). */
+    offlineAtStart: count,
+    /** Clients a peer-hosted supernode can hold. */
+    supernodeCapacity: positive,
+    /** Connect requests a peer-hosted supernode serves per tick. */
+    supernodeBudget: positive,
+    /** Slots for dedicated mega-supernodes the operator may add. */
+    megaSlots: count,
+    megaCapacity: positive,
+    megaBudget: positive,
+    /** Mega-supernodes the operator adds at once. */
+    megaBatch: positive,
+    /** Ticks of capacity shortfall before the operator's runbook adds mega-supernodes. */
+    operatorDetectionTicks: positive,
+    /** Consecutive overloaded ticks after which a supernode shuts itself down (K). */
+    overloadTicks: positive,
+    /** Ticks a supernode takes from shutdown or reboot until it serves again. */
+    restartDelay: positive,
+    /** Ticks a rebooted machine takes until its client starts again. */
+    rebootDelay: positive,
+    /** Ticks until a user restarts a crashed client. */
+    userRestartDelay: positive,
+    /** Cost of a cheap rejection, in percent of an accepted connect (admission control). */
+    rejectCostPercent: percent,
+    /** Authentications the login server completes per tick. */
+    loginCapacity: positive,
+    /** Login queue bound; requests past it are dropped. */
+    loginQueueLimit: positive,
+    /** Ticks a client waits for authentication before it gives up and retries. */
+    authTimeout: positive,
+    /** Offline-message fetches the cluster answers per tick when healthy. */
+    offlineCapacity: positive,
+    offlineQueueLimit: positive,
+    /** Ticks after which an offline-message reply is late. */
+    fetchDeadline: positive,
+    /** An online client re-syncs its offline messages every this many ticks (and once after login). */
+    syncInterval: positive,
+    /** Host cache entries per client. */
+    hostCacheSize: positive,
+    /** Fixed pause between login rounds of the 2007 client (no jitter, no growth). */
+    retryInterval: positive,
+    /** Pause before the 2010 client reconnects (no backoff). */
+    reconnectInterval: positive,
+    /** Full-jitter backoff: wait uniform in [1, min(cap, base * 2^retries)]. */
+    backoffBase: positive,
+    backoffCap: positive,
+    /** Retry budget: quick attempts per login before a long pause. */
+    retryBudget: positive,
+    retryBudgetPause: positive,
+    /** Load-blind allocation (the 2007 defect) looks at the network every this many ticks. */
+    promotionInterval: positive,
+    /** Most peers promoted at once. */
+    promotionBatch: positive,
+    /** Target utilisation in percent: promote when demand exceeds this share of capacity. */
+    promotionThresholdPercent: z.number().int().min(1).max(100),
+    /** Faults the adversary may inject in one run. */
+    faultBudget: count,
+    /** User actions (goOnline / goOffline) the adversary may take in one run. */
+    churnBudget: count,
+    /** Parameters the adversary may choose for `massReboot` (percent of peers). */
+    massRebootPercents: z.array(z.number().int().min(1).max(100)).min(1),
+    /** Degradation levels for `degradeOfflineMessages`: capacity halves and latency grows per level. */
+    degradeLevels: z.array(z.number().int().min(1).max(8)).min(1),
+    /** Counts for `addMegaSupernodes`. */
+    megaCounts: z.array(positive).min(1),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.eligible > c.peers) ctx.addIssue({ code: 'custom', path: ['eligible'], message: `must be at most peers (${c.peers})` });
+    if (c.supernodes > c.eligible) ctx.addIssue({ code: 'custom', path: ['supernodes'], message: `must be at most eligible (${c.eligible})` });
+    const clients = c.peers - c.supernodes - c.offlineAtStart;
+    if (clients > c.supernodes * c.supernodeCapacity)
+      ctx.addIssue({ code: 'custom', path: ['supernodeCapacity'], message: `leaves no steady state: ${clients} online clients exceed ${c.supernodes} supernodes x ${c.supernodeCapacity}` });
+    if (c.offlineAtStart > c.peers - c.supernodes)
+      ctx.addIssue({ code: 'custom', path: ['offlineAtStart'], message: `must leave the supernode hosts online (at most ${c.peers - c.supernodes})` });
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Small scope: 3 supernodes and 11 peers (7 clients online on 9 places), capacities of 1 to 8. */
+export const smallConfig: Config = {
+  seed: 1,
+  peers: 11,
+  supernodes: 3,
+  eligible: 5,
+  buggyReleasePercent: 50,
+  offlineAtStart: 1,
+  supernodeCapacity: 3,
+  supernodeBudget: 1,
+  megaSlots: 1,
+  megaCapacity: 8,
+  megaBudget: 4,
+  megaBatch: 1,
+  operatorDetectionTicks: 2,
+  overloadTicks: 2,
+  restartDelay: 8,
+  rebootDelay: 2,
+  userRestartDelay: 2,
+  rejectCostPercent: 25,
+  loginCapacity: 2,
+  loginQueueLimit: 4,
+  authTimeout: 3,
+  offlineCapacity: 2,
+  offlineQueueLimit: 8,
+  fetchDeadline: 2,
+  syncInterval: 4,
+  hostCacheSize: 2,
+  retryInterval: 2,
+  reconnectInterval: 1,
+  backoffBase: 2,
+  backoffCap: 8,
+  retryBudget: 3,
+  retryBudgetPause: 8,
+  promotionInterval: 4,
+  promotionBatch: 1,
+  promotionThresholdPercent: 80,
+  faultBudget: 2,
+  churnBudget: 2,
+  massRebootPercents: [50],
+  degradeLevels: [3],
+  megaCounts: [1],
+};
+
+/** Population scale: 100,000 users and 1,000 supernodes (1%), about 100 clients each, 67% utilised. */
+export const populationConfig: Config = {
+  ...smallConfig,
+  peers: 100_000,
+  supernodes: 1_000,
+  eligible: 3_000,
+  offlineAtStart: 5_000,
+  supernodeCapacity: 150,
+  supernodeBudget: 20,
+  megaSlots: 200,
+  megaCapacity: 2_000,
+  megaBudget: 200,
+  megaBatch: 50,
+  operatorDetectionTicks: 30,
+  overloadTicks: 3,
+  restartDelay: 30,
+  rebootDelay: 20,
+  userRestartDelay: 10,
+  loginCapacity: 2_000,
+  loginQueueLimit: 20_000,
+  authTimeout: 10,
+  offlineCapacity: 1_000,
+  offlineQueueLimit: 50_000,
+  fetchDeadline: 5,
+  syncInterval: 100,
+  hostCacheSize: 8,
+  backoffCap: 60,
+  retryBudgetPause: 60,
+  promotionInterval: 30,
+  promotionBatch: 50,
+  faultBudget: 4,
+  churnBudget: 10_000,
+};
+
+export type Scale = 'small' | 'population';
+
+/** The default configuration of a scale. */
+export function defaultConfig(scale: Scale): Config {
+  return structuredClone(scale === 'small' ? smallConfig : populationConfig);
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Validates a (partial) configuration over a scale's defaults; an error is one line naming the field. */
+export function parseConfig(input: unknown, scale: Scale = 'small'): Checked<Config> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, error: 'config: must be a JSON object' };
+  }
+  const result = ConfigSchema.safeParse({ ...defaultConfig(scale), ...input });
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0]!;
+  const field = issue.path.length > 0 ? issue.path.join('.') : '(config)';
+  const message = issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `'${k}'`).join(', ')}` : issue.message;
+  return { ok: false, error: `config.${field}: ${message}` };
+}

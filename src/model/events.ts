@@ -1,0 +1,50 @@
+/**
+ * The adversary's alphabet: what an explorer chooses. Protocol behaviour happens inside `tick`;
+ * everything else is a fault, a user action or an operator action. Parameters come from small finite
+ * sets (the config's) so that exhaustive search can enumerate them.
+ */
+export type Event =
+  | { kind: 'tick' }
+  /** Fault: one peer's client crashes (its supernode, if it hosts one, is lost). */
+  | { kind: 'crash'; peer: number }
+  /** Fault: one peer's machine reboots. */
+  | { kind: 'reboot'; peer: number }
+  /** Fault: a share of all machines reboot at once (the 2007 patch-day trigger). */
+  | { kind: 'massReboot'; percent: number }
+  /** Fault: the offline-message cluster degrades (the 2010 trigger). */
+  | { kind: 'degradeOfflineMessages'; level: number }
+  /** User action. */
+  | { kind: 'goOnline'; peer: number }
+  | { kind: 'goOffline'; peer: number }
+  /** Operator action (with the mega-supernodes fix). */
+  | { kind: 'addMegaSupernodes'; count: number };
+
+export type EventKind = Event['kind'];
+
+export const FAULT_KINDS = ['crash', 'reboot', 'massReboot', 'degradeOfflineMessages'] as const;
+export const USER_KINDS = ['goOnline', 'goOffline'] as const;
+export const EVENT_KINDS: readonly EventKind[] = ['tick', ...FAULT_KINDS, ...USER_KINDS, 'addMegaSupernodes'];
+
+/** Whether an event is a fault (counted against the fault budget). */
+export function isFault(event: Event): boolean {
+  return (FAULT_KINDS as readonly string[]).includes(event.kind);
+}
+
+/** The event in the protocol's own words, e.g. `crash(peer 3)`. */
+export function describeEvent(event: Event): string {
+  switch (event.kind) {
+    case 'tick':
+      return 'tick';
+    case 'crash':
+    case 'reboot':
+    case 'goOnline':
+    case 'goOffline':
+      return `${event.kind}(peer ${event.peer})`;
+    case 'massReboot':
+      return `massReboot(${event.percent}%)`;
+    case 'degradeOfflineMessages':
+      return `degradeOfflineMessages(level ${event.level})`;
+    case 'addMegaSupernodes':
+      return `addMegaSupernodes(${event.count})`;
+  }
+}

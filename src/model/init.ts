@@ -1,0 +1,79 @@
+/**
+ * The initial state: the network in steady state. Every user who wants to be online is online,
+ * attached round-robin to the first supernodes, authenticated, with offline-message syncs staggered.
+ */
+import type { Model } from './model.ts';
+import { seedRandom } from './random.ts';
+import type { Peer, State, Supernode } from './state.ts';
+
+export function init(model: Model): State {
+  const { config, protocol } = model;
+  const peers: Peer[] = [];
+  const supernodes: Supernode[] = [];
+  const ordinaryOnline = config.peers - config.offlineAtStart;
+  let next = 0; // round-robin cursor over the initial supernodes
+  for (let i = 0; i < config.peers; i++) {
+    const hosts = i < config.supernodes;
+    const online = i < ordinaryOnline;
+    const upstream = hosts ? i : online ? next++ % config.supernodes : -1;
+    const home = upstream >= 0 ? upstream : i % config.supernodes;
+    peers.push({
+      status: online ? 'online' : 'off',
+      release: protocol.hasBuggyRelease && spreads(i, config.buggyReleasePercent) ? 'buggy' : 'fixed',
+      slot: i < config.eligible ? i : -1,
+      role: hosts ? 'supernode' : 'ordinary',
+      upstream,
+      cache: Array.from({ length: Math.min(config.hostCacheSize, config.supernodes) }, (_, j) => (home + j) % config.supernodes),
+      retries: 0,
+      nextAttempt: 0,
+      wantsOnline: online,
+      authenticated: online,
+      authSentAt: -1,
+      fetchSentAt: -1,
+      nextSync: online ? 1 + (i % config.syncInterval) : 0,
+    });
+  }
+  for (let i = 0; i < config.eligible; i++) {
+    supernodes.push(slot('peer', i, i < config.supernodes ? 'up' : 'idle', config.supernodeCapacity, config.supernodeBudget));
+  }
+  for (let i = 0; i < config.megaSlots; i++) {
+    supernodes.push(slot('mega', -1, 'idle', config.megaCapacity, config.megaBudget));
+  }
+  for (const peer of peers) {
+    if (peer.upstream >= 0 && peer.role === 'ordinary') supernodes[peer.upstream]!.clients++;
+  }
+  return {
+    tick: 0,
+    rng: seedRandom(config.seed),
+    peers,
+    supernodes,
+    loginQueue: [],
+    offline: { capacity: config.offlineCapacity, level: 0, queue: [] },
+    faultsUsed: 0,
+    userActions: 0,
+    lastFaultTick: -1,
+    shortageTicks: 0,
+    counters: {
+      crashes: 0,
+      injectedCrashes: 0,
+      overloadShutdowns: 0,
+      faultLosses: 0,
+      crashLosses: 0,
+      attempts: 0,
+      tickAttempts: 0,
+      authDropped: 0,
+      lateReplies: 0,
+      promotions: 0,
+      megaAdded: 0,
+    },
+  };
+}
+
+/** Peer i is in an evenly spread `percent` share of the population. */
+function spreads(i: number, percent: number): boolean {
+  return Math.floor(((i + 1) * percent) / 100) > Math.floor((i * percent) / 100);
+}
+
+function slot(kind: Supernode['kind'], host: number, status: Supernode['status'], capacity: number, budget: number): Supernode {
+  return { kind, host, status, clients: 0, capacity, budget, overloadedTicks: 0, restartAt: -1, accepted: 0, rejected: 0, unanswered: 0 };
+}
