@@ -1,0 +1,55 @@
+/**
+ * The property language. A property is either `always` (an invariant checked in every state of a
+ * run, heal phase included) or `eventually` (bounded liveness, judged by a monitor that watches the
+ * heal phase after the last fault). Each also says what its trigger is, so that a suite can report how
+ * often a run actually exercised it: a property whose trigger never fired is vacuous, not passing.
+ */
+import type { Model, State } from '../model/index.ts';
+
+/** The bounds and horizons a suite states as its assumptions. */
+export interface Bounds {
+  /** no-cascade: protocol-caused supernode losses allowed per supernode lost to an injected fault. */
+  cascadeFactor: number;
+  /** bounded-login-load: most requests waiting at the login server. */
+  loginQueue: number;
+  /** bounded-login-load: most connect attempts in one tick per client that wants to be online. */
+  attemptsPerClient: number;
+  /** recovers: heal horizon H, in ticks after the last fault. */
+  healTicks: number;
+  /** login-completes: T, ticks within which a login begun in the heal phase completes. */
+  loginTicks: number;
+}
+
+export const DEFAULT_BOUNDS: Bounds = { cascadeFactor: 1, loginQueue: 4, attemptsPerClient: 1, healTicks: 40, loginTicks: 20 };
+
+/** An invariant: a sentence describing the violation, or null when the state is fine. */
+export interface AlwaysProperty {
+  kind: 'always';
+  id: string;
+  summary: string;
+  check(state: State, model: Model, bounds: Bounds): string | null;
+  /** Whether this state shows the trigger was exercised (checked on every state of the run). */
+  triggered(state: State, model: Model): boolean;
+}
+
+/** A monitor over the heal phase: fed every heal state, asked at the end (or earlier) for a verdict. */
+export interface HealMonitor {
+  /** Observes one heal-phase state; returns a violation sentence as soon as one is certain. */
+  observe(state: State): string | null;
+  /** The verdict when the heal phase is over. */
+  finish(state: State): string | null;
+  /** Whether the run exercised the trigger. */
+  triggered(): boolean;
+}
+
+/** Bounded liveness: checked over the heal phase (ticks only) that follows the last fault. */
+export interface EventuallyProperty {
+  kind: 'eventually';
+  id: string;
+  summary: string;
+  /** Ticks of heal phase this property needs. */
+  healTicks(bounds: Bounds): number;
+  monitor(start: State, model: Model, bounds: Bounds): HealMonitor;
+}
+
+export type Property = AlwaysProperty | EventuallyProperty;
