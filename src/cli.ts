@@ -3,14 +3,18 @@
  * input is one line on stderr and exit code 2, never a stack trace.
  */
 import { UsageError } from './cli/args.ts';
+import { checkCommand, checkHelp } from './cli/check.ts';
+import { replayCommand, replayHelp } from './cli/replay.ts';
 import { simulateCommand, simulateHelp } from './cli/simulate.ts';
-import { startCommand } from './cli/start.ts';
+import { startCommand, startHelp } from './cli/start.ts';
 
 type Command = (argv: string[], out: (line: string) => void) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
+  start: { run: startCommand, help: startHelp },
+  check: { run: checkCommand, help: checkHelp },
+  replay: { run: replayCommand, help: replayHelp },
   simulate: { run: simulateCommand, help: simulateHelp },
-  start: { run: startCommand, help: 'Usage: cascade start\n\nThe main job: runs both outage scenarios on their buggy variant and on fixed.' },
 };
 
 const usage = `Usage: cascade <command> [options]

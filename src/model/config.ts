@@ -93,6 +93,8 @@ export const ConfigSchema = z
     if (c.eligible > c.peers) ctx.addIssue({ code: 'custom', path: ['eligible'], message: `must be at most peers (${c.peers})` });
     if (c.supernodes > c.eligible) ctx.addIssue({ code: 'custom', path: ['supernodes'], message: `must be at most eligible (${c.eligible})` });
     const clients = c.peers - c.supernodes - c.offlineAtStart;
+    if (c.offlineCapacity * c.syncInterval < c.peers - c.offlineAtStart)
+      ctx.addIssue({ code: 'custom', path: ['offlineCapacity'], message: `leaves no steady state: ${c.peers - c.offlineAtStart} clients syncing every ${c.syncInterval} ticks need more than ${c.offlineCapacity} fetches per tick` });
     if (clients > c.supernodes * c.supernodeCapacity)
       ctx.addIssue({ code: 'custom', path: ['supernodeCapacity'], message: `leaves no steady state: ${clients} online clients exceed ${c.supernodes} supernodes x ${c.supernodeCapacity}` });
     if (c.offlineAtStart > c.peers - c.supernodes)
@@ -124,7 +126,7 @@ export const smallConfig: Config = {
   loginCapacity: 2,
   loginQueueLimit: 4,
   authTimeout: 3,
-  offlineCapacity: 2,
+  offlineCapacity: 4,
   offlineQueueLimit: 8,
   fetchDeadline: 2,
   syncInterval: 4,
@@ -166,7 +168,7 @@ export const populationConfig: Config = {
   loginCapacity: 2_000,
   loginQueueLimit: 20_000,
   authTimeout: 10,
-  offlineCapacity: 1_000,
+  offlineCapacity: 1_500,
   offlineQueueLimit: 50_000,
   fetchDeadline: 5,
   syncInterval: 100,

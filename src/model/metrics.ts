@@ -20,6 +20,8 @@ export interface Metrics {
   overloadShutdowns: number;
   /** Connect attempts in the last tick per client that wants to be online. */
   attemptsPerClient: number;
+  /** Retry amplification: connect attempts in the whole run per client that wants to be online. */
+  amplification: number;
   /** Connect requests that reached supernodes in the last tick (accepted, rejected, unanswered). */
   supernodeRequests: number;
   /** Ordinary clients attached to serving supernodes. */
@@ -55,6 +57,7 @@ export function metrics(state: State): Metrics {
     crashes: state.counters.crashes,
     overloadShutdowns: state.counters.overloadShutdowns,
     attemptsPerClient: wantOnline === 0 ? 0 : state.counters.tickAttempts / wantOnline,
+    amplification: state.counters.attempts / Math.max(1, wantOnline),
     supernodeRequests,
     attachedClients,
   };

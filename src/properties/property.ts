@@ -12,15 +12,15 @@ export interface Bounds {
   cascadeFactor: number;
   /** bounded-login-load: most requests waiting at the login server. */
   loginQueue: number;
-  /** bounded-login-load: most connect attempts in one tick per client that wants to be online. */
-  attemptsPerClient: number;
+  /** bounded-login-load: most connect attempts in a run per client that wants to be online. */
+  amplification: number;
   /** recovers: heal horizon H, in ticks after the last fault. */
   healTicks: number;
   /** login-completes: T, ticks within which a login begun in the heal phase completes. */
   loginTicks: number;
 }
 
-export const DEFAULT_BOUNDS: Bounds = { cascadeFactor: 1, loginQueue: 4, attemptsPerClient: 1, healTicks: 40, loginTicks: 20 };
+export const DEFAULT_BOUNDS: Bounds = { cascadeFactor: 1, loginQueue: 3, amplification: 8, healTicks: 40, loginTicks: 20 };
 
 /** An invariant: a sentence describing the violation, or null when the state is fine. */
 export interface AlwaysProperty {

@@ -1,12 +1,13 @@
 /**
  * Connect: a client whose retry time has come sends a connect request to the next supernode of its
  * host cache. A supernode serves up to its work budget per tick; past capacity it either accepts
- * anyway (the original protocol) or rejects cheaply with "try elsewhere, later" (admission control).
+ * anyway (the original protocol) or rejects cheaply with "try elsewhere, later" and a referral
+ * (admission control); past its budget it leaves requests unanswered, or rejects them too.
  * A supernode host logs in through its own supernode once that serves.
  */
 import type { Model } from '../model.ts';
 import { randomInt } from '../random.ts';
-import type { State } from '../state.ts';
+import type { State, Supernode } from '../state.ts';
 import { sendAuthentication } from './authenticate.ts';
 import { retryDelay } from './retry.ts';
 import { attach } from './session.ts';
@@ -29,13 +30,10 @@ export function connect(state: State, model: Model, p: number): void {
   const target = peer.cache[peer.retries % peer.cache.length]!;
   const sn = state.supernodes[target]!;
   if (sn.status !== 'up') return failAttempt(state, model, p);
+  const full = sn.clients >= sn.capacity;
+  if (model.protocol.admissionControl && (full || sn.accepted >= sn.budget)) return reject(state, model, p, sn);
   if (sn.accepted >= sn.budget) {
-    if (model.protocol.admissionControl) sn.rejected++;
-    else sn.unanswered++;
-    return failAttempt(state, model, p);
-  }
-  if (sn.clients >= sn.capacity && model.protocol.admissionControl) {
-    sn.rejected++;
+    sn.unanswered++;
     return failAttempt(state, model, p);
   }
   sn.accepted++;
@@ -54,6 +52,24 @@ export function failAttempt(state: State, model: Model, p: number): void {
   peer.retries++;
   if (peer.retries % peer.cache.length === 0) askBootstrap(state, model, p);
   peer.nextAttempt = state.tick + retryDelay(state, model, peer.retries, peer.cache.length);
+}
+
+/**
+ * Admission control: "overloaded, try elsewhere, later". The rejection is cheap, and it refers the
+ * client to a live supernode with room (if a few random looks find one), which it tries next.
+ */
+function reject(state: State, model: Model, p: number, sn: Supernode): void {
+  sn.rejected++;
+  failAttempt(state, model, p);
+  const peer = state.peers[p]!;
+  for (let tries = 0; tries < 4; tries++) {
+    const s = randomInt(state, state.supernodes.length);
+    const other = state.supernodes[s]!;
+    if (other.status === 'up' && other.clients < other.capacity && other !== sn) {
+      peer.cache[peer.retries % peer.cache.length] = s;
+      return;
+    }
+  }
 }
 
 /** A working supernode tells its new client about live supernodes: dead cache entries are replaced. */

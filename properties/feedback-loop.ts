@@ -1,0 +1,33 @@
+/**
+ * The feedback loop on its own: supernodes lost to crashes, reboots or departing users, and whether
+ * the survivors absorb their clients or overload and shut down in turn. This is what remains once the
+ * 2010 trigger is removed by a robust client.
+ */
+import { DEFAULT_BOUNDS } from '../src/properties/index.ts';
+import type { Suite } from './suite.ts';
+
+export const feedbackLoop: Suite = {
+  id: 'feedback-loop',
+  title: 'losing supernodes overloads the survivors until they shut down too',
+  assumptions:
+    'small scope (3 supernodes, 11 peers at 78% of capacity); faults are crash(peer) and reboot(peer), at most 2, and users may come and go (at most 2 actions); cascade factor 1; recovery within H = 40 ticks after the last fault',
+  scale: 'small',
+  config: {},
+  bounds: DEFAULT_BOUNDS,
+  kinds: ['crash', 'reboot', 'goOffline', 'goOnline'],
+  maxEvents: 30,
+  properties: ['no-cascade', 'recovers'],
+  variants: {
+    'skype-2010': 'violated',
+    'skype-2010+robust-client': 'violated',
+    'skype-2010+backoff-jitter': 'violated',
+    // Without backoff, rejected clients retry every tick; the cheap rejections still overload a lone survivor.
+    'skype-2010+admission-control': { 'no-cascade': 'violated', recovers: 'holds' },
+    'skype-2010+retry-budget': 'violated',
+    'skype-2010+load-aware-promotion': 'violated',
+    'skype-2010+mega-supernodes': { 'no-cascade': 'violated', recovers: 'holds' },
+    fixed: 'holds',
+  },
+  budget: { test: 100, start: 1000 },
+  seed: 1,
+};

@@ -1,0 +1,52 @@
+/**
+ * Minimizing a counterexample after fast-check's shrinking: keep only the events that applied, cut
+ * what follows the violation, then remove chunks and single events (delta debugging) while the
+ * property stays violated. The result is 1-minimal: removing any one event makes it pass.
+ */
+import type { Event, Model } from '../model/index.ts';
+import { checkRun, type Bounds, type Property, type RunOutcome } from '../properties/index.ts';
+
+export interface Minimized {
+  events: Event[];
+  outcome: RunOutcome;
+  /** Candidate sequences tried. */
+  tries: number;
+}
+
+/** `events` must violate `property`; returns a 1-minimal violating subsequence. */
+export function minimize(model: Model, property: Property, bounds: Bounds, events: readonly Event[]): Minimized {
+  let tries = 0;
+  const attempt = (candidate: Event[]): RunOutcome | null => {
+    tries++;
+    const outcome = checkRun(model, property, bounds, candidate);
+    return outcome.violation ? outcome : null;
+  };
+  let outcome = attempt([...events]);
+  if (!outcome) throw new Error('minimize: the sequence does not violate the property');
+  let current = normalize(events, outcome, property);
+  outcome = attempt(current) ?? outcome;
+  for (let chunk = Math.max(1, Math.floor(current.length / 2)); chunk >= 1; chunk = Math.floor(chunk / 2)) {
+    for (let start = current.length - chunk; start >= 0; start -= 1) {
+      const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
+      const found = attempt(candidate);
+      if (found) {
+        current = normalize(candidate, found, property);
+        outcome = found;
+        start = Math.min(start, current.length - chunk + 1);
+      }
+    }
+  }
+  return { events: current, outcome, tries };
+}
+
+/**
+ * The events that applied, and for an invariant the heal ticks up to the violation made explicit,
+ * so the sequence is self-contained and ends at the violation.
+ */
+export function normalize(events: readonly Event[], outcome: RunOutcome, property: Property): Event[] {
+  const kept = outcome.applied.map((i) => events[i]!);
+  const step = outcome.violation!.step;
+  if (property.kind === 'eventually') return kept;
+  if (step < events.length) return outcome.applied.filter((i) => i <= step).map((i) => events[i]!);
+  return [...kept, ...Array.from({ length: step - events.length + 1 }, (): Event => ({ kind: 'tick' }))];
+}

@@ -1,0 +1,95 @@
+/**
+ * The random engine: fast-check searches safety-phase event sequences (swarm testing), each judged
+ * by `checkRun` with its heal phase. It counts the runs that exercised the property's trigger, so a
+ * property that held only because nothing ever tested it is reported `vacuous`, not `holds`. A
+ * failure is shrunk by fast-check, then minimized to a 1-minimal sequence of applied events.
+ */
+import fc from 'fast-check';
+import type { Event, Model } from '../model/index.ts';
+import { checkRun, type Bounds, type Property, type Violation } from '../properties/index.ts';
+import { runArbitrary, type Run } from './eventArbitrary.ts';
+import { minimize, normalize } from './minimize.ts';
+
+export type Verdict = 'violated' | 'holds' | 'vacuous';
+
+export interface RandomOptions {
+  runs: number;
+  seed: number;
+  /** Most safety-phase events per run. */
+  maxEvents: number;
+  /** Event kinds the suite allows (default: all). */
+  kinds?: readonly string[];
+  /** Called after every run with the number of runs done. */
+  onRun?: (done: number) => void;
+}
+
+export interface Counterexample {
+  events: Event[];
+  violation: Violation;
+  /** fast-check's replay path of the failing run. */
+  path: string;
+  eventsBeforeShrink: number;
+  eventsAfterShrink: number;
+  fastCheckShrinks: number;
+  minimizeTries: number;
+}
+
+export interface RandomResult {
+  verdict: Verdict;
+  runs: number;
+  /** Runs that exercised the property's trigger (before any failure). */
+  triggeredRuns: number;
+  seed: number;
+  ms: number;
+  /** Wall time until the first failing run, null when none failed. */
+  timeToFailureMs: number | null;
+  counterexample: Counterexample | null;
+}
+
+export function searchRandom(model: Model, property: Property, bounds: Bounds, options: RandomOptions): RandomResult {
+  const started = performance.now();
+  let done = 0;
+  let triggeredRuns = 0;
+  let firstFailure: { at: number; length: number } | null = null;
+  const predicate = (run: Run): boolean => {
+    const outcome = checkRun(model, property, bounds, run.events);
+    if (firstFailure === null) {
+      done++;
+      if (outcome.triggered) triggeredRuns++;
+      options.onRun?.(done);
+      if (outcome.violation) firstFailure = { at: performance.now(), length: normalize(run.events, outcome, property).length };
+    }
+    return outcome.violation === null;
+  };
+  const details = fc.check(fc.property(runArbitrary(model.config, options.maxEvents, options.kinds), predicate), {
+    seed: options.seed,
+    numRuns: options.runs,
+  });
+  let counterexample: Counterexample | null = null;
+  if (details.failed && details.counterexample && firstFailure !== null) {
+    const [shrunk] = details.counterexample as [Run];
+    const minimized = minimize(model, property, bounds, shrunk.events);
+    const failure = firstFailure as { at: number; length: number };
+    counterexample = {
+      events: minimized.events,
+      violation: minimized.outcome.violation!,
+      path: details.counterexamplePath ?? '',
+      eventsBeforeShrink: failure.length,
+      eventsAfterShrink: minimized.events.length,
+      fastCheckShrinks: details.numShrinks,
+      minimizeTries: minimized.tries,
+    };
+  } else if (details.failed && details.errorInstance) {
+    throw details.errorInstance;
+  }
+  const verdict: Verdict = counterexample ? 'violated' : triggeredRuns === 0 ? 'vacuous' : 'holds';
+  return {
+    verdict,
+    runs: done,
+    triggeredRuns,
+    seed: options.seed,
+    ms: performance.now() - started,
+    timeToFailureMs: firstFailure ? (firstFailure as { at: number }).at - started : null,
+    counterexample,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Loading a counterexample file: read, parse JSON, validate against the schema, and check that its
+ * property and variant exist. Every problem is one line naming the file and what is wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { parseVariant, type Checked } from '../model/index.ts';
+import { PROPERTIES } from '../properties/index.ts';
+import { CounterexampleSchema, type CounterexampleFile } from './schema.ts';
+
+export function loadCounterexample(path: string): Checked<CounterexampleFile> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, error: `${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})` };
+  }
+  return parseCounterexample(text, path);
+}
+
+export function parseCounterexample(text: string, path: string): Checked<CounterexampleFile> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `${path}: not valid JSON (${(error as Error).message.split('\n')[0]})` };
+  }
+  const result = CounterexampleSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    const what = issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `'${k}'`).join(', ')}` : issue.message;
+    return { ok: false, error: `${path}: ${where}: ${what}` };
+  }
+  const file = result.data;
+  if (!PROPERTIES[file.property]) return { ok: false, error: `${path}: property: unknown property '${file.property}'` };
+  const variant = parseVariant(file.variant);
+  if (!variant.ok) return { ok: false, error: `${path}: variant: ${variant.error}` };
+  const bad = file.events.findIndex((e) => 'peer' in e && e.peer >= file.config.peers);
+  if (bad >= 0) return { ok: false, error: `${path}: events.${bad}: peer index out of range (config has ${file.config.peers} peers)` };
+  return { ok: true, value: file };
+}
