@@ -26,6 +26,6 @@ export const crashCascade2010: Suite = {
     'skype-2010+mega-supernodes': 'violated',
     fixed: 'holds',
   },
-  budget: { test: 100, start: 1000 },
+  budget: { test: 1000, start: 5000 },
   seed: 2010,
 };

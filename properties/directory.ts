@@ -27,6 +27,6 @@ export const directory: Suite = {
     'skype-2010+mega-supernodes': 'holds',
     fixed: 'holds',
   },
-  budget: { test: 100, start: 1000 },
+  budget: { test: 1000, start: 5000 },
   seed: 3,
 };

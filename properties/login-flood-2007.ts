@@ -25,6 +25,6 @@ export const loginFlood2007: Suite = {
     'skype-2007+mega-supernodes': 'holds',
     fixed: 'holds',
   },
-  budget: { test: 100, start: 1000 },
+  budget: { test: 1000, start: 5000 },
   seed: 2007,
 };
