@@ -12,10 +12,22 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 /** Parses argv strictly; node's own messages are cut to their first line. */
 export function parse<O extends Options>(argv: string[], options: O, allowPositionals = false) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+    return parseArgs({ args: attachNegativeNumbers(argv, options), options, strict: true, allowPositionals });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, ''));
   }
+}
+
+/** `--runs -5` becomes `--runs=-5`, so that the value's own check names the problem. */
+function attachNegativeNumbers(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const name = flag.startsWith('--') ? flag.slice(2) : '';
+    if (options[name]?.type === 'string' && /^-\d/.test(argv[i + 1] ?? '')) out.push(`${flag}=${argv[++i]}`);
+    else out.push(flag);
+  }
+  return out;
 }
 
 /** A whole number flag within bounds. */
