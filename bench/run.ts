@@ -1,7 +1,10 @@
 /**
- * `npm run bench`: runs the benchmark modules and prints their figures as a table, or as JSON lines
- * with `--json`; module names on the command line select modules. Figures only, never pass/fail.
+ * `npm run bench`: runs the benchmark modules, each in a child process of its own, and prints their
+ * figures (throughputs and ratios, never pass/fail) as a table, or as JSON lines with `--json`.
  */
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { CHILD_FLAG, runInChild, serveModule } from './lib/isolate.ts';
 import type { BenchModule, Measurement } from './lib/module.ts';
 import { jsonLine, tableHeader, tableRow } from './lib/report.ts';
 
@@ -10,12 +13,16 @@ const MODULES: BenchModule[] = [
   (await import('./model.bench.ts')).default,
 ];
 
-const USAGE = 'usage: npm run bench -- [--json] [module ...]   (modules: ' + MODULES.map((m) => m.name).join(', ') + ')';
+const USAGE = `usage: npm run bench -- [--json] [module ...]   (modules: ${MODULES.map((m) => m.name).join(', ')})`;
 
-function parseArgs(argv: string[]): { json: boolean; selected: BenchModule[] } | string {
+type Args = { child: BenchModule } | { json: boolean; selected: BenchModule[] };
+
+function parseArgs(argv: string[]): Args | string {
+  const find = (name: string | undefined) => MODULES.find((m) => m.name === name);
+  if (argv[0] === CHILD_FLAG) return find(argv[1]) ? { child: find(argv[1])! } : `bench: unknown module '${argv[1]}'`;
   const json = argv.includes('--json');
   const names = argv.filter((a) => a !== '--json');
-  const unknown = names.find((n) => n.startsWith('-') || !MODULES.some((m) => m.name === n));
+  const unknown = names.find((n) => !find(n));
   if (unknown !== undefined) return `bench: unknown ${unknown.startsWith('-') ? 'option' : 'module'} '${unknown}'\n${USAGE}`;
   return { json, selected: names.length === 0 ? MODULES : MODULES.filter((m) => names.includes(m.name)) };
 }
@@ -27,18 +34,20 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  if ('child' in args) return serveModule(args.child);
   const print = (m: Measurement) => console.log(args.json ? jsonLine(m) : tableRow(m));
   const started = performance.now();
+  const loadBefore = loadavg()[0]!;
   for (const module of args.selected) {
     if (!args.json) console.log(tableHeader(module.name, module.summary));
-    await module.run((m) => print({ bench: module.name, ...m }));
+    const code = await runInChild(fileURLToPath(import.meta.url), module.name, print);
+    if (code !== 0) {
+      console.error(`bench: module '${module.name}' exited with code ${code}`);
+      process.exitCode = 1;
+    }
   }
-  if (!args.json) console.log(tableHeader('process', 'the whole bench run'));
-  const memory = process.memoryUsage();
   const total = (performance.now() - started) / 1000;
-  print({ bench: 'process', scope: 'process', variant: '-', name: 'rss at end', value: memory.rss / 2 ** 20, unit: 'MB' });
-  print({ bench: 'process', scope: 'process', variant: '-', name: 'heapUsed at end', value: memory.heapUsed / 2 ** 20, unit: 'MB' });
-  print({ bench: 'process', scope: 'process', variant: '-', name: 'wall time', value: total, unit: 's', note: `node ${process.version}` });
+  print({ bench: 'run', scope: 'process', variant: '-', name: 'wall time, all modules', value: total, unit: 's', note: `node ${process.version}, ${availableParallelism()} cpus, load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end` });
 }
 
 await main();

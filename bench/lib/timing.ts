@@ -22,18 +22,25 @@ export function runFor(budget: number, chunk: () => number): Sample {
   return { count, seconds: seconds(start) };
 }
 
-/**
- * Calls `timed` (which prepares untimed, then times its own operations) until `budget` seconds of
- * timed work and at least `minRuns` runs; the untimed preparation (a state copy) stays out of the rate.
- */
-export function repeatTimed(budget: number, minRuns: number, timed: () => Sample): Sample {
-  const total: Sample = { count: 0, seconds: 0 };
-  for (let runs = 0; runs < minRuns || total.seconds < budget; runs++) {
-    const s = timed();
-    total.count += s.count;
-    total.seconds += s.seconds;
-  }
-  return total;
+/** Rates of several rounds: the median is the figure, the spread says how much to trust it. */
+export interface Rounds extends Sample {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** `n` rounds of `runFor(budget, chunk)`, as operations per second. */
+export function rounds(n: number, budget: number, chunk: () => number): Rounds {
+  const samples = Array.from({ length: n }, () => runFor(budget, chunk));
+  const rates = samples.map((s) => s.count / s.seconds).sort((a, b) => a - b);
+  const mid = Math.floor(n / 2);
+  const median = n % 2 === 1 ? rates[mid]! : (rates[mid - 1]! + rates[mid]!) / 2;
+  return { median, min: rates[0]!, max: rates[n - 1]!, count: sum(samples.map((s) => s.count)), seconds: sum(samples.map((s) => s.seconds)) };
+}
+
+/** The spread of rounds around their median, e.g. `rounds 0.97-1.02 of median`. */
+export function spread(r: Rounds): string {
+  return `${r.count === 0 ? 0 : (r.min / r.median).toFixed(2)}-${(r.max / r.median).toFixed(2)} of median`;
 }
 
 /** Seconds one call of `fn` takes, and its result. */
@@ -41,4 +48,8 @@ export function timeOnce<T>(fn: () => T): { value: T; seconds: number } {
   const start = performance.now();
   const value = fn();
   return { value, seconds: seconds(start) };
+}
+
+export function sum(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
 }

@@ -10,16 +10,18 @@ import { detach, detachOrphans } from './session.ts';
 
 /** A client crashes (an injected crash, not the late-reply defect). */
 export function crash(state: State, model: Model, p: number): boolean {
-  if (!isRunning(state.peers[p])) return false;
+  const peer = state.peers[p];
+  if (!isRunning(peer)) return false;
   crashClient(state, model, p, true);
-  detachOrphans(state, model);
+  if (peer.role === 'supernode') detachOrphans(state, model);
   return true;
 }
 
 /** A machine reboots: its client stops and starts again after `rebootDelay`; a hosted supernode restarts. */
 export function reboot(state: State, model: Model, p: number): boolean {
+  const hosts = state.peers[p]?.role === 'supernode';
   if (!rebootMachine(state, model, p)) return false;
-  detachOrphans(state, model);
+  if (hosts) detachOrphans(state, model);
   return true;
 }
 
