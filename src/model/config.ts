@@ -198,7 +198,6 @@ export function parseConfig(input: unknown, scale: Scale = 'small'): Checked<Con
   const result = ConfigSchema.safeParse({ ...defaultConfig(scale), ...input });
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0]!;
-  const field = issue.path.length > 0 ? issue.path.join('.') : '(config)';
-  const message = issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `'${k}'`).join(', ')}` : issue.message;
-  return { ok: false, error: `config.${field}: ${message}` };
+  if (issue.code === 'unrecognized_keys') return { ok: false, error: `config: unknown field ${issue.keys.map((k) => `'${k}'`).join(', ')}` };
+  return { ok: false, error: `config.${issue.path.join('.')}: ${issue.message}` };
 }

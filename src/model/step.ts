@@ -17,7 +17,10 @@ export function step(state: State, model: Model, event: Event): State {
   });
 }
 
-/** Applies an event to a state the caller owns, in place; returns whether it applied. */
+/**
+ * Applies an event to a state the caller owns, in place; returns whether it applied. A state that
+ * came out of `step` is frozen by immer (and shares frozen parts with its input): clone it first.
+ */
 export function stepOwned(state: State, model: Model, event: Event): boolean {
   return apply(state, model, event);
 }

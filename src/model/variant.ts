@@ -46,8 +46,8 @@ export const ALIASES: Record<string, string> = {
 
 /** Parses a variant name; an error is one line naming the unknown part. */
 export function parseVariant(name: string): Checked<Protocol> {
-  const expanded = ALIASES[name] ?? name;
-  const [base, ...rest] = expanded.split('+');
+  const [first, ...more] = name.split('+');
+  const [base, ...rest] = [...(ALIASES[first!] ?? first!).split('+'), ...more];
   if (!(BASES as readonly string[]).includes(base!)) {
     return { ok: false, error: `unknown variant '${name}': base must be one of ${BASES.join(', ')} (or 'fixed')` };
   }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cloneState, defaultConfig, enabled, EVENT_KINDS, init, step, stepOwned, type Config, type Event, type Model, type State } from '../../src/model/index.ts';
+import { cloneState, defaultConfig, enabled, EVENT_KINDS, init, step, type Config, type Event, type Model, type State } from '../../src/model/index.ts';
 import { modelOf, sequence } from '../support/arbitraries.ts';
 
-const VARIANTS = ['skype-2007', 'skype-2010', 'skype-2007+mega-supernodes', 'fixed'];
+const VARIANTS = ['skype-2007', 'skype-2010', 'fixed'];
 /** Two parameters per set, and budgets that last a while, so the lists are long and change over a run. */
 const config: Config = { ...defaultConfig('small'), faultBudget: 4, churnBudget: 4, massRebootPercents: [25, 50], degradeLevels: [1, 3], megaCounts: [1, 2] };
 
@@ -47,18 +47,16 @@ describe('enabled', () => {
           for (const event of enabled(state, model)) {
             listed++;
             kinds.add(event.kind);
+            // step leaves its input alone, so each listed event is tried on the same state
             expect(step(state, model, event), JSON.stringify(event)).not.toBe(state);
-            const copy = cloneState(state);
-            expect(stepOwned(copy, model, event), JSON.stringify(event)).toBe(true);
-            expect(copy).not.toEqual(state);
           }
         });
       }),
-      { seed: 42, numRuns: 50 },
+      { seed: 42, numRuns: 20 },
     );
     expect(listed).toBeGreaterThan(1000);
     // every kind of the alphabet the variant allows was listed at some point
-    const expected = EVENT_KINDS.filter((k) => k !== 'addMegaSupernodes' || name.includes('mega') || name === 'fixed');
+    const expected = EVENT_KINDS.filter((k) => k !== 'addMegaSupernodes' || name === 'fixed');
     expect([...kinds].sort()).toEqual([...expected].sort());
   });
 
@@ -74,7 +72,7 @@ describe('enabled', () => {
           }
         });
       }),
-      { seed: 42, numRuns: 30 },
+      { seed: 42, numRuns: 10 },
     );
   });
 
@@ -89,7 +87,7 @@ describe('enabled', () => {
           expect(enabled(JSON.parse(JSON.stringify(state)) as State, model)).toEqual(first);
         });
       }),
-      { seed: 42, numRuns: 50 },
+      { seed: 42, numRuns: 25 },
     );
   });
 
@@ -108,7 +106,7 @@ describe('enabled', () => {
           }
         });
       }),
-      { seed: 42, numRuns: 50 },
+      { seed: 42, numRuns: 25 },
     );
   });
 

@@ -9,35 +9,23 @@ const config: Config = { ...defaultConfig('small'), faultBudget: 4, churnBudget:
 const seed = fc.integer({ min: 0, max: 0xffffffff });
 
 describe('step (immer reference)', () => {
-  it.each(VARIANTS)('never mutates its input (%s)', (name) => {
-    fc.assert(
-      fc.property(seed, sequence(taggedEvent(config), 60), (s, events) => {
-        const model = modelOf(name, { ...config, seed: s });
-        let state = init(model);
-        for (const { event } of events) {
-          const before = JSON.stringify(state);
-          const next = step(state, model, event);
-          expect(JSON.stringify(state)).toBe(before);
-          state = next;
-        }
-      }),
-      { seed: 42, numRuns: 200 },
-    );
-  });
-
-  it.each(VARIANTS)('returns the very same object for an event that does not apply (%s)', (name) => {
+  it.each(VARIANTS)('never mutates its input, and returns it as is when the event does not apply (%s)', (name) => {
     let junkSeen = 0;
     fc.assert(
       fc.property(seed, sequence(taggedEvent(config), 60), (s, events) => {
         const model = modelOf(name, { ...config, seed: s });
         let state = init(model);
         for (const { event, junk } of events) {
-          const next = step(state, model, event);
+          // a mutable copy each time: immer freezes what it returns, so a mutation of a frozen input
+          // would throw rather than go unnoticed
+          const input = cloneState(state);
+          const before = JSON.stringify(input);
+          state = step(input, model, event);
+          expect(JSON.stringify(input)).toBe(before);
           if (junk) {
             junkSeen++;
-            expect(next).toBe(state);
+            expect(state).toBe(input);
           }
-          state = next;
         }
       }),
       { seed: 42, numRuns: 200 },
@@ -95,7 +83,7 @@ describe('determinism', () => {
         };
         expect(run()).toEqual(run());
       }),
-      { seed: 42, numRuns: 50 },
+      { seed: 42, numRuns: 30 },
     );
   });
 
@@ -192,7 +180,7 @@ describe('stepOwned (fast path)', () => {
           reference = next;
         }
       }),
-      { seed: 42, numRuns: 200 },
+      { seed: 42, numRuns: 100 },
     );
   });
 });
