@@ -27,5 +27,11 @@ export const crashCascade2010: Suite = {
     fixed: 'holds',
   },
   budget: { test: 1000, start: 5000 },
+  exhaustive: {
+    variants: ['skype-2010', 'skype-2010+robust-client', 'fixed'],
+    test: { maxDepth: 40, maxStates: 100_000 },
+    start: { maxDepth: 80, maxStates: 1_000_000 },
+    symmetry: false,
+  },
   seed: 2010,
 };

@@ -28,5 +28,11 @@ export const directory: Suite = {
     fixed: 'holds',
   },
   budget: { test: 1000, start: 5000 },
+  exhaustive: {
+    variants: ['skype-2007', 'skype-2010', 'fixed'],
+    test: { maxDepth: 3, maxStates: 100_000 },
+    start: { maxDepth: 4, maxStates: 2_000_000 },
+    symmetry: false,
+  },
   seed: 3,
 };

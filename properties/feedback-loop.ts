@@ -29,5 +29,17 @@ export const feedbackLoop: Suite = {
     fixed: 'holds',
   },
   budget: { test: 2500, start: 5000 },
+  exhaustive: {
+    variants: ['skype-2010', 'skype-2010+robust-client', 'fixed'],
+    test: {
+      // The shortest cascades are 6 events long; the buggy variants must be searched that deep.
+      'no-cascade': { maxDepth: 3, maxStates: 100_000 },
+      'no-cascade@skype-2010': { maxDepth: 6, maxStates: 1_000_000 },
+      'no-cascade@skype-2010+robust-client': { maxDepth: 6, maxStates: 1_000_000 },
+      recovers: { maxDepth: 3, maxStates: 100_000 },
+    },
+    start: { 'no-cascade': { maxDepth: 6, maxStates: 3_000_000 }, recovers: { maxDepth: 4, maxStates: 1_000_000 } },
+    symmetry: false,
+  },
   seed: 1,
 };

@@ -27,8 +27,44 @@ export interface Suite {
   /** Variant name -> expected verdict, for every property of the suite. */
   variants: Record<string, Expected | Partial<Record<string, Expected>>>;
   budget: { test: number; start: number };
+  /** The exhaustive section: which variants are searched breadth-first, and how deep. */
+  exhaustive: ExhaustiveSection;
   /** Default seed, so that `npm start` and `npm test` are reproducible. */
   seed: number;
+}
+
+/** Bounds of a breadth-first search: most events in a sequence, and most distinct states. */
+export interface SearchBound {
+  maxDepth: number;
+  maxStates: number;
+}
+
+export interface ExhaustiveSection {
+  /** Variants searched exhaustively; their expectation is the suite's (holds -> holds-within-bound). */
+  variants: string[];
+  /** Event kinds for the search (default: the suite's kinds). */
+  kinds?: string[];
+  /**
+   * The bound used by `npm test` and by `npm start`: one for all, or keyed by `property@variant`
+   * or by `property` (the most specific key wins).
+   */
+  test: SearchBound | Record<string, SearchBound>;
+  start: SearchBound | Record<string, SearchBound>;
+  /**
+   * Symmetry reduction. Off in the suites: the model breaks ties by index, so the reduction is an
+   * approximation, and on these configs it merges almost nothing (see README).
+   */
+  symmetry: boolean;
+}
+
+/** The bound of one (property, variant) for a budget. */
+export function searchBound(section: ExhaustiveSection, budget: 'test' | 'start', property: string, variant: string): SearchBound {
+  const b = section[budget];
+  if ('maxDepth' in b) return b as SearchBound;
+  const keyed = b as Record<string, SearchBound>;
+  const found = keyed[`${property}@${variant}`] ?? keyed[property];
+  if (!found) throw new Error(`suite bound: no ${budget} bound for ${property} on ${variant}`);
+  return found;
 }
 
 /** The expected verdict of one (property, variant) in a suite. */

@@ -4,6 +4,7 @@
  */
 import { UsageError } from './cli/args.ts';
 import { checkCommand, checkHelp } from './cli/check.ts';
+import { exploreCommand, exploreHelp } from './cli/explore.ts';
 import { replayCommand, replayHelp } from './cli/replay.ts';
 import { simulateCommand, simulateHelp } from './cli/simulate.ts';
 import { startCommand, startHelp } from './cli/start.ts';
@@ -13,6 +14,7 @@ type Command = (argv: string[], out: (line: string) => void) => number | Promise
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   start: { run: startCommand, help: startHelp },
   check: { run: checkCommand, help: checkHelp },
+  explore: { run: exploreCommand, help: exploreHelp },
   replay: { run: replayCommand, help: replayHelp },
   simulate: { run: simulateCommand, help: simulateHelp },
 };

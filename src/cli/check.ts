@@ -190,6 +190,11 @@ export function checkCommand(argv: string[], out: (line: string) => void): numbe
     return 0;
   }
   const pairs = selectPairs(options);
+  return runChecks(pairs, options, options.json, out).code;
+}
+
+/** Checks the pairs, prints a line (or JSON object) each and a summary; returns results and exit code. */
+export function runChecks(pairs: { suite: Suite; property: string; variant: string }[], options: CheckOptions, json: boolean, out: (line: string) => void): { code: number; results: PairResult[] } {
   const bar = progress();
   const results: PairResult[] = [];
   for (const [i, { suite, property, variant }] of pairs.entries()) {
@@ -198,15 +203,15 @@ export function checkCommand(argv: string[], out: (line: string) => void): numbe
     );
     bar.done();
     results.push(result);
-    out(options.json ? JSON.stringify(result) : describe(result));
+    out(json ? JSON.stringify(result) : describe(result));
   }
   const unmet = results.filter((r) => !r.met);
-  if (!options.json) {
+  if (!json) {
     out('');
     out(`${results.length - unmet.length} of ${results.length} expectations met${unmet.length > 0 ? `; ${unmet.length} not:` : '.'}`);
     for (const r of unmet) out(`  ${r.property} on ${r.variant}: expected ${r.expected}, got ${r.verdict}. Replay: ${r.replay}`);
   }
-  return unmet.length === 0 ? 0 : 1;
+  return { code: unmet.length === 0 ? 0 : 1, results };
 }
 
 function describe(r: PairResult): string {

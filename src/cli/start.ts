@@ -4,7 +4,8 @@
  */
 import { summarizeScenario } from '../explore/scenarioSummary.ts';
 import { defaultConfig, variant } from '../model/index.ts';
-import { checkCommand } from './check.ts';
+import { runChecks, selectPairs, type PairResult } from './check.ts';
+import { exhaustivePairs, runExplore, type ExplorePairResult } from './explore.ts';
 import { parse } from './args.ts';
 
 export const startHelp = `Usage: cascade start [--json]
@@ -49,6 +50,25 @@ export function startCommand(argv: string[], out: (line: string) => void): numbe
       );
     }
   }
-  if (!values.json) out('\n== Property suites (random engine, start budget) ==');
-  return checkCommand(values.json ? ['--json'] : [], out);
+  const json = values.json === true;
+  if (!json) out('\n== Property suites: random engine (fast-check, swarm testing), start budget ==');
+  const random = runChecks(selectPairs({}), { budget: 'start', dir: 'counterexamples', update: false }, json, out);
+  if (!json) out('\n== Property suites: exhaustive engine (breadth-first, shortest counterexamples), start bounds ==');
+  const exhaustive = runExplore(exhaustivePairs(), { budget: 'start', maxMemoryMB: 4096, dir: 'counterexamples', update: false }, json, out);
+  const rows = compareLengths(random.results, exhaustive.results);
+  if (json) rows.forEach((row) => out(JSON.stringify({ kind: 'shrink-ratio', ...row })));
+  else {
+    out('\n== Shrunk random counterexamples against the shortest that exist ==');
+    for (const r of rows) out(`${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`);
+  }
+  return random.code === 0 && exhaustive.code === 0 ? 0 : 1;
+}
+
+/** For each pair both engines violated: the random engine's shrunk length over the exhaustive minimum. */
+export function compareLengths(random: PairResult[], exhaustive: ExplorePairResult[]) {
+  return exhaustive.flatMap((e) => {
+    const r = random.find((x) => x.suite === e.suite && x.property === e.property && x.variant === e.variant);
+    if (!r || r.eventsAfterShrink === null || e.eventsInCounterexample === null) return [];
+    return [{ suite: e.suite, property: e.property, variant: e.variant, random: r.eventsAfterShrink, shortest: e.eventsInCounterexample, ratio: r.eventsAfterShrink / Math.max(1, e.eventsInCounterexample) }];
+  });
 }
