@@ -11,6 +11,7 @@ import { jsonLine, tableHeader, tableRow } from './lib/report.ts';
 /** The modules, in order: one line each. */
 const MODULES: BenchModule[] = [
   (await import('./model.bench.ts')).default,
+  (await import('./explore.bench.ts')).default,
 ];
 
 const USAGE = `usage: npm run bench -- [--json] [module ...]   (modules: ${MODULES.map((m) => m.name).join(', ')})`;

@@ -41,39 +41,36 @@ export function canonical(state: State, model: Model, options: FingerprintOption
   }
   const slotRank = options.symmetry ? inverse(slotOrder) : slotOrder;
   const peerRank = options.symmetry ? inverse(peerOrder) : peerOrder;
-  const parts: string[] = [String(now % model.config.promotionInterval), String(state.rng), String(state.faultsUsed), String(state.userActions), String(state.shortageTicks)];
-  for (const p of peerOrder) parts.push(peerKey(state.peers[p]!, now, slotRank));
-  for (const s of slotOrder) parts.push(supernodeKey(state.supernodes[s]!, now));
-  parts.push(queueKey(state.loginQueue, now, peerRank));
-  parts.push(`${state.offline.capacity},${state.offline.level}`, queueKey(state.offline.queue, now, peerRank));
-  for (const c of options.counters) parts.push(String(state.counters[c]));
-  return parts.join('|');
+  let text = (now % model.config.promotionInterval) + '|' + state.rng + '|' + state.faultsUsed + '|' + state.userActions + '|' + state.shortageTicks;
+  for (let i = 0; i < peers; i++) text += '|' + peerKey(state.peers[peerOrder[i]!]!, now, slotRank);
+  for (let i = 0; i < slots; i++) text += '|' + supernodeKey(state.supernodes[slotOrder[i]!]!, now);
+  text += '|' + queueKey(state.loginQueue, now, peerRank) + '|' + state.offline.capacity + ',' + state.offline.level + '|' + queueKey(state.offline.queue, now, peerRank);
+  for (const c of options.counters) text += '|' + state.counters[c];
+  return text;
 }
 
 /** One letter per status; distinct, so no two statuses share a key. */
 const PEER_STATUS: Record<Peer['status'], string> = { off: 'o', connecting: 'c', authenticating: 'a', online: 'n', crashed: 'x' };
 const SUPERNODE_STATUS: Record<Supernode['status'], string> = { idle: 'i', up: 'u', restarting: 'r', down: 'd' };
+const RELEASE: Record<Peer['release'], string> = { buggy: 'b', fixed: 'f' };
+const ROLE: Record<Peer['role'], string> = { ordinary: 'o', supernode: 's' };
 
 function peerKey(peer: Peer, now: number, slotRank: number[]): string {
-  const rel = (s: number) => (s < 0 ? -1 : slotRank[s]!);
-  return [
-    PEER_STATUS[peer.status],
-    peer.release[0],
-    peer.role[0],
-    peer.wantsOnline ? 1 : 0,
-    peer.authenticated ? 1 : 0,
-    rel(peer.upstream),
-    peer.cache.map(rel).join(','),
-    peer.retries,
-    due(peer.nextAttempt, now),
-    since(peer.authSentAt, now),
-    since(peer.fetchSentAt, now),
-    due(peer.nextSync, now),
-  ].join(':');
+  let cache = '';
+  for (let i = 0; i < peer.cache.length; i++) cache += (i === 0 ? '' : ',') + slotRank[peer.cache[i]!];
+  const upstream = peer.upstream < 0 ? -1 : slotRank[peer.upstream]!;
+  return (
+    PEER_STATUS[peer.status] + RELEASE[peer.release] + ROLE[peer.role] + (peer.wantsOnline ? '1' : '0') + (peer.authenticated ? '1' : '0') +
+    ':' + upstream + ':' + cache + ':' + peer.retries + ':' + due(peer.nextAttempt, now) + ':' + since(peer.authSentAt, now) +
+    ':' + since(peer.fetchSentAt, now) + ':' + due(peer.nextSync, now)
+  );
 }
 
 function supernodeKey(sn: Supernode, now: number): string {
-  return [SUPERNODE_STATUS[sn.status], sn.clients, sn.overloadedTicks, sn.restartAt < 0 ? -1 : due(sn.restartAt, now), sn.accepted, sn.rejected, sn.unanswered].join(':');
+  return (
+    SUPERNODE_STATUS[sn.status] + sn.clients + ':' + sn.overloadedTicks + ':' + (sn.restartAt < 0 ? -1 : due(sn.restartAt, now)) +
+    ':' + sn.accepted + ':' + sn.rejected + ':' + sn.unanswered
+  );
 }
 
 /** Sort key of a slot that does not depend on labels: the slot and its host's own fields. */
@@ -85,7 +82,9 @@ function slotKey(state: State, s: number, now: number): string {
 }
 
 function queueKey(queue: Request[], now: number, peerRank: number[]): string {
-  return queue.map((r) => `${peerRank[r.peer]}@${now - r.sentAt}`).join(',');
+  let text = '';
+  for (let i = 0; i < queue.length; i++) text += (i === 0 ? '' : ',') + peerRank[queue[i]!.peer] + '@' + (now - queue[i]!.sentAt);
+  return text;
 }
 
 /** A time in the future, relative to now; a time already reached is 0 ("due"). */
