@@ -2,7 +2,10 @@
  * `cascade start`, the main job behind `npm start`: both outage scenarios on their buggy variant and
  * on `fixed`, side by side, then every property suite with its start budget. Exit code as `check`.
  */
-import { summarizeScenario } from '../explore/scenarioSummary.ts';
+import { summarizeScenario, type ScenarioSummary } from '../explore/scenarioSummary.ts';
+import type { LengthRatio, Results } from '../report/results.ts';
+import { writeAtomically } from '../trace/save.ts';
+import { VERSION } from '../version.ts';
 import { defaultConfig, variant } from '../model/index.ts';
 import { runChecks, selectPairs, type PairResult } from './check.ts';
 import { exhaustivePairs, runExplore, type ExplorePairResult } from './explore.ts';
@@ -26,11 +29,13 @@ export function startCommand(argv: string[], out: (line: string) => void): numbe
     out(startHelp);
     return 0;
   }
+  const scenarios: ScenarioSummary[] = [];
   if (!values.json) out('== The two outages, scripted (buggy variant vs fixed) ==');
   if (!values.json) out('scenario      variant       scale        supernodes start>min>end  online end     late share  crashes  shutdowns  back after');
   for (const scale of ['small', 'population'] as const) {
     for (const [scenario, name] of PAIRS) {
       const s = summarizeScenario({ config: defaultConfig(scale), protocol: variant(name) }, scenario, scale);
+      scenarios.push(s);
       if (values.json) {
         out(JSON.stringify({ kind: 'scenario', ...s }));
         continue;
@@ -61,11 +66,24 @@ export function startCommand(argv: string[], out: (line: string) => void): numbe
     out('\n== Shrunk random counterexamples against the shortest that exist ==');
     for (const r of rows) out(`${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`);
   }
+  const results: Results = {
+    tool: { name: 'cascade', version: VERSION, node: process.version },
+    budget: 'start',
+    scenarios,
+    random: random.results,
+    exhaustive: exhaustive.results,
+    ratios: rows,
+  };
+  writeAtomically(RESULTS_PATH, JSON.stringify(results, null, 2) + '\n');
+  if (!json) out(`\nresults: ${RESULTS_PATH}`);
   return random.code === 0 && exhaustive.code === 0 ? 0 : 1;
 }
 
+/** Where `start` leaves its results for `report`. */
+export const RESULTS_PATH = 'report/results.json';
+
 /** For each pair both engines violated: the random engine's shrunk length over the exhaustive minimum. */
-export function compareLengths(random: PairResult[], exhaustive: ExplorePairResult[]) {
+export function compareLengths(random: PairResult[], exhaustive: ExplorePairResult[]): LengthRatio[] {
   return exhaustive.flatMap((e) => {
     const r = random.find((x) => x.suite === e.suite && x.property === e.property && x.variant === e.variant);
     if (!r || r.eventsAfterShrink === null || e.eventsInCounterexample === null) return [];
