@@ -6,7 +6,9 @@
  */
 import { replay } from '../explore/replay.ts';
 import { loadCounterexample } from '../trace/load.ts';
+import { toItf } from '../trace/itf.ts';
 import { narrate } from '../trace/narrative.ts';
+import { writeAtomically } from '../trace/save.ts';
 import { parse, UsageError } from './args.ts';
 
 export const replayHelp = `Usage: cascade replay FILE [options]
@@ -16,12 +18,13 @@ Replays a counterexample file from its events alone and tells the story step by 
 Options:
   --variant V    replay the same events on another variant: exit 0 if the property holds there
   --json         { property, variant, verdict, violationStep, events } instead of the narrative
+  --itf OUT      also write the trace in the Informal Trace Format (Apalache, Quint) to OUT
   --help         this text
 
 Exit code: 0 reproduced (or holds on --variant), 1 not reproduced (or violated on --variant), 2 bad input.`;
 
 export function replayCommand(argv: string[], out: (line: string) => void): number {
-  const { values, positionals } = parse(argv, { variant: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(argv, { variant: { type: 'string' }, json: { type: 'boolean' }, itf: { type: 'string' }, help: { type: 'boolean' } }, true);
   if (values.help) {
     out(replayHelp);
     return 0;
@@ -34,6 +37,13 @@ export function replayCommand(argv: string[], out: (line: string) => void): numb
   if (!result.ok) throw new UsageError(result.error);
   const r = result.value;
   const code = r.ownVariant ? (r.reproduces ? 0 : 1) : r.verdict === 'holds' ? 0 : 1;
+  if (values.itf !== undefined) {
+    if (values.itf === '' || values.itf.endsWith('/')) throw new UsageError('--itf needs a file name');
+    const steps = r.outcome.violation ? r.outcome.violation.step + 1 - file.events.length : r.outcome.healTicks;
+    const trace = toItf(r.model, file.events, Math.max(0, steps), positionals[0]!, `${file.property} on ${r.variant}: ${r.outcome.violation?.message ?? 'holds'}`);
+    writeAtomically(values.itf, JSON.stringify(trace) + '\n');
+    if (!values.json) out(`ITF trace (${trace.states.length} states) written to ${values.itf}`);
+  }
   if (values.json) {
     out(JSON.stringify({ property: r.property, variant: r.variant, verdict: r.verdict, violationStep: r.outcome.violation?.step ?? null, events: file.events }));
     return code;
