@@ -199,7 +199,7 @@ export function runChecks(pairs: { suite: Suite; property: string; variant: stri
   const results: PairResult[] = [];
   for (const [i, { suite, property, variant }] of pairs.entries()) {
     const result = checkPair(suite, property, variant, options, (done, total) =>
-      bar.update(`[${i + 1}/${pairs.length}] ${property} on ${variant}: run ${done}/${total}`),
+      bar.update(done, total, `[${i + 1}/${pairs.length}] ${property} on ${variant}: run ${done}/${total}`),
     );
     bar.done();
     results.push(result);

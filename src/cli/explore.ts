@@ -68,7 +68,7 @@ export interface ExploreOptions {
 }
 
 /** Runs the exhaustive search of one (suite, property, variant) and stores a counterexample. */
-export function explorePair(suite: Suite, property: string, variant: string, options: ExploreOptions, onProgress?: (text: string) => void): ExplorePairResult {
+export function explorePair(suite: Suite, property: string, variant: string, options: ExploreOptions, onProgress?: (states: number, maxStates: number, text: string) => void): ExplorePairResult {
   const model = suiteModel(suite, variant);
   const b = searchBound(suite.exhaustive, options.budget, property, variant);
   const bound = {
@@ -83,7 +83,7 @@ export function explorePair(suite: Suite, property: string, variant: string, opt
     maxMemoryBytes: bound.maxMemoryMB * 1024 * 1024,
     symmetry: bound.symmetry,
     kinds: suite.exhaustive.kinds ?? suite.kinds,
-    onProgress: onProgress && ((s) => onProgress(`${property} on ${variant}: ${s.states.toLocaleString('en-US')} states, depth ${s.depth}, ${(s.ms / 1000).toFixed(0)} s`)),
+    onProgress: onProgress && ((s) => onProgress(s.states, bound.maxStates, `${property} on ${variant}: ${s.states.toLocaleString('en-US')} states (bound ${bound.maxStates.toLocaleString('en-US')}), depth ${s.depth}/${bound.maxDepth}, ${(s.ms / 1000).toFixed(0)} s`)),
   });
   const suiteExpects = expectation(suite, property, variant) ?? 'holds';
   const expected = suiteExpects === 'holds' ? 'holds-within-bound' : 'violated';
@@ -171,7 +171,7 @@ export function runExplore(pairs: { suite: Suite; property: string; variant: str
   const bar = progress();
   const results: ExplorePairResult[] = [];
   for (const { suite, property, variant } of pairs) {
-    const r = explorePair(suite, property, variant, options, (text) => bar.update(text));
+    const r = explorePair(suite, property, variant, options, (states, max, text) => bar.update(states, max, text));
     bar.done();
     results.push(r);
     if (json) {
