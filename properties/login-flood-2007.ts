@@ -19,10 +19,10 @@ export const loginFlood2007: Suite = {
   variants: {
     'skype-2007': 'violated',
     'skype-2007+backoff-jitter': 'violated',
-    'skype-2007+admission-control': { recovers: 'holds', 'login-completes': 'holds', 'bounded-login-load': 'violated' },
+    'skype-2007+admission-control': { recovers: 'holds', 'login-completes': 'violated', 'bounded-login-load': 'violated' },
     'skype-2007+retry-budget': 'violated',
-    'skype-2007+load-aware-promotion': { recovers: 'holds', 'login-completes': 'holds', 'bounded-login-load': 'violated' },
-    'skype-2007+mega-supernodes': 'holds',
+    'skype-2007+load-aware-promotion': 'violated',
+    'skype-2007+mega-supernodes': 'violated',
     fixed: 'holds',
   },
   budget: { test: 1000, start: 5000 },

@@ -3,7 +3,7 @@
  * attached round-robin to the first supernodes, authenticated, with offline-message syncs staggered.
  */
 import type { Model } from './model.ts';
-import { seedRandom } from './random.ts';
+import { randomInt, seedRandom } from './random.ts';
 import type { Peer, State, Supernode } from './state.ts';
 
 export function init(model: Model): State {
@@ -23,7 +23,7 @@ export function init(model: Model): State {
       slot: i < config.eligible ? i : -1,
       role: hosts ? 'supernode' : 'ordinary',
       upstream,
-      cache: Array.from({ length: Math.min(config.hostCacheSize, config.supernodes) }, (_, j) => (home + j) % config.supernodes),
+      cache: [],
       retries: 0,
       nextAttempt: 0,
       wantsOnline: online,
@@ -42,7 +42,7 @@ export function init(model: Model): State {
   for (const peer of peers) {
     if (peer.upstream >= 0 && peer.role === 'ordinary') supernodes[peer.upstream]!.clients++;
   }
-  return {
+  const state: State = {
     tick: 0,
     rng: seedRandom(config.seed),
     peers,
@@ -67,6 +67,26 @@ export function init(model: Model): State {
       megaAdded: 0,
     },
   };
+  fillHostCaches(state, config.hostCacheSize, config.supernodes);
+  return state;
+}
+
+/**
+ * Host caches: a client's own supernode first, then distinct supernodes drawn with the protocol PRNG
+ * (caches are scattered over the network, so the clients of one supernode do not all fall back on
+ * the same next one).
+ */
+function fillHostCaches(state: State, size: number, supernodes: number): void {
+  const n = Math.min(size, supernodes);
+  state.peers.forEach((peer, p) => {
+    const home = peer.upstream >= 0 ? peer.upstream : p % supernodes;
+    const cache = [home];
+    while (cache.length < n) {
+      const s = randomInt(state, supernodes);
+      if (!cache.includes(s)) cache.push(s);
+    }
+    peer.cache = cache;
+  });
 }
 
 /** Peer i is in an evenly spread `percent` share of the population. */
