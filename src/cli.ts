@@ -6,6 +6,7 @@ import { UsageError } from './cli/args.ts';
 import { checkCommand, checkHelp } from './cli/check.ts';
 import { exploreCommand, exploreHelp } from './cli/explore.ts';
 import { replayCommand, replayHelp } from './cli/replay.ts';
+import { reportCommand, reportHelp } from './cli/report.ts';
 import { simulateCommand, simulateHelp } from './cli/simulate.ts';
 import { startCommand, startHelp } from './cli/start.ts';
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   explore: { run: exploreCommand, help: exploreHelp },
   replay: { run: replayCommand, help: replayHelp },
   simulate: { run: simulateCommand, help: simulateHelp },
+  report: { run: reportCommand, help: reportHelp },
 };
 
 const usage = `Usage: cascade <command> [options]

@@ -8,7 +8,7 @@ import type { AlwaysProperty } from './property.ts';
 export const boundedLoginLoad: AlwaysProperty = {
   kind: 'always',
   id: 'bounded-login-load',
-  summary: 'login queue and connect attempts per client per tick stay under their bounds',
+  summary: 'the login queue, and connect attempts over the run per client that wants to be online, stay under their bounds',
   check: (state, _model, bounds) => {
     if (state.loginQueue.length > bounds.loginQueue) return `login queue holds ${state.loginQueue.length} requests, over the bound of ${bounds.loginQueue}`;
     const m = metrics(state);

@@ -11,6 +11,10 @@ export function protocolLosses(state: State): number {
   return state.counters.overloadShutdowns + state.counters.crashLosses;
 }
 
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export const noCascade: AlwaysProperty = {
   kind: 'always',
   id: 'no-cascade',
@@ -20,7 +24,7 @@ export const noCascade: AlwaysProperty = {
     const allowed = bounds.cascadeFactor * state.counters.faultLosses;
     if (lost <= allowed) return null;
     const { overloadShutdowns, crashLosses, faultLosses } = state.counters;
-    return `${lost} supernode${lost > 1 ? 's' : ''} lost to the protocol (${overloadShutdowns} overload shutdowns, ${crashLosses} host crashes) after ${faultLosses} lost to faults; the bound is ${bounds.cascadeFactor} per fault loss`;
+    return `${count(lost, 'supernode')} lost to the protocol (${count(overloadShutdowns, 'overload shutdown')}, ${count(crashLosses, 'host crash', 'host crashes')}) after ${faultLosses} lost to faults; the bound is ${bounds.cascadeFactor} per fault loss`;
   },
   /**
    * Exercised when something could start a cascade: a supernode lost to anything, an overloaded

@@ -1,0 +1,62 @@
+/**
+ * `cascade report [--out DIR] [--results FILE] [--budget test|start] [--json]`: writes the design-
+ * review report from the results `npm start` saved, or from results computed now.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { loadResults } from '../report/loadResults.ts';
+import { writeReport } from '../report/writeReport.ts';
+import { oneOf, parse, UsageError } from './args.ts';
+import { gatherResults } from './gather.ts';
+import { RESULTS_PATH } from './start.ts';
+
+export const reportHelp = `Usage: cascade report [options]
+
+Writes the design-review report: report.md and a self-contained report.html.
+report.md renders on a code-hosting site (tables, Mermaid diagrams, charts/*.svg); report.html opens
+offline. It reads the results 'npm start' saved, or runs the suites now when there are none.
+
+Options:
+  --out DIR        where to write the report (default report)
+  --results FILE   results to read (default ${RESULTS_PATH}; when that file is missing, the suites
+                   are run now with --budget, which takes a minute or two with the test budget)
+  --budget B       test or start: the budget for results computed now (default test)
+  --json           print { markdown, html, counterexamples, charts } as one JSON object
+  --help           this text
+
+Exit code: 0 report written, 2 bad input.`;
+
+export async function reportCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const { values } = parse(argv, {
+    out: { type: 'string' },
+    results: { type: 'string' },
+    budget: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
+  if (values.help) {
+    out(reportHelp);
+    return 0;
+  }
+  if (values.out === '') throw new UsageError('--out needs a directory');
+  if (values.results === '') throw new UsageError('--results needs a file');
+  const budget = oneOf('budget', values.budget, ['test', 'start'] as const, 'test');
+  const outDir = values.out ?? 'report';
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${outDir}: not a directory`);
+  const log = (line: string) => process.stderr.write(line + '\n');
+  let results;
+  if (values.results !== undefined || existsSync(RESULTS_PATH)) {
+    const loaded = loadResults(values.results ?? RESULTS_PATH);
+    if (!loaded.ok) throw new UsageError(loaded.error);
+    results = loaded.value;
+  } else {
+    log(`no ${RESULTS_PATH} (run 'npm start' to save one): running the suites with the ${budget} budget now`);
+    results = gatherResults(budget, log, false).results;
+  }
+  const files = await writeReport(results, outDir);
+  if (values.json) out(JSON.stringify(files));
+  else {
+    out(`report: ${files.markdown} and ${files.html}`);
+    out(`${files.counterexamples} counterexamples explained, ${files.charts} charts in ${outDir}/charts`);
+  }
+  return 0;
+}

@@ -1,0 +1,101 @@
+/**
+ * The report's vega-lite specs (a counterexample's metrics on its buggy and fixed variant side by
+ * side, and the population curves), kept as data so that charts.ts alone renders.
+ */
+
+/** The metrics drawn for a counterexample, with fixed colours and dashes so both panels read alike. */
+export const SERIES = ['live supernodes', 'online clients', 'overload shutdowns', 'crashes', 'login queue'] as const;
+const SERIES_COLORS = ['#0969da', '#1a7f37', '#cf222e', '#8250df', '#bf8700'];
+const SERIES_DASHES = [[1, 0], [1, 0], [5, 2], [2, 2], [6, 2, 2, 2]];
+
+export interface Point {
+  tick: number;
+  series: string;
+  value: number;
+}
+
+export interface Marker {
+  tick: number;
+  label: string;
+}
+
+export interface Panel {
+  title: string;
+  points: Point[];
+  /** Vertical rules: faults (grey) and the violation (red). */
+  faults: Marker[];
+  violation: Marker | null;
+}
+
+/** Panels side by side with one y scale and one legend: buggy variant left, fixed right. */
+export function comparisonSpec(panels: Panel[]): object {
+  const top = Math.max(1, ...panels.flatMap((p) => p.points.map((x) => x.value)));
+  const last = Math.max(1, ...panels.flatMap((p) => p.points.map((x) => x.tick)));
+  return {
+    hconcat: panels.map((p) => panelSpec(p, Math.ceil(top * 1.15), last)),
+    resolve: { scale: { y: 'shared', color: 'shared', strokeDash: 'shared' } },
+  };
+}
+
+function panelSpec(panel: Panel, top: number, last: number): object {
+  const x = { field: 'tick', type: 'quantitative', title: 'tick', scale: { domain: [0, last], nice: false }, axis: { tickMinStep: 1, format: 'd' } };
+  const short = last <= 20;
+  return {
+    title: panel.title,
+    width: 400,
+    height: 180,
+    layer: [
+      {
+        data: { values: panel.points },
+        mark: { type: 'line', interpolate: 'step', strokeWidth: 2, clip: true, ...(short ? { point: { size: 18 } } : {}) },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: 'count', scale: { domain: [0, top], nice: false }, axis: { tickMinStep: 1, format: 'd' } },
+          color: { field: 'series', type: 'nominal', title: null, scale: { domain: [...SERIES], range: SERIES_COLORS }, legend: { orient: 'bottom', columns: 5, symbolType: 'stroke' } },
+          strokeDash: { field: 'series', type: 'nominal', scale: { domain: [...SERIES], range: SERIES_DASHES } },
+        },
+      },
+      ...markerLayers(panel.faults, '#8c959f', '#57606a', x),
+      ...markerLayers(panel.violation ? [panel.violation] : [], '#cf222e', '#cf222e', x),
+    ],
+  };
+}
+
+/** A dashed vertical rule with a label at each marker's tick; labels step down so neighbours do not overlap. */
+function markerLayers(markers: Marker[], rule: string, label: string, x: object): object[] {
+  if (markers.length === 0) return [];
+  const rows = markers.map((m, i) => ({ ...m, offset: 2 + 11 * (i % 4) }));
+  return [
+    { data: { values: rows }, mark: { type: 'rule', strokeDash: [4, 3], color: rule }, encoding: { x } },
+    {
+      data: { values: rows },
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, fontSize: 10, color: label },
+      encoding: { x, y: { field: 'offset', type: 'quantitative', scale: null }, text: { field: 'label' } },
+    },
+  ];
+}
+
+export interface CurvePoint {
+  tick: number;
+  variant: string;
+  /** Share of clients that want to be online and are, in percent. */
+  online: number;
+  live: number;
+}
+
+/** Online share and live supernodes per tick, one line per variant, the trigger marked. */
+export function populationSpec(title: string, points: CurvePoint[], variants: string[], triggerTick: number): object {
+  const last = Math.max(...points.map((p) => p.tick));
+  const color = { field: 'variant', type: 'nominal', title: null, scale: { domain: variants, range: ['#cf222e', '#1a7f37', '#0969da', '#8250df'] }, legend: { orient: 'bottom' } };
+  const x = { field: 'tick', type: 'quantitative', title: 'tick (about 2 s each)', scale: { domain: [0, last], nice: false } };
+  const trigger = { data: { values: [{ tick: triggerTick }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#8c959f' }, encoding: { x } };
+  const panel = (field: 'online' | 'live', axis: string) => ({
+    width: 215,
+    height: 170,
+    layer: [
+      { data: { values: points }, mark: { type: 'line', strokeWidth: 1.5, interpolate: 'step' }, encoding: { x, y: { field, type: 'quantitative', title: axis }, color } },
+      trigger,
+    ],
+  });
+  return { title, hconcat: [panel('online', '% of clients online'), panel('live', 'live supernodes')] };
+}

@@ -1,0 +1,26 @@
+/**
+ * Renders a vega-lite spec to SVG on Node (compiled to vega, drawn headless by vega's own renderer),
+ * so the report's charts are plain files that need no browser or network.
+ */
+import { parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+/** Shared look of every chart: the report's font, no chart border. */
+const CONFIG = {
+  font: 'Helvetica, Arial, sans-serif',
+  view: { stroke: '#d1d9e0' },
+  axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eef1f4' },
+  legend: { labelFontSize: 11, titleFontSize: 11 },
+  title: { fontSize: 13, anchor: 'start' as const },
+};
+
+/** Renders a vega-lite spec to an SVG document. */
+export async function renderChart(spec: object): Promise<string> {
+  const full = { config: CONFIG, background: 'white', ...spec } as TopLevelSpec;
+  const view = new View(parse(compile(full).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}

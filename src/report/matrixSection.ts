@@ -1,0 +1,64 @@
+/**
+ * The matrix section (verdict, engine, runs or states, bound, time and counterexample link per cell,
+ * mismatches marked), the table a design review turns on.
+ */
+import { SUITES } from '../../properties/index.ts';
+import type { PairResult } from '../cli/check.ts';
+import type { ExplorePairResult } from '../cli/explore.ts';
+import { cell, type Block, type Cell } from './blocks.ts';
+import { count, duration } from './format.ts';
+import { linkFrom } from './links.ts';
+import type { Column, Matrix } from './matrix.ts';
+
+const MARK = { holds: '✓', violated: '✗', vacuous: '?', 'bound-reached': '?', 'not checked': '' } as const;
+
+export function matrixSection(matrix: Matrix, outDir: string): Block[] {
+  const header = ['variant', ...matrix.columns.map((c) => `**${c.property}**\n${c.suite}`)];
+  const rows = matrix.variants.map((v) => [cell(v.split('+').map((part, i) => `\`${i > 0 ? '+' : ''}${part}\``).join('\n')), ...matrix.columns.map((c) => matrixCell(matrix, v, c, outDir))]);
+  const mismatches = matrix.variants.flatMap((v) => matrix.columns.filter((c) => isMismatch(matrix, v, c)).map((c) => `\`${v}\` on ${c.property} (${c.suite})`));
+  return [
+    { kind: 'heading', level: 2, text: 'The matrix: variants by properties' },
+    {
+      kind: 'paragraph',
+      className: 'legend',
+      text: '✓ holds (random runs with the trigger exercised; exhaustive: every sequence up to the depth bound), ✗ violated (with a replayable counterexample), ? vacuous or stopped by a bound (no verdict), — not checked. A cell marked ⚠ did not get the verdict its suite expects. Each cell names the engine, the runs or states, the bound and the time; the link opens the stored counterexample.',
+    },
+    { kind: 'table', header, rows, className: 'matrix' },
+    mismatches.length === 0
+      ? { kind: 'paragraph', text: 'Every verdict matches its suite\'s expectation.' }
+      : { kind: 'paragraph', className: 'warning', text: `⚠ ${mismatches.length} verdict${mismatches.length === 1 ? '' : 's'} did not match the suite's expectation: ${mismatches.join('; ')}.` },
+  ];
+}
+
+function isMismatch(matrix: Matrix, variant: string, column: Column): boolean {
+  const { random, exhaustive } = matrix.entry(variant, column);
+  return (random !== undefined && !random.met) || (exhaustive !== undefined && !exhaustive.met);
+}
+
+function matrixCell(matrix: Matrix, variant: string, column: Column, outDir: string): Cell {
+  const verdict = matrix.verdict(variant, column);
+  if (verdict === 'not checked') return cell('—', 'none');
+  const { random, exhaustive } = matrix.entry(variant, column);
+  const lines = [`**${verdict}** ${MARK[verdict]}`];
+  if (random) lines.push(randomLine(random));
+  if (exhaustive) lines.push(exhaustiveLine(exhaustive));
+  const file = random?.counterexample ?? exhaustive?.counterexample;
+  if (file) lines.push(`[counterexample](${linkFrom(outDir, file)})`);
+  const mismatch = isMismatch(matrix, variant, column);
+  if (mismatch) lines.push(`⚠ expected ${random && !random.met ? random.expected : exhaustive!.expected}`);
+  const className = verdict === 'bound-reached' ? 'bound' : verdict;
+  return cell(lines.join('\n'), mismatch ? `${className} mismatch` : className);
+}
+
+function randomLine(r: PairResult): string {
+  const suite = SUITES.find((s) => s.id === r.suite);
+  const bound = suite ? ` (≤ ${suite.maxEvents} events each)` : '';
+  if (r.verdict === 'violated') return `random: found in run ${count(r.runs)}${bound}, shrunk to ${r.eventsAfterShrink} events, ${duration(r.timeToFailureMs ?? r.ms)}`;
+  return `random: ${count(r.runs)} runs${bound}, trigger in ${count(r.triggeredRuns)}, ${duration(r.ms)}`;
+}
+
+function exhaustiveLine(e: ExplorePairResult): string {
+  if (e.verdict === 'violated') return `exhaustive: shortest ${e.eventsInCounterexample} events, ${count(e.states)} states, ${duration(e.ms)}`;
+  const how = e.verdict === 'bound-reached' ? `stopped by the ${e.stoppedBy} bound at depth ${e.depth}` : e.stoppedBy === 'complete' ? 'every reachable state' : `every sequence to depth ${e.bound.maxDepth}`;
+  return `exhaustive: ${how}, ${count(e.states)} states, ${duration(e.ms)}`;
+}

@@ -1,0 +1,57 @@
+/**
+ * The engines' own tables (exhaustive results, and random against shortest counterexample lengths), so
+ * a reviewer sees how much each verdict is worth.
+ */
+import type { Block } from './blocks.ts';
+import { cell } from './blocks.ts';
+import { count, duration } from './format.ts';
+import { linkFrom } from './links.ts';
+import { pairOrder } from './matrix.ts';
+import type { Results } from './results.ts';
+
+export function exhaustiveSection(results: Results, outDir: string): Block[] {
+  const rows = [...results.exhaustive]
+    .sort(pairOrder)
+    .map((e) => {
+      const stopped = e.stoppedBy === 'complete' ? 'complete (every reachable state)' : e.stoppedBy === 'violation' ? 'violation' : `${e.stoppedBy} bound`;
+      const verdictClass = e.verdict === 'violated' ? 'violated' : e.verdict === 'holds-within-bound' ? 'holds' : 'bound';
+      return [
+        cell(e.suite),
+        cell(`\`${e.property}\``),
+        cell(`\`${e.variant}\``),
+        cell(`**${e.verdict}**${e.met ? '' : `\n⚠ expected ${e.expected}`}`, e.met ? verdictClass : `${verdictClass} mismatch`),
+        cell(count(e.states)),
+        cell(`${e.depth} of ≤ ${e.bound.maxDepth}`),
+        cell(`≤ ${count(e.bound.maxStates)}`),
+        cell(stopped),
+        cell(duration(e.ms)),
+        cell(e.counterexample ? `[${e.eventsInCounterexample} events](${linkFrom(outDir, e.counterexample)})` : '—'),
+      ];
+    });
+  return [
+    { kind: 'heading', level: 3, text: 'Exhaustive search' },
+    {
+      kind: 'paragraph',
+      text: 'Breadth-first over every event sequence of the suite\'s kinds, so a counterexample found is a shortest one. `holds-within-bound` covers every sequence up to the depth reached; `bound-reached` means the state or memory bound stopped the search first and gives no verdict.',
+    },
+    rows.length === 0
+      ? { kind: 'paragraph', text: 'No exhaustive search in these results.' }
+      : { kind: 'table', header: ['suite', 'property', 'variant', 'verdict', 'states', 'depth', 'state bound', 'stopped by', 'time', 'counterexample'], rows },
+  ];
+}
+
+export function ratioSection(results: Results): Block[] {
+  const rows = [...results.ratios].sort(pairOrder).map((r) => [cell(r.suite), cell(`\`${r.property}\``), cell(`\`${r.variant}\``), cell(String(r.random)), cell(String(r.shortest)), cell(r.ratio.toFixed(2))]);
+  const mean = rows.length > 0 ? results.ratios.reduce((s, r) => s + r.ratio, 0) / rows.length : 0;
+  return [
+    { kind: 'heading', level: 3, text: 'Random against shortest counterexamples' },
+    {
+      kind: 'paragraph',
+      text:
+        rows.length === 0
+          ? 'No pair was violated by both engines, so there is nothing to compare.'
+          : `For each pair both engines violated: the random engine's shrunk and minimized counterexample against the shortest that exists. Mean ratio ${mean.toFixed(2)} (1.00 means the random engine found a shortest one).`,
+    },
+    ...(rows.length === 0 ? [] : [{ kind: 'table' as const, header: ['suite', 'property', 'variant', 'random (events)', 'shortest (events)', 'ratio'], rows }]),
+  ];
+}

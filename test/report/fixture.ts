@@ -1,0 +1,46 @@
+/**
+ * Real results kept small for the report tests: a handful of pairs run by both engines with few runs
+ * and shallow bounds, and one small-scale scenario.
+ */
+import { SUITES } from '../../properties/index.ts';
+import { checkPair } from '../../src/cli/check.ts';
+import { explorePair } from '../../src/cli/explore.ts';
+import { compareLengths } from '../../src/cli/gather.ts';
+import { summarizeScenario } from '../../src/explore/scenarioSummary.ts';
+import { defaultConfig, variant } from '../../src/model/index.ts';
+import type { Results } from '../../src/report/results.ts';
+import { VERSION } from '../../src/version.ts';
+
+const RANDOM: [string, string, string][] = [
+  ['crash-cascade-2010', 'no-client-crash', 'skype-2010'],
+  ['crash-cascade-2010', 'no-client-crash', 'skype-2010+robust-client'],
+  ['crash-cascade-2010', 'no-client-crash', 'fixed'],
+  ['crash-cascade-2010', 'no-cascade', 'skype-2010'],
+  ['crash-cascade-2010', 'no-cascade', 'fixed'],
+  ['login-flood-2007', 'recovers', 'skype-2007'],
+  ['login-flood-2007', 'recovers', 'fixed'],
+  ['feedback-loop', 'no-cascade', 'skype-2010'],
+  ['feedback-loop', 'no-cascade', 'fixed'],
+  ['directory', 'consistent-directory', 'skype-2010'],
+];
+
+const EXHAUSTIVE: [string, string, string][] = [
+  ['crash-cascade-2010', 'no-client-crash', 'skype-2010'],
+  ['crash-cascade-2010', 'no-client-crash', 'fixed'],
+];
+
+/** Results of real runs; counterexamples they find are stored under `dir`, not in the project. */
+export function smallResults(dir: string): Results {
+  const suite = (id: string) => SUITES.find((s) => s.id === id)!;
+  const random = RANDOM.map(([s, p, v]) => checkPair(suite(s), p, v, { runs: 40, budget: 'test', dir, update: false }));
+  const exhaustive = EXHAUSTIVE.map(([s, p, v]) => explorePair(suite(s), p, v, { budget: 'test', depth: 8, maxStates: 20_000, maxMemoryMB: 1024, dir, update: false }));
+  const scenarios = [summarizeScenario({ config: defaultConfig('small'), protocol: variant('skype-2010') }, 'outage-2010', 'small')];
+  return {
+    tool: { name: 'cascade', version: VERSION, node: process.version },
+    budget: 'test',
+    scenarios,
+    random,
+    exhaustive,
+    ratios: compareLengths(random, exhaustive),
+  };
+}
