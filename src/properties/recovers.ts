@@ -28,7 +28,7 @@ export const recovers: EventuallyProperty = {
       finish(state) {
         if (reached) return null;
         const m = metrics(state);
-        return `not recovered ${bounds.healTicks} ticks after the last fault: ${m.onlineClients} of ${m.wantOnline} clients online, ${m.liveSupernodes} supernodes serving ${m.liveCapacity} places`;
+        return `not recovered ${bounds.healTicks} ticks after the last fault: ${m.onlineClients} of ${m.wantOnline} clients online, ${m.liveSupernodes} supernode${m.liveSupernodes === 1 ? '' : 's'} serving ${m.liveCapacity} places`;
       },
       triggered: () => disrupted,
     };
