@@ -12,6 +12,7 @@ import { jsonLine, tableHeader, tableRow } from './lib/report.ts';
 const MODULES: BenchModule[] = [
   (await import('./model.bench.ts')).default,
   (await import('./explore.bench.ts')).default,
+  (await import('./search.bench.ts')).default,
 ];
 
 const USAGE = `usage: npm run bench -- [--json] [module ...]   (modules: ${MODULES.map((m) => m.name).join(', ')})`;
