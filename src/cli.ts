@@ -12,30 +12,35 @@ import { startCommand, startHelp } from './cli/start.ts';
 
 type Command = (argv: string[], out: (line: string) => void) => number | Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  start: { run: startCommand, help: startHelp },
-  check: { run: checkCommand, help: checkHelp },
-  explore: { run: exploreCommand, help: exploreHelp },
-  replay: { run: replayCommand, help: replayHelp },
-  simulate: { run: simulateCommand, help: simulateHelp },
-  report: { run: reportCommand, help: reportHelp },
+const COMMANDS: Record<string, { run: Command; help: string; summary: string }> = {
+  start: { run: startCommand, help: startHelp, summary: 'the main job: both outages, every suite with both engines, the report' },
+  check: { run: checkCommand, help: checkHelp, summary: 'random search (fast-check) over the suites; shrunk counterexamples' },
+  explore: { run: exploreCommand, help: exploreHelp, summary: 'exhaustive breadth-first search up to a bound; shortest counterexamples' },
+  replay: { run: replayCommand, help: replayHelp, summary: 'replay a counterexample file as a narrative; judge it on another variant; ITF export' },
+  simulate: { run: simulateCommand, help: simulateHelp, summary: 'a scripted outage on one variant, metrics per tick' },
+  report: { run: reportCommand, help: reportHelp, summary: 'the design-review report: report.md and a self-contained report.html' },
 };
 
 const usage = `Usage: cascade <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(10)} ${c.help.split('\n')[2] ?? ''}`)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
 Run 'cascade <command> --help' for a command's options.`;
 
+/** Runs one command line; returns the exit code (0 ok, 1 an expectation not met, 2 bad input). */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const out = (line: string) => process.stdout.write(line + '\n');
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    process.stderr.write(usage + '\n');
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     out(usage);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = COMMANDS[name];
   try {
