@@ -2,7 +2,7 @@
  * The exhaustive engine at small scope: distinct states and transitions per second, and the heap it
  * holds per million states, on the suites' own searches, exact and with symmetry reduction.
  */
-import { suiteModel } from '../src/cli/check.ts';
+import { suiteModel } from '../properties/index.ts';
 import { searchExhaustive } from '../src/explore/exhaustive.ts';
 import { PROPERTIES } from '../src/properties/index.ts';
 import { SUITES } from '../properties/index.ts';

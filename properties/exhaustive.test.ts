@@ -11,7 +11,7 @@ import { checkPair } from '../src/cli/check.ts';
 import { explorePair, exhaustivePairs } from '../src/cli/explore.ts';
 import { searchExhaustive } from '../src/explore/exhaustive.ts';
 import { PROPERTIES } from '../src/properties/index.ts';
-import { suiteModel } from '../src/cli/check.ts';
+import { suiteModel } from './index.ts';
 import { replay } from '../src/explore/replay.ts';
 import { loadCounterexample } from '../src/trace/load.ts';
 import { expectation, searchBound, SUITES } from './index.ts';

@@ -3,7 +3,7 @@
  * assumptions (fault budget, event kinds, bounds, heal horizon), the variants with the verdict the
  * model is expected to give for each, and the run budgets for `npm test` and `npm start`.
  */
-import type { Config, Scale } from '../src/model/index.ts';
+import { defaultConfig, parseVariant, type Config, type Model, type Scale } from '../src/model/index.ts';
 import type { Bounds } from '../src/properties/index.ts';
 
 export type Expected = 'violated' | 'holds';
@@ -71,4 +71,11 @@ export function searchBound(section: ExhaustiveSection, budget: 'test' | 'start'
 export function expectation(suite: Suite, property: string, variant: string): Expected | undefined {
   const entry = suite.variants[variant];
   return typeof entry === 'string' ? entry : entry?.[property];
+}
+
+/** The model a suite checks a variant on. */
+export function suiteModel(suite: Suite, variant: string): Model {
+  const protocol = parseVariant(variant);
+  if (!protocol.ok) throw new Error(protocol.error);
+  return { config: { ...defaultConfig(suite.scale), ...suite.config }, protocol: protocol.value };
 }

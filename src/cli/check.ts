@@ -5,11 +5,12 @@
  * 1 when any is not, 2 on bad input.
  */
 import { join } from 'node:path';
-import { SUITES, expectation, type Suite } from '../../properties/index.ts';
+import { SUITES, expectation, suiteModel, type Suite } from '../../properties/index.ts';
 import { searchRandom, type RandomResult } from '../explore/random.ts';
-import { defaultConfig, parseVariant, type Model } from '../model/index.ts';
+import { parseVariant } from '../model/index.ts';
 import { PROPERTIES, PROPERTY_IDS } from '../properties/index.ts';
 import { buildCounterexample } from '../trace/build.ts';
+import type { PairResult } from '../report/results.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
 import { integer, oneOf, parse, UsageError } from './args.ts';
 import { progress } from './progress.ts';
@@ -32,24 +33,6 @@ Options:
 
 Exit code: 0 every expectation met, 1 some not, 2 bad input.`;
 
-export interface PairResult {
-  suite: string;
-  property: string;
-  variant: string;
-  expected: string;
-  verdict: RandomResult['verdict'];
-  runs: number;
-  triggeredRuns: number;
-  seed: number;
-  ms: number;
-  timeToFailureMs: number | null;
-  eventsBeforeShrink: number | null;
-  eventsAfterShrink: number | null;
-  counterexample: string | null;
-  saved: SaveResult | null;
-  met: boolean;
-  replay: string;
-}
 
 export interface CheckOptions {
   property?: string;
@@ -91,12 +74,6 @@ function canonical(variant: string): string {
   return parsed.ok ? parsed.value.name : variant;
 }
 
-/** The model a suite checks a variant on. */
-export function suiteModel(suite: Suite, variant: string): Model {
-  const protocol = parseVariant(variant);
-  if (!protocol.ok) throw new Error(protocol.error);
-  return { config: { ...defaultConfig(suite.scale), ...suite.config }, protocol: protocol.value };
-}
 
 /** Runs one (suite, property, variant) check and stores its counterexample. */
 export function checkPair(suite: Suite, property: string, variant: string, options: CheckOptions, onRun?: (done: number, total: number) => void): PairResult {

@@ -5,13 +5,14 @@
  * not, 2 on bad input.
  */
 import { join } from 'node:path';
-import { expectation, searchBound, SUITES, type Suite } from '../../properties/index.ts';
-import { searchExhaustive, type ExhaustiveResult } from '../explore/exhaustive.ts';
+import { expectation, searchBound, suiteModel, SUITES, type Suite } from '../../properties/index.ts';
+import { searchExhaustive } from '../explore/exhaustive.ts';
 import { PROPERTIES } from '../properties/index.ts';
 import { buildCounterexample } from '../trace/build.ts';
+import type { ExplorePairResult } from '../report/results.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
 import { integer, parse, UsageError } from './args.ts';
-import { selectPairs, suiteModel } from './check.ts';
+import { selectPairs } from './check.ts';
 import { progress } from './progress.ts';
 
 export const exploreHelp = `Usage: cascade explore --property P --variant V [options]
@@ -37,25 +38,6 @@ depth bound, or the whole state space when complete), bound-reached (the state o
 stopped the search first: no verdict).
 Exit code: 0 every verdict as the suite expects, 1 not, 2 bad input.`;
 
-export interface ExplorePairResult {
-  suite: string;
-  property: string;
-  variant: string;
-  expected: string;
-  verdict: ExhaustiveResult['verdict'];
-  stoppedBy: ExhaustiveResult['stoppedBy'];
-  bound: { maxDepth: number; maxStates: number; maxMemoryMB: number; symmetry: boolean };
-  states: number;
-  transitions: number;
-  depth: number;
-  ms: number;
-  statesPerSecond: number;
-  heapMB: number;
-  eventsInCounterexample: number | null;
-  counterexample: string | null;
-  saved: SaveResult | null;
-  met: boolean;
-}
 
 export interface ExploreOptions {
   budget: 'test' | 'start';

@@ -7,8 +7,9 @@ import { summarizeScenario, type ScenarioSummary } from '../explore/scenarioSumm
 import { defaultConfig, variant } from '../model/index.ts';
 import type { LengthRatio, Results } from '../report/results.ts';
 import { VERSION } from '../version.ts';
-import { runChecks, selectPairs, type PairResult } from './check.ts';
-import { exhaustivePairs, runExplore, type ExplorePairResult } from './explore.ts';
+import type { ExplorePairResult, PairResult } from '../report/results.ts';
+import { runChecks, selectPairs } from './check.ts';
+import { exhaustivePairs, runExplore } from './explore.ts';
 
 const SCENARIO_RUNS = [
   ['outage-2010', 'skype-2010'],

@@ -2,8 +2,7 @@
  * What was checked and under which assumptions (per suite: concern, assumptions, adversary, bounds,
  * both engines' budgets; the properties; the versions), so that no verdict is read out of context.
  */
-import { SUITES, type Suite } from '../../properties/index.ts';
-import { suiteModel } from '../cli/check.ts';
+import { SUITES, suiteModel, type Suite } from '../../properties/index.ts';
 import { PROPERTIES } from '../properties/index.ts';
 import { VERSION } from '../version.ts';
 import { cell, type Block } from './blocks.ts';

@@ -3,8 +3,8 @@
  * fixes, then `fixed`, so the summary and the matrix section read the same data.
  */
 import { SUITES } from '../../properties/index.ts';
-import type { PairResult } from '../cli/check.ts';
-import type { ExplorePairResult } from '../cli/explore.ts';
+import type { PairResult } from './results.ts';
+import type { ExplorePairResult } from './results.ts';
 import { FIXES, parseVariant } from '../model/index.ts';
 import type { Results } from './results.ts';
 

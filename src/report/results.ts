@@ -4,9 +4,51 @@
  * `start` saves them as `report/results.json` so that `report` can render them again without
  * re-running the searches.
  */
-import type { PairResult } from '../cli/check.ts';
-import type { ExplorePairResult } from '../cli/explore.ts';
+import type { ExhaustiveResult } from '../explore/exhaustive.ts';
+import type { RandomResult } from '../explore/random.ts';
 import type { ScenarioSummary } from '../explore/scenarioSummary.ts';
+import type { SaveResult } from '../trace/save.ts';
+
+/** One (suite, property, variant) checked by the random engine. */
+export interface PairResult {
+  suite: string;
+  property: string;
+  variant: string;
+  expected: string;
+  verdict: RandomResult['verdict'];
+  runs: number;
+  triggeredRuns: number;
+  seed: number;
+  ms: number;
+  timeToFailureMs: number | null;
+  eventsBeforeShrink: number | null;
+  eventsAfterShrink: number | null;
+  counterexample: string | null;
+  saved: SaveResult | null;
+  met: boolean;
+  replay: string;
+}
+
+/** One (suite, property, variant) searched by the exhaustive engine. */
+export interface ExplorePairResult {
+  suite: string;
+  property: string;
+  variant: string;
+  expected: string;
+  verdict: ExhaustiveResult['verdict'];
+  stoppedBy: ExhaustiveResult['stoppedBy'];
+  bound: { maxDepth: number; maxStates: number; maxMemoryMB: number; symmetry: boolean };
+  states: number;
+  transitions: number;
+  depth: number;
+  ms: number;
+  statesPerSecond: number;
+  heapMB: number;
+  eventsInCounterexample: number | null;
+  counterexample: string | null;
+  saved: SaveResult | null;
+  met: boolean;
+}
 
 export interface LengthRatio {
   suite: string;

@@ -3,7 +3,7 @@
  * which assumptions), so the verdicts are never hard-coded in prose.
  */
 import { SUITES, type Suite } from '../../properties/index.ts';
-import { suiteModel } from '../cli/check.ts';
+import { suiteModel } from '../../properties/index.ts';
 import { ALIASES, FIXES } from '../model/index.ts';
 import { count, listing } from './format.ts';
 import { fixName, type Column, type Matrix } from './matrix.ts';
