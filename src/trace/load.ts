@@ -2,30 +2,20 @@
  * Loading a counterexample file: read, parse JSON, validate against the schema, and check that its
  * property and variant exist. Every problem is one line naming the file and what is wrong.
  */
-import { readFileSync } from 'node:fs';
 import { parseVariant, type Checked } from '../model/index.ts';
 import { PROPERTIES } from '../properties/index.ts';
+import { parseJson, readText } from './readJson.ts';
 import { CounterexampleSchema, type CounterexampleFile } from './schema.ts';
 
 export function loadCounterexample(path: string): Checked<CounterexampleFile> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, error: `${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})` };
-  }
-  return parseCounterexample(text, path);
+  const text = readText(path);
+  return text.ok ? parseCounterexample(text.value, path) : text;
 }
 
 export function parseCounterexample(text: string, path: string): Checked<CounterexampleFile> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `${path}: not valid JSON (${(error as Error).message.split('\n')[0]})` };
-  }
-  const result = CounterexampleSchema.safeParse(json);
+  const json = parseJson(text, path);
+  if (!json.ok) return json;
+  const result = CounterexampleSchema.safeParse(json.value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
