@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { SUITES, expectation, suiteModel, type Suite } from '../../properties/index.ts';
-import { searchRandom, type RandomResult } from '../explore/random.ts';
+import { searchRandom } from '../explore/random.ts';
 import { parseVariant } from '../model/index.ts';
 import { PROPERTIES, PROPERTY_IDS } from '../properties/index.ts';
 import { buildCounterexample } from '../trace/build.ts';

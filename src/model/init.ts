@@ -16,7 +16,6 @@ export function init(model: Model): State {
     const hosts = i < config.supernodes;
     const online = i < ordinaryOnline;
     const upstream = hosts ? i : online ? next++ % config.supernodes : -1;
-    const home = upstream >= 0 ? upstream : i % config.supernodes;
     peers.push({
       status: online ? 'online' : 'off',
       release: protocol.hasBuggyRelease && spreads(i, config.buggyReleasePercent) ? 'buggy' : 'fixed',
