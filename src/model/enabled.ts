@@ -6,15 +6,16 @@
 import type { Event } from './events.ts';
 import type { Model } from './model.ts';
 import type { State } from './state.ts';
+import { isRunning } from './actions/faults.ts';
 
 export function enabled(state: State, model: Model): Event[] {
   const { config, protocol } = model;
   const events: Event[] = [{ kind: 'tick' }];
   const { peers } = state;
   if (state.faultsUsed < config.faultBudget) {
-    for (let p = 0; p < peers.length; p++) if (running(state, p)) events.push({ kind: 'crash', peer: p });
-    for (let p = 0; p < peers.length; p++) if (running(state, p)) events.push({ kind: 'reboot', peer: p });
-    if (peers.some((_, p) => running(state, p))) {
+    for (let p = 0; p < peers.length; p++) if (isRunning(peers[p])) events.push({ kind: 'crash', peer: p });
+    for (let p = 0; p < peers.length; p++) if (isRunning(peers[p])) events.push({ kind: 'reboot', peer: p });
+    if (peers.some(isRunning)) {
       for (const percent of config.massRebootPercents) events.push({ kind: 'massReboot', percent });
     }
     for (const level of config.degradeLevels) if (level > state.offline.level) events.push({ kind: 'degradeOfflineMessages', level });
@@ -27,9 +28,4 @@ export function enabled(state: State, model: Model): Event[] {
     for (const count of config.megaCounts) events.push({ kind: 'addMegaSupernodes', count });
   }
   return events;
-}
-
-function running(state: State, p: number): boolean {
-  const peer = state.peers[p]!;
-  return peer.wantsOnline && peer.status !== 'off' && peer.status !== 'crashed';
 }

@@ -57,8 +57,8 @@ export function degradeOfflineMessages(state: State, model: Model, level: number
   return true;
 }
 
-/** A client that is up: wants to be online and is neither stopped nor crashed. */
-function isRunning(peer: Peer | undefined): peer is Peer {
+/** A client that is up: wants to be online and is neither stopped nor crashed (what a fault can hit). */
+export function isRunning(peer: Peer | undefined): peer is Peer {
   return peer !== undefined && peer.wantsOnline && peer.status !== 'off' && peer.status !== 'crashed';
 }
 
