@@ -29,9 +29,8 @@ export const crashCascade2010: Suite = {
   budget: { test: 1000, start: 5000 },
   exhaustive: {
     variants: ['skype-2010', 'skype-2010+robust-client', 'fixed'],
-    test: { maxDepth: 40, maxStates: 100_000 },
-    start: { maxDepth: 80, maxStates: 1_000_000 },
-    symmetry: false,
+    test: { horizon: 40, maxStates: 100_000 },
+    start: { horizon: 40, maxStates: 1_000_000 },
   },
   seed: 2010,
 };

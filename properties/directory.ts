@@ -30,9 +30,12 @@ export const directory: Suite = {
   budget: { test: 1000, start: 5000 },
   exhaustive: {
     variants: ['skype-2007', 'skype-2010', 'fixed'],
-    test: { maxDepth: 3, maxStates: 100_000 },
-    start: { maxDepth: 4, maxStates: 2_000_000 },
-    symmetry: false,
+    // Every event kind with two faults and a user action passes a million states by a horizon of 3
+    // ticks; with one fault and one user action a 30-tick horizon takes about 160,000 states.
+    config: { faultBudget: 1, churnBudget: 1 },
+    scope: 'one fault and one user action instead of the suite\'s two of each',
+    test: { horizon: 6, maxStates: 300_000 },
+    start: { horizon: 30, maxStates: 10_000_000 },
   },
   seed: 3,
 };

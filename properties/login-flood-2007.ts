@@ -28,14 +28,8 @@ export const loginFlood2007: Suite = {
   budget: { test: 1000, start: 5000 },
   exhaustive: {
     variants: ['skype-2007', 'fixed'],
-    test: {
-      recovers: { maxDepth: 5, maxStates: 100_000 },
-      'login-completes': { maxDepth: 5, maxStates: 100_000 },
-      // Its shortest violation is 15 events long: the test bound must reach it.
-      'bounded-login-load': { maxDepth: 16, maxStates: 100_000 },
-    },
-    start: { maxDepth: 24, maxStates: 2_000_000 },
-    symmetry: false,
+    test: { horizon: 10, maxStates: 200_000 },
+    start: { horizon: 40, maxStates: 2_000_000 },
   },
   seed: 2007,
 };

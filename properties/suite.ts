@@ -33,15 +33,25 @@ export interface Suite {
   seed: number;
 }
 
-/** Bounds of a breadth-first search: most events in a sequence, and most distinct states. */
+/**
+ * Bounds of a breadth-first search: the tick horizon T (the adversary acts at ticks 0..T, then the
+ * heal phase runs), and the most distinct states before the search stops without a verdict.
+ */
 export interface SearchBound {
-  maxDepth: number;
+  horizon: number;
   maxStates: number;
 }
 
 export interface ExhaustiveSection {
-  /** Variants searched exhaustively; their expectation is the suite's (holds -> holds-within-bound). */
+  /** Variants searched exhaustively; their expectation is the suite's (holds -> holds or holds-within-horizon). */
   variants: string[];
+  /**
+   * Overrides of the suite's config for the exhaustive search (a smaller scope or smaller budgets,
+   * where the suite's own cannot be searched to a useful horizon), with the reason in words. The
+   * report states the scope each exhaustive verdict covers.
+   */
+  config?: Partial<Config>;
+  scope?: string;
   /** Event kinds for the search (default: the suite's kinds). */
   kinds?: string[];
   /**
@@ -50,17 +60,12 @@ export interface ExhaustiveSection {
    */
   test: SearchBound | Record<string, SearchBound>;
   start: SearchBound | Record<string, SearchBound>;
-  /**
-   * Symmetry reduction. Off in the suites: the model breaks ties by index, so the reduction is an
-   * approximation, and on these configs it merges almost nothing (see README).
-   */
-  symmetry: boolean;
 }
 
 /** The bound of one (property, variant) for a budget. */
 export function searchBound(section: ExhaustiveSection, budget: 'test' | 'start', property: string, variant: string): SearchBound {
   const b = section[budget];
-  if ('maxDepth' in b) return b as SearchBound;
+  if ('horizon' in b) return b as SearchBound;
   const keyed = b as Record<string, SearchBound>;
   const found = keyed[`${property}@${variant}`] ?? keyed[property];
   if (!found) throw new Error(`suite bound: no ${budget} bound for ${property} on ${variant}`);
@@ -73,9 +78,10 @@ export function expectation(suite: Suite, property: string, variant: string): Ex
   return typeof entry === 'string' ? entry : entry?.[property];
 }
 
-/** The model a suite checks a variant on. */
-export function suiteModel(suite: Suite, variant: string): Model {
+/** The model a suite checks a variant on (with `exhaustive`, the scope of its exhaustive section). */
+export function suiteModel(suite: Suite, variant: string, exhaustive = false): Model {
   const protocol = parseVariant(variant);
   if (!protocol.ok) throw new Error(protocol.error);
-  return { config: { ...defaultConfig(suite.scale), ...suite.config }, protocol: protocol.value };
+  const scope = exhaustive ? (suite.exhaustive.config ?? {}) : {};
+  return { config: { ...defaultConfig(suite.scale), ...suite.config, ...scope }, protocol: protocol.value };
 }

@@ -1,136 +1,312 @@
 /**
- * The exhaustive engine: breadth-first search over every event sequence (of the kinds a suite
- * allows) from `init`, deduplicated by canonical fingerprint, level by level, so the first violation
- * found is a shortest one. Invariants are checked in every reachable state. Bounded liveness is
- * checked from every reachable state as the start of the heal phase: since the heal phase is ticks
- * only and the model is deterministic, each state has exactly one continuation of H ticks, and the
- * property must hold along it. Hitting the state or memory bound ends the search as `bound-reached`,
- * never as `holds`; exhausting the depth bound is `holds-within-bound` for every sequence that long.
+ * The exhaustive engine: breadth-first search over every event sequence whose adversary events fall
+ * within a tick horizon T (as Spin's TMAX bounds time), followed by the heal phase, from `init`.
+ *
+ * - Sequences: the adversary (faults, user and operator actions of the allowed kinds, within the
+ *   model's budgets) acts at ticks 0..T; ticks run on to T + H, the heal phase, in which only ticks
+ *   happen. Invariants are checked in every state; bounded liveness from every state at tick <= T as
+ *   the start of a heal phase. A goal property ("the goal is met within H ticks") is replayed from a
+ *   branching state only until the goal is met (a tick or two once the network has healed), and is
+ *   checked along a tail with a history counter in the state's identity (states in a row that missed
+ *   the goal), so a tail is never replayed; any other property replays its heal phase from the state.
+ * - Identity: the model's canonical vector (`encode`) of the state, with the counters the property
+ *   reads, hashed to 64 bits (hash compaction: `collisionProbability` says what that risks). Nothing
+ *   about the model is known here.
+ * - Dedup under a horizon: the seen-set keeps the earliest tick each state was reached at. A state
+ *   reached again at that tick or later is skipped: its earlier visit had at least as many ticks left,
+ *   the adversary's choices depend only on the state and the tick (budgets are part of the state),
+ *   so every continuation of the later visit is a continuation of the earlier one. A state reached
+ *   again at an earlier tick is explored again.
+ * - Shortest: levels are event counts (ticks and adversary events alike), so the first violation of
+ *   the lowest level is a shortest one. With budgets in the state, two visits of one state differ in
+ *   depth exactly as in tick, so the earliest-tick rule keeps the shallowest visit too.
+ * - Deterministic tails: a state in which the adversary can do nothing (budgets spent, or past T)
+ *   has one future, its tick chain. It is followed in place (no copy, no frontier entry, no link) and
+ *   only its fingerprint is stored; the chain stops where it meets a state already seen.
+ * - Storage: branching states wait in per-level queues as variable-length integer vectors and keep
+ *   a 10-byte parent link; counterexamples are read back from the links, never rebuilt by replay.
  */
-import { cloneState, enabled, init, stepOwned, type Counters, type Event, type Model, type State } from '../model/index.ts';
+import { decode, encode, encodedLength } from '../model/encode.ts';
+import { enabled } from '../model/enabled.ts';
+import { eventCode, eventOfCode, type Event } from '../model/events.ts';
+import { init } from '../model/init.ts';
+import type { Model } from '../model/model.ts';
+import type { State } from '../model/state.ts';
+import { stepOwned } from '../model/step.ts';
 import { checkRun, type Bounds, type Property, type Violation } from '../properties/index.ts';
-import { fingerprint } from './fingerprint.ts';
+import { collisionProbability, hash64 } from './_internals/hash64.ts';
+import { Links, NO_EVENT } from './_internals/links.ts';
+import { SeenSet } from './_internals/seenSet.ts';
+import { VectorQueue } from './_internals/vectorQueue.ts';
 
-export type ExhaustiveVerdict = 'violated' | 'holds-within-bound' | 'bound-reached';
+/**
+ * `violated` (with a shortest counterexample); `holds-within-horizon` (every sequence whose
+ * adversary acts within T ticks, with the heal phase after it); `holds` (the whole reachable state
+ * space was explored, sequences of any length); `bound-reached` (the state or memory bound stopped
+ * the search first: no verdict).
+ */
+export type ExhaustiveVerdict = 'violated' | 'holds-within-horizon' | 'holds' | 'bound-reached';
+
+/** The adversary's event kinds besides tick. */
+export const ADVERSARY_KINDS = ['crash', 'reboot', 'massReboot', 'degradeOfflineMessages', 'goOnline', 'goOffline', 'addMegaSupernodes'] as const;
+
+/** The longest horizon plus heal phase a search may span (ticks are kept in 16 bits). */
+export const MAX_SEARCH_TICKS = 60_000;
 
 export interface ExhaustiveOptions {
-  /** Most events in a sequence. */
-  maxDepth: number;
-  /** Most distinct states kept. */
+  /** T: the last tick at which the adversary may act. */
+  horizon: number;
+  /** Most distinct states. */
   maxStates: number;
-  /** Heap the search may use, in bytes. */
+  /** Bytes the search's stores (seen-set, links, frontier) may hold. */
   maxMemoryBytes: number;
-  symmetry: boolean;
   /** Event kinds the adversary may use besides tick (default: all). */
   kinds?: readonly string[];
+  /**
+   * The reductions (deterministic tails followed in place, goal history along tails); default on.
+   * Off, every state goes through the frontier and every heal phase is replayed: the unreduced
+   * reference search that tests compare the reduced one with.
+   */
+  reductions?: boolean;
   onProgress?: (stats: ExhaustiveStats) => void;
 }
 
 export interface ExhaustiveStats {
+  /** Distinct states (fingerprints) stored. */
   states: number;
+  /** Transitions taken (events that applied), duplicates included. */
   transitions: number;
-  /** Deepest level fully explored. */
+  /** Deepest level (events from init) fully expanded. */
   depth: number;
+  /** Latest tick reached. */
+  ticks: number;
   ms: number;
+  /** Bytes held by the stores at their peak. */
+  bytes: number;
 }
 
 export interface ExhaustiveResult extends ExhaustiveStats {
   verdict: ExhaustiveVerdict;
-  /** Which bound stopped the search, or `complete` when no new state was left to explore. */
-  stoppedBy: 'violation' | 'depth' | 'states' | 'memory' | 'complete';
+  /** What ended the search: a violation, the horizon, a closed state space, or a bound. */
+  stoppedBy: 'violation' | 'horizon' | 'complete' | 'states' | 'memory';
+  horizon: number;
+  /** Heal ticks after the horizon. */
+  healTicks: number;
   statesPerSecond: number;
-  heapBytes: number;
+  transitionsPerSecond: number;
+  bytesPerState: number;
+  /** Chance that a fingerprint collision merged two distinct states (n^2 / 2^65). */
+  collisionProbability: number;
   counterexample: { events: Event[]; violation: Violation } | null;
+  /** Whether the counterexample is a shortest one (false when a bound stopped the search after finding it). */
+  shortest: boolean;
 }
 
-/** The counters each property reads: the rest is history and left out of fingerprints. */
-const RELEVANT: Record<string, (keyof Counters)[]> = {
-  'no-client-crash': ['crashes'],
-  'no-cascade': ['overloadShutdowns', 'crashLosses', 'faultLosses'],
-  'bounded-login-load': ['attempts'],
-};
+const TICK: Event = { kind: 'tick' };
+const TICK_CODE = eventCode(TICK);
 
-/** One explored state: the parent (index in the previous level) and the event that led here. */
-interface Link {
+/** Where a state sits: reached from branching state `parent` by `code`, then `ticks` ticks; `depth` events from init. */
+interface Place {
+  depth: number;
   parent: number;
-  event: Event | null;
+  code: number;
+  ticks: number;
 }
 
 export function searchExhaustive(model: Model, property: Property, bounds: Bounds, options: ExhaustiveOptions): ExhaustiveResult {
   const started = performance.now();
-  const fp = { symmetry: options.symmetry, counters: RELEVANT[property.id] ?? [] };
-  const allowed = new Set(['tick', ...(options.kinds ?? ['crash', 'reboot', 'massReboot', 'degradeOfflineMessages', 'goOnline', 'goOffline', 'addMegaSupernodes'])]);
-  const seen = new Set<number>();
-  // States are not kept: each level keeps links only, and a state is rebuilt by replaying its path.
-  const levels: Link[][] = [[{ parent: -1, event: null }]];
+  const { horizon } = options;
+  const always = property.kind === 'always' ? property : null;
+  const eventually = property.kind === 'eventually' ? property : null;
+  const goal = eventually?.goal ? (s: State) => eventually.goal!(s) : null;
+  const healTicks = always ? bounds.healTicks : eventually!.healTicks(bounds);
+  const replaysHeal = eventually !== null && goal === null;
+  const tickLimit = replaysHeal ? horizon : horizon + healTicks;
+  if (tickLimit > MAX_SEARCH_TICKS) throw new RangeError(`horizon plus heal phase must be at most ${MAX_SEARCH_TICKS} ticks`);
+  const reads = property.reads;
+  const allowed = new Set<string>(options.kinds ?? ADVERSARY_KINDS);
+  const { faultBudget, churnBudget } = model.config;
+  const megaAllowed = allowed.has('addMegaSupernodes') && model.protocol.megaSupernodes;
+  const reduced = options.reductions !== false;
+
+  const width = encodedLength(model, reads) + 1;
+  const lanes = new Uint32Array(2);
+  const vector = new Int32Array(width);
+  const parentVector = new Int32Array(width);
+  const parentState = init(model);
+  const work = init(model);
+  const heal = init(model);
+  const seen = new SeenSet();
+  const links = new Links();
+  const levels = new Map<number, VectorQueue>();
   let transitions = 0;
   let depth = 0;
-  const stats = (): ExhaustiveStats => ({ states: seen.size, transitions, depth, ms: performance.now() - started });
-  const finish = (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy'], counterexample: ExhaustiveResult['counterexample']): ExhaustiveResult => {
+  let maxTick = 0;
+  let peakBytes = 0;
+  let cut = false;
+  let visits = 0;
+  let best: (Place & { safety: number; heal: number }) | null = null;
+  let stop: 'states' | 'memory' | null = null;
+
+  const bytes = (): number => {
+    let queued = 0;
+    for (const q of levels.values()) queued += q.byteLength;
+    return seen.bytes + links.bytes + queued;
+  };
+  const stats = (): ExhaustiveStats => ({ states: seen.size, transitions, depth, ticks: maxTick, ms: performance.now() - started, bytes: peakBytes });
+  const finish = (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): ExhaustiveResult => {
+    peakBytes = Math.max(peakBytes, bytes());
     const s = stats();
-    return { ...s, verdict, stoppedBy, statesPerSecond: s.ms > 0 ? (s.states / s.ms) * 1000 : 0, heapBytes: process.memoryUsage().heapUsed, counterexample };
-  };
-  const pathTo = (level: number, index: number): Event[] => {
-    const events: Event[] = [];
-    for (let l = level; l > 0; l--) {
-      const link = levels[l]![index]!;
-      events.push(link.event!);
-      index = link.parent;
-    }
-    return events.reverse();
-  };
-  const rebuild = (level: number, index: number): State => {
-    const state = init(model);
-    for (const event of pathTo(level, index)) stepOwned(state, model, event);
-    return state;
-  };
-  /** A violation in this state (an invariant) or from it (the heal phase), as events that replay it. */
-  const judge = (state: State, level: number, index: number): ExhaustiveResult['counterexample'] => {
-    if (property.kind === 'always') {
-      const message = property.check(state, model, bounds);
-      return message === null ? null : { events: pathTo(level, index), violation: { step: level - 1, message } };
-    }
-    const outcome = checkRun(model, property, bounds, [], state);
-    if (!outcome.violation) return null;
-    const events = pathTo(level, index);
-    return { events, violation: { step: events.length + outcome.violation.step, message: outcome.violation.message } };
+    const seconds = Math.max(s.ms, 1e-3) / 1000;
+    return {
+      ...s,
+      verdict,
+      stoppedBy,
+      horizon,
+      healTicks,
+      statesPerSecond: s.states / seconds,
+      transitionsPerSecond: s.transitions / seconds,
+      bytesPerState: s.states > 0 ? s.bytes / s.states : 0,
+      collisionProbability: collisionProbability(s.states),
+      counterexample: best ? counterexample(best) : null,
+      shortest: best !== null && stoppedBy === 'violation',
+    };
   };
 
-  const root = init(model);
-  seen.add(fingerprint(root, model, fp));
-  const rootViolation = judge(root, 0, 0);
-  if (rootViolation) return finish('violated', 'violation', rootViolation);
-  let checks = 0;
-  for (;;) {
-    if (depth >= options.maxDepth) return finish('holds-within-bound', 'depth', null);
-    const frontier = levels[depth]!;
-    const next: Link[] = [];
-    levels.push(next);
-    for (let i = 0; i < frontier.length; i++) {
-      const parent = depth === 0 ? root : rebuild(depth, i);
-      for (const event of enabled(parent, model)) {
-        if (!allowed.has(event.kind)) continue;
-        const state = cloneState(parent);
-        if (!stepOwned(state, model, event)) continue;
+  /** Whether the adversary has an allowed event in `state` (budgets first: the cheap and common answer). */
+  const adversaryCanAct = (state: State): boolean => {
+    if (state.tick > horizon) {
+      // Past the horizon the adversary is silenced: if its budgets would still let it act, the
+      // search did not cover everything (a conservative test: `holds` claims nothing it did not see).
+      if (state.faultsUsed < faultBudget || state.userActions < churnBudget || megaAllowed) cut = true;
+      return false;
+    }
+    if (state.faultsUsed >= faultBudget && state.userActions >= churnBudget && !megaAllowed) return false;
+    for (const event of enabled(state, model)) if (event.kind !== 'tick' && allowed.has(event.kind)) return true;
+    return false;
+  };
+
+  /**
+   * Encodes `work` into `vector`; returns the length. With a goal property, a tail state also carries
+   * its history: how many states in a row along its tick chain have missed the goal (a branching
+   * state carries 0: its own heal phase is replayed instead, see `missesGoal`).
+   */
+  const encodeWork = (previous: number, branching: boolean): number => {
+    let n = encode(work, model, reads, vector);
+    if (goal) vector[n++] = branching || goal(work) ? 0 : Math.min(previous + 1, healTicks + 1);
+    return n;
+  };
+
+  /** Whether the heal phase from `work` (ticks only) misses the goal for H ticks: replayed until it is met. */
+  const missesGoal = (): boolean => {
+    if (goal!(work)) return false;
+    decode(vector, 0, model, reads, heal);
+    for (let h = 0; h < healTicks; h++) {
+      stepOwned(heal, model, TICK);
+      if (goal!(heal)) return false;
+    }
+    return true;
+  };
+
+  /** The safety length of a violation in `work` at depth d, or -1 for none. */
+  const violation = (n: number, d: number, branching: boolean): number => {
+    if (always) return always.check(work, model, bounds) !== null ? d : -1;
+    if (goal) return branching ? (work.tick <= horizon && missesGoal() ? d : -1) : vector[n - 1]! > healTicks ? d - healTicks : -1;
+    return work.tick <= horizon && checkRun(model, property, bounds, [], work).violation !== null ? d : -1;
+  };
+
+  const record = (place: Place, safety: number): void => {
+    if (best === null || safety < best.safety) best = { ...place, safety, heal: place.depth - safety };
+  };
+
+  /**
+   * A state reached at `place` (in `work`): skipped if seen no later, judged, then queued when the
+   * adversary can act in it, or else followed along its tick chain in place.
+   */
+  const arrive = (place: Place, history: number): void => {
+    let { depth: d, ticks } = place;
+    let branching = adversaryCanAct(work) || !reduced;
+    let n = encodeWork(history, branching);
+    for (;;) {
+      hash64(vector, 1, n, lanes);
+      const fresh = seen.visit(lanes[0]!, lanes[1]!, work.tick);
+      if (fresh === 0) return;
+      if (work.tick > maxTick) maxTick = work.tick;
+      if ((++visits & 0xffff) === 0) pulse();
+      const safety = violation(n, d, branching);
+      if (safety >= 0) return record({ ...place, depth: d, ticks }, safety);
+      if (seen.size >= options.maxStates) {
+        stop = 'states';
+        return;
+      }
+      if (branching) {
+        const id = links.add(place.parent, place.code, ticks);
+        let q = levels.get(d);
+        if (!q) levels.set(d, (q = new VectorQueue()));
+        q.push(id, vector, n);
+        return;
+      }
+      if (work.tick >= tickLimit) {
+        cut = true;
+        return;
+      }
+      const previous = goal ? vector[n - 1]! : 0;
+      stepOwned(work, model, TICK);
+      transitions++;
+      d++;
+      ticks++;
+      branching = adversaryCanAct(work);
+      n = encodeWork(previous, branching);
+    }
+  };
+
+  const pulse = (): void => {
+    const now = bytes();
+    peakBytes = Math.max(peakBytes, now);
+    const projected = now + (seen.bytesAfterGrowth - seen.bytes) * (seen.nearlyFull ? 1 : 0);
+    if (projected > options.maxMemoryBytes) stop = 'memory';
+    options.onProgress?.(stats());
+  };
+
+  const counterexample = (at: Place & { heal: number }): { events: Event[]; violation: Violation } => {
+    // The path to the violating state; for a tail state that missed the goal H times in a row, the
+    // heal phase is the last H ticks of it, which `checkRun` appends again.
+    const codes = links.path(at.parent, TICK_CODE);
+    if (at.code !== NO_EVENT) codes.push(at.code);
+    for (let t = 0; t < at.ticks; t++) codes.push(TICK_CODE);
+    const events = codes.slice(0, codes.length - at.heal).map(eventOfCode);
+    const outcome = checkRun(model, property, bounds, events);
+    if (!outcome.violation) throw new Error(`exhaustive engine: the counterexample it found for ${property.id} does not replay (an engine defect)`);
+    return { events, violation: outcome.violation };
+  };
+
+  // The initial state.
+  arrive({ depth: 0, parent: -1, code: NO_EVENT, ticks: 0 }, 0);
+  if (stop) return finish(best ? 'violated' : 'bound-reached', stop);
+
+  while (levels.size > 0) {
+    const level = Math.min(...levels.keys());
+    const queue = levels.get(level)!;
+    while (queue.more) {
+      const id = queue.shift(parentVector);
+      decode(parentVector, 0, model, reads, parentState);
+      for (const event of enabled(parentState, model)) {
+        const isTick = event.kind === 'tick';
+        if (isTick ? parentState.tick >= tickLimit : !allowed.has(event.kind) || parentState.tick > horizon) {
+          if (isTick || parentState.tick > horizon) cut = true;
+          continue;
+        }
+        decode(parentVector, 0, model, reads, work);
+        if (!stepOwned(work, model, event)) continue;
         transitions++;
-        const key = fingerprint(state, model, fp);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        next.push({ parent: i, event });
-        const violation = judge(state, depth + 1, next.length - 1);
-        if (violation) {
-          depth++;
-          return finish('violated', 'violation', violation);
-        }
-        if (seen.size >= options.maxStates) return finish('bound-reached', 'states', null);
-        if (++checks % 4096 === 0) {
-          if (process.memoryUsage().heapUsed > options.maxMemoryBytes) return finish('bound-reached', 'memory', null);
-          options.onProgress?.(stats());
-        }
+        arrive({ depth: level + 1, parent: id, code: eventCode(event), ticks: 0 }, 0);
+        if (stop) return finish(best ? 'violated' : 'bound-reached', stop);
       }
     }
-    if (next.length === 0) break;
-    depth++;
+    levels.delete(level);
+    depth = level + 1;
+    if (best !== null && (best as { safety: number }).safety <= depth) return finish('violated', 'violation');
   }
-  return finish('holds-within-bound', 'complete', null);
+  if (best !== null) return finish('violated', 'violation');
+  return finish(cut ? 'holds-within-horizon' : 'holds', cut ? 'horizon' : 'complete');
 }

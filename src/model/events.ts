@@ -48,3 +48,50 @@ export function describeEvent(event: Event): string {
       return `addMegaSupernodes(${event.count})`;
   }
 }
+
+/** An event's parameter: the peer, percent, level or count it names (0 for tick). */
+function parameter(event: Event): number {
+  switch (event.kind) {
+    case 'tick':
+      return 0;
+    case 'crash':
+    case 'reboot':
+    case 'goOnline':
+    case 'goOffline':
+      return event.peer;
+    case 'massReboot':
+      return event.percent;
+    case 'degradeOfflineMessages':
+      return event.level;
+    case 'addMegaSupernodes':
+      return event.count;
+  }
+}
+
+/** A compact integer for an event (its kind's index, then its parameter), for engines that store paths. */
+export function eventCode(event: Event): number {
+  return EVENT_KINDS.indexOf(event.kind) * 0x100000 + parameter(event);
+}
+
+/** The event an `eventCode` stands for. */
+export function eventOfCode(code: number): Event {
+  const kind = EVENT_KINDS[Math.floor(code / 0x100000)];
+  const value = code % 0x100000;
+  switch (kind) {
+    case 'tick':
+      return { kind };
+    case 'crash':
+    case 'reboot':
+    case 'goOnline':
+    case 'goOffline':
+      return { kind, peer: value };
+    case 'massReboot':
+      return { kind, percent: value };
+    case 'degradeOfflineMessages':
+      return { kind, level: value };
+    case 'addMegaSupernodes':
+      return { kind, count: value };
+    default:
+      throw new Error(`no event has code ${code}`);
+  }
+}

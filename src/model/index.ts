@@ -9,3 +9,4 @@ export * from './state.ts';
 export * from './step.ts';
 export * from './variant.ts';
 export * from './scenarios.ts';
+export * from './encode.ts';

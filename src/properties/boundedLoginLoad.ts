@@ -9,6 +9,7 @@ export const boundedLoginLoad: AlwaysProperty = {
   kind: 'always',
   id: 'bounded-login-load',
   summary: 'the login queue, and connect attempts over the run per client that wants to be online, stay under their bounds',
+  reads: ['attempts'],
   check: (state, _model, bounds) => {
     if (state.loginQueue.length > bounds.loginQueue) return `login queue holds ${state.loginQueue.length} requests, over the bound of ${bounds.loginQueue}`;
     const m = metrics(state);

@@ -33,6 +33,7 @@ export const consistentDirectory: AlwaysProperty = {
   kind: 'always',
   id: 'consistent-directory',
   summary: 'every online client is attached to exactly one live supernode, counts match, nobody is online unauthenticated',
+  reads: [],
   check: (state) => checkDirectory(state),
   triggered: (state: State, _model: Model) => state.counters.attempts > 0,
 };

@@ -17,6 +17,7 @@ export const loginCompletes: EventuallyProperty = {
   kind: 'eventually',
   id: 'login-completes',
   summary: 'every client that starts logging in during the heal phase is online within T ticks',
+  reads: [],
   healTicks: (bounds) => 2 * bounds.loginTicks,
   monitor(start, _model, bounds) {
     // Logins already under way when the heal phase starts are not judged here (recovers judges them).

@@ -19,6 +19,7 @@ export const noCascade: AlwaysProperty = {
   kind: 'always',
   id: 'no-cascade',
   summary: 'supernodes lost to overload and to uninjected crashes stay within the cascade factor per supernode lost to a fault',
+  reads: ['overloadShutdowns', 'crashLosses', 'faultLosses'],
   check: (state, _model, bounds) => {
     const lost = protocolLosses(state);
     const allowed = bounds.cascadeFactor * state.counters.faultLosses;

@@ -4,7 +4,7 @@
  * heal phase after the last fault). Each also says what its trigger is, so that a suite can report how
  * often a run actually exercised it: a property whose trigger never fired is vacuous, not passing.
  */
-import type { Model, State } from '../model/index.ts';
+import type { Counters, Model, State } from '../model/index.ts';
 
 /** The bounds and horizons a suite states as its assumptions. */
 export interface Bounds {
@@ -28,6 +28,8 @@ export interface AlwaysProperty {
   id: string;
   summary: string;
   check(state: State, model: Model, bounds: Bounds): string | null;
+  /** The running counters the check reads; engines keep these in a state's identity and drop the rest. */
+  reads: readonly (keyof Counters)[];
   /** Whether this state shows the trigger was exercised (checked on every state of the run). */
   triggered(state: State, model: Model): boolean;
 }
@@ -50,6 +52,15 @@ export interface EventuallyProperty {
   /** Ticks of heal phase this property needs. */
   healTicks(bounds: Bounds): number;
   monitor(start: State, model: Model, bounds: Bounds): HealMonitor;
+  /** The running counters the monitor reads (see AlwaysProperty.reads). */
+  reads: readonly (keyof Counters)[];
+  /**
+   * When the property is "some state among the heal start and the H ticks after it meets this goal"
+   * (H = healTicks), the goal itself. The exhaustive engine then checks it on the fly with a history
+   * counter (ticks in a row without the goal) instead of replaying a heal phase from every state.
+   * Its monitor must agree: a test compares both on random runs.
+   */
+  goal?(state: State): boolean;
 }
 
 export type Property = AlwaysProperty | EventuallyProperty;

@@ -16,7 +16,9 @@ export const recovers: EventuallyProperty = {
   kind: 'eventually',
   id: 'recovers',
   summary: 'within H ticks after the last fault, every client that wants to be online is, and capacity covers demand',
+  reads: [],
   healTicks: (bounds) => bounds.healTicks,
+  goal: recovered,
   monitor(start, _model, bounds) {
     const disrupted = !recovered(start) || start.faultsUsed > 0;
     let reached = recovered(start);

@@ -72,13 +72,13 @@ function exhaustiveBudget(s: Suite, results: Results): string {
   const variants = [...new Set(ran.map((e) => e.variant))].sort((a, b) => variantRank(a) - variantRank(b));
   const bound = new Map<string, string[]>();
   for (const e of ran) {
-    const b = `depth ≤ ${e.bound.maxDepth}, ≤ ${count(e.bound.maxStates)} states`;
+    const b = `adversary within ${e.bound.horizon} ticks, then a ${e.healTicks}-tick heal phase; ≤ ${count(e.bound.maxStates)} states`;
     const label = `${e.property}@${e.variant}`;
     bound.set(b, [...(bound.get(b) ?? []), label]);
   }
   const lines = [`variants: ${variants.join(', ')}`, `events: tick, ${(s.exhaustive.kinds ?? s.kinds).join(', ')}`];
   if (bound.size === 1) lines.push([...bound.keys()][0]!);
   else for (const [b, labels] of bound) lines.push(`${b} (${labels.join(', ')})`);
-  lines.push(`symmetry reduction ${s.exhaustive.symmetry ? 'on' : 'off'}`);
+  lines.push(`scope: ${ran[0]!.scope}`);
   return lines.join('\n');
 }

@@ -59,6 +59,6 @@ function randomLine(r: PairResult): string {
 
 function exhaustiveLine(e: ExplorePairResult): string {
   if (e.verdict === 'violated') return `exhaustive: shortest ${e.eventsInCounterexample} events, ${count(e.states)} states, ${duration(e.ms)}`;
-  const how = e.verdict === 'bound-reached' ? `stopped by the ${e.stoppedBy} bound at depth ${e.depth}` : e.stoppedBy === 'complete' ? 'every reachable state' : `every sequence to depth ${e.bound.maxDepth}`;
+  const how = e.verdict === 'bound-reached' ? `stopped by the ${e.stoppedBy} bound at depth ${e.depth}` : e.stoppedBy === 'complete' ? 'every reachable state (any horizon)' : `every sequence within a ${e.bound.horizon}-tick horizon`;
   return `exhaustive: ${how}, ${count(e.states)} states, ${duration(e.ms)}`;
 }

@@ -37,13 +37,21 @@ export interface ExplorePairResult {
   expected: string;
   verdict: ExhaustiveResult['verdict'];
   stoppedBy: ExhaustiveResult['stoppedBy'];
-  bound: { maxDepth: number; maxStates: number; maxMemoryMB: number; symmetry: boolean };
+  bound: { horizon: number; maxStates: number; maxMemoryMB: number };
+  /** The scope searched (supernodes, clients, budgets), in words. */
+  scope: string;
   states: number;
   transitions: number;
+  /** Deepest level (events) fully expanded. */
   depth: number;
+  /** Latest tick reached. */
+  ticks: number;
+  healTicks: number;
   ms: number;
   statesPerSecond: number;
-  heapMB: number;
+  bytesPerState: number;
+  /** Chance that a 64-bit fingerprint collision hid a state. */
+  collisionProbability: number;
   eventsInCounterexample: number | null;
   counterexample: string | null;
   saved: SaveResult | null;

@@ -13,15 +13,15 @@ export function exhaustiveSection(results: Results, outDir: string): Block[] {
   const rows = [...results.exhaustive]
     .sort(pairOrder)
     .map((e) => {
-      const stopped = e.stoppedBy === 'complete' ? 'complete (every reachable state)' : e.stoppedBy === 'violation' ? 'violation' : `${e.stoppedBy} bound`;
-      const verdictClass = e.verdict === 'violated' ? 'violated' : e.verdict === 'holds-within-bound' ? 'holds' : 'bound';
+      const stopped = e.stoppedBy === 'complete' ? 'complete (every reachable state)' : e.stoppedBy === 'violation' ? 'violation' : e.stoppedBy === 'horizon' ? 'horizon' : `${e.stoppedBy} bound`;
+      const verdictClass = e.verdict === 'violated' ? 'violated' : e.verdict === 'bound-reached' ? 'bound' : 'holds';
       return [
         cell(e.suite),
         cell(`\`${e.property}\``),
         cell(`\`${e.variant}\``),
         cell(`**${e.verdict}**${e.met ? '' : `\n⚠ expected ${e.expected}`}`, e.met ? verdictClass : `${verdictClass} mismatch`),
         cell(count(e.states)),
-        cell(`${e.depth} of ≤ ${e.bound.maxDepth}`),
+        cell(`${e.bound.horizon} (+${e.healTicks} heal)`),
         cell(`≤ ${count(e.bound.maxStates)}`),
         cell(stopped),
         cell(duration(e.ms)),
@@ -32,11 +32,11 @@ export function exhaustiveSection(results: Results, outDir: string): Block[] {
     { kind: 'heading', level: 3, text: 'Exhaustive search' },
     {
       kind: 'paragraph',
-      text: 'Breadth-first over every event sequence of the suite\'s kinds, so a counterexample found is a shortest one. `holds-within-bound` covers every sequence up to the depth reached; `bound-reached` means the state or memory bound stopped the search first and gives no verdict.',
+      text: 'Breadth-first over every event sequence of the suite\'s kinds in which the adversary acts within the tick horizon, each followed by its heal phase, so a counterexample found is a shortest one. `holds` means the reachable state space closed (every sequence, of any length); `holds-within-horizon` covers every sequence whose adversary acts within the horizon; `bound-reached` means the state or memory bound stopped the search first and gives no verdict. States are 64-bit fingerprints: the chance that a collision hid one is in the CLI output and results.json.',
     },
     rows.length === 0
       ? { kind: 'paragraph', text: 'No exhaustive search in these results.' }
-      : { kind: 'table', header: ['suite', 'property', 'variant', 'verdict', 'states', 'depth', 'state bound', 'stopped by', 'time', 'counterexample'], rows },
+      : { kind: 'table', header: ['suite', 'property', 'variant', 'verdict', 'states', 'horizon (ticks)', 'state bound', 'stopped by', 'time', 'counterexample'], rows },
   ];
 }
 

@@ -117,8 +117,8 @@ function assumptionPhrase(suites: Suite[], results: Results): string {
   parts.push(`recovery judged within H = ${listing(heal.map(String))} ticks`);
   const runs = results.random.length > 0 ? range(results.random.filter((r) => r.verdict !== 'violated').map((r) => r.runs)) : null;
   if (runs) parts.push(`${runs} random runs per pair that held`);
-  const depths = results.exhaustive.map((e) => e.bound.maxDepth);
-  if (depths.length > 0) parts.push(`breadth-first search of every event sequence up to a depth of ${range(depths)}${new Set(depths).size > 1 ? ', by pair' : ''}`);
+  const horizons = results.exhaustive.map((e) => e.bound.horizon);
+  if (horizons.length > 0) parts.push(`breadth-first search of every event sequence whose adversary acts within ${range(horizons)} ticks${new Set(horizons).size > 1 ? ' (by pair)' : ''}, at the exhaustive sections' scopes`);
   return parts.join(', ');
 }
 

@@ -54,7 +54,13 @@ export const CounterexampleSchema = z
       .strict()
       .nullable(),
     search: z
-      .object({ states: z.number().int().min(0), depth: z.number().int().min(0), symmetry: z.boolean() })
+      .object({
+        states: z.number().int().min(0),
+        depth: z.number().int().min(0),
+        /** The tick horizon of the search (files of the depth-bounded engine have `symmetry` instead). */
+        horizon: z.number().int().min(0).optional(),
+        symmetry: z.boolean().optional(),
+      })
       .strict()
       .nullable(),
   })

@@ -33,7 +33,7 @@ const EXHAUSTIVE: [string, string, string][] = [
 export function smallResults(dir: string): Results {
   const suite = (id: string) => SUITES.find((s) => s.id === id)!;
   const random = RANDOM.map(([s, p, v]) => checkPair(suite(s), p, v, { runs: 40, budget: 'test', dir, update: false }));
-  const exhaustive = EXHAUSTIVE.map(([s, p, v]) => explorePair(suite(s), p, v, { budget: 'test', depth: 8, maxStates: 20_000, maxMemoryMB: 1024, dir, update: false }));
+  const exhaustive = EXHAUSTIVE.map(([s, p, v]) => explorePair(suite(s), p, v, { budget: 'test', horizon: 8, maxStates: 20_000, maxMemoryMB: 1024, dir, update: false }));
   const scenarios = [summarizeScenario({ config: defaultConfig('small'), protocol: variant('skype-2010') }, 'outage-2010', 'small')];
   return {
     tool: { name: 'cascade', version: VERSION, node: process.version },

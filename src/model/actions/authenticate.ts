@@ -7,6 +7,7 @@ import type { Model } from '../model.ts';
 import type { State } from '../state.ts';
 import { failAttempt } from './connect.ts';
 import { fetchOfflineMessages } from './fetchOfflineMessages.ts';
+import { dropFront } from './queue.ts';
 import { detach } from './session.ts';
 
 export function sendAuthentication(state: State, model: Model, p: number): void {
@@ -17,8 +18,10 @@ export function sendAuthentication(state: State, model: Model, p: number): void 
 
 /** The login server's work for one tick. */
 export function serveLogins(state: State, model: Model): void {
-  const served = state.loginQueue.splice(0, model.config.loginCapacity);
-  for (const { peer: p, sentAt } of served) {
+  const queue = state.loginQueue;
+  const served = Math.min(queue.length, model.config.loginCapacity);
+  for (let r = 0; r < served; r++) {
+    const { peer: p, sentAt } = queue[r]!;
     const peer = state.peers[p]!;
     if (peer.status !== 'authenticating' || peer.authSentAt !== sentAt) continue;
     peer.status = 'online';
@@ -27,6 +30,7 @@ export function serveLogins(state: State, model: Model): void {
     peer.retries = 0;
     fetchOfflineMessages(state, model, p);
   }
+  dropFront(queue, served);
 }
 
 /** A client that waited too long for the login server gives up this attempt. */

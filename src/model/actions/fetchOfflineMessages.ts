@@ -7,6 +7,7 @@
 import type { Model } from '../model.ts';
 import type { State } from '../state.ts';
 import { crashClient } from './crashClient.ts';
+import { dropFront } from './queue.ts';
 
 export function fetchOfflineMessages(state: State, model: Model, p: number): void {
   const peer = state.peers[p]!;
@@ -22,7 +23,8 @@ export function answerOfflineMessages(state: State, model: Model): boolean {
   let ready = 0;
   while (ready < queue.length && ready < capacity && queue[ready]!.sentAt + level <= state.tick) ready++;
   let crashed = false;
-  for (const { peer: p, sentAt } of queue.splice(0, ready)) {
+  for (let r = 0; r < ready; r++) {
+    const { peer: p, sentAt } = queue[r]!;
     const peer = state.peers[p]!;
     if (peer.status !== 'online' || peer.fetchSentAt !== sentAt) continue;
     peer.fetchSentAt = -1;
@@ -33,5 +35,6 @@ export function answerOfflineMessages(state: State, model: Model): boolean {
       crashed = true;
     }
   }
+  dropFront(queue, ready);
   return crashed;
 }
