@@ -123,6 +123,8 @@ export function checkPair(suite: Suite, property: string, variant: string, optio
     verdict: result.verdict,
     runs: result.runs,
     triggeredRuns: result.triggeredRuns,
+    coverage: { cells: result.coverage.cells, possible: result.coverage.possible },
+    safetyLength: { median: result.coverage.medianLength, max: result.coverage.maxLength },
     seed,
     ms: Math.round(result.ms),
     timeToFailureMs: result.timeToFailureMs === null ? null : Math.round(result.timeToFailureMs * 10) / 10,
@@ -198,6 +200,6 @@ function describe(r: PairResult): string {
     const kept = r.saved === 'kept-existing' ? ' (a different counterexample is already stored there: kept; --update replaces it)' : '';
     return `${head}, run ${r.runs} after ${r.timeToFailureMs} ms, shrunk ${r.eventsBeforeShrink} -> ${r.eventsAfterShrink} events\n     ${r.counterexample}${kept}\n     replay: ${r.replay}`;
   }
-  const head2 = `${head}, ${r.runs} runs in ${r.ms} ms, trigger exercised in ${r.triggeredRuns}`;
+  const head2 = `${head}, ${r.runs} runs in ${r.ms} ms, trigger exercised in ${r.triggeredRuns}; coverage ${r.coverage.cells}/${r.coverage.possible} (kind x tick) cells, safety length median ${r.safetyLength.median}, max ${r.safetyLength.max}`;
   return r.met ? head2 : `${head2}\n     reproduce: ${r.replay}`;
 }

@@ -182,7 +182,7 @@ export function runExplore(pairs: { suite: Suite; property: string; variant: str
     out(`     ${stats(r)}`);
     if (r.counterexample) {
       const note = r.saved === 'replaced-longer' ? ' (replaced a longer one)' : r.saved === 'kept-existing' ? ' (a different one of the same length or shorter is stored: kept; --update replaces it)' : '';
-      out(`     shortest counterexample: ${r.eventsInCounterexample} events -> ${r.counterexample}${note}\n     replay: npx cascade replay ${r.counterexample}`);
+      out(`     shortest counterexample: ${r.eventsInCounterexample} event${r.eventsInCounterexample === 1 ? '' : 's'} -> ${r.counterexample}${note}\n     replay: npx cascade replay ${r.counterexample}`);
     } else if (!r.met) {
       out(`     reproduce: npx cascade explore --property ${property} --variant ${variant} --horizon ${r.bound.horizon} --max-states ${r.bound.maxStates} --max-memory ${r.bound.maxMemoryMB}`);
     }

@@ -1,8 +1,10 @@
 /**
  * The arbitrary of safety-phase event sequences, with swarm testing: each run first draws which
  * fault and user event kinds it may use (a random subset), then a sequence of at most `maxEvents`
- * events in which ticks dominate. Parameters come from the config's finite sets; fast-check
- * shrinks the sequence by dropping events and lowering peer indices and parameters.
+ * events in which ticks dominate. Lengths spread over the whole of 0..maxEvents (fast-check's
+ * `size: 'max'`; its default size would keep the median near 5 events, so that late faults were
+ * rarely tried). Parameters come from the config's finite sets; fast-check shrinks the sequence by
+ * dropping events and lowering peer indices and parameters.
  */
 import fc from 'fast-check';
 import type { Config, Event, EventKind } from '../model/index.ts';
@@ -40,6 +42,6 @@ export function runArbitrary(config: Config, maxEvents: number, allowed: readonl
     const tick = fc.constant<Event>({ kind: 'tick' });
     const others = swarm.map((k) => ({ arbitrary: eventOf(k, config), weight: 1 }));
     const event = others.length === 0 ? tick : fc.oneof({ arbitrary: tick, weight: 3 * others.length }, ...others);
-    return fc.array(event, { maxLength: maxEvents }).map((events) => ({ kinds: [...swarm], events }));
+    return fc.array(event, { maxLength: maxEvents, size: 'max' }).map((events) => ({ kinds: [...swarm], events }));
   });
 }

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { Event, Model } from '../model/index.ts';
 import { checkRun, type Bounds, type Property, type Violation } from '../properties/index.ts';
-import { runArbitrary, type Run } from './eventArbitrary.ts';
+import { runArbitrary, SWARM_KINDS, type Run } from './eventArbitrary.ts';
 import { minimize, normalize } from './minimize.ts';
 
 export type Verdict = 'violated' | 'holds' | 'vacuous';
@@ -34,6 +34,18 @@ export interface Counterexample {
   minimizeTries: number;
 }
 
+/**
+ * How much of the adversary's window the runs exercised: the (event kind, tick) cells in which an
+ * event of that kind applied at that tick of the safety phase, of all kinds x ticks 0..maxEvents-1;
+ * and the safety-phase lengths the runs had.
+ */
+export interface Coverage {
+  cells: number;
+  possible: number;
+  medianLength: number;
+  maxLength: number;
+}
+
 export interface RandomResult {
   verdict: Verdict;
   runs: number;
@@ -44,6 +56,7 @@ export interface RandomResult {
   /** Wall time until the first failing run, null when none failed. */
   timeToFailureMs: number | null;
   counterexample: Counterexample | null;
+  coverage: Coverage;
 }
 
 export function searchRandom(model: Model, property: Property, bounds: Bounds, options: RandomOptions): RandomResult {
@@ -51,11 +64,16 @@ export function searchRandom(model: Model, property: Property, bounds: Bounds, o
   let done = 0;
   let triggeredRuns = 0;
   let firstFailure: { at: number; length: number } | null = null;
+  const kinds = SWARM_KINDS.filter((k) => (options.kinds ?? SWARM_KINDS).includes(k));
+  const exercised = new Uint8Array(kinds.length * options.maxEvents);
+  const lengths: number[] = [];
   const predicate = (run: Run): boolean => {
     const outcome = checkRun(model, property, bounds, run.events);
     if (firstFailure === null) {
       done++;
       if (outcome.triggered) triggeredRuns++;
+      lengths.push(run.events.length);
+      cover(run.events, outcome.applied, kinds, options.maxEvents, exercised);
       options.onRun?.(done);
       if (outcome.violation) firstFailure = { at: performance.now(), length: normalize(run.events, outcome, property).length };
     }
@@ -91,5 +109,35 @@ export function searchRandom(model: Model, property: Property, bounds: Bounds, o
     ms: performance.now() - started,
     timeToFailureMs: firstFailure ? (firstFailure as { at: number }).at - started : null,
     counterexample,
+    coverage: {
+      cells: exercised.reduce((sum, hit) => sum + hit, 0),
+      possible: exercised.length,
+      medianLength: median(lengths),
+      maxLength: lengths.length === 0 ? 0 : Math.max(...lengths),
+    },
   };
+}
+
+/** Marks the (kind, tick) cell of every adversary event that applied in a run's safety phase. */
+function cover(events: readonly Event[], applied: readonly number[], kinds: readonly string[], maxEvents: number, exercised: Uint8Array): void {
+  let tick = 0;
+  let next = 0;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const took = applied[next] === i;
+    if (took) next++;
+    if (event.kind === 'tick') {
+      if (took) tick++;
+      continue;
+    }
+    const k = kinds.indexOf(event.kind);
+    if (took && k >= 0 && tick < maxEvents) exercised[k * maxEvents + tick] = 1;
+  }
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

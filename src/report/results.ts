@@ -18,6 +18,10 @@ export interface PairResult {
   verdict: RandomResult['verdict'];
   runs: number;
   triggeredRuns: number;
+  /** Adversary (event kind, tick) cells of the safety window the runs exercised, of how many possible. */
+  coverage: { cells: number; possible: number };
+  /** Median and longest safety phase of the runs, in events (the suite allows maxEvents). */
+  safetyLength: { median: number; max: number };
   seed: number;
   ms: number;
   timeToFailureMs: number | null;
