@@ -8,14 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectation, SUITES } from '../properties/index.ts';
 import { checkPair } from '../src/cli/check.ts';
+import { median } from '../src/explore/_internals/median.ts';
 import type { BenchModule } from './lib/module.ts';
 
 const SEEDS = 10;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
 
 const search: BenchModule = {
   name: 'search',

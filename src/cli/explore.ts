@@ -115,6 +115,7 @@ export function explorePair(suite: Suite, property: string, variant: string, opt
     bytesPerState: Math.round(result.bytesPerState * 10) / 10,
     collisionProbability: result.collisionProbability,
     eventsInCounterexample: c ? c.events.length : null,
+    shortest: result.shortest,
     counterexample: file,
     saved,
     met,
@@ -182,7 +183,8 @@ export function runExplore(pairs: { suite: Suite; property: string; variant: str
     out(`     ${stats(r)}`);
     if (r.counterexample) {
       const note = r.saved === 'replaced-longer' ? ' (replaced a longer one)' : r.saved === 'kept-existing' ? ' (a different one of the same length or shorter is stored: kept; --update replaces it)' : '';
-      out(`     shortest counterexample: ${r.eventsInCounterexample} event${r.eventsInCounterexample === 1 ? '' : 's'} -> ${r.counterexample}${note}\n     replay: npx cascade replay ${r.counterexample}`);
+      const what = r.shortest ? 'shortest counterexample' : 'counterexample (a bound stopped the search before a shorter one was ruled out)';
+      out(`     ${what}: ${r.eventsInCounterexample} event${r.eventsInCounterexample === 1 ? '' : 's'} -> ${r.counterexample}${note}\n     replay: npx cascade replay ${r.counterexample}`);
     } else if (!r.met) {
       out(`     reproduce: npx cascade explore --property ${property} --variant ${variant} --horizon ${r.bound.horizon} --max-states ${r.bound.maxStates} --max-memory ${r.bound.maxMemoryMB}`);
     }

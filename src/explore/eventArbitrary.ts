@@ -7,10 +7,10 @@
  * dropping events and lowering peer indices and parameters.
  */
 import fc from 'fast-check';
-import type { Config, Event, EventKind } from '../model/index.ts';
+import { ADVERSARY_KINDS, type Config, type Event, type EventKind } from '../model/index.ts';
 
 /** The event kinds a swarm may switch on (tick is always on). */
-export const SWARM_KINDS = ['crash', 'reboot', 'massReboot', 'degradeOfflineMessages', 'goOnline', 'goOffline', 'addMegaSupernodes'] as const;
+export const SWARM_KINDS = ADVERSARY_KINDS;
 
 export interface Run {
   /** The swarm: event kinds this run may use besides tick. */

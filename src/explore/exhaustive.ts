@@ -28,7 +28,7 @@
  */
 import { decode, encode, encodedLength } from '../model/encode.ts';
 import { enabled } from '../model/enabled.ts';
-import { eventCode, eventOfCode, type Event } from '../model/events.ts';
+import { ADVERSARY_KINDS, eventCode, eventOfCode, type Event } from '../model/events.ts';
 import { init } from '../model/init.ts';
 import type { Model } from '../model/model.ts';
 import type { State } from '../model/state.ts';
@@ -46,9 +46,6 @@ import { VectorQueue } from './_internals/vectorQueue.ts';
  * the search first: no verdict).
  */
 export type ExhaustiveVerdict = 'violated' | 'holds-within-horizon' | 'holds' | 'bound-reached';
-
-/** The adversary's event kinds besides tick. */
-export const ADVERSARY_KINDS = ['crash', 'reboot', 'massReboot', 'degradeOfflineMessages', 'goOnline', 'goOffline', 'addMegaSupernodes'] as const;
 
 /** The longest horizon plus heal phase a search may span (ticks are kept in 16 bits). */
 export const MAX_SEARCH_TICKS = 60_000;
@@ -175,6 +172,7 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
 
   /** Whether the adversary has an allowed event in `state` (budgets first: the cheap and common answer). */
   const adversaryCanAct = (state: State): boolean => {
+    if (!reduced) return true; // the unreduced search queues every state; its expansion prunes past T
     if (state.tick > horizon) {
       // Past the horizon the adversary is silenced: if its budgets would still let it act, the
       // search did not cover everything (a conservative test: `holds` claims nothing it did not see).
@@ -211,8 +209,11 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
   /** The safety length of a violation in `work` at depth d, or -1 for none. */
   const violation = (n: number, d: number, branching: boolean): number => {
     if (always) return always.check(work, model, bounds) !== null ? d : -1;
-    if (goal) return branching ? (work.tick <= horizon && missesGoal() ? d : -1) : vector[n - 1]! > healTicks ? d - healTicks : -1;
-    return work.tick <= horizon && checkRun(model, property, bounds, [], work).violation !== null ? d : -1;
+    // A tail that missed the goal H + 1 states in a row: the heal phase began H ticks ago.
+    if (goal && !branching) return vector[n - 1]! > healTicks ? d - healTicks : -1;
+    if (work.tick > horizon) return -1; // heal phases start within the horizon
+    const violated = goal ? missesGoal() : checkRun(model, property, bounds, [], work).violation !== null;
+    return violated ? d : -1;
   };
 
   const record = (place: Place, safety: number): void => {
@@ -223,10 +224,10 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
    * A state reached at `place` (in `work`): skipped if seen no later, judged, then queued when the
    * adversary can act in it, or else followed along its tick chain in place.
    */
-  const arrive = (place: Place, history: number): void => {
+  const arrive = (place: Place): void => {
     let { depth: d, ticks } = place;
-    let branching = adversaryCanAct(work) || !reduced;
-    let n = encodeWork(history, branching);
+    let branching = adversaryCanAct(work);
+    let n = encodeWork(0, branching);
     for (;;) {
       hash64(vector, 1, n, lanes);
       const fresh = seen.visit(lanes[0]!, lanes[1]!, work.tick);
@@ -263,8 +264,7 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
   const pulse = (): void => {
     const now = bytes();
     peakBytes = Math.max(peakBytes, now);
-    const projected = now + (seen.bytesAfterGrowth - seen.bytes) * (seen.nearlyFull ? 1 : 0);
-    if (projected > options.maxMemoryBytes) stop = 'memory';
+    if (now + (seen.nearlyFull ? seen.growthBytes : 0) > options.maxMemoryBytes) stop = 'memory';
     options.onProgress?.(stats());
   };
 
@@ -281,7 +281,7 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
   };
 
   // The initial state.
-  arrive({ depth: 0, parent: -1, code: NO_EVENT, ticks: 0 }, 0);
+  arrive({ depth: 0, parent: -1, code: NO_EVENT, ticks: 0 });
   if (stop) return finish(best ? 'violated' : 'bound-reached', stop);
 
   while (levels.size > 0) {
@@ -299,7 +299,7 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
         decode(parentVector, 0, model, reads, work);
         if (!stepOwned(work, model, event)) continue;
         transitions++;
-        arrive({ depth: level + 1, parent: id, code: eventCode(event), ticks: 0 }, 0);
+        arrive({ depth: level + 1, parent: id, code: eventCode(event), ticks: 0 });
         if (stop) return finish(best ? 'violated' : 'bound-reached', stop);
       }
     }

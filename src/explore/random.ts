@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { Event, Model } from '../model/index.ts';
 import { checkRun, type Bounds, type Property, type Violation } from '../properties/index.ts';
 import { runArbitrary, SWARM_KINDS, type Run } from './eventArbitrary.ts';
+import { median } from './_internals/median.ts';
 import { minimize, normalize } from './minimize.ts';
 
 export type Verdict = 'violated' | 'holds' | 'vacuous';
@@ -133,11 +134,4 @@ function cover(events: readonly Event[], applied: readonly number[], kinds: read
     const k = kinds.indexOf(event.kind);
     if (took && k >= 0 && tick < maxEvents) exercised[k * maxEvents + tick] = 1;
   }
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -51,9 +51,6 @@ function supernodeCode(status: SupernodeStatus): number {
   }
 }
 
-/** Entries before the identity starts: the absolute tick. */
-export const ENCODING_HEADER = 1;
-
 /** The longest vector a state of this model can encode to, with `counters` kept. */
 export function encodedLength(model: Model, counters: readonly (keyof Counters)[]): number {
   const { config } = model;
@@ -120,7 +117,7 @@ export function encode(state: State, model: Model, counters: readonly (keyof Cou
  */
 export function decode(vector: Int32Array, from: number, model: Model, counters: readonly (keyof Counters)[], into?: State): State {
   const state = into ?? init(model);
-  const { config } = model;
+  if (state.peers.length !== model.config.peers) throw new Error('decode: the state is of another model');
   let i = from;
   const now = vector[i++]!;
   state.tick = now;
@@ -167,7 +164,6 @@ export function decode(vector: Int32Array, from: number, model: Model, counters:
   kept.crashes = kept.injectedCrashes = kept.overloadShutdowns = kept.faultLosses = kept.crashLosses = 0;
   kept.attempts = kept.tickAttempts = kept.authDropped = kept.lateReplies = kept.promotions = kept.megaAdded = 0;
   for (let c = 0; c < counters.length; c++) kept[counters[c]!] = vector[i++]!;
-  if (config.peers !== peers.length) throw new Error('decode: the state is of another model');
   return state;
 }
 

@@ -23,7 +23,9 @@ export type EventKind = Event['kind'];
 
 export const FAULT_KINDS = ['crash', 'reboot', 'massReboot', 'degradeOfflineMessages'] as const;
 export const USER_KINDS = ['goOnline', 'goOffline'] as const;
-export const EVENT_KINDS: readonly EventKind[] = ['tick', ...FAULT_KINDS, ...USER_KINDS, 'addMegaSupernodes'];
+/** The adversary's alphabet: every event kind but tick. */
+export const ADVERSARY_KINDS = [...FAULT_KINDS, ...USER_KINDS, 'addMegaSupernodes'] as const;
+export const EVENT_KINDS: readonly EventKind[] = ['tick', ...ADVERSARY_KINDS];
 
 /** Whether an event is a fault (counted against the fault budget). */
 export function isFault(event: Event): boolean {

@@ -57,6 +57,8 @@ export interface ExplorePairResult {
   /** Chance that a 64-bit fingerprint collision hid a state. */
   collisionProbability: number;
   eventsInCounterexample: number | null;
+  /** Whether the counterexample is known to be a shortest one (not when a bound stopped the search after it). */
+  shortest: boolean;
   counterexample: string | null;
   saved: SaveResult | null;
   met: boolean;

@@ -31,9 +31,9 @@ export class SeenSet {
     return this.size * 10 > (this.mask + 1) * 6;
   }
 
-  /** Bytes the table will hold while it grows (old and new tables at once). */
-  get bytesAfterGrowth(): number {
-    return this.bytes * 3;
+  /** Bytes its next growth allocates (the doubled table, while the old one is still held). */
+  get growthBytes(): number {
+    return this.bytes * 2;
   }
 
   /**

@@ -33,16 +33,13 @@ export class VectorQueue {
     return this.at < this.end;
   }
 
-  /** Reads the next vector into `out` and returns its id; its length is in `lastLength`. */
+  /** Reads the next vector into `out` and returns its id. */
   shift(out: Int32Array): number {
     const id = this.read() - 1;
     const n = this.read() - 1;
     for (let i = 0; i < n; i++) out[i] = this.read() - 1;
-    this.lastLength = n;
     return id;
   }
-
-  lastLength = 0;
 
   private write(value: number, at: number): number {
     const b = this.bytes;
