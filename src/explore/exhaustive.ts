@@ -47,7 +47,7 @@ import { VectorQueue } from './_internals/vectorQueue.ts';
  */
 export type ExhaustiveVerdict = 'violated' | 'holds-within-horizon' | 'holds' | 'bound-reached';
 
-/** The longest horizon plus heal phase a search may span (ticks are kept in 16 bits). */
+/** The longest horizon plus heal phase a search may span (a link counts a tail's ticks in 16 bits). */
 export const MAX_SEARCH_TICKS = 60_000;
 
 export interface ExhaustiveOptions {
@@ -71,6 +71,8 @@ export interface ExhaustiveOptions {
 export interface ExhaustiveStats {
   /** Distinct states (fingerprints) stored. */
   states: number;
+  /** Of those, the states the adversary could still act in (queued and linked; the rest are tail states). */
+  branchingStates: number;
   /** Transitions taken (events that applied), duplicates included. */
   transitions: number;
   /** Deepest level (events from init) fully expanded. */
@@ -150,7 +152,7 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
     for (const q of levels.values()) queued += q.byteLength;
     return seen.bytes + links.bytes + queued;
   };
-  const stats = (): ExhaustiveStats => ({ states: seen.size, transitions, depth, ticks: maxTick, ms: performance.now() - started, bytes: peakBytes });
+  const stats = (): ExhaustiveStats => ({ states: seen.size, branchingStates: links.length, transitions, depth, ticks: maxTick, ms: performance.now() - started, bytes: peakBytes });
   const finish = (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): ExhaustiveResult => {
     peakBytes = Math.max(peakBytes, bytes());
     const s = stats();
@@ -264,7 +266,8 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
   const pulse = (): void => {
     const now = bytes();
     peakBytes = Math.max(peakBytes, now);
-    if (now + (seen.nearlyFull ? seen.growthBytes : 0) > options.maxMemoryBytes) stop = 'memory';
+    if (seen.nearlyFull && (!seen.canGrow || now + seen.growthBytes > options.maxMemoryBytes)) stop = 'memory';
+    else if (now > options.maxMemoryBytes) stop = 'memory';
     options.onProgress?.(stats());
   };
 

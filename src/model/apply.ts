@@ -11,6 +11,11 @@ import { goOffline, goOnline } from './actions/users.ts';
 import { tick } from './tick.ts';
 
 export function apply(state: State, model: Model, event: Event): boolean {
+  if (event.kind === 'tick') {
+    // The common event, ungated and counted against no budget: straight to the protocol's tick.
+    tick(state, model);
+    return true;
+  }
   if (!allowed(state, model, event)) return false;
   const applied = dispatch(state, model, event);
   if (applied && isFault(event)) {

@@ -1,34 +1,37 @@
 /**
- * The set of visited states: 64-bit fingerprints in open addressing (linear probing) over typed
- * arrays, with the earliest tick each state was reached at. No cap but memory: it doubles when it is
- * 70% full. 10 bytes a slot (two uint32 lanes and a uint16 tick).
+ * The set of visited states: 64-bit fingerprints in open addressing (linear probing) over one typed
+ * array, with the earliest tick each state was reached at. A slot is three consecutive uint32 words
+ * (the two fingerprint lanes and the tick), so a probe touches one cache line, not one per field.
+ * No cap but memory: the table doubles when it is 70% full. 12 bytes a slot.
  */
 
-const EMPTY = 0xffff;
+const EMPTY = 0xffffffff;
+const WORDS = 3;
 
 export class SeenSet {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  private tick: Uint16Array;
+  private slots: Uint32Array;
   private mask: number;
   /** Distinct fingerprints held. */
   size = 0;
 
   constructor(capacityPowerOfTwo = 1 << 16) {
-    this.hi = new Uint32Array(capacityPowerOfTwo);
-    this.lo = new Uint32Array(capacityPowerOfTwo);
-    this.tick = new Uint16Array(capacityPowerOfTwo).fill(EMPTY);
+    this.slots = emptyTable(capacityPowerOfTwo);
     this.mask = capacityPowerOfTwo - 1;
   }
 
   /** Bytes held by the table. */
   get bytes(): number {
-    return this.hi.byteLength + this.lo.byteLength + this.tick.byteLength;
+    return this.slots.byteLength;
   }
 
   /** Whether the table is close to its next growth (60% full). */
   get nearlyFull(): boolean {
     return this.size * 10 > (this.mask + 1) * 6;
+  }
+
+  /** Whether the table can still double (a typed array holds at most 2^32 - 1 words). */
+  get canGrow(): boolean {
+    return this.slots.length * 2 <= 0xffffffff;
   }
 
   /** Bytes its next growth allocates (the doubled table, while the old one is still held). */
@@ -42,39 +45,49 @@ export class SeenSet {
    * when it was seen at this tick or an earlier one (nothing new can follow from it).
    */
   visit(hi: number, lo: number, tick: number): 0 | 1 | 2 {
-    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
+    const slots = this.slots;
+    let at = ((lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask) * WORDS;
     for (;;) {
-      const t = this.tick[slot]!;
+      const t = slots[at + 2]!;
       if (t === EMPTY) {
-        this.hi[slot] = hi;
-        this.lo[slot] = lo;
-        this.tick[slot] = tick;
+        slots[at] = hi;
+        slots[at + 1] = lo;
+        slots[at + 2] = tick;
         if (++this.size * 10 > (this.mask + 1) * 7) this.grow();
         return 1;
       }
-      if (this.hi[slot] === hi && this.lo[slot] === lo) {
+      if (slots[at] === hi && slots[at + 1] === lo) {
         if (t <= tick) return 0;
-        this.tick[slot] = tick;
+        slots[at + 2] = tick;
         return 2;
       }
-      slot = (slot + 1) & this.mask;
+      at += WORDS;
+      if (at === slots.length) at = 0;
     }
   }
 
   private grow(): void {
-    const { hi, lo, tick } = this;
+    const old = this.slots;
     const capacity = (this.mask + 1) * 2;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.tick = new Uint16Array(capacity).fill(EMPTY);
+    this.slots = emptyTable(capacity);
     this.mask = capacity - 1;
-    for (let old = 0; old < tick.length; old++) {
-      if (tick[old] === EMPTY) continue;
-      let slot = (lo[old]! ^ Math.imul(hi[old]!, 0x9e3779b1)) & this.mask;
-      while (this.tick[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-      this.hi[slot] = hi[old]!;
-      this.lo[slot] = lo[old]!;
-      this.tick[slot] = tick[old]!;
+    const slots = this.slots;
+    for (let from = 0; from < old.length; from += WORDS) {
+      if (old[from + 2] === EMPTY) continue;
+      let at = ((old[from + 1]! ^ Math.imul(old[from]!, 0x9e3779b1)) & this.mask) * WORDS;
+      while (slots[at + 2] !== EMPTY) {
+        at += WORDS;
+        if (at === slots.length) at = 0;
+      }
+      slots[at] = old[from]!;
+      slots[at + 1] = old[from + 1]!;
+      slots[at + 2] = old[from + 2]!;
     }
   }
+}
+
+function emptyTable(capacity: number): Uint32Array {
+  const slots = new Uint32Array(capacity * WORDS);
+  for (let at = 2; at < slots.length; at += WORDS) slots[at] = EMPTY;
+  return slots;
 }
