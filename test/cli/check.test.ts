@@ -37,7 +37,7 @@ describe('cascade check', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.length).toBe(2); // the crash-cascade and feedback-loop suites both check it
     for (const line of lines) {
-      for (const key of ['property', 'variant', 'expected', 'verdict', 'runs', 'seed', 'ms', 'timeToFailureMs', 'eventsBeforeShrink', 'eventsAfterShrink', 'counterexample']) {
+      for (const key of ['property', 'variant', 'expected', 'verdict', 'runs', 'seed', 'ms', 'timeToFailureMs', 'eventsBeforeShrink', 'eventsAfterShrink', 'counterexample', 'coverage', 'safetyLength']) {
         expect(line).toHaveProperty(key);
       }
       expect(line.verdict).toBe('violated');
