@@ -3,7 +3,7 @@
  * assumptions (fault budget, event kinds, bounds, heal horizon), the variants with the verdict the
  * model is expected to give for each, and the run budgets for `npm test` and `npm start`.
  */
-import { defaultConfig, parseVariant, type Config, type Model, type Scale } from '../src/model/index.ts';
+import { defaultConfig, lookup, parseVariant, type Config, type Model, type Scale } from '../src/model/index.ts';
 import type { Bounds } from '../src/properties/index.ts';
 
 export type Expected = 'violated' | 'holds';
@@ -67,15 +67,15 @@ export function searchBound(section: ExhaustiveSection, budget: 'test' | 'start'
   const b = section[budget];
   if ('horizon' in b) return b as SearchBound;
   const keyed = b as Record<string, SearchBound>;
-  const found = keyed[`${property}@${variant}`] ?? keyed[property];
+  const found = lookup(keyed, `${property}@${variant}`) ?? lookup(keyed, property);
   if (!found) throw new Error(`suite bound: no ${budget} bound for ${property} on ${variant}`);
   return found;
 }
 
 /** The expected verdict of one (property, variant) in a suite. */
 export function expectation(suite: Suite, property: string, variant: string): Expected | undefined {
-  const entry = suite.variants[variant];
-  return typeof entry === 'string' ? entry : entry?.[property];
+  const entry = lookup(suite.variants, variant);
+  return typeof entry === 'string' ? entry : entry === undefined ? undefined : lookup(entry, property);
 }
 
 /** The model a suite checks a variant on (with `exhaustive`, the scope of its exhaustive section). */

@@ -2,7 +2,7 @@
  * Replay: re-derives a counterexample's verdict from its events alone, on its own variant or on
  * another one, with the file's config and bounds.
  */
-import { parseVariant, type Checked, type Model } from '../model/index.ts';
+import { lookup, parseVariant, type Checked, type Model } from '../model/index.ts';
 import { checkRun, PROPERTIES, type RunOutcome } from '../properties/index.ts';
 import type { CounterexampleFile } from '../trace/schema.ts';
 
@@ -22,7 +22,7 @@ export interface ReplayResult {
 export function replay(file: CounterexampleFile, variantName = file.variant): Checked<ReplayResult> {
   const protocol = parseVariant(variantName);
   if (!protocol.ok) return protocol;
-  const property = PROPERTIES[file.property];
+  const property = lookup(PROPERTIES, file.property);
   if (!property) return { ok: false, error: `unknown property '${file.property}'` };
   const own = parseVariant(file.variant);
   const model = { config: file.config, protocol: protocol.value };

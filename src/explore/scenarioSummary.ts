@@ -2,7 +2,7 @@
  * A scenario's outcome in a few numbers: what a reviewer compares between a buggy variant and a
  * fixed one on the same events.
  */
-import { SCENARIOS, scenarioEvents, type Model, type Scale } from '../model/index.ts';
+import { lookup, SCENARIOS, scenarioEvents, type Model, type Scale } from '../model/index.ts';
 import { simulate, type SimulationStep } from './simulate.ts';
 
 export interface ScenarioSummary {
@@ -25,7 +25,7 @@ export interface ScenarioSummary {
 }
 
 export function summarizeScenario(model: Model, name: string, scale: Scale): ScenarioSummary {
-  const scenario = SCENARIOS[name]!;
+  const scenario = lookup(SCENARIOS, name)!;
   const events = scenarioEvents(scenario, model.config, scale);
   const triggerAt = events.findIndex((e) => e.kind !== 'tick');
   let start = 0, min = Infinity, peak = 0, lateSum = 0, lateCount = 0;

@@ -10,3 +10,4 @@ export * from './step.ts';
 export * from './variant.ts';
 export * from './scenarios.ts';
 export * from './encode.ts';
+export * from './lookup.ts';

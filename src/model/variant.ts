@@ -3,6 +3,7 @@
  * A variant compiles to `Protocol`, the switches the step function reads.
  */
 import type { Checked } from './config.ts';
+import { lookup } from './lookup.ts';
 
 export const BASES = ['skype-2007', 'skype-2010'] as const;
 export type Base = (typeof BASES)[number];
@@ -47,7 +48,7 @@ export const ALIASES: Record<string, string> = {
 /** Parses a variant name; an error is one line naming the unknown part. */
 export function parseVariant(name: string): Checked<Protocol> {
   const [first, ...more] = name.split('+');
-  const [base, ...rest] = [...(ALIASES[first!] ?? first!).split('+'), ...more];
+  const [base, ...rest] = [...(lookup(ALIASES, first!) ?? first!).split('+'), ...more];
   if (!(BASES as readonly string[]).includes(base!)) {
     return { ok: false, error: `unknown variant '${name}': base must be one of ${BASES.join(', ')} (or 'fixed')` };
   }

@@ -3,6 +3,7 @@
  * both engines' budgets; the properties; the versions), so that no verdict is read out of context.
  */
 import { SUITES, suiteModel, type Suite } from '../../properties/index.ts';
+import { lookup } from '../model/index.ts';
 import { PROPERTIES } from '../properties/index.ts';
 import { VERSION } from '../version.ts';
 import { cell, type Block } from './blocks.ts';
@@ -34,7 +35,7 @@ export function assumptionsSection(results: Results): Block[] {
       ]),
     },
     { kind: 'heading', level: 3, text: 'The properties' },
-    { kind: 'list', ordered: false, items: properties.map((p) => `\`${p}\`: ${PROPERTIES[p]?.summary ?? 'unknown property'}`) },
+    { kind: 'list', ordered: false, items: properties.map((p) => `\`${p}\`: ${lookup(PROPERTIES, p)?.summary ?? 'unknown property'}`) },
   ];
 }
 

@@ -3,7 +3,7 @@
  * for the curves and the figures set next to the public record.
  */
 import { simulate } from '../explore/simulate.ts';
-import { defaultConfig, init, SCENARIOS, scenarioEvents, variant, type Counters, type Metrics } from '../model/index.ts';
+import { defaultConfig, init, lookup, SCENARIOS, scenarioEvents, variant, type Counters, type Metrics } from '../model/index.ts';
 
 export interface Sample {
   tick: number;
@@ -45,7 +45,7 @@ export const POPULATION_RUNS = [
 export function runPopulation(scenario: string, variantName: string): PopulationRun {
   const config = defaultConfig('population');
   const model = { config, protocol: variant(variantName) };
-  const s = SCENARIOS[scenario]!;
+  const s = lookup(SCENARIOS, scenario)!;
   const events = scenarioEvents(s, config, 'population');
   const start = init(model);
   const byTick = new Map<number, Sample>();

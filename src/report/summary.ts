@@ -4,7 +4,7 @@
  */
 import { SUITES, type Suite } from '../../properties/index.ts';
 import { suiteModel } from '../../properties/index.ts';
-import { ALIASES, FIXES } from '../model/index.ts';
+import { ALIASES, FIXES, lookup } from '../model/index.ts';
 import { count, listing } from './format.ts';
 import { fixName, type Column, type Matrix } from './matrix.ts';
 import type { Results } from './results.ts';
@@ -97,7 +97,7 @@ function suiteSentence(suite: Suite, cols: Column[], variants: string[], matrix:
 
 /** `fixed` (`skype-2010` with all six fixes). */
 function variantPhrase(v: string): string {
-  const alias = ALIASES[v];
+  const alias = lookup(ALIASES, v);
   if (alias && fixName(v) === 'all fixes') return `\`${v}\` (\`${alias.split('+')[0]}\` with all ${FIXES.length === 6 ? 'six' : FIXES.length} fixes)`;
   return `\`${v}\``;
 }

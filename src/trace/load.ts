@@ -2,7 +2,7 @@
  * Loading a counterexample file: read, parse JSON, validate against the schema, and check that its
  * property and variant exist. Every problem is one line naming the file and what is wrong.
  */
-import { parseVariant, type Checked } from '../model/index.ts';
+import { lookup, parseVariant, type Checked } from '../model/index.ts';
 import { PROPERTIES } from '../properties/index.ts';
 import { parseJson, readText } from './readJson.ts';
 import { CounterexampleSchema, type CounterexampleFile } from './schema.ts';
@@ -23,7 +23,7 @@ export function parseCounterexample(text: string, path: string): Checked<Counter
     return { ok: false, error: `${path}: ${where}: ${what}` };
   }
   const file = result.data;
-  if (!PROPERTIES[file.property]) return { ok: false, error: `${path}: property: unknown property '${file.property}'` };
+  if (!lookup(PROPERTIES, file.property)) return { ok: false, error: `${path}: property: unknown property '${file.property}'` };
   const variant = parseVariant(file.variant);
   if (!variant.ok) return { ok: false, error: `${path}: variant: ${variant.error}` };
   const bad = file.events.findIndex((e) => 'peer' in e && e.peer >= file.config.peers);
