@@ -1,0 +1,163 @@
+/**
+ * The schema of a results file (`report/results.json`, as `start` saves it): the `Results` type of
+ * results.ts, checked field by field so that an edited or hostile file is a one-line usage error and
+ * not a stack trace in the report. Objects are closed (unknown fields are rejected), counts are
+ * non-negative integers, lists and strings are bounded, and every suite, property, variant and
+ * scenario a row names is one this version knows (never an `Object.prototype` key such as
+ * `constructor` or `__proto__`, which a bare table lookup would answer).
+ */
+import { z } from 'zod';
+import { SUITES } from '../../properties/index.ts';
+import { MAX_SEARCH_TICKS } from '../explore/exhaustive.ts';
+import { parseVariant, SCENARIOS } from '../model/index.ts';
+import { PROPERTY_IDS } from '../properties/index.ts';
+import type { Results } from './results.ts';
+
+/** Most rows in each list of a results file (`start` writes well under a hundred). */
+export const MAX_ROWS = 10_000;
+/** Longest string field (paths, commands, the scope in words). */
+export const MAX_STRING = 1_000;
+/** Longest suite, property, variant or scenario name. */
+export const MAX_NAME = 200;
+
+/** What a name may be made of (every suite, property, variant and scenario name is). */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+
+/** Names that every plain object answers through its prototype: never a table key here. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** A name quoted for a one-line message: printable ASCII only, cut when long. */
+export function quote(name: string): string {
+  const cut = name.length > 60 ? `${name.slice(0, 60)}...` : name;
+  return JSON.stringify(cut).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A name checked in this order: a string, not too long, not an `Object.prototype` key, made of
+ * name characters (so that every message stays on one line), then `known` (which returns what is
+ * wrong, or null). `known` never sees a prototype key.
+ */
+function name(what: string, known: (name: string) => string | null) {
+  return z.string().superRefine((value, ctx) => {
+    let problem: string | null;
+    if (value.length > MAX_NAME) problem = `${what} name longer than ${MAX_NAME} characters`;
+    else if (PROTOTYPE_KEYS.has(value)) problem = `${quote(value)} is not a ${what} (it is a key of Object.prototype)`;
+    else if (!NAME.test(value)) problem = `${quote(value)} is not a ${what} name (letters, digits, '.', '_', '+' and '-' only)`;
+    else problem = known(value);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+const oneOf = (what: string, ids: readonly string[]) => (value: string) =>
+  ids.includes(value) ? null : `unknown ${what} ${quote(value)} (known: ${ids.join(', ')})`;
+
+const SuiteName = name('suite', (value) => oneOf('suite', SUITES.map((s) => s.id))(value));
+const PropertyName = name('property', (value) => oneOf('property', PROPERTY_IDS)(value));
+const ScenarioName = name('scenario', (value) => oneOf('scenario', Object.keys(SCENARIOS))(value));
+const VariantName = name('variant', (value) => {
+  // parseVariant looks up the part before the first `+` as an alias: no part may be a prototype key.
+  const part = value.split('+').find((p) => PROTOTYPE_KEYS.has(p));
+  if (part !== undefined) return `unknown variant ${quote(value)}: ${quote(part)} is a key of Object.prototype`;
+  const parsed = parseVariant(value);
+  return parsed.ok ? null : parsed.error;
+});
+
+const text = z.string().max(MAX_STRING);
+/** A count: a non-negative integer (zod's int is within the safe integers). */
+const count = z.int().min(0);
+/** A finite non-negative measure (times in ms, rates, means); zod's number rejects Infinity and NaN. */
+const measure = z.number().min(0);
+const share = z.number().min(0).max(1);
+
+const SaveResultSchema = z.enum(['written', 'unchanged', 'kept-existing', 'kept-damaged', 'replaced', 'replaced-longer']);
+/** What a suite expects; `expected` is typed as a string, but `check` and `explore` only write these. */
+const Expected = z.enum(['violated', 'holds']);
+
+const pair = { suite: SuiteName, property: PropertyName, variant: VariantName };
+
+export const ScenarioSummarySchema = z
+  .object({
+    scenario: ScenarioName,
+    variant: VariantName,
+    scale: z.enum(['small', 'population']),
+    startSupernodes: count,
+    minSupernodes: count,
+    endSupernodes: count,
+    endOnline: count,
+    wantOnline: count,
+    lateOnlineShare: share,
+    crashes: count,
+    overloadShutdowns: count,
+    recoveredAfter: count.nullable(),
+    peakRequestsPerClient: measure,
+  })
+  .strict();
+
+export const PairResultSchema = z
+  .object({
+    ...pair,
+    expected: Expected,
+    verdict: z.enum(['violated', 'holds', 'vacuous']),
+    runs: count.max(10_000_000),
+    triggeredRuns: count,
+    coverage: z.object({ cells: count, possible: count }).strict(),
+    safetyLength: z.object({ median: measure, max: count }).strict(),
+    seed: z.int().min(-0x80000000).max(0x7fffffff),
+    ms: count,
+    timeToFailureMs: measure.nullable(),
+    eventsBeforeShrink: count.nullable(),
+    eventsAfterShrink: count.nullable(),
+    counterexample: text.nullable(),
+    saved: SaveResultSchema.nullable(),
+    met: z.boolean(),
+    replay: text,
+  })
+  .strict();
+
+export const ExplorePairResultSchema = z
+  .object({
+    ...pair,
+    expected: Expected,
+    verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached']),
+    stoppedBy: z.enum(['violation', 'horizon', 'complete', 'states', 'memory']),
+    bound: z.object({ horizon: count.max(MAX_SEARCH_TICKS), maxStates: count.min(1).max(1_000_000_000), maxMemoryMB: count.max(1_000_000_000) }).strict(),
+    scope: text,
+    states: count,
+    transitions: count,
+    depth: count,
+    ticks: count,
+    healTicks: count,
+    ms: count,
+    statesPerSecond: count,
+    bytesPerState: measure,
+    collisionProbability: share,
+    eventsInCounterexample: count.nullable(),
+    shortest: z.boolean(),
+    counterexample: text.nullable(),
+    saved: SaveResultSchema.nullable(),
+    met: z.boolean(),
+  })
+  .strict();
+
+export const LengthRatioSchema = z.object({ ...pair, random: count, shortest: count, ratio: measure }).strict();
+
+/** The message of a wrong or missing top-level field, with a hint: an older or foreign file. */
+const hint = (wrong: string) => (issue: { input?: unknown }) => `${issue.input === undefined ? 'missing' : wrong} (is it a file saved by 'cascade start'?)`;
+
+const rows = <T extends z.ZodType>(row: T) => z.array(row, { error: hint('must be a list') }).max(MAX_ROWS, { error: `more than ${MAX_ROWS} rows` });
+
+export const ResultsSchema = z
+  .object(
+    {
+      tool: z
+        .object({ name: z.literal('cascade'), version: z.string().max(100), node: z.string().max(100) }, { error: hint('must be the tool name and version') })
+        .strict(),
+      budget: z.enum(['test', 'start'], { error: hint('must be test or start') }),
+      scenarios: rows(ScenarioSummarySchema),
+      random: rows(PairResultSchema),
+      exhaustive: rows(ExplorePairResultSchema),
+      ratios: rows(LengthRatioSchema),
+    },
+    { error: hint('not a results object') },
+  )
+  .strict() satisfies z.ZodType<Results>;
