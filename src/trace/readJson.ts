@@ -1,13 +1,57 @@
-/** Reads a JSON file, answering a missing or malformed file with one line that names it. */
-import { readFileSync } from 'node:fs';
+/**
+ * Reads an input file (a counterexample, a results file) with one line naming the file for every
+ * problem: only regular files are read (a FIFO or `/dev/zero` would block or never end), and only
+ * up to a size limit, so a small command never turns into unbounded work.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Checked } from '../model/index.ts';
 
-export function readText(path: string): Checked<string> {
+/** The largest counterexample file read: a few hundred events, with room to spare. */
+export const MAX_COUNTEREXAMPLE_BYTES = 1 << 20;
+
+export function readText(path: string, maxBytes = MAX_COUNTEREXAMPLE_BYTES): Checked<string> {
+  let fd: number;
   try {
-    return { ok: true, value: readFileSync(path, 'utf8') };
+    // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, error: `${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})` };
+    return { ok: false, error: `${path}: cannot read (${reason(error)})` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { ok: false, error: `${path}: is a directory, not a file` };
+    if (!stat.isFile()) return { ok: false, error: `${path}: not a regular file (a device, FIFO or socket is not read)` };
+    if (stat.size > maxBytes) return { ok: false, error: `${path}: ${stat.size.toLocaleString('en-US')} bytes, more than the ${maxBytes.toLocaleString('en-US')} read` };
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (let n; length <= maxBytes && (n = readSync(fd, buffer, length, maxBytes + 1 - length, null)) > 0; ) length += n;
+    if (length > maxBytes) return { ok: false, error: `${path}: more than the ${maxBytes.toLocaleString('en-US')} bytes read (the file grew while read)` };
+    return { ok: true, value: buffer.toString('utf8', 0, length) };
+  } catch (error) {
+    return { ok: false, error: `${path}: cannot read (${reason(error)})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'ENAMETOOLONG':
+      return 'name too long';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return code ?? 'error';
   }
 }
 
@@ -19,7 +63,7 @@ export function parseJson(text: string, path: string): Checked<unknown> {
   }
 }
 
-export function readJson(path: string): Checked<unknown> {
-  const text = readText(path);
+export function readJson(path: string, maxBytes = MAX_COUNTEREXAMPLE_BYTES): Checked<unknown> {
+  const text = readText(path, maxBytes);
   return text.ok ? parseJson(text.value, path) : text;
 }

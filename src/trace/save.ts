@@ -1,17 +1,22 @@
 /**
  * Saving a counterexample: canonical JSON (fixed key order, two-space indent, final newline), written
- * to a temporary file and renamed, so a reader never sees half a file. An existing file with
- * different content is kept unless the caller asks to replace it.
+ * atomically, so a reader never sees half a file. An existing different file is kept unless the
+ * caller asks to replace it; a damaged one is kept too, and said so, so that nothing a user may still
+ * want is lost without `--update`.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeAtomically } from '../io/writeAtomically.ts';
+import { parseCounterexample } from './load.ts';
+import { readText } from './readJson.ts';
 import type { CounterexampleFile } from './schema.ts';
 
-export type SaveResult = 'written' | 'unchanged' | 'kept-existing' | 'replaced' | 'replaced-longer';
+export { writeAtomically } from '../io/writeAtomically.ts';
+
+export type SaveResult = 'written' | 'unchanged' | 'kept-existing' | 'kept-damaged' | 'replaced' | 'replaced-longer';
 
 /** Stable file name: property and variant. */
 export function counterexamplePath(dir: string, property: string, variant: string): string {
-  return join(dir, `${property}--${variant.replace(/\+/g, '+')}.json`);
+  return join(dir, `${property}--${variant}.json`);
 }
 
 export function serialize(file: CounterexampleFile): string {
@@ -20,37 +25,23 @@ export function serialize(file: CounterexampleFile): string {
 
 /**
  * Writes atomically. An existing different file is replaced with `update`, or, with `shorter`, when
- * it holds more events than the new one (the shortest known counterexample wins, and says so).
+ * it is a valid counterexample holding more events than the new one (the shortest known
+ * counterexample wins, and says so). A stored file that does not load is `kept-damaged`.
  */
 export function saveCounterexample(path: string, file: CounterexampleFile, update: boolean, shorter = false): SaveResult {
   const text = serialize(file);
-  const exists = existsSync(path);
-  if (exists) {
-    const current = readFileSync(path, 'utf8');
-    if (current === text) return 'unchanged';
-    if (shorter && !update && eventCount(current) > file.events.length) {
+  const current = readText(path);
+  const exists = current.ok || !current.error.endsWith('(no such file)');
+  if (current.ok) {
+    if (current.value === text) return 'unchanged';
+    const stored = parseCounterexample(current.value, path);
+    if (!update && !stored.ok) return 'kept-damaged';
+    if (shorter && !update && stored.ok && stored.value.events.length > file.events.length) {
       writeAtomically(path, text);
       return 'replaced-longer';
     }
-    if (!update) return 'kept-existing';
   }
+  if (exists && !update) return current.ok ? 'kept-existing' : 'kept-damaged';
   writeAtomically(path, text);
   return exists ? 'replaced' : 'written';
-}
-
-export function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
-}
-
-/** Events in a stored file's text, or infinity when it cannot be read as one. */
-function eventCount(text: string): number {
-  try {
-    const events = (JSON.parse(text) as { events?: unknown }).events;
-    return Array.isArray(events) ? events.length : Infinity;
-  } catch {
-    return Infinity;
-  }
 }
