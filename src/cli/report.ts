@@ -2,10 +2,11 @@
  * `cascade report [--out DIR] [--results FILE] [--budget test|start] [--json]`: writes the design-
  * review report from the results `npm start` saved, or from results computed now.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { loadResults } from '../report/loadResults.ts';
 import { writeReport } from '../report/writeReport.ts';
-import { oneOf, parse, UsageError } from './args.ts';
+import { directoryFlag, oneOf, parse, UsageError } from './args.ts';
 import { gatherResults } from './gather.ts';
 import { RESULTS_PATH } from './start.ts';
 
@@ -20,29 +21,30 @@ Options:
   --results FILE   results to read (default ${RESULTS_PATH}; when that file is missing, the suites
                    are run now with --budget, which takes a minute or two with the test budget)
   --budget B       test or start: the budget for results computed now (default test)
+  --update         replace files in DIR of the same name that cascade did not write
   --json           print { markdown, html, counterexamples, charts } as one JSON object
   --help           this text
 
 Exit code: 0 report written, 2 bad input.`;
 
-export async function reportCommand(argv: string[], out: (line: string) => void): Promise<number> {
+export async function reportCommand(argv: string[], out: (line: string) => void, err: (line: string) => void = (line) => process.stderr.write(line + '\n')): Promise<number> {
   const { values } = parse(argv, {
     out: { type: 'string' },
     results: { type: 'string' },
     budget: { type: 'string' },
     json: { type: 'boolean' },
+    update: { type: 'boolean' },
     help: { type: 'boolean' },
   });
   if (values.help) {
     out(reportHelp);
     return 0;
   }
-  if (values.out === '') throw new UsageError('--out needs a directory');
   if (values.results === '') throw new UsageError('--results needs a file');
   const budget = oneOf('budget', values.budget, ['test', 'start'] as const, 'test');
-  const outDir = values.out ?? 'report';
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${outDir}: not a directory`);
-  const log = (line: string) => process.stderr.write(line + '\n');
+  const outDir = directoryFlag('out', values.out, 'report');
+  if (!relative(resolve('counterexamples'), resolve(outDir)).startsWith('..')) throw new UsageError(`--out ${outDir}: is inside the counterexamples directory; the report goes elsewhere`);
+  const log = err;
   let results;
   if (values.results !== undefined || existsSync(RESULTS_PATH)) {
     const loaded = loadResults(values.results ?? RESULTS_PATH);
@@ -52,7 +54,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void)
     log(`no ${RESULTS_PATH} (run 'npm start' to save one): running the suites with the ${budget} budget now`);
     results = gatherResults(budget, log, false).results;
   }
-  const files = await writeReport(results, outDir);
+  const files = await writeReport(results, outDir, { update: values.update === true });
   if (values.json) out(JSON.stringify(files));
   else {
     out(`report: ${files.markdown} and ${files.html}`);

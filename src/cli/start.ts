@@ -4,7 +4,8 @@
  * design-review report. Exit code as `check`: 0 when every expectation is met.
  */
 import { writeReport } from '../report/writeReport.ts';
-import { writeAtomically } from '../trace/save.ts';
+import { basename, dirname } from 'node:path';
+import { OutputDirectory } from '../report/outputDirectory.ts';
 import { parse } from './args.ts';
 import { gatherResults } from './gather.ts';
 
@@ -25,7 +26,7 @@ export async function startCommand(argv: string[], out: (line: string) => void):
   }
   const json = values.json === true;
   const { results, code } = gatherResults('start', out, json);
-  writeAtomically(RESULTS_PATH, JSON.stringify(results, null, 2) + '\n');
+  OutputDirectory.open(dirname(RESULTS_PATH)).write(basename(RESULTS_PATH), JSON.stringify(results, null, 2) + '\n');
   const files = await writeReport(results, 'report');
   if (json) out(JSON.stringify({ kind: 'report', results: RESULTS_PATH, ...files }));
   else out(`\nresults: ${RESULTS_PATH}\nreport: ${files.markdown} and ${files.html} (${files.counterexamples} counterexamples explained, ${files.charts} charts)`);

@@ -2,7 +2,7 @@
  * Loads every committed counterexample (sorted by path), replays it for the heal ticks it needed and
  * picks the variant to compare it with, so the report explains exactly what is committed.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { expectation, SUITES, type Suite } from '../../properties/index.ts';
 import { replay, type ReplayResult } from '../explore/replay.ts';
@@ -28,19 +28,23 @@ export interface CounterexampleSet {
   problems: string[];
 }
 
-/** Every `.json` file under `dir`, recursively, sorted by path; none when `dir` does not exist. */
+/**
+ * Every `.json` entry under `dir`, recursively, sorted by path; none when `dir` does not exist.
+ * Symbolic links to directories are not followed (no loops); a `.json` entry that is not a readable
+ * counterexample (a dangling link, a FIFO) is listed and then reported as a problem by the loader.
+ */
 export function counterexampleFiles(dir: string): string[] {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
   const out: string[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...counterexampleFiles(path));
-    else if (name.endsWith('.json')) out.push(path);
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...counterexampleFiles(path));
+    else if (entry.name.endsWith('.json')) out.push(path);
   }
   return out.sort();
 }

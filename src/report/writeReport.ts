@@ -2,21 +2,21 @@
  * Writes the design-review report (`report.md` with `charts/*.svg`, and a self-contained
  * `report.html`, all atomically); called by `cascade report` and at the end of `npm start`.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeAtomically } from '../trace/save.ts';
 import { chartsOf } from './blocks.ts';
 import { renderChart } from './charts.ts';
 import { loadCounterexamples } from './counterexamples.ts';
 import { buildDocument, TITLE } from './document.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
+import { OutputDirectory } from './outputDirectory.ts';
 import { runPopulation } from './population.ts';
 import type { Results } from './results.ts';
 
 export interface ReportOptions {
   /** Where the committed counterexamples are (default `counterexamples`, from the working directory). */
   counterexamplesDir?: string;
+  /** Replace files of the same name in `outDir` that cascade did not write. */
+  update?: boolean;
 }
 
 export interface ReportFiles {
@@ -29,6 +29,7 @@ export interface ReportFiles {
 }
 
 export async function writeReport(results: Results, outDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
+  const out = OutputDirectory.open(outDir, options.update);
   const counterexamples = loadCounterexamples(options.counterexamplesDir ?? 'counterexamples');
   const population = {
     buggy2010: runPopulation('outage-2010', 'skype-2010'),
@@ -42,20 +43,11 @@ export async function writeReport(results: Results, outDir: string, options: Rep
   for (const chart of charts) {
     const svg = await renderChart(chart.spec);
     svgs.set(chart.file, svg);
-    writeAtomically(join(outDir, chart.file), svg);
+    out.write(chart.file, svg);
   }
-  removeStaleCharts(join(outDir, 'charts'), new Set(charts.map((c) => c.file.replace(/^charts\//, ''))));
-  const markdown = join(outDir, 'report.md');
-  const html = join(outDir, 'report.html');
-  writeAtomically(markdown, renderMarkdown(blocks));
-  writeAtomically(html, renderHtml(TITLE, blocks, svgs));
+  // The charts of counterexamples that are gone: only those an earlier report here wrote.
+  out.removeStale((name) => name.startsWith('charts/') && name.endsWith('.svg'));
+  const markdown = out.write('report.md', renderMarkdown(blocks));
+  const html = out.write('report.html', renderHtml(TITLE, blocks, svgs));
   return { markdown, html, counterexamples: counterexamples.loaded.length, charts: charts.length };
-}
-
-/** Charts of an earlier report whose counterexample is gone. */
-function removeStaleCharts(dir: string, keep: Set<string>): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    if (name.endsWith('.svg') && !keep.has(name)) rmSync(join(dir, name));
-  }
 }

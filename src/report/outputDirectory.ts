@@ -1,0 +1,73 @@
+/**
+ * The report's output directory and the manifest of what cascade wrote there
+ * (`.cascade-manifest.json`). A file is replaced only when the manifest lists it (or with
+ * `--update`), and only files the manifest lists are ever removed (the charts of counterexamples
+ * that are gone), so a user's own files in the directory are never overwritten or deleted.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Refusal } from '../io/refusal.ts';
+import { targetKind, writeAtomically } from '../io/writeAtomically.ts';
+import { readJson, readText } from '../trace/readJson.ts';
+import { TITLE } from './document.ts';
+
+export const MANIFEST = '.cascade-manifest.json';
+
+/** The layout of a report directory written before manifests existed, recognised by its report.md. */
+const LEGACY = /^(report\.md|report\.html|results\.json|charts\/[^/]+\.svg)$/;
+
+export class OutputDirectory {
+  private readonly written = new Set<string>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly owned: Set<string>,
+    private readonly legacy: boolean,
+    private readonly update: boolean,
+  ) {}
+
+  /** Opens `dir` (which need not exist yet); `update` lets files cascade did not write be replaced. */
+  static open(dir: string, update = false): OutputDirectory {
+    const kind = targetKind(dir);
+    if (kind !== 'absent' && kind !== 'directory') throw new Refusal(`${dir}: is a ${kind}, not a directory`);
+    const manifest = readJson(join(dir, MANIFEST));
+    const files = manifest.ok && Array.isArray((manifest.value as { files?: unknown } | null)?.files) ? (manifest.value as { files: unknown[] }).files : null;
+    const owned = new Set((files ?? []).filter((f): f is string => typeof f === 'string' && !f.split('/').includes('..')));
+    const report = files === null ? readText(join(dir, 'report.md')) : null;
+    const legacy = report !== null && report.ok && report.value.startsWith(`# ${TITLE}\n`);
+    return new OutputDirectory(dir, owned, legacy, update);
+  }
+
+  /** Whether cascade wrote `name` here before. */
+  owns(name: string): boolean {
+    return this.owned.has(name) || (this.legacy && LEGACY.test(name));
+  }
+
+  /** Writes `name` (a path inside the directory) atomically, refusing a file cascade did not write. */
+  write(name: string, text: string): string {
+    const path = join(this.dir, name);
+    if (targetKind(path) === 'file' && !this.owns(name) && !this.update && !this.written.has(name)) {
+      throw new Refusal(`${path}: exists and was not written by cascade (not in ${join(this.dir, MANIFEST)}); move it, choose another directory, or --update to replace it`);
+    }
+    this.written.add(name);
+    this.recordManifest();
+    writeAtomically(path, text);
+    return path;
+  }
+
+  /** Removes the files cascade wrote here earlier that `stale` selects and this run did not write. */
+  removeStale(stale: (name: string) => boolean): void {
+    for (const name of [...this.owned]) {
+      if (this.written.has(name) || !stale(name)) continue;
+      const path = join(this.dir, name);
+      if (targetKind(path) === 'file') rmSync(path);
+      this.owned.delete(name);
+    }
+    this.recordManifest();
+  }
+
+  private recordManifest(): void {
+    const files = [...new Set([...this.owned, ...this.written])].sort();
+    writeAtomically(join(this.dir, MANIFEST), JSON.stringify({ writtenBy: 'cascade', files }, null, 2) + '\n');
+  }
+}
