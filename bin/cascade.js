@@ -3,9 +3,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli.ts');
+const { run } = await import('../src/cli.ts');
 try {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`cascade: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exitCode = 3;

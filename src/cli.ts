@@ -3,22 +3,21 @@
  * input is one line on stderr and exit code 2, never a stack trace.
  */
 import { UsageError } from './cli/args.ts';
-import { checkCommand, checkHelp } from './cli/check.ts';
-import { exploreCommand, exploreHelp } from './cli/explore.ts';
-import { replayCommand, replayHelp } from './cli/replay.ts';
-import { reportCommand, reportHelp } from './cli/report.ts';
-import { simulateCommand, simulateHelp } from './cli/simulate.ts';
-import { startCommand, startHelp } from './cli/start.ts';
+import { isMainThread } from 'node:worker_threads';
+import { describeFsError } from './io/fsError.ts';
+import { Refusal } from './io/refusal.ts';
+import { lookup } from './model/lookup.ts';
+import { runSupervised } from './cli/supervise.ts';
+type Command = (argv: string[], out: (line: string) => void, err: (line: string) => void) => number | Promise<number>;
 
-type Command = (argv: string[], out: (line: string) => void) => number | Promise<number>;
-
-const COMMANDS: Record<string, { run: Command; help: string; summary: string }> = {
-  start: { run: startCommand, help: startHelp, summary: 'the main job: both outages, every suite with both engines, the report' },
-  check: { run: checkCommand, help: checkHelp, summary: 'random search (fast-check) over the suites; shrunk counterexamples' },
-  explore: { run: exploreCommand, help: exploreHelp, summary: 'exhaustive breadth-first search up to a bound; shortest counterexamples' },
-  replay: { run: replayCommand, help: replayHelp, summary: 'replay a counterexample file as a narrative; judge it on another variant; ITF export' },
-  simulate: { run: simulateCommand, help: simulateHelp, summary: 'a scripted outage on one variant, metrics per tick' },
-  report: { run: reportCommand, help: reportHelp, summary: 'the design-review report: report.md and a self-contained report.html' },
+/** The commands, each loaded only when it runs: the supervising thread and `--help` stay light. */
+const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
+  start: { load: async () => (await import('./cli/start.ts')).startCommand, summary: 'the main job: both outages, every suite with both engines, the report' },
+  check: { load: async () => (await import('./cli/check.ts')).checkCommand, summary: 'random search (fast-check) over the suites; shrunk counterexamples' },
+  explore: { load: async () => (await import('./cli/explore.ts')).exploreCommand, summary: 'exhaustive breadth-first search up to a bound; shortest counterexamples' },
+  replay: { load: async () => (await import('./cli/replay.ts')).replayCommand, summary: 'replay a counterexample file as a narrative; judge it on another variant; ITF export' },
+  simulate: { load: async () => (await import('./cli/simulate.ts')).simulateCommand, summary: 'a scripted outage on one variant, metrics per tick' },
+  report: { load: async () => (await import('./cli/report.ts')).reportCommand, summary: 'the design-review report: report.md and a self-contained report.html' },
 };
 
 const usage = `Usage: cascade <command> [options]
@@ -30,33 +29,53 @@ ${Object.entries(COMMANDS)
 
 Run 'cascade <command> --help' for a command's options.`;
 
-/** Runs one command line; returns the exit code (0 ok, 1 an expectation not met, 2 bad input). */
-export async function main(argv: string[]): Promise<number> {
+/** Where a command prints: result lines on `out`, progress notes and errors on `err`. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processIo: Io = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+/**
+ * Runs one command line in this thread; returns the exit code (0 ok, 1 an expectation not met, 2 bad
+ * input). Bad input of every kind (flags, names, files, output targets, file-system errors) is one
+ * line on `err`; anything else is a bug in cascade and is thrown.
+ */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  const out = (line: string) => process.stdout.write(line + '\n');
   if (name === undefined) {
-    process.stderr.write(usage + '\n');
+    io.err(`cascade: a command is required: ${Object.keys(COMMANDS).join(', ')} ('cascade --help' says what each does)`);
     return 2;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    out(usage);
+    io.out(usage);
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = lookup(COMMANDS, name);
   try {
     if (!command) throw new UsageError(`unknown command '${name}': choose ${Object.keys(COMMANDS).join(', ')}`);
-    return await command.run(rest, out);
+    return await (await command.load())(rest, io.out, io.err);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`cascade ${name ?? ''}: ${error.message}\n`.replace('  ', ' '));
-      return 2;
-    }
-    throw error;
+    const line = error instanceof UsageError || error instanceof Refusal ? error.message : describeFsError(error);
+    if (line === null) throw error;
+    io.err(`cascade ${command ? name : ''}: ${line}`.replace('  ', ' ').replace('cascade :', 'cascade:'));
+    return 2;
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts')) {
-  main(process.argv.slice(2)).then(
+/** The command line as a process: the command runs in a worker, this thread answers signals. */
+export async function run(argv: string[]): Promise<number> {
+  const [name] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help' || argv.includes('--help') || !Object.hasOwn(COMMANDS, name)) return main(argv);
+  return runSupervised(argv);
+}
+
+if (isMainThread && (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts'))) {
+  run(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
       process.stderr.write(`cascade: internal error: ${(error as Error).stack ?? String(error)}\n`);

@@ -3,6 +3,9 @@
  * `UsageError`, which the entry point prints as one line with exit code 2.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { statSync } from 'node:fs';
+import { targetKind } from '../io/writeAtomically.ts';
+import { lookup } from '../model/lookup.ts';
 
 /** Bad input from the user: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -23,8 +26,15 @@ function attachNegativeNumbers(argv: string[], options: Options): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
+    if (flag === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
     const name = flag.startsWith('--') ? flag.slice(2) : '';
-    if (options[name]?.type === 'string' && /^-\d/.test(argv[i + 1] ?? '')) out.push(`${flag}=${argv[++i]}`);
+    const next = argv[i + 1];
+    const takesValue = lookup(options, name)?.type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) out.push(`${flag}=${argv[++i]}`);
+    else if (takesValue && (next === undefined || next.startsWith('-'))) throw new UsageError(`${flag} needs a value${next === undefined ? '' : `, got the flag '${next}'`}`);
     else out.push(flag);
   }
   return out;
@@ -44,4 +54,24 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got '${value}'`);
   return value as T;
+}
+
+/**
+ * A directory flag: not empty (an empty name would mean the current directory, unasked), and not
+ * something that exists as another kind of file.
+ */
+export function directoryFlag(name: string, value: string | undefined, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (value.trim() === '') throw new UsageError(`--${name} needs a directory name, got '${value}'`);
+  const kind = targetKind(value);
+  if (kind !== 'absent' && kind !== 'directory' && !(kind === 'symbolic link' && isDirectory(value))) throw new UsageError(`--${name} ${value}: is a ${kind}, not a directory`);
+  return value;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -7,12 +7,12 @@
 import { join } from 'node:path';
 import { SUITES, expectation, suiteModel, type Suite } from '../../properties/index.ts';
 import { searchRandom } from '../explore/random.ts';
-import { parseVariant } from '../model/index.ts';
+import { lookup, parseVariant } from '../model/index.ts';
 import { PROPERTIES, PROPERTY_IDS } from '../properties/index.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import type { PairResult } from '../report/results.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
-import { integer, oneOf, parse, UsageError } from './args.ts';
+import { directoryFlag, integer, oneOf, parse, UsageError } from './args.ts';
 import { progress } from './progress.ts';
 
 export const checkHelp = `Usage: cascade check [options]
@@ -46,7 +46,7 @@ export interface CheckOptions {
 
 /** The (suite, property, variant) triples a selection names; throws UsageError when none. */
 export function selectPairs(options: Pick<CheckOptions, 'property' | 'variant'>): { suite: Suite; property: string; variant: string }[] {
-  if (options.property !== undefined && !PROPERTIES[options.property]) {
+  if (options.property !== undefined && !lookup(PROPERTIES, options.property)) {
     throw new UsageError(`unknown property '${options.property}': choose one of ${PROPERTY_IDS.join(', ')}`);
   }
   let wanted: string | undefined;
@@ -80,7 +80,7 @@ export function checkPair(suite: Suite, property: string, variant: string, optio
   const model = suiteModel(suite, variant);
   const runs = options.runs ?? suite.budget[options.budget];
   const seed = options.seed ?? suite.seed;
-  const result = searchRandom(model, PROPERTIES[property]!, suite.bounds, {
+  const result = searchRandom(model, lookup(PROPERTIES, property)!, suite.bounds, {
     runs,
     seed,
     maxEvents: suite.maxEvents,
@@ -112,7 +112,7 @@ export function checkPair(suite: Suite, property: string, variant: string, optio
       options.update,
     );
   }
-  const replay = file
+  const replay = file && saved !== 'kept-damaged'
     ? `npx tsx src/cli.ts replay ${file}`
     : `npx tsx src/cli.ts check --property ${property} --variant ${variant} --seed ${seed} --runs ${runs}`;
   return {
@@ -156,7 +156,7 @@ export function parseCheckOptions(argv: string[]): (CheckOptions & { json: boole
     runs: values.runs === undefined ? undefined : integer('runs', values.runs, 0, 1, 10_000_000),
     seed: values.seed === undefined ? undefined : integer('seed', values.seed, 0, -0x80000000, 0x7fffffff),
     budget: oneOf('budget', values.budget, ['test', 'start'] as const, 'start'),
-    dir: values.dir ?? 'counterexamples',
+    dir: directoryFlag('dir', values.dir, 'counterexamples'),
     update: values.update === true,
     json: values.json === true,
   };
@@ -197,7 +197,12 @@ function describe(r: PairResult): string {
   const mark = r.met ? 'ok  ' : 'FAIL';
   const head = `${mark} ${r.suite} / ${r.property} on ${r.variant}: ${r.verdict} (expected ${r.expected})`;
   if (r.verdict === 'violated') {
-    const kept = r.saved === 'kept-existing' ? ' (a different counterexample is already stored there: kept; --update replaces it)' : '';
+    const kept =
+      r.saved === 'kept-existing'
+        ? ' (a different counterexample is already stored there: kept; --update replaces it)'
+        : r.saved === 'kept-damaged'
+          ? ' (the file stored there does not load as a counterexample: kept, not replaced; --update replaces it)'
+          : '';
     return `${head}, run ${r.runs} after ${r.timeToFailureMs} ms, shrunk ${r.eventsBeforeShrink} -> ${r.eventsAfterShrink} events\n     ${r.counterexample}${kept}\n     replay: ${r.replay}`;
   }
   const head2 = `${head}, ${r.runs} runs in ${r.ms} ms, trigger exercised in ${r.triggeredRuns}; coverage ${r.coverage.cells}/${r.coverage.possible} (kind x tick) cells, safety length median ${r.safetyLength.median}, max ${r.safetyLength.max}`;

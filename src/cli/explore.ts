@@ -8,11 +8,12 @@ import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { expectation, searchBound, suiteModel, SUITES, type Suite } from '../../properties/index.ts';
 import { MAX_SEARCH_TICKS, searchExhaustive } from '../explore/exhaustive.ts';
+import { lookup } from '../model/index.ts';
 import { PROPERTIES } from '../properties/index.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import type { ExplorePairResult } from '../report/results.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
-import { integer, parse, UsageError } from './args.ts';
+import { directoryFlag, integer, parse, UsageError } from './args.ts';
 import { selectPairs } from './check.ts';
 import { progress } from './progress.ts';
 
@@ -66,7 +67,7 @@ export function explorePair(suite: Suite, property: string, variant: string, opt
     maxMemoryMB: Math.min(options.maxMemoryMB, memoryCeilingMB()),
   };
   const kinds = suite.exhaustive.kinds ?? suite.kinds;
-  const result = searchExhaustive(model, PROPERTIES[property]!, suite.bounds, {
+  const result = searchExhaustive(model, lookup(PROPERTIES, property)!, suite.bounds, {
     horizon: bound.horizon,
     maxStates: bound.maxStates,
     maxMemoryBytes: bound.maxMemoryMB * 2 ** 20,
@@ -157,7 +158,7 @@ export function exploreCommand(argv: string[], out: (line: string) => void): num
     horizon: values.horizon === undefined ? undefined : integer('horizon', values.horizon, 0, 0, MAX_SEARCH_TICKS - 1000),
     maxStates: values['max-states'] === undefined ? undefined : integer('max-states', values['max-states'], 0, 1, 1_000_000_000),
     maxMemoryMB: integer('max-memory', values['max-memory'], 4096, 16, 1_000_000_000),
-    dir: values.dir ?? 'counterexamples',
+    dir: directoryFlag('dir', values.dir, 'counterexamples'),
     update: values.update === true,
   };
   const pairs = selectPairs({ property: values.property, variant: values.variant });
@@ -182,10 +183,12 @@ export function runExplore(pairs: { suite: Suite; property: string; variant: str
     out(`${r.met ? 'ok  ' : 'FAIL'} ${suite.id} / ${property} on ${variant}: ${describeVerdict(r)} (expected ${r.expected})`);
     out(`     ${stats(r)}`);
     if (r.counterexample) {
-      const note = r.saved === 'replaced-longer' ? ' (replaced a longer one)' : r.saved === 'kept-existing' ? ' (a different one of the same length or shorter is stored: kept; --update replaces it)' : '';
+      const note = r.saved === 'replaced-longer' ? ' (replaced a longer one)' : r.saved === 'kept-existing' ? ' (a different one of the same length or shorter is stored: kept; --update replaces it)' : r.saved === 'kept-damaged' ? ' (the file stored there does not load as a counterexample: kept, not replaced; --update replaces it)' : '';
       const what = r.shortest ? 'shortest counterexample' : 'counterexample (a bound stopped the search before a shorter one was ruled out)';
-      out(`     ${what}: ${r.eventsInCounterexample} event${r.eventsInCounterexample === 1 ? '' : 's'} -> ${r.counterexample}${note}\n     replay: npx cascade replay ${r.counterexample}`);
-    } else if (!r.met) {
+      out(`     ${what}: ${r.eventsInCounterexample} event${r.eventsInCounterexample === 1 ? '' : 's'} -> ${r.counterexample}${note}`);
+    }
+    if (r.counterexample && r.saved !== 'kept-damaged') out(`     replay: npx cascade replay ${r.counterexample}`);
+    else if (r.counterexample || !r.met) {
       out(`     reproduce: npx cascade explore --property ${property} --variant ${variant} --horizon ${r.bound.horizon} --max-states ${r.bound.maxStates} --max-memory ${r.bound.maxMemoryMB}`);
     }
   }

@@ -8,7 +8,8 @@ import { replay } from '../explore/replay.ts';
 import { loadCounterexample } from '../trace/load.ts';
 import { toItf } from '../trace/itf.ts';
 import { narrate } from '../trace/narrative.ts';
-import { writeAtomically } from '../trace/save.ts';
+import { checkExportTarget } from '../io/exportTarget.ts';
+import { writeAtomically } from '../io/writeAtomically.ts';
 import { parse, UsageError } from './args.ts';
 
 export const replayHelp = `Usage: cascade replay FILE [options]
@@ -18,18 +19,22 @@ Replays a counterexample file from its events alone and tells the story step by 
 Options:
   --variant V    replay the same events on another variant: exit 0 if the property holds there
   --json         { property, variant, verdict, violationStep, events } instead of the narrative
-  --itf OUT      also write the trace in the Informal Trace Format (Apalache, Quint) to OUT
+  --itf OUT      also write the trace in the Informal Trace Format (Apalache, Quint) to OUT (never
+                 onto a counterexample file)
+  --update       replace OUT when it exists
   --help         this text
 
 Exit code: 0 reproduced (or holds on --variant), 1 not reproduced (or violated on --variant), 2 bad input.`;
 
 export function replayCommand(argv: string[], out: (line: string) => void): number {
-  const { values, positionals } = parse(argv, { variant: { type: 'string' }, json: { type: 'boolean' }, itf: { type: 'string' }, help: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(argv, { variant: { type: 'string' }, json: { type: 'boolean' }, itf: { type: 'string' }, update: { type: 'boolean' }, help: { type: 'boolean' } }, true);
   if (values.help) {
     out(replayHelp);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'a counterexample FILE is required' : `expected one FILE, got ${positionals.length}`);
+  if (values.itf !== undefined) checkExportTarget(values.itf, { flag: '--itf', update: values.update === true, inputs: positionals });
+  else if (values.update) throw new UsageError('--update only applies with --itf');
   const loaded = loadCounterexample(positionals[0]!);
   if (!loaded.ok) throw new UsageError(loaded.error);
   const file = loaded.value;
@@ -38,7 +43,6 @@ export function replayCommand(argv: string[], out: (line: string) => void): numb
   const r = result.value;
   const code = r.ownVariant ? (r.reproduces ? 0 : 1) : r.verdict === 'holds' ? 0 : 1;
   if (values.itf !== undefined) {
-    if (values.itf === '' || values.itf.endsWith('/')) throw new UsageError('--itf needs a file name');
     const steps = r.outcome.violation ? r.outcome.violation.step + 1 - file.events.length : r.outcome.healTicks;
     const trace = toItf(r.model, file.events, Math.max(0, steps), positionals[0]!, `${file.property} on ${r.variant}: ${r.outcome.violation?.message ?? 'holds'}`);
     writeAtomically(values.itf, JSON.stringify(trace) + '\n');
@@ -59,6 +63,8 @@ export function replayCommand(argv: string[], out: (line: string) => void): numb
   const v = r.outcome.violation;
   if (!r.ownVariant) out(v ? `violated on ${r.variant} at step ${v.step + 1}: ${v.message}` : `holds on ${r.variant} along the same events`);
   else if (r.reproduces) out(`reproduced at step ${v!.step + 1}: ${v!.message}`);
-  else out(v ? `violated at step ${v.step + 1}, but the file records step ${file.violation.step + 1}: ${v.message}` : `NOT reproduced: the property holds along these events (the file records: ${file.violation.message})`);
+  else if (v && v.step === file.violation.step) out(`NOT reproduced as recorded: violated at step ${v.step + 1} as the file records, but the violation reads '${v.message}' and the file records '${file.violation.message}'`);
+  else if (v) out(`NOT reproduced as recorded: violated at step ${v.step + 1}, but the file records step ${file.violation.step + 1}: ${v.message}`);
+  else out(`NOT reproduced: the property holds along these events (the file records: ${file.violation.message})`);
   return code;
 }

@@ -3,7 +3,7 @@
  * replays a scripted outage and prints one line (or JSON object) per tick.
  */
 import { simulate } from '../explore/simulate.ts';
-import { defaultConfig, parseVariant, SCENARIO_NAMES, SCENARIOS, scenarioEvents, type Metrics } from '../model/index.ts';
+import { defaultConfig, lookup, parseVariant, SCENARIO_NAMES, SCENARIOS, scenarioEvents, type Metrics } from '../model/index.ts';
 import { integer, oneOf, parse, UsageError } from './args.ts';
 
 export const simulateHelp = `Usage: cascade simulate --scenario ${SCENARIO_NAMES.join('|')} --variant V [options]
@@ -36,7 +36,7 @@ export function simulateCommand(argv: string[], out: (line: string) => void): nu
     return 0;
   }
   if (values.scenario === undefined) throw new UsageError('--scenario is required (outage-2010 or outage-2007)');
-  const scenario = SCENARIOS[values.scenario];
+  const scenario = lookup(SCENARIOS, values.scenario);
   if (!scenario) throw new UsageError(`unknown scenario '${values.scenario}': choose ${SCENARIO_NAMES.join(' or ')}`);
   if (values.variant === undefined) throw new UsageError('--variant is required (e.g. skype-2010, fixed)');
   const protocol = parseVariant(values.variant);
