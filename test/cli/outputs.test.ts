@@ -1,0 +1,70 @@
+/**
+ * Output targets and pipes: exports never replace a counterexample or a user's file unasked, a
+ * directory flag is never empty, and output into a closed pipe ends quietly.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../support/inProcess.ts';
+import { cli } from './run.ts';
+
+const committed = 'counterexamples/crash-cascade-2010/no-client-crash--skype-2010.json';
+const dir = mkdtempSync(join(tmpdir(), 'cascade-outputs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function refused(argv: string[], pattern: RegExp): Promise<void> {
+  const run = await runInProcess(argv);
+  expect(run.crash).toBeNull();
+  expect(run.code).toBe(2);
+  expect(run.err).toEqual([expect.stringMatching(pattern)]);
+}
+
+describe('output targets', () => {
+  it('replay --itf never writes onto a counterexample, the input, a directory or a device', async () => {
+    const copy = join(dir, 'copy.json');
+    copyFileSync(committed, copy);
+    const before = readFileSync(committed, 'utf8');
+    await refused(['replay', committed, '--itf', join('counterexamples', 'login-flood-2007', 'no-cascade--skype-2007.json'), '--update'], /inside the counterexamples directory/);
+    await refused(['replay', committed, '--itf', copy, '--update'], /is a counterexample file/);
+    await refused(['replay', copy, '--itf', copy, '--update'], /is the file being read/);
+    await refused(['replay', committed, '--itf', dir], /is a directory/);
+    await refused(['replay', committed, '--itf', '/dev/null', '--update'], /is a device, FIFO or socket/);
+    await refused(['replay', committed, '--itf', join(copy, 'inside.json')], /is not a directory/);
+    expect(readFileSync(committed, 'utf8')).toBe(before);
+    expect(readFileSync(copy, 'utf8')).toBe(before);
+  });
+
+  it('replay --itf replaces an existing file only with --update', async () => {
+    const target = join(dir, 'trace.itf.json');
+    writeFileSync(target, 'my notes\n');
+    await refused(['replay', committed, '--itf', target], /exists; --update replaces it/);
+    expect(readFileSync(target, 'utf8')).toBe('my notes\n');
+    const run = await runInProcess(['replay', committed, '--itf', target, '--update', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toHaveProperty('states');
+  });
+
+  it('an empty directory flag is refused, not taken as the current directory', async () => {
+    await refused(['check', '--property', 'no-client-crash', '--variant', 'skype-2010', '--dir', ''], /--dir needs a directory name/);
+    await refused(['explore', '--property', 'no-client-crash', '--variant', 'skype-2010', '--dir', ' '], /--dir needs a directory name/);
+    await refused(['report', '--out', ''], /--out needs a directory name/);
+  });
+
+  it('a file-system error in the real process is one line and exit 2', () => {
+    const file = join(dir, 'plain');
+    writeFileSync(file, '');
+    const r = cli(['check', '--property', 'no-client-crash', '--variant', 'skype-2010', '--runs', '2', '--budget', 'test', '--dir', join(file, 'sub')]);
+    expect(r.code).toBe(2);
+    expect(r.errors).toEqual([expect.stringMatching(/^cascade check: .*plain.*not a directory/)]);
+  });
+
+  it('output into a closed pipe ends quietly (exit 141, as SIGPIPE would), with no stack trace', () => {
+    const script = `'${process.cwd()}/node_modules/.bin/tsx' src/cli.ts replay ${committed} | head -1; echo "exit \${PIPESTATUS[0]}" >&2`;
+    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr.trim()).toBe('exit 141');
+    expect(execFileSync('git', ['status', '--porcelain', 'counterexamples'], { encoding: 'utf8' })).toBe('');
+  });
+});
