@@ -54,6 +54,9 @@ export function writeAtomically(path: string, text: string): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
+    // The user named the target, not the temporary file beside it.
+    const e = error as NodeJS.ErrnoException;
+    if (e.path === temporary) e.path = path;
     throw error;
   } finally {
     clearPending();

@@ -18,7 +18,8 @@ describe('ITF export', () => {
     ['counterexamples/crash-cascade-2010/no-client-crash--skype-2010.json'],
     ['counterexamples/login-flood-2007/recovers--skype-2007.json'],
   ])('replay %s --itf writes a valid trace with one state per step', (path) => {
-    const out = join(dir, 'trace.itf.json');
+    // A fresh name per file: an existing export is replaced only with --update.
+    const out = join(dir, `${path.split('/').pop()}.itf.json`);
     const r = cli(['replay', path, '--itf', out]);
     expect(r.code).toBe(0);
     const trace = JSON.parse(readFileSync(out, 'utf8'));
