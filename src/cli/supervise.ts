@@ -29,11 +29,14 @@ export function runSupervised(argv: string[]): Promise<number> {
     const stop = (exitCode: number) => {
       if (finished) return;
       finished = true;
-      void worker.terminate().then(() => {
+      const exit = () => {
         removePendingTemp();
         if (exitCode !== EPIPE_CODE && process.stderr.isTTY) process.stderr.write('\n');
         process.exit(exitCode);
-      });
+      };
+      void worker.terminate().then(exit);
+      // A worker inside a system call cannot be stopped until it returns: do not wait for it long.
+      setTimeout(exit, 2000).unref();
     };
     for (const [signal, exitCode] of Object.entries(SIGNAL_CODES)) process.on(signal, () => stop(exitCode));
     for (const stream of [process.stdout, process.stderr]) {

@@ -36,10 +36,32 @@ export function checkReplaceable(path: string): void {
   if (kind !== 'absent' && kind !== 'file') throw new Refusal(`${path}: is a ${kind}; cascade only writes regular files`);
 }
 
+/**
+ * Creates a directory and its missing parents, one at a time. (Node's own recursive mkdir retries
+ * forever where a parent exists but refuses children, as in /proc, and a thread stuck in it cannot
+ * be stopped.)
+ */
+export function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  while (targetKind(at) === 'absent') {
+    missing.push(at);
+    if (dirname(at) === at) break;
+    at = dirname(at);
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 export function writeAtomically(path: string, text: string): void {
   if (path === '' || path.endsWith('/')) throw new Refusal(`'${path}': needs a file name`);
   checkReplaceable(path);
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirectories(dirname(path));
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   if (!markPending(resolve(temporary))) throw new Refusal(`${path}: path too long`);
   try {

@@ -92,7 +92,7 @@ const PATHS = [
   join(fixtures, 'notes-link.txt'), join(fixtures, 'cx-link'), join(fixtures, 'cx'), join(fixtures, 'results-bad.json'), join(fixtures, 'results-proto.json'),
   ...committed.map((f) => join(fixtures, 'cx', f.split('/').pop()!)),
   ...committed, ...committed.map((f) => join(root, f)), 'counterexamples', 'counterexamples/new.json',
-  '/dev/null', '/dev/zero', '/dev/full', '/dev/stdin', '/proc/self/status', '/sys/cascade.json', '/proc/cascade.json',
+  '/dev/null', '/dev/zero', '/dev/full', '/dev/stdin', '/proc/self/status', '/sys/cascade.json', '/proc/cascade.json', '/proc/cascade/x.json', '/proc/cascade',
   join(fixtures, 'missing', 'deep', 'x.json'), `${'y'.repeat(300)}.json`, 'OUT/x.json', 'OUT/new/dir/x.itf.json', 'OUT', 'OUT/',
   ...PROTO_NAMES,
 ];

@@ -44,6 +44,14 @@ describe('writeAtomically', () => {
       caught = error;
     }
     expect(describeFsError(caught)).toMatch(/plain.*: cannot (create the directory|inspect) \(a part of the path is not a directory\)$/);
+    // /proc refuses children with ENOENT: the directories are made one at a time, so this ends.
+    let proc: unknown;
+    try {
+      writeAtomically('/proc/cascade-test/x.json', 'x');
+    } catch (error) {
+      proc = error;
+    }
+    expect(describeFsError(proc)).toMatch(/^\/proc\/cascade-test: cannot create the directory/);
     const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'open', path: '/x/y' });
     expect(describeFsError(denied)).toBe('/x/y: cannot open (permission denied)');
     expect(describeFsError(new TypeError('not a file-system error'))).toBeNull();
