@@ -7,6 +7,7 @@
 import { replay } from '../explore/replay.ts';
 import { loadCounterexample } from '../trace/load.ts';
 import { toItf } from '../trace/itf.ts';
+import { FILE_LIMITS, replaySteps, stateSize } from '../trace/schema.ts';
 import { narrate } from '../trace/narrative.ts';
 import { checkExportTarget } from '../io/exportTarget.ts';
 import { writeAtomically } from '../io/writeAtomically.ts';
@@ -38,6 +39,10 @@ export function replayCommand(argv: string[], out: (line: string) => void): numb
   const loaded = loadCounterexample(positionals[0]!);
   if (!loaded.ok) throw new UsageError(loaded.error);
   const file = loaded.value;
+  const itfWork = (replaySteps(file) + 1) * stateSize(file.config);
+  if (values.itf !== undefined && itfWork > FILE_LIMITS.itfWork) {
+    throw new UsageError(`--itf: ${positionals[0]} would export ${replaySteps(file) + 1} states of ${stateSize(file.config)} entries (${itfWork.toLocaleString('en-US')}), more than the ${FILE_LIMITS.itfWork.toLocaleString('en-US')} an ITF export holds`);
+  }
   const result = replay(file, values.variant ?? file.variant);
   if (!result.ok) throw new UsageError(result.error);
   const r = result.value;

@@ -5,8 +5,27 @@
  */
 import { z } from 'zod';
 
-const count = z.number().int().min(0);
-const positive = z.number().int().min(1);
+/**
+ * Upper bounds keep any valid configuration within stated work: the state is an array of peers,
+ * supernode slots (eligible + megaSlots) and two queues, and every tick passes over them. The
+ * population scale sits well inside. Measured in the README (Counterexample files).
+ */
+export const CONFIG_LIMITS = {
+  peers: 200_000,
+  megaSlots: 10_000,
+  hostCacheSize: 16,
+  queueLimit: 1_000_000,
+  /** Delays, intervals and timeouts, in ticks. */
+  ticks: 1_000_000,
+  /** Capacities, budgets and batch sizes. */
+  amount: 1_000_000_000,
+  /** Entries of the adversary's parameter lists. */
+  choices: 100,
+} as const;
+
+const count = z.number().int().min(0).max(CONFIG_LIMITS.amount);
+const positive = z.number().int().min(1).max(CONFIG_LIMITS.amount);
+const ticks = z.number().int().min(1).max(CONFIG_LIMITS.ticks);
 const percent = z.number().int().min(0).max(100);
 
 /** The schema of a model configuration; every field is required once defaults are merged in. */
@@ -15,7 +34,7 @@ export const ConfigSchema = z
     /** Seed of the protocol PRNG (jitter, host-cache refresh, who a mass reboot hits). */
     seed: z.number().int().min(0).max(0xffffffff),
     /** Users (client peers), supernode hosts included. */
-    peers: positive,
+    peers: z.number().int().min(1).max(CONFIG_LIMITS.peers),
     /** Supernodes serving at the start: hosted by the first eligible peers. */
     supernodes: positive,
     /** Peers eligible for promotion (public IP, resources); the first `supernodes` of them host one. */
@@ -29,50 +48,50 @@ export const ConfigSchema = z
     /** Connect requests a peer-hosted supernode serves per tick. */
     supernodeBudget: positive,
     /** Slots for dedicated mega-supernodes the operator may add. */
-    megaSlots: count,
+    megaSlots: z.number().int().min(0).max(CONFIG_LIMITS.megaSlots),
     megaCapacity: positive,
     megaBudget: positive,
     /** Mega-supernodes the operator adds at once. */
     megaBatch: positive,
     /** Ticks of capacity shortfall before the operator's runbook adds mega-supernodes. */
-    operatorDetectionTicks: positive,
+    operatorDetectionTicks: ticks,
     /** Consecutive overloaded ticks after which a supernode shuts itself down (K). */
-    overloadTicks: positive,
+    overloadTicks: ticks,
     /** Ticks a supernode takes from shutdown or reboot until it serves again. */
-    restartDelay: positive,
+    restartDelay: ticks,
     /** Ticks a rebooted machine takes until its client starts again. */
-    rebootDelay: positive,
+    rebootDelay: ticks,
     /** Ticks until a user restarts a crashed client. */
-    userRestartDelay: positive,
+    userRestartDelay: ticks,
     /** Cost of a cheap rejection, in percent of an accepted connect (admission control). */
     rejectCostPercent: percent,
     /** Authentications the login server completes per tick. */
     loginCapacity: positive,
     /** Login queue bound; requests past it are dropped. */
-    loginQueueLimit: positive,
+    loginQueueLimit: z.number().int().min(1).max(CONFIG_LIMITS.queueLimit),
     /** Ticks a client waits for authentication before it gives up and retries. */
-    authTimeout: positive,
+    authTimeout: ticks,
     /** Offline-message fetches the cluster answers per tick when healthy. */
     offlineCapacity: positive,
-    offlineQueueLimit: positive,
+    offlineQueueLimit: z.number().int().min(1).max(CONFIG_LIMITS.queueLimit),
     /** Ticks after which an offline-message reply is late. */
-    fetchDeadline: positive,
+    fetchDeadline: ticks,
     /** An online client re-syncs its offline messages every this many ticks (and once after login). */
-    syncInterval: positive,
+    syncInterval: ticks,
     /** Host cache entries per client. */
-    hostCacheSize: positive,
+    hostCacheSize: z.number().int().min(1).max(CONFIG_LIMITS.hostCacheSize),
     /** Fixed pause between login rounds of the 2007 client (no jitter, no growth). */
-    retryInterval: positive,
+    retryInterval: ticks,
     /** Pause before the 2010 client reconnects (no backoff). */
-    reconnectInterval: positive,
+    reconnectInterval: ticks,
     /** Full-jitter backoff: wait uniform in [1, min(cap, base * 2^retries)]. */
-    backoffBase: positive,
-    backoffCap: positive,
+    backoffBase: ticks,
+    backoffCap: ticks,
     /** Retry budget: quick attempts per login before a long pause. */
     retryBudget: positive,
-    retryBudgetPause: positive,
+    retryBudgetPause: ticks,
     /** Load-blind allocation (the 2007 defect) looks at the network every this many ticks. */
-    promotionInterval: positive,
+    promotionInterval: ticks,
     /** Most peers promoted at once. */
     promotionBatch: positive,
     /** Target utilisation in percent: promote when demand exceeds this share of capacity. */
@@ -82,11 +101,11 @@ export const ConfigSchema = z
     /** User actions (goOnline / goOffline) the adversary may take in one run. */
     churnBudget: count,
     /** Parameters the adversary may choose for `massReboot` (percent of peers). */
-    massRebootPercents: z.array(z.number().int().min(1).max(100)).min(1),
+    massRebootPercents: z.array(z.number().int().min(1).max(100)).min(1).max(CONFIG_LIMITS.choices),
     /** Degradation levels for `degradeOfflineMessages`: capacity halves and latency grows per level. */
-    degradeLevels: z.array(z.number().int().min(1).max(8)).min(1),
+    degradeLevels: z.array(z.number().int().min(1).max(8)).min(1).max(CONFIG_LIMITS.choices),
     /** Counts for `addMegaSupernodes`. */
-    megaCounts: z.array(positive).min(1),
+    megaCounts: z.array(positive).min(1).max(CONFIG_LIMITS.choices),
   })
   .strict()
   .superRefine((c, ctx) => {

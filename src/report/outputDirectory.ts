@@ -5,7 +5,7 @@
  * that are gone), so a user's own files in the directory are never overwritten or deleted.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { Refusal } from '../io/refusal.ts';
 import { targetKind, writeAtomically } from '../io/writeAtomically.ts';
 import { readJson, readText } from '../trace/readJson.ts';
@@ -45,6 +45,7 @@ export class OutputDirectory {
 
   /** Writes `name` (a path inside the directory) atomically, refusing a file cascade did not write. */
   write(name: string, text: string): string {
+    if (isAbsolute(name) || name.split(/[\\/]/).some((part) => part === '..' || part === '')) throw new Refusal(`${name}: not a plain name inside ${this.dir}`);
     const path = join(this.dir, name);
     if (targetKind(path) === 'file' && !this.owns(name) && !this.update && !this.written.has(name)) {
       throw new Refusal(`${path}: exists and was not written by cascade (not in ${join(this.dir, MANIFEST)}); move it, choose another directory, or --update to replace it`);
