@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,7 +72,8 @@ function snapshot(dir: string): Map<string, string> {
   return out;
 }
 
-const fixturesBefore = snapshot(fixtures);
+/** The fixtures as the last run left them (a run may add files where it was told to write). */
+let fixturesNow = snapshot(fixtures);
 const committedBefore = snapshot(join(root, 'counterexamples'));
 
 // ---- pools of careless and hostile values --------------------------------------------------------
@@ -166,8 +167,16 @@ async function runAndJudge(argv: string[]): Promise<void> {
     expect(lines, `${shown}: exit 2 must say one line`).toHaveLength(1);
     expect(lines[0]).toMatch(/^cascade( \w+)?: /);
   }
+  // Files may appear only under a target the command was given, and change only there with --update.
+  const asked = bound.flatMap((a, i) => (['--dir', '--out', '--itf'].includes(bound[i - 1] ?? '') ? [a] : /^--(dir|out|itf)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
+  const under = (key: string) => asked.some((t) => t !== '' && (join(fixtures, key) + '/').startsWith(resolve(t) + '/'));
   const after = snapshot(fixtures);
-  expect([...after.entries()], `${shown} changed a fixture`).toEqual([...fixturesBefore.entries()]);
+  for (const [key, before] of fixturesNow) {
+    const allowed = under(key) && bound.includes('--update') && before !== 'dir' && after.get(key) !== undefined;
+    if (!allowed) expect(after.get(key), `${shown} changed or removed the fixture ${key}`).toBe(before);
+  }
+  for (const key of after.keys()) if (!fixturesNow.has(key)) expect(under(key), `${shown} wrote ${key} where it was not told to`).toBe(true);
+  fixturesNow = after;
   const leftovers = [...snapshot(out).keys()].filter((k) => k.endsWith('.tmp'));
   expect(leftovers, `${shown} left temporary files`).toEqual([]);
 }
@@ -192,6 +201,9 @@ describe('cascade against hostile and careless input (fuzz)', () => {
           fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
           { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: hostileValue }) },
           fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+          // Edits that keep the file valid and change its story: swap or drop events.
+          { weight: 2, arbitrary: fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), to: fc.nat() }) },
+          { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }) },
           fc.record({ kind: fc.constant('text' as const), at: fc.nat(), insert: fc.constantFrom('"__proto__": {"peers": 1e9},', '{', '}', ',', '[', '\u0000', '"constructor": 1,', '1e999', '-0') }),
         ),
         { minLength: 1, maxLength: 2 },
@@ -232,13 +244,31 @@ type Edit =
   | { kind: 'truncate'; at: number }
   | { kind: 'set'; at: number; value: unknown }
   | { kind: 'delete'; at: number }
+  | { kind: 'swap'; at: number; to: number }
+  | { kind: 'drop'; at: number }
   | { kind: 'text'; at: number; insert: string };
 
 /** Applies edits to a counterexample's text: structural edits on its JSON, raw edits on its text. */
 function mutate(text: string, edits: Edit[]): string {
   for (const edit of edits) {
     if (edit.kind === 'truncate') text = text.slice(0, Math.floor(edit.at * text.length));
-    else if (edit.kind === 'text') {
+    else if (edit.kind === 'swap' || edit.kind === 'drop') {
+      let json: { events?: unknown };
+      try {
+        json = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      const events = json?.events;
+      if (!Array.isArray(events) || events.length === 0) continue;
+      const i = edit.at % events.length;
+      if (edit.kind === 'drop') events.splice(i, 1);
+      else {
+        const j = edit.to % events.length;
+        [events[i], events[j]] = [events[j], events[i]];
+      }
+      text = JSON.stringify(json, null, 2);
+    } else if (edit.kind === 'text') {
       const i = edit.at % (text.length + 1);
       text = text.slice(0, i) + edit.insert + text.slice(i);
     } else {
