@@ -35,7 +35,10 @@ export class OutputDirectory {
     const owned = new Set((files ?? []).filter((f): f is string => typeof f === 'string' && !f.split('/').includes('..')));
     const report = files === null ? readText(join(dir, 'report.md')) : null;
     const legacy = report !== null && report.ok && report.value.startsWith(`# ${TITLE}\n`);
-    return new OutputDirectory(dir, owned, legacy, update);
+    const out = new OutputDirectory(dir, owned, legacy, update);
+    // Written first, so that a directory that cannot be written is said before any work is done.
+    out.recordManifest();
+    return out;
   }
 
   /** Whether cascade wrote `name` here before. */
