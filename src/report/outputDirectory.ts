@@ -33,8 +33,9 @@ export class OutputDirectory {
     const manifest = readJson(join(dir, MANIFEST));
     const files = manifest.ok && Array.isArray((manifest.value as { files?: unknown } | null)?.files) ? (manifest.value as { files: unknown[] }).files : null;
     const owned = new Set((files ?? []).filter((f): f is string => typeof f === 'string' && !f.split('/').includes('..')));
-    const report = files === null ? readText(join(dir, 'report.md')) : null;
-    const legacy = report !== null && report.ok && report.value.startsWith(`# ${TITLE}\n`);
+    // A report written before manifests existed is recognised by its report.md; its files are ours to replace.
+    const report = readText(join(dir, 'report.md'));
+    const legacy = report.ok && report.value.startsWith(`# ${TITLE}\n`);
     const out = new OutputDirectory(dir, owned, legacy, update);
     // Written first, so that a directory that cannot be written is said before any work is done.
     out.recordManifest();

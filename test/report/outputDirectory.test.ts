@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Refusal } from '../../src/io/refusal.ts';
+import { TITLE } from '../../src/report/document.ts';
 import { OutputDirectory } from '../../src/report/outputDirectory.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'cascade-outdir-'));
@@ -29,6 +30,18 @@ describe('OutputDirectory', () => {
     expect(existsSync(join(dir, 'charts', 'ours.svg'))).toBe(false);
     expect(existsSync(join(dir, 'charts', 'mine.svg'))).toBe(true);
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toBe('# generated\n');
+  });
+
+  it('takes over a report written before manifests existed (recognised by its report.md)', () => {
+    const dir = join(root, 'legacy');
+    mkdirSync(join(dir, 'charts'), { recursive: true });
+    writeFileSync(join(dir, 'report.md'), `# ${TITLE}\n\nold\n`);
+    writeFileSync(join(dir, 'charts', 'cx-01-a.svg'), '<svg>old</svg>');
+    OutputDirectory.open(dir).write('results.json', '{}\n');
+    const out = OutputDirectory.open(dir);
+    out.write('charts/cx-01-a.svg', '<svg>new</svg>');
+    out.write('report.md', `# ${TITLE}\n\nnew\n`);
+    expect(readFileSync(join(dir, 'charts', 'cx-01-a.svg'), 'utf8')).toBe('<svg>new</svg>');
   });
 
   it('refuses a directory path that is a file', () => {
