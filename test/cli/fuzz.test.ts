@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,16 @@ const root = process.cwd();
 const work = mkdtempSync(join(tmpdir(), 'cascade-fuzz-'));
 const fixtures = join(work, 'fixtures');
 const outRoot = join(work, 'out');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+/**
+ * The commands run with their working directory inside the fixtures (two levels down, so that
+ * `.`, `..` and bare names like `valueOf` land there too): a relative path never reaches the
+ * repository.
+ */
+const cwd = join(fixtures, 'home', 'cwd');
+afterAll(() => {
+  process.chdir(root);
+  rmSync(work, { recursive: true, force: true });
+});
 
 const committed = [
   'counterexamples/crash-cascade-2010/no-client-crash--skype-2010.json',
@@ -41,6 +50,10 @@ function makeFixtures(): void {
   mkdirSync(join(fixtures, 'cx'), { recursive: true });
   mkdirSync(join(fixtures, 'adir', 'charts'), { recursive: true });
   for (const f of committed) copyFileSync(f, join(fixtures, 'cx', f.split('/').pop()!));
+  for (const f of committed) {
+    mkdirSync(join(cwd, dirname(f)), { recursive: true });
+    copyFileSync(f, join(cwd, f));
+  }
   writeFileSync(join(fixtures, 'notes.txt'), 'a user file\n');
   writeFileSync(join(fixtures, 'adir', 'charts', 'mine.svg'), '<svg/>\n');
   writeFileSync(join(fixtures, 'adir', 'report.md'), '# my own report\n');
@@ -75,6 +88,7 @@ function snapshot(dir: string): Map<string, string> {
 /** The fixtures as the last run left them (a run may add files where it was told to write). */
 let fixturesNow = snapshot(fixtures);
 const committedBefore = snapshot(join(root, 'counterexamples'));
+const repositoryBefore = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root, encoding: 'utf8' });
 
 // ---- pools of careless and hostile values --------------------------------------------------------
 
@@ -154,7 +168,8 @@ async function runAndJudge(argv: string[]): Promise<void> {
   mkdirSync(out, { recursive: true });
   const bound = argv.map((a) => a.replace(/^OUT(?=\/|$)/, out).replace(/=OUT(?=\/|$)/, `=${out}`));
   const t0 = performance.now();
-  const run: InProcessRun = await runInProcess(bound);
+  process.chdir(cwd);
+  const run: InProcessRun = await runInProcess(bound).finally(() => process.chdir(root));
   const ms = performance.now() - t0;
   if (process.env.FUZZ_SLOW && ms > 200) console.log(`${Math.round(ms)} ms: ${bound.join(' ')}`);
   codes.set(run.code, (codes.get(run.code) ?? 0) + 1);
@@ -169,7 +184,7 @@ async function runAndJudge(argv: string[]): Promise<void> {
   }
   // Files may appear only under a target the command was given, and change only there with --update.
   const asked = bound.flatMap((a, i) => (['--dir', '--out', '--itf'].includes(bound[i - 1] ?? '') ? [a] : /^--(dir|out|itf)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
-  const under = (key: string) => asked.some((t) => t !== '' && (join(fixtures, key) + '/').startsWith(resolve(t) + '/'));
+  const under = (key: string) => asked.some((t) => t !== '' && (join(fixtures, key) + '/').startsWith(resolve(cwd, t) + '/'));
   const after = snapshot(fixtures);
   for (const [key, before] of fixturesNow) {
     const allowed = under(key) && bound.includes('--update') && before !== 'dir' && after.get(key) !== undefined;
@@ -225,8 +240,9 @@ describe('cascade against hostile and careless input (fuzz)', () => {
     expect((codes.get(0) ?? 0) + (codes.get(1) ?? 0)).toBeGreaterThan(MUTATION_RUNS / 20);
   });
 
-  it('left the committed counterexamples as they were', () => {
+  it('left the committed counterexamples and the repository as they were', () => {
     expect([...snapshot(join(root, 'counterexamples')).entries()]).toEqual([...committedBefore.entries()]);
+    expect(execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root, encoding: 'utf8' })).toBe(repositoryBefore);
   });
 });
 
