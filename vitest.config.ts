@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Both cores: most test files are CPU-bound and independent (vitest would otherwise use one fewer).
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

@@ -5,7 +5,7 @@
 import { interruptChecks } from './support/interrupts.ts';
 
 const count = Number(process.argv[2] ?? 100);
-const outcomes = await interruptChecks(count, 2026, 3500);
+const outcomes = await interruptChecks(count, 2026, 2500);
 let bad = 0;
 outcomes.forEach((o, i) => {
   const ok = o.leftovers.length === 0 && o.damaged.length === 0;

@@ -9,7 +9,7 @@ const COUNT = 5;
 
 describe('cascade check --update, interrupted', () => {
   it(`leaves no temporary or damaged file after ${COUNT} SIGINTs and SIGTERMs at random moments`, async () => {
-    const outcomes = await interruptChecks(COUNT, 7, 4000);
+    const outcomes = await interruptChecks(COUNT, 7, 2500);
     for (const o of outcomes) {
       expect(o.leftovers, `${o.signal} after ${o.delayMs} ms`).toEqual([]);
       expect(o.damaged, `${o.signal} after ${o.delayMs} ms`).toEqual([]);

@@ -27,15 +27,22 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
 }
 
-/** One interrupted run, writing into `dir` (which keeps the files of earlier runs: `--update` replaces them). */
+/**
+ * One interrupted run, writing into `dir` (which keeps the files of earlier runs: `--update` replaces
+ * them). The delay counts from the run's first result line, so that the signal reaches a command that
+ * is working (before that, the process is still starting and dies by the signal's default action).
+ */
 export function interruptOnce(dir: string, seed: number, delayMs: number, signal: 'SIGINT' | 'SIGTERM'): Promise<InterruptOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli.ts'), 'check', '--budget', 'test', '--update', '--dir', dir, '--seed', String(seed), '--runs', '20'], {
       cwd: root,
       env: { ...process.env, CASCADE_TEST_WRITE_PAUSE_MS: '40' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    const timer = setTimeout(() => child.kill(signal), delayMs);
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', () => {
+      timer ??= setTimeout(() => child.kill(signal), delayMs);
+    });
     child.on('error', reject);
     child.on('exit', (code, killedBy) => {
       clearTimeout(timer);
@@ -48,7 +55,7 @@ export function interruptOnce(dir: string, seed: number, delayMs: number, signal
 }
 
 /** `count` interrupted runs with delays from a seeded generator; returns each outcome. */
-export async function interruptChecks(count: number, seed = 1, maxDelayMs = 6000): Promise<InterruptOutcome[]> {
+export async function interruptChecks(count: number, seed = 1, maxDelayMs = 2500): Promise<InterruptOutcome[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cascade-interrupts-'));
   let state = seed >>> 0 || 1;
   const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
@@ -56,7 +63,7 @@ export async function interruptChecks(count: number, seed = 1, maxDelayMs = 6000
     const outcomes: InterruptOutcome[] = [];
     for (let i = 0; i < count; i++) {
       const signal = i % 3 === 2 ? 'SIGTERM' : 'SIGINT';
-      outcomes.push(await interruptOnce(dir, seed * 1000 + i, Math.round(500 + random() * maxDelayMs), signal));
+      outcomes.push(await interruptOnce(dir, seed * 1000 + i, Math.round(random() * maxDelayMs), signal));
     }
     return outcomes;
   } finally {
