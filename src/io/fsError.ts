@@ -39,12 +39,17 @@ const VERBS: Readonly<Record<string, string>> = {
   access: 'access',
 };
 
+/** What a system error code means, in a few words (the code itself when it is not one of these). */
+export function reasonFor(code: string | undefined): string {
+  return code === undefined ? 'error' : Object.hasOwn(REASONS, code) ? REASONS[code]! : code;
+}
+
 /** The one-line description of a file-system error, or null when `error` is not one. */
 export function describeFsError(error: unknown): string | null {
   if (!(error instanceof Error)) return null;
   const e = error as NodeJS.ErrnoException & { dest?: string };
   if (typeof e.code !== 'string' || typeof e.syscall !== 'string' || !/^E[A-Z]+$/.test(e.code)) return null;
-  const reason = Object.hasOwn(REASONS, e.code) ? REASONS[e.code] : e.code;
+  const reason = reasonFor(e.code);
   const verb = Object.hasOwn(VERBS, e.syscall) ? VERBS[e.syscall] : e.syscall;
   const where = e.path === undefined ? '' : `${e.dest !== undefined && e.syscall === 'rename' ? e.dest : e.path}: `;
   return `${where}cannot ${verb} (${reason})`;

@@ -4,6 +4,7 @@
  * up to a size limit, so a small command never turns into unbounded work.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { reasonFor } from '../io/fsError.ts';
 import type { Checked } from '../model/index.ts';
 
 /** The largest counterexample file read: a few hundred events, with room to spare. */
@@ -35,24 +36,7 @@ export function readText(path: string, maxBytes = MAX_COUNTEREXAMPLE_BYTES): Che
 }
 
 function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    case 'ENAMETOOLONG':
-      return 'name too long';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return code ?? 'error';
-  }
+  return reasonFor((error as NodeJS.ErrnoException).code);
 }
 
 export function parseJson(text: string, path: string): Checked<unknown> {

@@ -5,7 +5,7 @@
  * want is lost without `--update`.
  */
 import { join } from 'node:path';
-import { writeAtomically } from '../io/writeAtomically.ts';
+import { targetKind, writeAtomically } from '../io/writeAtomically.ts';
 import { parseCounterexample } from './load.ts';
 import { readText } from './readJson.ts';
 import type { CounterexampleFile } from './schema.ts';
@@ -30,8 +30,8 @@ export function serialize(file: CounterexampleFile): string {
  */
 export function saveCounterexample(path: string, file: CounterexampleFile, update: boolean, shorter = false): SaveResult {
   const text = serialize(file);
+  const exists = targetKind(path) !== 'absent';
   const current = readText(path);
-  const exists = current.ok || !current.error.endsWith('(no such file)');
   if (current.ok) {
     if (current.value === text) return 'unchanged';
     const stored = parseCounterexample(current.value, path);

@@ -138,7 +138,7 @@ describe('cascade report', () => {
     expect(budget.errors).toEqual(['cascade report: --budget must be one of test, start, got \'huge\'']);
     const missing = cli(['report', '--results', join(dir, 'none.json')]);
     expect(missing.code).toBe(2);
-    expect(missing.errors).toEqual([`cascade report: ${join(dir, 'none.json')}: cannot read (no such file)`]);
+    expect(missing.errors).toEqual([`cascade report: ${join(dir, 'none.json')}: cannot read (no such file or directory)`]);
   });
 
   it('answers --help', () => {
