@@ -62,7 +62,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (error) {
     const line = error instanceof UsageError || error instanceof Refusal ? error.message : describeFsError(error);
     if (line === null) throw error;
-    io.err(`cascade ${command ? name : ''}: ${line}`.replace('  ', ' ').replace('cascade :', 'cascade:'));
+    io.err(`${command ? `cascade ${name}` : 'cascade'}: ${line}`);
     return 2;
   }
 }
@@ -70,7 +70,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 /** The command line as a process: the command runs in a worker, this thread answers signals. */
 export async function run(argv: string[]): Promise<number> {
   const [name] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help' || argv.includes('--help') || !Object.hasOwn(COMMANDS, name)) return main(argv);
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help' || argv.includes('--help') || !lookup(COMMANDS, name)) return main(argv);
   return runSupervised(argv);
 }
 

@@ -3,8 +3,7 @@
  * `UsageError`, which the entry point prints as one line with exit code 2.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { statSync } from 'node:fs';
-import { targetKind } from '../io/writeAtomically.ts';
+import { checkDirectory } from '../io/writeAtomically.ts';
 import { lookup } from '../model/lookup.ts';
 
 /** Bad input from the user: printed as one line, exit code 2. */
@@ -63,15 +62,6 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
 export function directoryFlag(name: string, value: string | undefined, fallback: string): string {
   if (value === undefined) return fallback;
   if (value.trim() === '') throw new UsageError(`--${name} needs a directory name, got '${value}'`);
-  const kind = targetKind(value);
-  if (kind !== 'absent' && kind !== 'directory' && !(kind === 'symbolic link' && isDirectory(value))) throw new UsageError(`--${name} ${value}: is a ${kind}, not a directory`);
+  checkDirectory(value, `--${name} ${value}`);
   return value;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

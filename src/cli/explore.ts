@@ -13,7 +13,7 @@ import { PROPERTIES } from '../properties/index.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import type { ExplorePairResult } from '../report/results.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
-import { directoryFlag, integer, parse, UsageError } from './args.ts';
+import { directoryFlag, integer, oneOf, parse, UsageError } from './args.ts';
 import { selectPairs } from './check.ts';
 import { progress } from './progress.ts';
 
@@ -151,8 +151,7 @@ export function exploreCommand(argv: string[], out: (line: string) => void): num
   }
   if (values.property === undefined) throw new UsageError('--property is required');
   if (values.variant === undefined) throw new UsageError('--variant is required');
-  const budget = values.budget === undefined ? 'start' : values.budget;
-  if (budget !== 'test' && budget !== 'start') throw new UsageError(`--budget must be one of test, start, got '${budget}'`);
+  const budget = oneOf('budget', values.budget, ['test', 'start'] as const, 'start');
   const options: ExploreOptions = {
     budget,
     horizon: values.horizon === undefined ? undefined : integer('horizon', values.horizon, 0, 0, MAX_SEARCH_TICKS - 1000),

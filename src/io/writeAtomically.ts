@@ -4,7 +4,7 @@
  * regular file is ever replaced: a directory, symbolic link, device node, FIFO or socket at the
  * target is refused.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { clearPending, markPending } from './pendingTemp.ts';
 import { Refusal } from './refusal.ts';
@@ -28,6 +28,13 @@ export function targetKind(path: string): 'absent' | 'file' | 'directory' | 'sym
     if (code === 'ENOENT') return 'absent';
     throw error;
   }
+}
+
+/** Refuses a directory target that exists as anything but a directory (a link to one counts); `label` names it. */
+export function checkDirectory(path: string, label = path): void {
+  const kind = targetKind(path);
+  if (kind === 'absent' || kind === 'directory' || (kind === 'symbolic link' && statSync(path, { throwIfNoEntry: false })?.isDirectory())) return;
+  throw new Refusal(`${label}: is a ${kind}, not a directory`);
 }
 
 /** Refuses a target that is not absent and not a regular file. */

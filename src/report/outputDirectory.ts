@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { Refusal } from '../io/refusal.ts';
-import { targetKind, writeAtomically } from '../io/writeAtomically.ts';
+import { checkDirectory, targetKind, writeAtomically } from '../io/writeAtomically.ts';
 import { readJson, readText } from '../trace/readJson.ts';
 import { TITLE } from './document.ts';
 
@@ -28,8 +28,7 @@ export class OutputDirectory {
 
   /** Opens `dir` (which need not exist yet); `update` lets files cascade did not write be replaced. */
   static open(dir: string, update = false): OutputDirectory {
-    const kind = targetKind(dir);
-    if (kind !== 'absent' && kind !== 'directory') throw new Refusal(`${dir}: is a ${kind}, not a directory`);
+    checkDirectory(dir);
     const manifest = readJson(join(dir, MANIFEST));
     const files = manifest.ok && Array.isArray((manifest.value as { files?: unknown } | null)?.files) ? (manifest.value as { files: unknown[] }).files : null;
     const owned = new Set((files ?? []).filter((f): f is string => typeof f === 'string' && !f.split('/').includes('..')));
