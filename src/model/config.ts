@@ -4,6 +4,7 @@
  * counterexamples) and `population` (figures comparable with the public record).
  */
 import { z } from 'zod';
+import { firstIssue } from './schemaIssue.ts';
 
 /**
  * Upper bounds keep any valid configuration within stated work: the state is an array of peers,
@@ -214,9 +215,7 @@ export function parseConfig(input: unknown, scale: Scale = 'small'): Checked<Con
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, error: 'config: must be a JSON object' };
   }
-  const result = ConfigSchema.safeParse({ ...defaultConfig(scale), ...input });
-  if (result.success) return { ok: true, value: result.data };
-  const issue = result.error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') return { ok: false, error: `config: unknown field ${issue.keys.map((k) => `'${k}'`).join(', ')}` };
-  return { ok: false, error: `config.${issue.path.join('.')}: ${issue.message}` };
+  const merged = { ...defaultConfig(scale), ...input };
+  const result = ConfigSchema.safeParse(merged);
+  return result.success ? { ok: true, value: result.data } : { ok: false, error: firstIssue(result.error, merged, 'config') };
 }

@@ -11,3 +11,4 @@ export * from './variant.ts';
 export * from './scenarios.ts';
 export * from './encode.ts';
 export * from './lookup.ts';
+export * from './schemaIssue.ts';

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { SUITES } from '../../properties/index.ts';
 import { MAX_SEARCH_TICKS } from '../explore/exhaustive.ts';
-import { parseVariant, SCENARIO_NAMES } from '../model/index.ts';
+import { parseVariant, quote, SCENARIO_NAMES } from '../model/index.ts';
 import { PROPERTY_IDS } from '../properties/index.ts';
 import type { Results } from './results.ts';
 
@@ -22,12 +22,6 @@ export const MAX_NAME = 200;
 
 /** What a name may be made of (every suite, property, variant and scenario name is). */
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
-
-/** A name quoted for a one-line message: printable ASCII only, cut when long. */
-export function quote(name: string): string {
-  const cut = name.length > 60 ? `${name.slice(0, 60)}...` : name;
-  return JSON.stringify(cut).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /**
  * A name checked in this order: a string, not too long, made of name characters (so that every

@@ -2,7 +2,7 @@
  * Loading a counterexample file: read, parse JSON, validate against the schema, and check that its
  * property and variant exist. Every problem is one line naming the file and what is wrong.
  */
-import { lookup, parseVariant, type Checked } from '../model/index.ts';
+import { firstIssue, lookup, parseVariant, type Checked } from '../model/index.ts';
 import { PROPERTIES } from '../properties/index.ts';
 import { parseJson, readText } from './readJson.ts';
 import { CounterexampleSchema, type CounterexampleFile } from './schema.ts';
@@ -16,12 +16,7 @@ export function parseCounterexample(text: string, path: string): Checked<Counter
   const json = parseJson(text, path);
   if (!json.ok) return json;
   const result = CounterexampleSchema.safeParse(json.value);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    const what = issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `'${k}'`).join(', ')}` : issue.message;
-    return { ok: false, error: `${path}: ${where}: ${what}` };
-  }
+  if (!result.success) return { ok: false, error: `${path}: ${firstIssue(result.error, json.value)}` };
   const file = result.data;
   if (!lookup(PROPERTIES, file.property)) return { ok: false, error: `${path}: property: unknown property '${file.property}'` };
   const variant = parseVariant(file.variant);
