@@ -46,7 +46,7 @@ export class SeenSet {
    */
   visit(hi: number, lo: number, tick: number): 0 | 1 | 2 {
     const slots = this.slots;
-    let at = ((lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask) * WORDS;
+    let at = home(hi, lo, this.mask);
     for (;;) {
       const t = slots[at + 2]!;
       if (t === EMPTY) {
@@ -74,7 +74,7 @@ export class SeenSet {
     const slots = this.slots;
     for (let from = 0; from < old.length; from += WORDS) {
       if (old[from + 2] === EMPTY) continue;
-      let at = ((old[from + 1]! ^ Math.imul(old[from]!, 0x9e3779b1)) & this.mask) * WORDS;
+      let at = home(old[from]!, old[from + 1]!, this.mask);
       while (slots[at + 2] !== EMPTY) {
         at += WORDS;
         if (at === slots.length) at = 0;
@@ -84,6 +84,11 @@ export class SeenSet {
       slots[at + 2] = old[from + 2]!;
     }
   }
+}
+
+/** The first slot (word index) a fingerprint probes from. */
+function home(hi: number, lo: number, mask: number): number {
+  return ((lo ^ Math.imul(hi, 0x9e3779b1)) & mask) * WORDS;
 }
 
 function emptyTable(capacity: number): Uint32Array {
