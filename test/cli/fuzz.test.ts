@@ -268,42 +268,40 @@ type Edit =
 function mutate(text: string, edits: Edit[]): string {
   for (const edit of edits) {
     if (edit.kind === 'truncate') text = text.slice(0, Math.floor(edit.at * text.length));
-    else if (edit.kind === 'swap' || edit.kind === 'drop') {
-      let json: { events?: unknown };
-      try {
-        json = JSON.parse(text);
-      } catch {
-        continue;
-      }
-      const events = json?.events;
-      if (!Array.isArray(events) || events.length === 0) continue;
-      const i = edit.at % events.length;
-      if (edit.kind === 'drop') events.splice(i, 1);
-      else {
-        const j = edit.to % events.length;
-        [events[i], events[j]] = [events[j], events[i]];
-      }
-      text = JSON.stringify(json, null, 2);
-    } else if (edit.kind === 'text') {
+    else if (edit.kind === 'text') {
       const i = edit.at % (text.length + 1);
       text = text.slice(0, i) + edit.insert + text.slice(i);
-    } else {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        continue;
-      }
-      const slots = containers(json);
-      if (slots.length === 0) continue;
-      const [holder, key] = slots[edit.at % slots.length]!;
-      if (edit.kind === 'set') (holder as Record<string, unknown>)[key] = edit.value;
-      else if (Array.isArray(holder)) holder.splice(Number(key), 1);
-      else delete (holder as Record<string, unknown>)[key];
-      text = JSON.stringify(json, null, 2);
-    }
+    } else text = editJson(text, edit);
   }
   return text;
+}
+
+/** A structural edit of the file's JSON (the text as it is when it no longer parses). */
+function editJson(text: string, edit: Exclude<Edit, { kind: 'truncate' | 'text' }>): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (edit.kind === 'swap' || edit.kind === 'drop') {
+    const events = (json as { events?: unknown } | null)?.events;
+    if (!Array.isArray(events) || events.length === 0) return text;
+    const i = edit.at % events.length;
+    if (edit.kind === 'drop') events.splice(i, 1);
+    else {
+      const j = edit.to % events.length;
+      [events[i], events[j]] = [events[j], events[i]];
+    }
+  } else {
+    const slots = containers(json);
+    if (slots.length === 0) return text;
+    const [holder, key] = slots[edit.at % slots.length]!;
+    if (edit.kind === 'set') (holder as Record<string, unknown>)[key] = edit.value;
+    else if (Array.isArray(holder)) holder.splice(Number(key), 1);
+    else delete (holder as Record<string, unknown>)[key];
+  }
+  return JSON.stringify(json, null, 2);
 }
 
 /** Every (container, key) inside a JSON value, in document order. */
