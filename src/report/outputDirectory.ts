@@ -53,8 +53,10 @@ export class OutputDirectory {
     if (targetKind(path) === 'file' && !this.owns(name) && !this.update && !this.written.has(name)) {
       throw new Refusal(`${path}: exists and was not written by cascade (not in ${join(this.dir, MANIFEST)}); move it, choose another directory, or --update to replace it`);
     }
+    // The manifest names a file before it is written, so that an interrupt never leaves one unlisted.
+    const listed = this.owned.has(name) || this.written.has(name);
     this.written.add(name);
-    this.recordManifest();
+    if (!listed) this.recordManifest();
     writeAtomically(path, text);
     return path;
   }
