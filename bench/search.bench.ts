@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectation, SUITES } from '../properties/index.ts';
-import { checkPair } from '../src/cli/check.ts';
+import { checkPair } from '../src/runner/index.ts';
 import { median } from '../src/explore/_internals/median.ts';
 import type { BenchModule } from './lib/module.ts';
 
@@ -23,7 +23,7 @@ const search: BenchModule = {
         for (const property of suite.properties) {
           for (const variant of Object.keys(suite.variants)) {
             if (expectation(suite, property, variant) !== 'violated') continue;
-            const found = Array.from({ length: SEEDS }, (_, i) => checkPair(suite, property, variant, { budget: 'start', seed: i + 1, dir: join(dir, String(i)), update: false })).filter((r) => r.verdict === 'violated');
+            const found = Array.from({ length: SEEDS }, (_, i) => checkPair({ suite, property, variant, expected: 'violated' }, { budget: 'start', seed: i + 1, dir: join(dir, String(i)), update: false })).filter((r) => r.verdict === 'violated');
             const scope = `${suite.id} / ${property}`;
             const note = `${found.length}/${SEEDS} seeds failed`;
             if (found.length === 0) {

@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPair } from '../src/cli/check.ts';
-import { explorePair, exhaustivePairs } from '../src/cli/explore.ts';
+import { checkPair, explorePair, exhaustiveSections } from '../src/runner/index.ts';
 import { searchExhaustive } from '../src/explore/exhaustive.ts';
 import { PROPERTIES } from '../src/properties/index.ts';
 import { suiteModel } from './index.ts';
@@ -22,10 +21,11 @@ const suite = (id: string) => SUITES.find((s) => s.id === id)!;
 const GB = 2 ** 30;
 
 describe('exhaustive sections at their test bounds', () => {
-  for (const { suite: s, property, variant } of exhaustivePairs()) {
+  for (const pair of exhaustiveSections(SUITES)) {
+    const { suite: s, property, variant } = pair;
     const expected = expectation(s, property, variant) === 'holds' ? 'holds' : 'violated';
     it(`${s.id} / ${property} on ${variant}: ${expected}`, () => {
-      const r = explorePair(s, property, variant, { budget: 'test', maxMemoryMB: 2048, dir, update: false });
+      const r = explorePair(pair, { budget: 'test', maxMemoryMB: 2048, dir, update: false });
       expect(r.met, `${r.verdict}: ${r.states} states, depth ${r.depth}, stopped by ${r.stoppedBy}`).toBe(true);
       if (r.verdict !== 'violated') return;
       // The counterexample the search wrote replays on its own variant ...
@@ -34,7 +34,7 @@ describe('exhaustive sections at their test bounds', () => {
       const again = file.ok ? replay(file.value) : null;
       expect(again?.ok && again.value.reproduces).toBe(true);
       // ... and the random engine's shrunk counterexample is never shorter than this shortest one.
-      const random = checkPair(s, property, variant, { budget: 'test', dir: join(dir, 'random'), update: false });
+      const random = checkPair(pair, { budget: 'test', dir: join(dir, 'random'), update: false });
       expect(random.verdict).toBe('violated');
       console.info(`${s.id} / ${property} on ${variant}: random ${random.eventsAfterShrink} events, shortest ${r.eventsInCounterexample}`);
       expect(random.eventsAfterShrink!).toBeGreaterThanOrEqual(r.eventsInCounterexample!);
@@ -43,7 +43,7 @@ describe('exhaustive sections at their test bounds', () => {
 });
 
 describe('shortest counterexamples', () => {
-  const buggy = exhaustivePairs().filter(({ suite: s, property, variant }) => expectation(s, property, variant) === 'violated');
+  const buggy = exhaustiveSections(SUITES).filter(({ suite: s, property, variant }) => expectation(s, property, variant) === 'violated');
   it('the committed counterexamples of the buggy pairs are exactly as long as the shortest the search finds', () => {
     let compared = 0;
     for (const { suite: s, property, variant } of buggy) {

@@ -6,5 +6,6 @@ import { loginFlood2007 } from './login-flood-2007.ts';
 import type { Suite } from './suite.ts';
 
 export * from './suite.ts';
+export { defineSuite, isDefinedSuite, type SuiteSpec } from './defineSuite.ts';
 
 export const SUITES: Suite[] = [crashCascade2010, loginFlood2007, feedbackLoop, directory];

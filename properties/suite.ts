@@ -3,8 +3,8 @@
  * assumptions (fault budget, event kinds, bounds, heal horizon), the variants with the verdict the
  * model is expected to give for each, and the run budgets for `npm test` and `npm start`.
  */
-import { defaultConfig, lookup, parseVariant, type Config, type Model, type Scale } from '../src/model/index.ts';
-import type { Bounds } from '../src/properties/index.ts';
+import { defaultConfig, lookup, parseVariant, type AdversaryKind, type Config, type Model, type Scale } from '../src/model/index.ts';
+import { PROPERTIES, type Bounds, type Property } from '../src/properties/index.ts';
 
 export type Expected = 'violated' | 'holds';
 
@@ -20,17 +20,33 @@ export interface Suite {
   config: Partial<Config>;
   bounds: Bounds;
   /** Event kinds the adversary may use besides tick. */
-  kinds: string[];
+  kinds: AdversaryKind[];
   /** Most safety-phase events per run. */
   maxEvents: number;
   properties: string[];
   /** Variant name -> expected verdict, for every property of the suite. */
   variants: Record<string, Expected | Partial<Record<string, Expected>>>;
+  /** Variants the suite checks with no expected verdict: the verdict is reported as found. */
+  unexpected?: string[];
   budget: { test: number; start: number };
   /** The exhaustive section: which variants are searched breadth-first, and how deep. */
   exhaustive: ExhaustiveSection;
   /** Default seed, so that `npm start` and `npm test` are reproducible. */
   seed: number;
+  /** Properties the suite defines itself (`defineProperty`), by id; the others are the built-in ones. */
+  ownProperties?: Record<string, Property>;
+  /** The suite file it was loaded from (`--suite FILE`), as the user named it; absent for the project's suites. */
+  file?: string;
+}
+
+/** Every variant a suite checks: those with an expected verdict, then those without. */
+export function suiteVariants(suite: Suite): string[] {
+  return [...Object.keys(suite.variants), ...(suite.unexpected ?? [])];
+}
+
+/** A property a suite checks, by id: its own, or a built-in one. */
+export function propertyOf(suite: Suite, id: string): Property | undefined {
+  return (suite.ownProperties && lookup(suite.ownProperties, id)) ?? lookup(PROPERTIES, id);
 }
 
 /**
@@ -53,7 +69,7 @@ export interface ExhaustiveSection {
   config?: Partial<Config>;
   scope?: string;
   /** Event kinds for the search (default: the suite's kinds). */
-  kinds?: string[];
+  kinds?: AdversaryKind[];
   /**
    * The bound used by `npm test` and by `npm start`: one for all, or keyed by `property@variant`
    * or by `property` (the most specific key wins).
@@ -78,10 +94,13 @@ export function expectation(suite: Suite, property: string, variant: string): Ex
   return typeof entry === 'string' ? entry : entry === undefined ? undefined : lookup(entry, property);
 }
 
-/** The model a suite checks a variant on (with `exhaustive`, the scope of its exhaustive section). */
-export function suiteModel(suite: Suite, variant: string, exhaustive = false): Model {
+/**
+ * The model a suite checks a variant on (with `exhaustive`, the scope of its exhaustive section),
+ * with a user's `overrides` (`--set`, `--config`) last. Overrides are validated by the runner.
+ */
+export function suiteModel(suite: Suite, variant: string, exhaustive = false, overrides: Partial<Config> = {}): Model {
   const protocol = parseVariant(variant);
   if (!protocol.ok) throw new Error(protocol.error);
   const scope = exhaustive ? (suite.exhaustive.config ?? {}) : {};
-  return { config: { ...defaultConfig(suite.scale), ...suite.config, ...scope }, protocol: protocol.value };
+  return { config: { ...defaultConfig(suite.scale), ...suite.config, ...scope, ...overrides }, protocol: protocol.value };
 }

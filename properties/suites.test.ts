@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPair } from '../src/cli/check.ts';
+import { checkPair } from '../src/runner/index.ts';
 import { SUITES, expectation } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-suites-'));
@@ -19,7 +19,7 @@ for (const suite of SUITES) {
       for (const variant of Object.keys(suite.variants)) {
         const expected = expectation(suite, property, variant);
         it(`${property} on ${variant} is ${expected}`, () => {
-          const r = checkPair(suite, property, variant, { budget: 'test', dir, update: false });
+          const r = checkPair({ suite, property, variant, expected: expected ?? null }, { budget: 'test', dir, update: false });
           expect(r.verdict, `${r.verdict} after ${r.runs} runs (trigger exercised in ${r.triggeredRuns}); reproduce: ${r.replay}`).toBe(expected);
           if (r.verdict === 'holds') expect(r.triggeredRuns).toBeGreaterThan(0);
           if (r.verdict === 'violated') expect(r.eventsAfterShrink).toBeGreaterThan(0);

@@ -7,6 +7,8 @@ import { isMainThread } from 'node:worker_threads';
 import { describeFsError } from './io/fsError.ts';
 import { Refusal } from './io/refusal.ts';
 import { lookup } from './model/lookup.ts';
+import { DefinitionError } from './properties/define.ts';
+import { VERSION } from './version.ts';
 import { runSupervised } from './cli/supervise.ts';
 type Command = (argv: string[], out: (line: string) => void, err: (line: string) => void) => number | Promise<number>;
 
@@ -16,6 +18,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }
   check: { load: async () => (await import('./cli/check.ts')).checkCommand, summary: 'random search (fast-check) over the suites; shrunk counterexamples' },
   explore: { load: async () => (await import('./cli/explore.ts')).exploreCommand, summary: 'exhaustive breadth-first search up to a bound; shortest counterexamples' },
   replay: { load: async () => (await import('./cli/replay.ts')).replayCommand, summary: 'replay a counterexample file as a narrative; judge it on another variant; ITF export' },
+  sweep: { load: async () => (await import('./cli/sweep.ts')).sweepCommand, summary: 'one parameter from A to B: the outcome over seeds, a chart, and the tipping point (--bisect)' },
   simulate: { load: async () => (await import('./cli/simulate.ts')).simulateCommand, summary: 'a scripted outage on one variant, metrics per tick' },
   report: { load: async () => (await import('./cli/report.ts')).reportCommand, summary: 'the design-review report: report.md and a self-contained report.html' },
 };
@@ -27,7 +30,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
-Run 'cascade <command> --help' for a command's options.`;
+Run 'cascade <command> --help' for a command's options; 'cascade --version' prints the version.`;
 
 /** Where a command prints: result lines on `out`, progress notes and errors on `err`. */
 export interface Io {
@@ -55,12 +58,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(usage);
     return 0;
   }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(`cascade ${VERSION}`);
+    return 0;
+  }
   const command = lookup(COMMANDS, name);
   try {
     if (!command) throw new UsageError(`unknown command '${name}': choose ${Object.keys(COMMANDS).join(', ')}`);
     return await (await command.load())(rest, io.out, io.err);
   } catch (error) {
-    const line = error instanceof UsageError || error instanceof Refusal ? error.message : describeFsError(error);
+    const line = error instanceof UsageError || error instanceof Refusal || error instanceof DefinitionError ? error.message : describeFsError(error);
     if (line === null) throw error;
     io.err(`${command ? `cascade ${name}` : 'cascade'}: ${line}`);
     return 2;
@@ -70,7 +77,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 /** The command line as a process: the command runs in a worker, this thread answers signals. */
 export async function run(argv: string[]): Promise<number> {
   const [name] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help' || argv.includes('--help') || !lookup(COMMANDS, name)) return main(argv);
+  if (name === undefined || ['--help', '-h', 'help', '--version', '-v', 'version'].includes(name) || argv.includes('--help') || !lookup(COMMANDS, name)) return main(argv);
   return runSupervised(argv);
 }
 

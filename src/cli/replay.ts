@@ -4,11 +4,7 @@
  * recorded violation reproduces; with `--variant`, exit 0 when the property holds there along the
  * same events, 1 when it is violated.
  */
-import { replay } from '../explore/replay.ts';
-import { loadCounterexample } from '../trace/load.ts';
-import { toItf } from '../trace/itf.ts';
-import { FILE_LIMITS, replaySteps, stateSize } from '../trace/schema.ts';
-import { narrate } from '../trace/narrative.ts';
+import { FILE_LIMITS, loadCounterexample, loadSuiteFile, narrate, propertiesOf, replay, replaySteps, stateSize, toItf } from '../runner/index.ts';
 import { checkExportTarget } from '../io/exportTarget.ts';
 import { writeAtomically } from '../io/writeAtomically.ts';
 import { parse, UsageError } from './args.ts';
@@ -23,12 +19,14 @@ Options:
   --itf OUT      also write the trace in the Informal Trace Format (Apalache, Quint) to OUT (never
                  onto a counterexample file)
   --update       replace OUT when it exists
+  --suite FILE   the suite file a counterexample of your own property came from (the file names it;
+                 a suite file is code, so cascade runs it only when you name it)
   --help         this text
 
 Exit code: 0 reproduced (or holds on --variant), 1 not reproduced (or violated on --variant), 2 bad input.`;
 
-export function replayCommand(argv: string[], out: (line: string) => void): number {
-  const { values, positionals } = parse(argv, { variant: { type: 'string' }, json: { type: 'boolean' }, itf: { type: 'string' }, update: { type: 'boolean' }, help: { type: 'boolean' } }, true);
+export async function replayCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const { values, positionals } = parse(argv, { variant: { type: 'string' }, json: { type: 'boolean' }, itf: { type: 'string' }, update: { type: 'boolean' }, suite: { type: 'string' }, help: { type: 'boolean' } }, true);
   if (values.help) {
     out(replayHelp);
     return 0;
@@ -36,14 +34,15 @@ export function replayCommand(argv: string[], out: (line: string) => void): numb
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'a counterexample FILE is required' : `expected one FILE, got ${positionals.length}`);
   if (values.itf !== undefined) checkExportTarget(values.itf, { flag: '--itf', update: values.update === true, inputs: positionals });
   else if (values.update) throw new UsageError('--update only applies with --itf');
-  const loaded = loadCounterexample(positionals[0]!);
+  const properties = propertiesOf(values.suite === undefined ? [] : [await loadSuiteFile(values.suite)]);
+  const loaded = loadCounterexample(positionals[0]!, properties);
   if (!loaded.ok) throw new UsageError(loaded.error);
   const file = loaded.value;
   const itfWork = (replaySteps(file) + 1) * stateSize(file.config);
   if (values.itf !== undefined && itfWork > FILE_LIMITS.itfWork) {
     throw new UsageError(`--itf: ${positionals[0]} would export ${replaySteps(file) + 1} states of ${stateSize(file.config)} entries (${itfWork.toLocaleString('en-US')}), more than the ${FILE_LIMITS.itfWork.toLocaleString('en-US')} an ITF export holds`);
   }
-  const result = replay(file, values.variant ?? file.variant);
+  const result = replay(file, values.variant ?? file.variant, properties);
   if (!result.ok) throw new UsageError(result.error);
   const r = result.value;
   const code = r.ownVariant ? (r.reproduces ? 0 : 1) : r.verdict === 'holds' ? 0 : 1;
@@ -57,7 +56,7 @@ export function replayCommand(argv: string[], out: (line: string) => void): numb
     out(JSON.stringify({ property: r.property, variant: r.variant, verdict: r.verdict, violationStep: r.outcome.violation?.step ?? null, events: file.events }));
     return code;
   }
-  out(`${file.property} on ${r.variant}: ${file.events.length} events (suite ${file.suite}, found by the ${file.engine} engine)`);
+  out(`${file.property} on ${r.variant}: ${file.events.length} events (suite ${file.suite}${file.suiteFile === undefined ? '' : ` from the suite file ${values.suite}`}, found by the ${file.engine} engine)`);
   const model = r.model;
   const steps = narrate(model, file.events, r.outcome.healTicks);
   for (const s of steps) {

@@ -4,11 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { loadResults } from '../report/loadResults.ts';
-import { writeReport } from '../report/writeReport.ts';
+import { gatherResults, loadResults, loadSuiteFile, RESULTS_PATH, writeReport } from '../runner/index.ts';
 import { directoryFlag, oneOf, parse, UsageError } from './args.ts';
-import { gatherResults } from './gather.ts';
-import { RESULTS_PATH } from './start.ts';
+import { gatherPrinter } from './gatherPrint.ts';
 
 export const reportHelp = `Usage: cascade report [options]
 
@@ -21,6 +19,8 @@ Options:
   --results FILE   results to read (default ${RESULTS_PATH}; when that file is missing, the suites
                    are run now with --budget, which takes a minute or two with the test budget)
   --budget B       test or start: the budget for results computed now (default test)
+  --suite FILE     a suite file of your own (repeatable): its counterexamples are explained too (a
+                   suite file is code; cascade runs one only when you name it)
   --update         replace files in DIR of the same name that cascade did not write
   --json           print { markdown, html, counterexamples, charts } as one JSON object
   --help           this text
@@ -34,6 +34,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
     budget: { type: 'string' },
     json: { type: 'boolean' },
     update: { type: 'boolean' },
+    suite: { type: 'string', multiple: true },
     help: { type: 'boolean' },
   });
   if (values.help) {
@@ -52,9 +53,11 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
     results = loaded.value;
   } else {
     log(`no ${RESULTS_PATH} (run 'npm start' to save one): running the suites with the ${budget} budget now`);
-    results = gatherResults(budget, log, false).results;
+    results = gatherResults(budget, gatherPrinter(budget, log, false)).results;
   }
-  const files = await writeReport(results, outDir, { update: values.update === true });
+  const suites = [];
+  for (const file of values.suite ?? []) suites.push(await loadSuiteFile(file));
+  const files = await writeReport(results, outDir, { update: values.update === true, suites });
   if (values.json) out(JSON.stringify(files));
   else {
     out(`report: ${files.markdown} and ${files.html}`);

@@ -2,8 +2,7 @@
  * `cascade simulate --scenario S --variant V [--scale small|population] [--ticks N] [--seed S] [--json]`:
  * replays a scripted outage and prints one line (or JSON object) per tick.
  */
-import { simulate } from '../explore/simulate.ts';
-import { defaultConfig, lookup, parseVariant, SCENARIO_NAMES, SCENARIOS, scenarioEvents, type Metrics } from '../model/index.ts';
+import { applyOverrides, defaultConfig, derivedQuantities, lookup, parseVariant, readOverrides, SCENARIO_NAMES, SCENARIOS, scenarioEvents, simulate, type Metrics } from '../runner/index.ts';
 import { integer, oneOf, parse, UsageError } from './args.ts';
 
 export const simulateHelp = `Usage: cascade simulate --scenario ${SCENARIO_NAMES.join('|')} --variant V [options]
@@ -15,19 +14,23 @@ Options:
   --variant V    base plus fixes, e.g. skype-2010, skype-2007+backoff-jitter, fixed (required)
   --scale S      small (default) or population (100,000 clients, 1,000 supernodes)
   --ticks N      ticks after the trigger (default: the scenario's heal horizon)
-  --seed N       protocol PRNG seed (default 1)
+  --seed N       protocol PRNG seed (default 1; also --set seed=N)
+  --set K=V      a model parameter (repeatable), e.g. --set buggyReleasePercent=30
+  --config FILE  parameters from a JSON object (--set wins over it)
   --json         one JSON object per tick
   --help         this text`;
 
 const COLUMNS: (keyof Metrics)[] = ['tick', 'liveSupernodes', 'onlineClients', 'wantOnline', 'loginQueue', 'crashes', 'overloadShutdowns', 'attemptsPerClient'];
 
-export function simulateCommand(argv: string[], out: (line: string) => void): number {
+export function simulateCommand(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
   const { values } = parse(argv, {
     scenario: { type: 'string' },
     variant: { type: 'string' },
     scale: { type: 'string' },
     ticks: { type: 'string' },
     seed: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    config: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean' },
   });
@@ -42,9 +45,12 @@ export function simulateCommand(argv: string[], out: (line: string) => void): nu
   const protocol = parseVariant(values.variant);
   if (!protocol.ok) throw new UsageError(protocol.error);
   const scale = oneOf('scale', values.scale, ['small', 'population'] as const, 'small');
-  const config = { ...defaultConfig(scale), seed: integer('seed', values.seed, 1, 0, 0xffffffff) };
+  const overrides = readOverrides(values.config, values.set ?? []);
+  if (values.seed !== undefined) overrides.seed = integer('seed', values.seed, 1, 0, 0xffffffff);
+  const config = applyOverrides(defaultConfig(scale), overrides, scale, `the ${scale} scale`);
   const ticks = integer('ticks', values.ticks, scenario.horizon[scale], 0, 1_000_000);
   const model = { config, protocol: protocol.value };
+  if (Object.keys(overrides).length > 0) err(`parameters: ${derivedQuantities(config)}`);
   if (!values.json) out(COLUMNS.join('\t'));
   for (const { event, metrics } of simulate(model, scenarioEvents(scenario, config, scale, ticks))) {
     if (event.kind !== 'tick') continue;

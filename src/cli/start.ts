@@ -3,11 +3,10 @@
  * on `fixed`, side by side; every property suite with both engines at the start budget; then the
  * design-review report. Exit code as `check`: 0 when every expectation is met.
  */
-import { writeReport } from '../report/writeReport.ts';
 import { basename, dirname } from 'node:path';
-import { OutputDirectory } from '../report/outputDirectory.ts';
+import { gatherResults, OutputDirectory, RESULTS_PATH, writeReport } from '../runner/index.ts';
 import { parse } from './args.ts';
-import { gatherResults } from './gather.ts';
+import { gatherPrinter } from './gatherPrint.ts';
 
 export const startHelp = `Usage: cascade start [--json]
 
@@ -15,8 +14,6 @@ The main job: replays both outages on their buggy variant and on fixed (small sc
 scale), runs every property suite with both engines at the start budget, stores the counterexamples,
 saves the results to report/results.json and writes the report (report/report.md, report/report.html).`;
 
-/** Where `start` leaves its results for `report`. */
-export const RESULTS_PATH = 'report/results.json';
 
 export async function startCommand(argv: string[], out: (line: string) => void): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' }, help: { type: 'boolean' } });
@@ -25,7 +22,7 @@ export async function startCommand(argv: string[], out: (line: string) => void):
     return 0;
   }
   const json = values.json === true;
-  const { results, code } = gatherResults('start', out, json);
+  const { results, code } = gatherResults('start', gatherPrinter('start', out, json));
   OutputDirectory.open(dirname(RESULTS_PATH)).write(basename(RESULTS_PATH), JSON.stringify(results, null, 2) + '\n');
   const files = await writeReport(results, 'report');
   if (json) out(JSON.stringify({ kind: 'report', results: RESULTS_PATH, ...files }));

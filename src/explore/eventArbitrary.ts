@@ -7,7 +7,7 @@
  * dropping events and lowering peer indices and parameters.
  */
 import fc from 'fast-check';
-import { ADVERSARY_KINDS, type Config, type Event, type EventKind } from '../model/index.ts';
+import { ADVERSARY_KINDS, type AdversaryKind, type Config, type Event, type EventKind } from '../model/index.ts';
 
 /** The event kinds a swarm may switch on (tick is always on). */
 export const SWARM_KINDS = ADVERSARY_KINDS;
@@ -36,7 +36,7 @@ function eventOf(kind: (typeof SWARM_KINDS)[number], config: Config): fc.Arbitra
 }
 
 /** Runs of at most `maxEvents` safety-phase events, restricted to `allowed` kinds (default: all). */
-export function runArbitrary(config: Config, maxEvents: number, allowed: readonly string[] = SWARM_KINDS): fc.Arbitrary<Run> {
+export function runArbitrary(config: Config, maxEvents: number, allowed: readonly AdversaryKind[] = SWARM_KINDS): fc.Arbitrary<Run> {
   const kinds = SWARM_KINDS.filter((k) => allowed.includes(k));
   return fc.subarray(kinds, { minLength: 0 }).chain((swarm) => {
     const tick = fc.constant<Event>({ kind: 'tick' });

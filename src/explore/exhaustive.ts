@@ -10,7 +10,7 @@
  *   checked along a tail with a history counter in the state's identity (states in a row that missed
  *   the goal), so a tail is never replayed; any other property replays its heal phase from the state.
  * - Identity: the model's canonical vector (`encode`) of the state, with the counters the property
- *   reads, hashed to 64 bits (hash compaction: `collisionProbability` says what that risks). Nothing
+ *   reads and the memory of a property with history (see `History`), hashed to 64 bits (hash compaction: `collisionProbability` says what that risks). Nothing
  *   about the model is known here.
  * - Dedup under a horizon: the seen-set keeps the earliest tick each state was reached at. A state
  *   reached again at that tick or later is skipped: its earlier visit had at least as many ticks left,
@@ -28,12 +28,12 @@
  */
 import { decode, encode, encodedLength } from '../model/encode.ts';
 import { enabled } from '../model/enabled.ts';
-import { ADVERSARY_KINDS, eventCode, eventOfCode, type Event } from '../model/events.ts';
+import { ADVERSARY_KINDS, eventCode, eventOfCode, type AdversaryKind, type Event } from '../model/events.ts';
 import { init } from '../model/init.ts';
 import type { Model } from '../model/model.ts';
 import type { State } from '../model/state.ts';
 import { stepOwned } from '../model/step.ts';
-import { checkRun, type Bounds, type Property, type Violation } from '../properties/index.ts';
+import { checkRun, clampMemory, type Bounds, type Property, type Violation } from '../properties/index.ts';
 import { collisionProbability, hash64 } from './_internals/hash64.ts';
 import { Links, NO_EVENT } from './_internals/links.ts';
 import { SeenSet } from './_internals/seenSet.ts';
@@ -58,7 +58,7 @@ export interface ExhaustiveOptions {
   /** Bytes the search's stores (seen-set, links, frontier) may hold. */
   maxMemoryBytes: number;
   /** Event kinds the adversary may use besides tick (default: all). */
-  kinds?: readonly string[];
+  kinds?: readonly AdversaryKind[];
   /**
    * The reductions (deterministic tails followed in place, goal history along tails); default on.
    * Off, every state goes through the frontier and every heal phase is replayed: the unreduced
@@ -118,6 +118,8 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
   const always = property.kind === 'always' ? property : null;
   const eventually = property.kind === 'eventually' ? property : null;
   const goal = eventually?.goal ? (s: State) => eventually.goal!(s) : null;
+  const history = always?.history ?? null;
+  const lane = goal !== null || history !== null;
   const healTicks = always ? bounds.healTicks : eventually!.healTicks(bounds);
   const replaysHeal = eventually !== null && goal === null;
   const tickLimit = replaysHeal ? horizon : horizon + healTicks;
@@ -189,11 +191,13 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
   /**
    * Encodes `work` into `vector`; returns the length. With a goal property, a tail state also carries
    * its history: how many states in a row along its tick chain have missed the goal (a branching
-   * state carries 0: its own heal phase is replayed instead, see `missesGoal`).
+   * state carries 0: its own heal phase is replayed instead, see `missesGoal`). With a history
+   * property, it carries the memory after `event` (null: the initial state, whose memory is `previous`).
    */
-  const encodeWork = (previous: number, branching: boolean): number => {
+  const encodeWork = (previous: number, branching: boolean, event: Event | null): number => {
     let n = encode(work, model, reads, vector);
     if (goal) vector[n++] = branching || goal(work) ? 0 : Math.min(previous + 1, healTicks + 1);
+    else if (history) vector[n++] = event === null ? previous : clampMemory(history.next(previous, work, event, model), history.limit);
     return n;
   };
 
@@ -210,7 +214,7 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
 
   /** The safety length of a violation in `work` at depth d, or -1 for none. */
   const violation = (n: number, d: number, branching: boolean): number => {
-    if (always) return always.check(work, model, bounds) !== null ? d : -1;
+    if (always) return always.check(work, model, bounds, history ? vector[n - 1]! : 0) !== null ? d : -1;
     // A tail that missed the goal H + 1 states in a row: the heal phase began H ticks ago.
     if (goal && !branching) return vector[n - 1]! > healTicks ? d - healTicks : -1;
     if (work.tick > horizon) return -1; // heal phases start within the horizon
@@ -226,10 +230,10 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
    * A state reached at `place` (in `work`): skipped if seen no later, judged, then queued when the
    * adversary can act in it, or else followed along its tick chain in place.
    */
-  const arrive = (place: Place): void => {
+  const arrive = (place: Place, previous: number, event: Event | null): void => {
     let { depth: d, ticks } = place;
     let branching = adversaryCanAct(work);
-    let n = encodeWork(0, branching);
+    let n = encodeWork(previous, branching, event);
     for (;;) {
       hash64(vector, 1, n, lanes);
       const fresh = seen.visit(lanes[0]!, lanes[1]!, work.tick);
@@ -253,13 +257,13 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
         cut = true;
         return;
       }
-      const previous = goal ? vector[n - 1]! : 0;
+      const before = lane ? vector[n - 1]! : 0;
       stepOwned(work, model, TICK);
       transitions++;
       d++;
       ticks++;
       branching = adversaryCanAct(work);
-      n = encodeWork(previous, branching);
+      n = encodeWork(before, branching, TICK);
     }
   };
 
@@ -284,7 +288,7 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
   };
 
   // The initial state.
-  arrive({ depth: 0, parent: -1, code: NO_EVENT, ticks: 0 });
+  arrive({ depth: 0, parent: -1, code: NO_EVENT, ticks: 0 }, history ? clampMemory(history.initial, history.limit) : 0, null);
   if (stop) return finish(best ? 'violated' : 'bound-reached', stop);
 
   while (levels.size > 0) {
@@ -292,6 +296,7 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
     const queue = levels.get(level)!;
     while (queue.more) {
       const id = queue.shift(parentVector);
+      const parentLane = lane ? parentVector[queue.lastLength - 1]! : 0;
       decode(parentVector, 0, model, reads, parentState);
       for (const event of enabled(parentState, model)) {
         const isTick = event.kind === 'tick';
@@ -302,7 +307,7 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
         decode(parentVector, 0, model, reads, work);
         if (!stepOwned(work, model, event)) continue;
         transitions++;
-        arrive({ depth: level + 1, parent: id, code: eventCode(event), ticks: 0 });
+        arrive({ depth: level + 1, parent: id, code: eventCode(event), ticks: 0 }, parentLane, event);
         if (stop) return finish(best ? 'violated' : 'bound-reached', stop);
       }
     }

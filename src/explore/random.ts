@@ -5,7 +5,7 @@
  * failure is shrunk by fast-check, then minimized to a 1-minimal sequence of applied events.
  */
 import fc from 'fast-check';
-import type { Event, Model } from '../model/index.ts';
+import type { AdversaryKind, Event, Model } from '../model/index.ts';
 import { checkRun, type Bounds, type Property, type Violation } from '../properties/index.ts';
 import { runArbitrary, SWARM_KINDS, type Run } from './eventArbitrary.ts';
 import { median } from './_internals/median.ts';
@@ -19,7 +19,7 @@ export interface RandomOptions {
   /** Most safety-phase events per run. */
   maxEvents: number;
   /** Event kinds the suite allows (default: all). */
-  kinds?: readonly string[];
+  kinds?: readonly AdversaryKind[];
   /** Called after every run with the number of runs done. */
   onRun?: (done: number) => void;
 }

@@ -3,7 +3,7 @@
  * another one, with the file's config and bounds.
  */
 import { lookup, parseVariant, type Checked, type Model } from '../model/index.ts';
-import { checkRun, PROPERTIES, type RunOutcome } from '../properties/index.ts';
+import { checkRun, PROPERTIES, type Property, type RunOutcome } from '../properties/index.ts';
 import type { CounterexampleFile } from '../trace/schema.ts';
 
 export interface ReplayResult {
@@ -19,10 +19,10 @@ export interface ReplayResult {
   reproduces: boolean;
 }
 
-export function replay(file: CounterexampleFile, variantName = file.variant): Checked<ReplayResult> {
+export function replay(file: CounterexampleFile, variantName = file.variant, properties: Record<string, Property> = PROPERTIES): Checked<ReplayResult> {
   const protocol = parseVariant(variantName);
   if (!protocol.ok) return protocol;
-  const property = lookup(PROPERTIES, file.property);
+  const property = lookup(properties, file.property);
   if (!property) return { ok: false, error: `unknown property '${file.property}'` };
   const own = parseVariant(file.variant);
   const model = { config: file.config, protocol: protocol.value };

@@ -25,6 +25,13 @@ export const FAULT_KINDS = ['crash', 'reboot', 'massReboot', 'degradeOfflineMess
 export const USER_KINDS = ['goOnline', 'goOffline'] as const;
 /** The adversary's alphabet: every event kind but tick. */
 export const ADVERSARY_KINDS = [...FAULT_KINDS, ...USER_KINDS, 'addMegaSupernodes'] as const;
+/** An event kind the adversary may choose (a suite names these). */
+export type AdversaryKind = (typeof ADVERSARY_KINDS)[number];
+
+/** Whether a name is an adversary event kind (suites from files are checked with this). */
+export function isAdversaryKind(name: unknown): name is AdversaryKind {
+  return typeof name === 'string' && (ADVERSARY_KINDS as readonly string[]).includes(name);
+}
 export const EVENT_KINDS: readonly EventKind[] = ['tick', ...ADVERSARY_KINDS];
 
 /** Whether an event is a fault (counted against the fault budget). */

@@ -30,15 +30,18 @@ export function checkRun(model: Model, property: Property, bounds: Bounds, event
   const applied: number[] = [];
   let triggered = false;
   const always = property.kind === 'always' ? property : null;
-  const inspect = (s: State, step: number): Violation | null => {
+  const history = always?.history;
+  let memory = history ? clampMemory(history.initial, history.limit) : 0;
+  const inspect = (s: State, step: number, event: Event): Violation | null => {
     if (!always) return null;
+    if (history) memory = clampMemory(history.next(memory, s, event, model), history.limit);
     if (!triggered && always.triggered(s, model)) triggered = true;
-    const message = always.check(s, model, bounds);
+    const message = always.check(s, model, bounds, memory);
     return message === null ? null : { step, message };
   };
   for (let i = 0; i < events.length; i++) {
     if (stepOwned(state, model, events[i]!)) applied.push(i);
-    const violation = inspect(state, i);
+    const violation = inspect(state, i, events[i]!);
     if (violation) return { violation, triggered: true, applied, healTicks: 0 };
   }
   const healTicks = property.kind === 'always' ? bounds.healTicks : property.healTicks(bounds);
@@ -46,11 +49,16 @@ export function checkRun(model: Model, property: Property, bounds: Bounds, event
   for (let h = 0; h < healTicks; h++) {
     stepOwned(state, model, TICK);
     const step = events.length + h;
-    const violation = monitor ? asViolation(monitor.observe(state), step) : inspect(state, step);
+    const violation = monitor ? asViolation(monitor.observe(state), step) : inspect(state, step, TICK);
     if (violation) return { violation, triggered: true, applied, healTicks: h + 1 };
   }
   const final = monitor ? asViolation(monitor.finish(state), events.length + healTicks - 1) : null;
   return { violation: final, triggered: monitor ? monitor.triggered() || final !== null : triggered, applied, healTicks };
+}
+
+/** A history's memory kept within 0..limit (a user's `next` may step outside it). */
+export function clampMemory(value: number, limit: number): number {
+  return Number.isInteger(value) ? Math.min(Math.max(value, 0), limit) : 0;
 }
 
 function asViolation(message: string | null, step: number): Violation | null {

@@ -4,7 +4,7 @@
  * heal phase after the last fault). Each also says what its trigger is, so that a suite can report how
  * often a run actually exercised it: a property whose trigger never fired is vacuous, not passing.
  */
-import type { Counters, Model, State } from '../model/index.ts';
+import type { Counters, Event, Model, State } from '../model/index.ts';
 
 /** The bounds and horizons a suite states as its assumptions. */
 export interface Bounds {
@@ -22,12 +22,30 @@ export interface Bounds {
 
 export const DEFAULT_BOUNDS: Bounds = { cascadeFactor: 1, loginQueue: 3, amplification: 8, healTicks: 40, loginTicks: 20 };
 
+/**
+ * What an invariant remembers of the run so far, in the style of a P monitor or a bounded temporal
+ * operator: one small integer, updated after every event, bounded by `limit` so that the exhaustive
+ * engine can keep it in a state's identity (two visits of a state with different memories are
+ * different states). Example: ticks in a row that more than half the clients were offline.
+ */
+export interface History {
+  /** The memory in the initial state. */
+  initial: number;
+  /** Largest value the memory takes (values are clamped to 0..limit). */
+  limit: number;
+  /** The memory after `event` led to `state`, from the memory before it. */
+  next(previous: number, state: State, event: Event, model: Model): number;
+}
+
 /** An invariant: a sentence describing the violation, or null when the state is fine. */
 export interface AlwaysProperty {
   kind: 'always';
   id: string;
   summary: string;
-  check(state: State, model: Model, bounds: Bounds): string | null;
+  /** `memory` is the history's value in this state (0 for a property without one). */
+  check(state: State, model: Model, bounds: Bounds, memory: number): string | null;
+  /** What the invariant remembers along a run; absent for a property of the state alone. */
+  history?: History;
   /** The running counters the check reads; engines keep these in a state's identity and drop the rest. */
   reads: readonly (keyof Counters)[];
   /** Whether this state shows the trigger was exercised (checked on every state of the run). */

@@ -60,6 +60,8 @@ function part(c: LoadedCounterexample, index: number, outDir: string): Block {
       ? `found by the random engine (seed ${file.seed}${file.shrink ? `, shrunk from ${file.shrink.eventsBeforeShrink} to ${file.shrink.eventsAfterShrink} events` : ''})`
       : `found by the exhaustive engine (a shortest one${file.search ? `, ${count(file.search.states)} states searched` : ''})`;
   const replayed = r.reproduces ? 'replays to the same step and sentence' : '⚠ does not replay as recorded';
+  const suiteFile = c.suite?.file;
+  const from = suiteFile === undefined ? '' : ` Property of the user suite \`${file.suite}\` from the suite file \`${suiteFile}\`: ${c.suite!.ownProperties?.[file.property]?.summary ?? 'a built-in property'}.`;
   const steps = narrate(r.model, file.events, c.healTicks);
   const narrative = steps.map((s) => {
     const m = s.metrics;
@@ -74,7 +76,7 @@ function part(c: LoadedCounterexample, index: number, outDir: string): Block {
       { kind: 'heading', level: 3, text: heading(c, index) },
       {
         kind: 'paragraph',
-        text: `**${file.violation.message}** at step ${file.violation.step + 1} of ${file.events.length} events${c.healTicks > 0 ? ` and ${c.healTicks} heal ticks` : ''}; ${found}; ${replayed}. File [${c.path}](${linkFrom(outDir, c.path)}); replay with \`npx tsx src/cli.ts replay ${c.path}\`${c.comparison ? ` (add \`--variant ${c.comparison}\` to see it hold)` : ''}.`,
+        text: `**${file.violation.message}** at step ${file.violation.step + 1} of ${file.events.length} events${c.healTicks > 0 ? ` and ${c.healTicks} heal ticks` : ''}; ${found}; ${replayed}. File [${c.path}](${linkFrom(outDir, c.path)}); replay with \`npx cascade replay ${c.path}${suiteFile === undefined ? '' : ` --suite ${suiteFile}`}\`${c.comparison ? ` (add \`--variant ${c.comparison}\` to see it hold)` : ''}.${from}`,
       },
       { kind: 'details', summary: `Narrative: ${steps.length} steps`, open: steps.length <= OPEN_NARRATIVE, blocks: [{ kind: 'list', ordered: true, items: narrative, className: 'narrative' }] },
       { kind: 'mermaid', source: sequenceDiagram(r.model, file.events, c.healTicks, v) },

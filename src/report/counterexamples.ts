@@ -5,6 +5,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { expectation, SUITES, type Suite } from '../../properties/index.ts';
+import { PROPERTIES, type Property } from '../properties/index.ts';
 import { replay, type ReplayResult } from '../explore/replay.ts';
 import { loadCounterexample } from '../trace/load.ts';
 import type { CounterexampleFile } from '../trace/schema.ts';
@@ -49,21 +50,24 @@ export function counterexampleFiles(dir: string): string[] {
   return out.sort();
 }
 
-export function loadCounterexamples(dir: string): CounterexampleSet {
+/** `userSuites`: suites from suite files the user named, whose counterexamples are explained too. */
+export function loadCounterexamples(dir: string, userSuites: readonly Suite[] = []): CounterexampleSet {
   const loaded: LoadedCounterexample[] = [];
   const problems: string[] = [];
+  const suites = [...SUITES, ...userSuites];
+  const properties: Record<string, Property> = Object.assign({}, PROPERTIES, ...userSuites.map((s) => s.ownProperties ?? {}));
   for (const path of counterexampleFiles(dir)) {
-    const file = loadCounterexample(path);
+    const file = loadCounterexample(path, properties);
     if (!file.ok) {
       problems.push(file.error);
       continue;
     }
-    const replayed = replay(file.value);
+    const replayed = replay(file.value, file.value.variant, properties);
     if (!replayed.ok) {
       problems.push(`${path}: ${replayed.error}`);
       continue;
     }
-    const suite = SUITES.find((s) => s.id === file.value.suite);
+    const suite = suites.find((s) => s.id === file.value.suite);
     loaded.push({
       path,
       file: file.value,

@@ -7,14 +7,20 @@
 import type { ExhaustiveResult } from '../explore/exhaustive.ts';
 import type { RandomResult } from '../explore/random.ts';
 import type { ScenarioSummary } from '../explore/scenarioSummary.ts';
+import type { Config } from '../model/index.ts';
 import type { SaveResult } from '../trace/save.ts';
 
 /** One (suite, property, variant) checked by the random engine. */
 export interface PairResult {
   suite: string;
+  /** The suite file of a user suite, as given. */
+  suiteFile?: string;
   property: string;
   variant: string;
-  expected: string;
+  /** The suite's expected verdict; null when it states none (another variant, or parameters overridden). */
+  expected: 'holds' | 'violated' | null;
+  /** The effective config the pair ran on. */
+  config: Config;
   verdict: RandomResult['verdict'];
   runs: number;
   triggeredRuns: number;
@@ -36,9 +42,11 @@ export interface PairResult {
 /** One (suite, property, variant) searched by the exhaustive engine. */
 export interface ExplorePairResult {
   suite: string;
+  suiteFile?: string;
   property: string;
   variant: string;
-  expected: string;
+  expected: 'holds' | 'violated' | null;
+  config: Config;
   verdict: ExhaustiveResult['verdict'];
   stoppedBy: ExhaustiveResult['stoppedBy'];
   bound: { horizon: number; maxStates: number; maxMemoryMB: number };

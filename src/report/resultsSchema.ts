@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { SUITES } from '../../properties/index.ts';
 import { MAX_SEARCH_TICKS } from '../explore/exhaustive.ts';
-import { parseVariant, quote, SCENARIO_NAMES } from '../model/index.ts';
+import { ConfigSchema, parseVariant, quote, SCENARIO_NAMES } from '../model/index.ts';
 import { PROPERTY_IDS } from '../properties/index.ts';
 import type { Results } from './results.ts';
 
@@ -82,7 +82,8 @@ export const ScenarioSummarySchema = z
 export const PairResultSchema = z
   .object({
     ...pair,
-    expected: Expected,
+    expected: Expected.nullable(),
+    config: ConfigSchema,
     verdict: z.enum(['violated', 'holds', 'vacuous']),
     runs: count.max(10_000_000),
     triggeredRuns: count,
@@ -103,7 +104,8 @@ export const PairResultSchema = z
 export const ExplorePairResultSchema = z
   .object({
     ...pair,
-    expected: Expected,
+    expected: Expected.nullable(),
+    config: ConfigSchema,
     verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached']),
     stoppedBy: z.enum(['violation', 'horizon', 'complete', 'states', 'memory']),
     bound: z.object({ horizon: count.max(MAX_SEARCH_TICKS), maxStates: count.min(1).max(1_000_000_000), maxMemoryMB: count.max(1_000_000_000) }).strict(),

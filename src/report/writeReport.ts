@@ -11,12 +11,15 @@ import { renderMarkdown } from './markdown.ts';
 import { OutputDirectory } from './outputDirectory.ts';
 import { runPopulation } from './population.ts';
 import type { Results } from './results.ts';
+import type { Suite } from '../../properties/index.ts';
 
 export interface ReportOptions {
   /** Where the committed counterexamples are (default `counterexamples`, from the working directory). */
   counterexamplesDir?: string;
   /** Replace files of the same name in `outDir` that cascade did not write. */
   update?: boolean;
+  /** Suites from suite files the user named: their counterexamples are explained too. */
+  suites?: readonly Suite[];
 }
 
 export interface ReportFiles {
@@ -30,7 +33,7 @@ export interface ReportFiles {
 
 export async function writeReport(results: Results, outDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
   const out = OutputDirectory.open(outDir, options.update);
-  const counterexamples = loadCounterexamples(options.counterexamplesDir ?? 'counterexamples');
+  const counterexamples = loadCounterexamples(options.counterexamplesDir ?? 'counterexamples', options.suites);
   const population = {
     buggy2010: runPopulation('outage-2010', 'skype-2010'),
     fixed2010: runPopulation('outage-2010', 'fixed'),

@@ -8,6 +8,8 @@ export interface BuildInput {
   property: string;
   variant: string;
   suite: string;
+  /** The suite file a user suite came from, relative to the counterexample's directory. */
+  suiteFile?: string;
   engine: 'random' | 'exhaustive';
   seed: number | null;
   path: string | null;
@@ -26,6 +28,7 @@ export function buildCounterexample(input: BuildInput): CounterexampleFile {
     property: input.property,
     variant: input.variant,
     suite: input.suite,
+    ...(input.suiteFile === undefined ? {} : { suiteFile: input.suiteFile }),
     engine: input.engine,
     seed: input.seed,
     path: input.path,

@@ -9,14 +9,15 @@ import { targetKind, writeAtomically } from '../io/writeAtomically.ts';
 import { parseCounterexample } from './load.ts';
 import { readText } from './readJson.ts';
 import type { CounterexampleFile } from './schema.ts';
+import type { Property } from '../properties/index.ts';
 
 export { writeAtomically } from '../io/writeAtomically.ts';
 
 export type SaveResult = 'written' | 'unchanged' | 'kept-existing' | 'kept-damaged' | 'replaced' | 'replaced-longer';
 
-/** Stable file name: property and variant. */
-export function counterexamplePath(dir: string, property: string, variant: string): string {
-  return join(dir, `${property}--${variant}.json`);
+/** Stable file name: property and variant, and the parameter overrides' tag when there are any. */
+export function counterexamplePath(dir: string, property: string, variant: string, tag = ''): string {
+  return join(dir, `${property}--${variant}${tag === '' ? '' : `--${tag}`}.json`);
 }
 
 export function serialize(file: CounterexampleFile): string {
@@ -28,13 +29,13 @@ export function serialize(file: CounterexampleFile): string {
  * it is a valid counterexample holding more events than the new one (the shortest known
  * counterexample wins, and says so). A stored file that does not load is `kept-damaged`.
  */
-export function saveCounterexample(path: string, file: CounterexampleFile, update: boolean, shorter = false): SaveResult {
+export function saveCounterexample(path: string, file: CounterexampleFile, update: boolean, shorter = false, properties?: Record<string, Property>): SaveResult {
   const text = serialize(file);
   const exists = targetKind(path) !== 'absent';
   const current = readText(path);
   if (current.ok) {
     if (current.value === text) return 'unchanged';
-    const stored = parseCounterexample(current.value, path);
+    const stored = parseCounterexample(current.value, path, properties);
     if (!update && !stored.ok) return 'kept-damaged';
     if (shorter && !update && stored.ok && stored.value.events.length > file.events.length) {
       writeAtomically(path, text);

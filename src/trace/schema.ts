@@ -67,6 +67,8 @@ export const CounterexampleSchema = z
     property: z.string().max(100),
     variant: z.string().max(500),
     suite: slug,
+    /** The suite file of a user suite (`check --suite FILE`), relative to this file's directory. */
+    suiteFile: z.string().min(1).max(1_000).optional(),
     engine: z.enum(['random', 'exhaustive']),
     seed: z.number().int().nullable(),
     path: z.string().max(100_000).nullable(),

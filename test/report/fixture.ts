@@ -3,9 +3,8 @@
  * and shallow bounds, and one small-scale scenario.
  */
 import { SUITES } from '../../properties/index.ts';
-import { checkPair } from '../../src/cli/check.ts';
-import { explorePair } from '../../src/cli/explore.ts';
-import { compareLengths } from '../../src/cli/gather.ts';
+import { checkPair, compareLengths, explorePair, type Pair } from '../../src/runner/index.ts';
+import { expectation } from '../../properties/index.ts';
 import { summarizeScenario } from '../../src/explore/scenarioSummary.ts';
 import { defaultConfig, variant } from '../../src/model/index.ts';
 import type { Results } from '../../src/report/results.ts';
@@ -32,8 +31,9 @@ const EXHAUSTIVE: [string, string, string][] = [
 /** Results of real runs; counterexamples they find are stored under `dir`, not in the project. */
 export function smallResults(dir: string): Results {
   const suite = (id: string) => SUITES.find((s) => s.id === id)!;
-  const random = RANDOM.map(([s, p, v]) => checkPair(suite(s), p, v, { runs: 40, budget: 'test', dir, update: false }));
-  const exhaustive = EXHAUSTIVE.map(([s, p, v]) => explorePair(suite(s), p, v, { budget: 'test', horizon: 8, maxStates: 20_000, maxMemoryMB: 1024, dir, update: false }));
+  const pair = ([s, property, variant]: [string, string, string]): Pair => ({ suite: suite(s), property, variant, expected: expectation(suite(s), property, variant) ?? null });
+  const random = RANDOM.map((p) => checkPair(pair(p), { runs: 40, budget: 'test', dir, update: false }));
+  const exhaustive = EXHAUSTIVE.map((p) => explorePair(pair(p), { budget: 'test', horizon: 8, maxStates: 20_000, maxMemoryMB: 1024, dir, update: false }));
   const scenarios = [summarizeScenario({ config: defaultConfig('small'), protocol: variant('skype-2010') }, 'outage-2010', 'small')];
   return {
     tool: { name: 'cascade', version: VERSION, node: process.version },

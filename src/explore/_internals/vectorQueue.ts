@@ -9,6 +9,8 @@ export class VectorQueue {
   private at = 0;
   /** Vectors written. */
   length = 0;
+  /** Length of the vector `shift` read last. */
+  lastLength = 0;
 
   /** Bytes held. */
   get byteLength(): number {
@@ -38,6 +40,7 @@ export class VectorQueue {
     const id = this.read() - 1;
     const n = this.read() - 1;
     for (let i = 0; i < n; i++) out[i] = this.read() - 1;
+    this.lastLength = n;
     return id;
   }
 

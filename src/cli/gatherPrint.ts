@@ -1,0 +1,56 @@
+/** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
+import type { GatherListener, PairResult, ScenarioSummary } from '../runner/index.ts';
+import { describeCheck } from './check.ts';
+import { printExplore } from './explore.ts';
+import { progress } from './progress.ts';
+import { printPairSummary } from './print.ts';
+
+/** A listener that prints sections, scenario lines and verdicts (JSON lines with `json`). */
+export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => void, json: boolean): GatherListener {
+  const bar = progress();
+  const headings = {
+    scenarios: '== The two outages, scripted (buggy variant vs fixed) ==\nscenario      variant       scale        supernodes start>min>end  online end     late share  crashes  shutdowns  back after',
+    random: `\n== Property suites: random engine (fast-check, swarm testing), ${budget} budget ==`,
+    exhaustive: `\n== Property suites: exhaustive engine (breadth-first, shortest counterexamples), ${budget} bounds ==`,
+    ratios: '\n== Shrunk random counterexamples against the shortest that exist ==',
+  };
+  const random: PairResult[] = [];
+  return {
+    section: (name) => {
+      if (name === 'exhaustive' && !json) printPairSummary(random, out);
+      if (!json) out(headings[name]);
+    },
+    scenario: (s) => out(json ? JSON.stringify({ kind: 'scenario', ...s }) : scenarioLine(s)),
+    random: {
+      progress: (_i, _n, done, total, text) => bar.update(done, total, text),
+      result: (r) => {
+        bar.done();
+        random.push(r);
+        out(json ? JSON.stringify(r) : describeCheck(r));
+      },
+    },
+    exhaustive: {
+      progress: (_i, _n, states, max, text) => bar.update(states, max, text),
+      result: (r) => {
+        bar.done();
+        if (json) out(JSON.stringify(r));
+        else printExplore(r, `npx cascade explore --suite ${r.suite} --property ${r.property} --variant ${r.variant} --horizon ${r.bound.horizon} --max-states ${r.bound.maxStates} --max-memory ${r.bound.maxMemoryMB}`, out);
+      },
+    },
+    ratio: (r) => out(json ? JSON.stringify({ kind: 'shrink-ratio', ...r }) : `${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`),
+  };
+}
+
+function scenarioLine(s: ScenarioSummary): string {
+  return [
+    s.scenario.padEnd(13),
+    s.variant.replace(/^skype-2010\+robust-client.*mega-supernodes$/, 'fixed').padEnd(13),
+    s.scale.padEnd(12),
+    `${s.startSupernodes}>${s.minSupernodes}>${s.endSupernodes}`.padEnd(26),
+    `${s.endOnline}/${s.wantOnline}`.padEnd(14),
+    `${(100 * s.lateOnlineShare).toFixed(0)}%`.padEnd(11),
+    String(s.crashes).padEnd(8),
+    String(s.overloadShutdowns).padEnd(10),
+    s.recoveredAfter === null ? 'never' : `${s.recoveredAfter} ticks`,
+  ].join(' ');
+}

@@ -1,0 +1,112 @@
+/**
+ * One (suite, property, variant) with the random engine: runs fast-check over the suite's window,
+ * stores a shrunk counterexample, and says whether the verdict meets the suite's expectation.
+ */
+import { join } from 'node:path';
+import { propertyOf, suiteModel } from '../../properties/index.ts';
+import { searchRandom } from '../explore/random.ts';
+import type { PairResult } from '../report/results.ts';
+import { buildCounterexample } from '../trace/build.ts';
+import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
+import { applyOverrides, overridesTag, type Overrides } from './overrides.ts';
+import { checkCommandLine, replayCommandLine, suiteFileFrom } from './commandLines.ts';
+import { propertiesOf } from './suites.ts';
+import type { Pair } from './select.ts';
+
+export interface RunOptions {
+  /** Which of the suite's budgets: `test` (npm test) or `start` (npm start). */
+  budget: 'test' | 'start';
+  /** Where counterexamples are stored, one directory per suite. */
+  dir: string;
+  /** Replace a stored counterexample that differs. */
+  update: boolean;
+  /** Parameters over the suite's (`--config`, `--set`). */
+  overrides?: Overrides;
+}
+
+export interface CheckOptions extends RunOptions {
+  /** Runs (default: the suite's budget). */
+  runs?: number;
+  /** fast-check seed (default: the suite's). */
+  seed?: number;
+}
+
+/** The model a pair runs on, with the overrides checked (a Refusal names the first problem). */
+export function pairModel(pair: Pick<Pair, 'suite' | 'variant'>, overrides: Overrides, exhaustive: boolean) {
+  const { suite, variant } = pair;
+  const base = suiteModel(suite, variant, exhaustive);
+  if (Object.keys(overrides).length === 0) return base;
+  return { config: applyOverrides(base.config, overrides, suite.scale, `suite ${suite.id}${exhaustive ? "'s exhaustive scope" : ''}`), protocol: base.protocol };
+}
+
+/** Whether a verdict meets an expectation; true when there is none. */
+export function meets(expected: 'holds' | 'violated' | null, verdict: string): boolean {
+  if (expected === null) return true;
+  return expected === 'holds' ? verdict === 'holds' || verdict === 'holds-within-horizon' : verdict === 'violated';
+}
+
+/** Runs one pair and stores its counterexample. */
+export function checkPair(pair: Pair, options: CheckOptions, onRun?: (done: number, total: number) => void): PairResult {
+  const { suite, property, variant } = pair;
+  const overrides = options.overrides ?? {};
+  const model = pairModel(pair, overrides, false);
+  const runs = options.runs ?? suite.budget[options.budget];
+  const seed = options.seed ?? suite.seed;
+  const result = searchRandom(model, propertyOf(suite, property)!, suite.bounds, {
+    runs,
+    seed,
+    maxEvents: suite.maxEvents,
+    kinds: suite.kinds,
+    onRun: onRun && ((done) => onRun(done, runs)),
+  });
+  let file: string | null = null;
+  let saved: SaveResult | null = null;
+  const c = result.counterexample;
+  if (c) {
+    file = counterexamplePath(join(options.dir, suite.id), property, variant, overridesTag(overrides));
+    saved = saveCounterexample(
+      file,
+      buildCounterexample({
+        property,
+        variant,
+        suite: suite.id,
+        suiteFile: suiteFileFrom(suite, file),
+        engine: 'random',
+        seed,
+        path: c.path,
+        config: model.config,
+        bounds: suite.bounds,
+        events: c.events,
+        violation: c.violation,
+        shrink: { eventsBeforeShrink: c.eventsBeforeShrink, eventsAfterShrink: c.eventsAfterShrink, fastCheckShrinks: c.fastCheckShrinks, minimizeTries: c.minimizeTries },
+        search: null,
+      }),
+      options.update,
+      false,
+      propertiesOf([suite]),
+    );
+  }
+  const replay = file && saved !== 'kept-damaged' ? replayCommandLine(file, suite) : checkCommandLine(pair, overrides, { seed, runs });
+  return {
+    suite: suite.id,
+    ...(suite.file === undefined ? {} : { suiteFile: suite.file }),
+    property,
+    variant,
+    expected: pair.expected,
+    config: model.config,
+    verdict: result.verdict,
+    runs: result.runs,
+    triggeredRuns: result.triggeredRuns,
+    coverage: { cells: result.coverage.cells, possible: result.coverage.possible },
+    safetyLength: { median: result.coverage.medianLength, max: result.coverage.maxLength },
+    seed,
+    ms: Math.round(result.ms),
+    timeToFailureMs: result.timeToFailureMs === null ? null : Math.round(result.timeToFailureMs * 10) / 10,
+    eventsBeforeShrink: c?.eventsBeforeShrink ?? null,
+    eventsAfterShrink: c?.eventsAfterShrink ?? null,
+    counterexample: file,
+    saved,
+    met: meets(pair.expected, result.verdict),
+    replay,
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The exact command lines that replay or reproduce a result, as a user of the installed package
+ * types them (`npx cascade ...`): every failure prints one.
+ */
+import { dirname, relative, sep } from 'node:path';
+import type { Suite } from '../../properties/index.ts';
+import { describeOverrides, type Overrides } from './overrides.ts';
+import type { Pair } from './select.ts';
+
+/** A word quoted for a POSIX shell when it needs it. */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The suite flag that names a pair's suite: its id, or its file for a user suite. */
+function suiteFlag(suite: Suite): string {
+  return `--suite ${shellWord(suite.file ?? suite.id)}`;
+}
+
+export function replayCommandLine(file: string, suite: Suite): string {
+  return `npx cascade replay ${shellWord(file)}${suite.file === undefined ? '' : ` --suite ${shellWord(suite.file)}`}`;
+}
+
+export function checkCommandLine(pair: Pair, overrides: Overrides, run: { seed: number; runs: number }): string {
+  const set = Object.keys(overrides).length === 0 ? '' : ` ${describeOverrides(overrides)}`;
+  return `npx cascade check ${suiteFlag(pair.suite)} --property ${pair.property} --variant ${shellWord(pair.variant)} --seed ${run.seed} --runs ${run.runs}${set}`;
+}
+
+export function exploreCommandLine(pair: Pair, overrides: Overrides, bound: { horizon: number; maxStates: number; maxMemoryMB: number }): string {
+  const set = Object.keys(overrides).length === 0 ? '' : ` ${describeOverrides(overrides)}`;
+  return `npx cascade explore ${suiteFlag(pair.suite)} --property ${pair.property} --variant ${shellWord(pair.variant)} --horizon ${bound.horizon} --max-states ${bound.maxStates} --max-memory ${bound.maxMemoryMB}${set}`;
+}
+
+/** A user suite's file as a counterexample records it: relative to the counterexample's directory, with '/'. */
+export function suiteFileFrom(suite: Suite, counterexample: string): string | undefined {
+  if (suite.file === undefined) return undefined;
+  return relative(dirname(counterexample), suite.file).split(sep).join('/');
+}

@@ -1,0 +1,122 @@
+/**
+ * One (suite, property, variant) with the exhaustive engine, within the suite's tick horizon and
+ * state bound (or the caller's), storing a shortest counterexample.
+ */
+import { totalmem } from 'node:os';
+import { join } from 'node:path';
+import { propertyOf, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
+import { searchExhaustive } from '../explore/exhaustive.ts';
+import type { ExplorePairResult } from '../report/results.ts';
+import { buildCounterexample } from '../trace/build.ts';
+import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
+import { meets, pairModel, type RunOptions } from './checkPair.ts';
+import { suiteFileFrom } from './commandLines.ts';
+import { overridesTag } from './overrides.ts';
+import { propertiesOf } from './suites.ts';
+import type { Pair } from './select.ts';
+
+export interface ExploreOptions extends RunOptions {
+  /** T: last tick at which the adversary may act (default: the suite's). */
+  horizon?: number;
+  /** Most distinct states (default: the suite's). */
+  maxStates?: number;
+  /** Memory the search's stores may hold, capped at `memoryCeilingMB()`. */
+  maxMemoryMB: number;
+}
+
+/** The memory a search may use at most here: 80% of the machine's (the stores live outside the JS heap). */
+export function memoryCeilingMB(): number {
+  return Math.floor((totalmem() * 0.8) / 2 ** 20);
+}
+
+/** Progress of a search: states so far, the bound, and a line saying where it is. */
+export type ExploreProgress = (states: number, maxStates: number, text: string) => void;
+
+export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): ExplorePairResult {
+  const { suite, property, variant } = pair;
+  const overrides = options.overrides ?? {};
+  const model = pairModel(pair, overrides, true);
+  const b = searchBound(suite.exhaustive, options.budget, property, variant);
+  const bound = {
+    horizon: options.horizon ?? b.horizon,
+    maxStates: options.maxStates ?? b.maxStates,
+    maxMemoryMB: Math.min(options.maxMemoryMB, memoryCeilingMB()),
+  };
+  const kinds = suite.exhaustive.kinds ?? suite.kinds;
+  const result = searchExhaustive(model, propertyOf(suite, property)!, suite.bounds, {
+    horizon: bound.horizon,
+    maxStates: bound.maxStates,
+    maxMemoryBytes: bound.maxMemoryMB * 2 ** 20,
+    kinds,
+    onProgress: onProgress && ((s) => onProgress(s.states, bound.maxStates, `${property} on ${variant}: ${s.states.toLocaleString('en-US')} states (bound ${bound.maxStates.toLocaleString('en-US')}), depth ${s.depth}, tick ${s.ticks} of ${bound.horizon}+heal, ${(s.ms / 1000).toFixed(0)} s`)),
+  });
+  let file: string | null = null;
+  let saved: SaveResult | null = null;
+  const c = result.counterexample;
+  if (c) {
+    file = counterexamplePath(join(options.dir, suite.id), property, variant, overridesTag(overrides));
+    const content = buildCounterexample({
+      property,
+      variant,
+      suite: suite.id,
+      suiteFile: suiteFileFrom(suite, file),
+      engine: 'exhaustive',
+      seed: null,
+      path: null,
+      config: model.config,
+      bounds: suite.bounds,
+      events: c.events,
+      violation: c.violation,
+      shrink: null,
+      search: { states: result.states, depth: c.events.length, horizon: bound.horizon },
+    });
+    saved = saveCounterexample(file, content, options.update, true, propertiesOf([suite]));
+  }
+  return {
+    suite: suite.id,
+    ...(suite.file === undefined ? {} : { suiteFile: suite.file }),
+    property,
+    variant,
+    expected: pair.expected,
+    config: model.config,
+    verdict: result.verdict,
+    stoppedBy: result.stoppedBy,
+    bound,
+    scope: scopeOf(suite, model.config),
+    states: result.states,
+    transitions: result.transitions,
+    depth: result.depth,
+    ticks: result.ticks,
+    healTicks: result.healTicks,
+    ms: Math.round(result.ms),
+    statesPerSecond: Math.round(result.statesPerSecond),
+    bytesPerState: Math.round(result.bytesPerState * 10) / 10,
+    collisionProbability: result.collisionProbability,
+    eventsInCounterexample: c ? c.events.length : null,
+    shortest: result.shortest,
+    counterexample: file,
+    saved,
+    met: meets(pair.expected, result.verdict),
+  };
+}
+
+/** The scope of a suite's exhaustive section, in words: peers, supernodes and budgets. */
+export function scopeOf(suite: Suite, config = suiteModel(suite, 'fixed', true).config): string {
+  const kinds = suite.exhaustive.kinds ?? suite.kinds;
+  const users = kinds.some((k) => k === 'goOnline' || k === 'goOffline');
+  const clients = config.peers - config.supernodes;
+  return `${config.supernodes} supernodes, ${clients} clients (${config.peers - config.offlineAtStart - config.supernodes} online at start), at most ${config.faultBudget} fault${config.faultBudget === 1 ? '' : 's'}${users ? ` and ${config.churnBudget} user action${config.churnBudget === 1 ? '' : 's'}` : ''}${suite.exhaustive.scope ? ` (${suite.exhaustive.scope})` : ''}`;
+}
+
+/** Every (suite, property, variant) of the suites' exhaustive sections, with the suites' expectations. */
+export function exhaustiveSections(suites: readonly Suite[]): Pair[] {
+  return suites.flatMap((suite) =>
+    suite.properties.flatMap((property) =>
+      suite.exhaustive.variants.map((variant) => {
+        const e = suite.variants[variant];
+        const expected = typeof e === 'string' ? e : (e?.[property] ?? null);
+        return { suite, property, variant, expected };
+      }),
+    ),
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Everything the report speaks of, gathered in one run: the scripted outages (buggy variant against
+ * `fixed`, both scales), every suite with the random and the exhaustive engine, and the random
+ * engine's shrunk lengths against the shortest counterexamples. `start` and `report` share it.
+ */
+import { SUITES } from '../../properties/index.ts';
+import { summarizeScenario, type ScenarioSummary } from '../explore/scenarioSummary.ts';
+import { defaultConfig, variant } from '../model/index.ts';
+import type { ExplorePairResult, LengthRatio, PairResult, Results } from '../report/results.ts';
+import { VERSION } from '../version.ts';
+import { exhaustiveSections } from './explorePair.ts';
+import { exitCode, runChecks, runExplores, type Listener } from './runPairs.ts';
+import { checkPairs } from './select.ts';
+
+const SCENARIO_RUNS = [
+  ['outage-2010', 'skype-2010'],
+  ['outage-2010', 'fixed'],
+  ['outage-2007', 'skype-2007'],
+  ['outage-2007', 'fixed'],
+] as const;
+
+/** What a gathering run tells as it goes. */
+export interface GatherListener {
+  section?(name: 'scenarios' | 'random' | 'exhaustive' | 'ratios'): void;
+  scenario?(summary: ScenarioSummary): void;
+  random?: Listener<PairResult>;
+  exhaustive?: Listener<ExplorePairResult>;
+  ratio?(ratio: LengthRatio): void;
+}
+
+/** Runs it all; `code` is the exit code of both engines' results together. */
+export function gatherResults(budget: 'test' | 'start', listener: GatherListener = {}): { results: Results; code: number } {
+  const scenarios: ScenarioSummary[] = [];
+  listener.section?.('scenarios');
+  for (const scale of ['small', 'population'] as const) {
+    for (const [scenario, name] of SCENARIO_RUNS) {
+      const s = summarizeScenario({ config: defaultConfig(scale), protocol: variant(name) }, scenario, scale);
+      scenarios.push(s);
+      listener.scenario?.(s);
+    }
+  }
+  listener.section?.('random');
+  const random = runChecks(checkPairs(SUITES, {}), { budget, dir: 'counterexamples', update: false }, listener.random);
+  listener.section?.('exhaustive');
+  const exhaustive = runExplores(exhaustiveSections(SUITES), { budget, maxMemoryMB: 4096, dir: 'counterexamples', update: false }, listener.exhaustive);
+  listener.section?.('ratios');
+  const ratios = compareLengths(random.results, exhaustive.results);
+  ratios.forEach((r) => listener.ratio?.(r));
+  const results: Results = {
+    tool: { name: 'cascade', version: VERSION, node: process.version },
+    budget,
+    scenarios,
+    random: random.results,
+    exhaustive: exhaustive.results,
+    ratios,
+  };
+  return { results, code: exitCode([...random.results, ...exhaustive.results]) };
+}
+
+/** For each pair both engines violated: the random engine's shrunk length over the exhaustive minimum. */
+export function compareLengths(random: PairResult[], exhaustive: ExplorePairResult[]): LengthRatio[] {
+  return exhaustive.flatMap((e) => {
+    const r = random.find((x) => x.suite === e.suite && x.property === e.property && x.variant === e.variant);
+    if (!r || r.eventsAfterShrink === null || e.eventsInCounterexample === null) return [];
+    return [{ suite: e.suite, property: e.property, variant: e.variant, random: r.eventsAfterShrink, shortest: e.eventsInCounterexample, ratio: r.eventsAfterShrink / Math.max(1, e.eventsInCounterexample) }];
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Running many pairs with one engine, reporting each result as it comes, and the exit code that
+ * sums them up: 0 every expectation met and nothing without one violated; 1 an expectation unmet;
+ * 4 no expectation unmet, but a pair without one (another variant, overridden parameters, a user
+ * suite) was violated. Codes 2 (bad input) and 3 (internal error) are the command line's.
+ */
+import type { ExplorePairResult, PairResult } from '../report/results.ts';
+import { checkPair, type CheckOptions } from './checkPair.ts';
+import { explorePair, type ExploreOptions, type ExploreProgress } from './explorePair.ts';
+import type { Pair } from './select.ts';
+
+export const EXIT = { met: 0, unmet: 1, usage: 2, internal: 3, violated: 4 } as const;
+
+export interface Listener<R> {
+  /** Progress within the pair at `index` of `total`. */
+  progress?(index: number, total: number, done: number, of: number, text: string): void;
+  /** A pair's result, as soon as it is known. */
+  result?(result: R): void;
+}
+
+/** The exit code of a set of results (see the module comment). */
+export function exitCode(results: readonly (PairResult | ExplorePairResult)[]): number {
+  if (results.some((r) => !r.met)) return EXIT.unmet;
+  if (results.some((r) => r.expected === null && r.verdict === 'violated')) return EXIT.violated;
+  return EXIT.met;
+}
+
+export function runChecks(pairs: readonly Pair[], options: CheckOptions, listener: Listener<PairResult> = {}): { code: number; results: PairResult[] } {
+  const results: PairResult[] = [];
+  for (const [i, pair] of pairs.entries()) {
+    const result = checkPair(pair, options, listener.progress && ((done, total) => listener.progress!(i, pairs.length, done, total, `[${i + 1}/${pairs.length}] ${pair.property} on ${pair.variant}: run ${done}/${total}`)));
+    results.push(result);
+    listener.result?.(result);
+  }
+  return { code: exitCode(results), results };
+}
+
+export function runExplores(pairs: readonly Pair[], options: ExploreOptions, listener: Listener<ExplorePairResult> = {}): { code: number; results: ExplorePairResult[] } {
+  const results: ExplorePairResult[] = [];
+  for (const [i, pair] of pairs.entries()) {
+    const onProgress: ExploreProgress | undefined = listener.progress && ((states, max, text) => listener.progress!(i, pairs.length, states, max, text));
+    const result = explorePair(pair, options, onProgress);
+    results.push(result);
+    listener.result?.(result);
+  }
+  return { code: exitCode(results), results };
+}

@@ -1,0 +1,95 @@
+/**
+ * Which (suite, property, variant) triples a run covers, and what each is expected to give. A
+ * variant a suite does not list is checked on every selected suite with no expectation (its verdict
+ * is reported as found), as are all pairs run with parameter overrides: a suite's expectations are
+ * stated for its own parameters.
+ */
+import { expectation, suiteVariants, type Expected, type Suite } from '../../properties/index.ts';
+import { parseVariant } from '../model/index.ts';
+import { Refusal } from '../io/refusal.ts';
+import type { Overrides } from './overrides.ts';
+
+/** One unit of work: a property of a suite on a variant, and the verdict the suite expects (null: none). */
+export interface Pair {
+  suite: Suite;
+  property: string;
+  variant: string;
+  expected: Expected | null;
+}
+
+export interface Selection {
+  /** A suite id among `suites`. */
+  suite?: string;
+  property?: string;
+  /** Any base plus any fixes, e.g. `skype-2010+robust-client`, or `fixed`. */
+  variant?: string;
+}
+
+function canonical(name: string): string {
+  const parsed = parseVariant(name);
+  return parsed.ok ? parsed.value.name : name;
+}
+
+/** The suites a selection names (all when it names none); a Refusal when the name is unknown. */
+export function selectSuites(suites: readonly Suite[], id: string | undefined): Suite[] {
+  if (id === undefined) return [...suites];
+  const found = suites.filter((s) => s.id === id);
+  if (found.length === 0) throw new Refusal(`unknown suite '${id.slice(0, 80)}': choose ${suites.map((s) => s.id).join(', ')}, or give a suite file (a path ending in .js, .mjs or .ts)`);
+  return found;
+}
+
+function checkedVariant(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const parsed = parseVariant(name);
+  if (!parsed.ok) throw new Refusal(parsed.error);
+  return parsed.value.name;
+}
+
+function checkedProperty(suites: readonly Suite[], property: string | undefined): void {
+  if (property === undefined) return;
+  if (!suites.some((s) => s.properties.includes(property))) {
+    const known = [...new Set(suites.flatMap((s) => s.properties))];
+    throw new Refusal(`no selected suite checks property '${property.slice(0, 80)}': choose ${known.join(', ')}`);
+  }
+}
+
+/** The expected verdict of a pair: the suite's, unless overrides change the parameters it was stated for. */
+function expected(suite: Suite, property: string, variant: string, overrides: Overrides): Expected | null {
+  if (Object.keys(overrides).length > 0) return null;
+  return expectation(suite, property, variant) ?? null;
+}
+
+/** The random engine's pairs: every listed variant of each suite, or the one asked for. */
+export function checkPairs(suites: readonly Suite[], selection: Selection, overrides: Overrides = {}): Pair[] {
+  const chosen = selectSuites(suites, selection.suite);
+  checkedProperty(chosen, selection.property);
+  const wanted = checkedVariant(selection.variant);
+  const pairs: Pair[] = [];
+  for (const suite of chosen) {
+    const listed = suiteVariants(suite);
+    const variants = wanted === undefined ? listed : [listed.find((v) => canonical(v) === wanted) ?? selection.variant!];
+    for (const property of suite.properties) {
+      if (selection.property !== undefined && property !== selection.property) continue;
+      for (const variant of variants) pairs.push({ suite, property, variant, expected: expected(suite, property, variant, overrides) });
+    }
+  }
+  return pairs;
+}
+
+/** The exhaustive engine's pairs: the variants of each suite's exhaustive section, or the one asked for. */
+export function explorePairs(suites: readonly Suite[], selection: Selection, overrides: Overrides = {}): Pair[] {
+  const chosen = selectSuites(suites, selection.suite);
+  checkedProperty(chosen, selection.property);
+  const wanted = checkedVariant(selection.variant);
+  const pairs: Pair[] = [];
+  for (const suite of chosen) {
+    const listed = suiteVariants(suite);
+    const variants = wanted === undefined ? suite.exhaustive.variants : [listed.find((v) => canonical(v) === wanted) ?? selection.variant!];
+    for (const property of suite.properties) {
+      if (selection.property !== undefined && property !== selection.property) continue;
+      for (const variant of variants) pairs.push({ suite, property, variant, expected: expected(suite, property, variant, overrides) });
+    }
+  }
+  if (pairs.length === 0) throw new Refusal(`no exhaustive search is set for ${selection.suite ?? 'these suites'}: name a --variant`);
+  return pairs;
+}

@@ -1,0 +1,154 @@
+/**
+ * Sweeps: one parameter from A to B, the outcome at each value over seeds, and with bisection the
+ * tipping point (the first value at which the outcome flips) to the parameter's precision. The
+ * outcome of a scripted scenario is a collapse (fewer than half the clients that want to be online
+ * are online, on average, over the second half of its heal horizon); of a suite's property, a
+ * violation found by the random engine. Bisection assumes one flip between A and B per seed and
+ * says so when the ends agree.
+ */
+import { propertyOf, type Suite } from '../../properties/index.ts';
+import { searchRandom } from '../explore/random.ts';
+import { summarizeScenario } from '../explore/scenarioSummary.ts';
+import { defaultConfig, parseVariant, smallConfig, type Config, type Scale } from '../model/index.ts';
+import { Refusal } from '../io/refusal.ts';
+import { pairModel } from './checkPair.ts';
+import { applyOverrides, describeOverrides, type Overrides } from './overrides.ts';
+
+export type SweepTarget =
+  | { kind: 'scenario'; scenario: string; scale: Scale }
+  | { kind: 'property'; suite: Suite; property: string; runs?: number };
+
+export interface SweepSpec {
+  param: keyof Config;
+  from: number;
+  to: number;
+  /** Evenly spaced values (`steps` of them, ends included), or bisection to the tipping point. */
+  mode: { kind: 'steps'; steps: number } | { kind: 'bisect' };
+  target: SweepTarget;
+  variant: string;
+  /** Seeds 1..seeds: the protocol PRNG seed of a scenario, the fast-check seed of a property. */
+  seeds: number;
+  overrides: Overrides;
+}
+
+/** The outcome at one (value, seed): whether it flipped (collapsed, violated) and the measure drawn. */
+export interface SweepPoint {
+  value: number;
+  seed: number;
+  outcome: boolean;
+  measure: number;
+}
+
+export interface SweepResult {
+  param: string;
+  from: number;
+  to: number;
+  mode: 'steps' | 'bisect';
+  target: string;
+  variant: string;
+  seeds: number;
+  overrides: string;
+  /** What `outcome` and `measure` mean. */
+  outcomeName: string;
+  measureName: string;
+  points: SweepPoint[];
+  /** With bisection: per seed, the first value with the outcome of B (null when A and B agree). */
+  tipping: { perSeed: (number | null)[]; median: number | null; min: number | null; max: number | null; precision: number } | null;
+}
+
+const NUMERIC = (Object.keys(smallConfig) as (keyof Config)[]).filter((k) => typeof smallConfig[k] === 'number');
+
+/** Checks a sweep before it runs: a numeric parameter, ends that give valid configs, a known variant. */
+export function checkSweep(spec: SweepSpec): void {
+  if (!(NUMERIC as string[]).includes(spec.param)) throw new Refusal(`--param: '${String(spec.param).slice(0, 80)}' is not a numeric parameter: choose ${NUMERIC.join(', ')}`);
+  if (spec.from >= spec.to) throw new Refusal(`--from ${spec.from} must be below --to ${spec.to}`);
+  const variant = parseVariant(spec.variant);
+  if (!variant.ok) throw new Refusal(variant.error);
+  for (const value of [spec.from, spec.to]) configAt(spec, value, 1);
+}
+
+function configAt(spec: SweepSpec, value: number, seed: number): Config {
+  const at = { ...spec.overrides, [spec.param]: value };
+  if (spec.target.kind === 'scenario') return applyOverrides(defaultConfig(spec.target.scale), { ...at, ...(spec.param === 'seed' ? {} : { seed }) }, spec.target.scale, `the ${spec.target.scale} scale`);
+  return pairModel({ suite: spec.target.suite, variant: spec.variant }, at, false).config;
+}
+
+/** The outcome at one value and seed. */
+export function evaluate(spec: SweepSpec, value: number, seed: number): SweepPoint {
+  const config = configAt(spec, value, seed);
+  const protocol = parseVariant(spec.variant);
+  if (!protocol.ok) throw new Refusal(protocol.error);
+  const t = spec.target;
+  if (t.kind === 'scenario') {
+    const s = summarizeScenario({ config, protocol: protocol.value }, t.scenario, t.scale);
+    return { value, seed, outcome: s.lateOnlineShare < 0.5, measure: Math.round(s.lateOnlineShare * 1000) / 1000 };
+  }
+  const r = searchRandom({ config, protocol: protocol.value }, propertyOf(t.suite, t.property)!, t.suite.bounds, { runs: t.runs ?? t.suite.budget.test, seed, maxEvents: t.suite.maxEvents, kinds: t.suite.kinds });
+  return { value, seed, outcome: r.verdict === 'violated', measure: r.verdict === 'violated' ? 1 : 0 };
+}
+
+/** Runs a sweep; `onPoint` is told of every evaluation (for progress). */
+export function sweep(spec: SweepSpec, onPoint: (point: SweepPoint, done: number) => void = () => {}): SweepResult {
+  checkSweep(spec);
+  const points: SweepPoint[] = [];
+  const cache = new Map<string, SweepPoint>();
+  const at = (value: number, seed: number): SweepPoint => {
+    const key = `${value}/${seed}`;
+    let p = cache.get(key);
+    if (!p) {
+      p = evaluate(spec, value, seed);
+      cache.set(key, p);
+      points.push(p);
+      onPoint(p, points.length);
+    }
+    return p;
+  };
+  const seeds = Array.from({ length: spec.seeds }, (_, i) => i + 1);
+  let tipping: SweepResult['tipping'] = null;
+  if (spec.mode.kind === 'steps') {
+    for (const value of stepValues(spec.from, spec.to, spec.mode.steps)) for (const seed of seeds) at(value, seed);
+  } else {
+    const perSeed = seeds.map((seed) => {
+      let lo = spec.from;
+      let hi = spec.to;
+      const low = at(lo, seed).outcome;
+      if (at(hi, seed).outcome === low) return null;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (at(mid, seed).outcome === low) lo = mid;
+        else hi = mid;
+      }
+      return hi;
+    });
+    const found = perSeed.filter((v): v is number => v !== null).sort((a, b) => a - b);
+    tipping = {
+      perSeed,
+      median: found.length === 0 ? null : found[Math.floor((found.length - 1) / 2)]!,
+      min: found[0] ?? null,
+      max: found.at(-1) ?? null,
+      precision: 1,
+    };
+  }
+  points.sort((a, b) => a.value - b.value || a.seed - b.seed);
+  const t = spec.target;
+  return {
+    param: spec.param,
+    from: spec.from,
+    to: spec.to,
+    mode: spec.mode.kind,
+    target: t.kind === 'scenario' ? `${t.scenario} (${t.scale} scale)` : `${t.suite.id} / ${t.property}`,
+    variant: spec.variant,
+    seeds: spec.seeds,
+    overrides: describeOverrides(spec.overrides),
+    outcomeName: t.kind === 'scenario' ? 'collapsed (under half the wanting clients online, on average, over the late heal phase)' : 'violated (random engine)',
+    measureName: t.kind === 'scenario' ? 'late online share' : 'violated (1) or not (0)',
+    points,
+    tipping,
+  };
+}
+
+/** `steps` integer values from `from` to `to`, ends included, without repeats. */
+export function stepValues(from: number, to: number, steps: number): number[] {
+  if (steps <= 1) return [from];
+  return [...new Set(Array.from({ length: steps }, (_, i) => Math.round(from + ((to - from) * i) / (steps - 1))))];
+}
