@@ -11,8 +11,11 @@ export class UsageError extends Error {}
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** What `parse` returns: node's typed values and the positionals. */
+export type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: boolean }>>;
+
 /** Parses argv strictly; node's own messages are cut to their first line. */
-export function parse<O extends Options>(argv: string[], options: O, allowPositionals = false) {
+export function parse<O extends Options>(argv: string[], options: O, allowPositionals = false): Parsed<O> {
   try {
     return parseArgs({ args: attachNegativeNumbers(argv, options), options, strict: true, allowPositionals });
   } catch (error) {

@@ -24,7 +24,7 @@ export function printPairSummary(results: readonly (PairResult | ExplorePairResu
   const found = results.filter((r) => r.expected === null);
   out('');
   if (judged.length > 0) out(`${judged.length - unmet.length} of ${judged.length} expectations met${unmet.length > 0 ? `; ${unmet.length} not:` : '.'}`);
-  for (const r of unmet) out(`  ${r.suite} / ${r.property} on ${r.variant}: expected ${r.expected}, got ${r.verdict}.${'replay' in r ? ` Replay: ${r.replay}` : ''}`);
+  for (const r of unmet) out(`  ${r.suite} / ${r.property} on ${r.variant}: expected ${r.expected}, got ${r.verdict}.${'replay' in r ? ` Reproduce: ${r.replay}` : ''}`);
   if (found.length > 0) {
     const counts = new Map<string, number>();
     for (const r of found) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);

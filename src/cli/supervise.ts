@@ -24,7 +24,9 @@ export function runSupervised(argv: string[]): Promise<number> {
   return new Promise((resolveCode) => {
     let finished = false;
     const data: WorkerData = { argv, pendingTemp: pendingTempSlot(), stderrIsTTY: process.stderr.isTTY === true, stderrColumns: process.stderr.columns };
-    const worker = new Worker(new URL('./workerBoot.mjs', import.meta.url), { workerData: data });
+    // Compiled, the worker is plain JavaScript; from the TypeScript sources it boots through tsx.
+    const entry = import.meta.url.endsWith('.ts') ? './workerBoot.mjs' : './worker.js';
+    const worker = new Worker(new URL(entry, import.meta.url), { workerData: data });
     let code: number | null = null;
     const stop = (exitCode: number) => {
       if (finished) return;

@@ -1,13 +1,5 @@
-// Starts a supervised command in its worker thread: TypeScript through tsx's loader when the
-// sources are TypeScript, as the main thread does (see supervise.ts).
-import { workerData } from 'node:worker_threads';
-
-if (workerData.stderrIsTTY) {
-  // This thread's stderr is piped to the terminal through the main thread: let the progress bar draw.
-  process.stderr.isTTY = true;
-  process.stderr.columns = workerData.stderrColumns ?? 80;
-}
+// Starts a supervised command's worker from the TypeScript sources: registers tsx's loader in this
+// thread (loader hooks are per thread on Node 20), then loads the worker (see supervise.ts).
 const { register } = await import('tsx/esm/api');
 register();
-const { runInWorker } = await import('./worker.ts');
-await runInWorker(workerData.argv);
+await import('./worker.ts');

@@ -6,6 +6,7 @@
  */
 import { expectation, suiteVariants, type Expected, type Suite } from '../../properties/index.ts';
 import { parseVariant } from '../model/index.ts';
+import { PROPERTIES } from '../properties/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import type { Overrides } from './overrides.ts';
 
@@ -49,7 +50,8 @@ function checkedProperty(suites: readonly Suite[], property: string | undefined)
   if (property === undefined) return;
   if (!suites.some((s) => s.properties.includes(property))) {
     const known = [...new Set(suites.flatMap((s) => s.properties))];
-    throw new Refusal(`no selected suite checks property '${property.slice(0, 80)}': choose ${known.join(', ')}`);
+    const exists = Object.hasOwn(PROPERTIES, property) || suites.some((s) => s.ownProperties && Object.hasOwn(s.ownProperties, property));
+    throw new Refusal(`${exists ? 'no selected suite checks' : 'unknown'} property '${property.slice(0, 80)}': choose ${known.join(', ')}`);
   }
 }
 

@@ -49,7 +49,7 @@ describe('cascade check', () => {
     const r = cli(['check', '--property', 'no-client-crash', '--variant', 'fixed', '--runs', '1', '--dir', join(dir, 'one')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/vacuous/);
-    expect(r.stdout).toMatch(/npx tsx src\/cli\.ts check --property no-client-crash --variant fixed --seed \d+ --runs 1/);
+    expect(r.stdout).toMatch(/npx cascade check --suite crash-cascade-2010 --property no-client-crash --variant fixed --seed \d+ --runs 1/);
   });
 
   it('never overwrites a different counterexample unless asked', () => {

@@ -40,6 +40,6 @@ describe('messages', () => {
     const text = r.out.join('\n');
     expect(text).toMatch(/does not load as a counterexample: kept, not replaced; --update replaces it/);
     expect(text).not.toMatch(/replay: .*replay /);
-    expect(text).toMatch(/replay: npx tsx src\/cli.ts check --property no-client-crash --variant skype-2010 --seed -?\d+ --runs \d+/);
+    expect(text).toMatch(/replay: npx cascade check --suite crash-cascade-2010 --property no-client-crash --variant skype-2010 --seed -?\d+ --runs \d+/);
   });
 });
