@@ -4,7 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkDirectory } from '../io/writeAtomically.ts';
-import { lookup } from '../model/lookup.ts';
+import { lookup } from '../runner/index.ts';
 
 /** Bad input from the user: printed as one line, exit code 2. */
 export class UsageError extends Error {}

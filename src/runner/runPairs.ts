@@ -5,7 +5,7 @@
  * suite) was violated. Codes 2 (bad input) and 3 (internal error) are the command line's.
  */
 import type { ExplorePairResult, PairResult } from '../report/results.ts';
-import { checkPair, type CheckOptions } from './checkPair.ts';
+import { checkPair, pairModel, type CheckOptions } from './checkPair.ts';
 import { explorePair, type ExploreOptions, type ExploreProgress } from './explorePair.ts';
 import type { Pair } from './select.ts';
 
@@ -25,7 +25,13 @@ export function exitCode(results: readonly (PairResult | ExplorePairResult)[]): 
   return EXIT.met;
 }
 
+/** Every pair's model, built before any runs: parameters that do not fit some suite are refused before a file is written. */
+function checkModels(pairs: readonly Pair[], overrides: CheckOptions['overrides'], exhaustive: boolean): void {
+  for (const pair of pairs) pairModel(pair, overrides ?? {}, exhaustive);
+}
+
 export function runChecks(pairs: readonly Pair[], options: CheckOptions, listener: Listener<PairResult> = {}): { code: number; results: PairResult[] } {
+  checkModels(pairs, options.overrides, false);
   const results: PairResult[] = [];
   for (const [i, pair] of pairs.entries()) {
     const result = checkPair(pair, options, listener.progress && ((done, total) => listener.progress!(i, pairs.length, done, total, `[${i + 1}/${pairs.length}] ${pair.property} on ${pair.variant}: run ${done}/${total}`)));
@@ -36,6 +42,7 @@ export function runChecks(pairs: readonly Pair[], options: CheckOptions, listene
 }
 
 export function runExplores(pairs: readonly Pair[], options: ExploreOptions, listener: Listener<ExplorePairResult> = {}): { code: number; results: ExplorePairResult[] } {
+  checkModels(pairs, options.overrides, true);
   const results: ExplorePairResult[] = [];
   for (const [i, pair] of pairs.entries()) {
     const onProgress: ExploreProgress | undefined = listener.progress && ((states, max, text) => listener.progress!(i, pairs.length, states, max, text));

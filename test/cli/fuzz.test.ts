@@ -59,6 +59,17 @@ function makeFixtures(): void {
   writeFileSync(join(fixtures, 'adir', 'report.md'), '# my own report\n');
   writeFileSync(join(fixtures, 'results-bad.json'), JSON.stringify({ scenarios: [1], random: 'x', exhaustive: [], ratios: [] }));
   writeFileSync(join(fixtures, 'results-proto.json'), '{"__proto__": {"polluted": true}, "constructor": 1}');
+  writeFileSync(join(fixtures, 'config-good.json'), '{ "faultBudget": 1 }');
+  writeFileSync(join(fixtures, 'config-unknown.json'), '{ "faultBudgte": 1 }');
+  writeFileSync(join(fixtures, 'config-infeasible.json'), '{ "supernodeCapacity": 1 }');
+  writeFileSync(join(fixtures, 'config-array.json'), '[1, 2]');
+  writeFileSync(join(fixtures, 'config-proto.json'), '{"__proto__": {"faultBudget": 9}, "constructor": 1}');
+  writeFileSync(join(fixtures, 'suite-good.mjs'), "export default ({ defineSuite }) => defineSuite({ id: 'fuzz-suite', title: 'fuzz', kinds: ['crash'], properties: ['no-cascade'], variants: { fixed: null }, exhaustive: { variants: ['fixed'], horizon: 2, maxStates: 2000 } });\n");
+  writeFileSync(join(fixtures, 'suite-kind.mjs'), "export default { id: 'fuzz-kind', title: 'fuzz', kinds: ['crsh'], properties: ['no-cascade'], variants: ['fixed'] };\n");
+  writeFileSync(join(fixtures, 'suite-throws.mjs'), "throw new Error('boom\\nsecond line');\n");
+  writeFileSync(join(fixtures, 'suite-syntax.mjs'), 'export default {\n');
+  writeFileSync(join(fixtures, 'suite-none.mjs'), 'export const x = 1;\n');
+  writeFileSync(join(fixtures, 'suite-property-throws.mjs'), "export default ({ defineSuite, defineProperty }) => defineSuite({ id: 'fuzz-throws', title: 'fuzz', kinds: ['crash'], properties: [defineProperty({ id: 'throws', summary: 'throws', always: () => { throw new Error('inside'); } })], variants: ['fixed'] });\n");
   symlinkSync(join(fixtures, 'nowhere.json'), join(fixtures, 'dangling.json'));
   symlinkSync(join(fixtures, 'cx'), join(fixtures, 'cx-link'));
   symlinkSync(join(fixtures, 'notes.txt'), join(fixtures, 'notes-link.txt'));
@@ -112,26 +123,44 @@ const PATHS = [
   ...PROTO_NAMES,
 ];
 const paths = fc.constantFrom(...PATHS);
+/** `--set` values: good ones, unknown keys, wrong types, infeasible and huge values, prototype names. */
+const settings = fc.constantFrom(
+  'faultBudget=1', 'faultBudget=3', 'faultBudget=-1', 'faultBudget=abc', 'faultBudget=', 'faultBudget=1.5', 'faultBudget=1e3', 'peers=1e9', 'peers=99999999999999999999',
+  'supernodeCapacity=1', 'supernodeCapacity=4', 'megaCounts=1,2', 'megaCounts=', 'megaCounts=1,,2', 'massRebootPercents=150', 'seed=-1', 'seed=4294967296',
+  '=3', 'faultBudget', 'nope=1', '__proto__=1', 'constructor=2', 'toString=1', 'hasOwnProperty=0', 'faultBudget=1=2', 'x'.repeat(300) + '=1',
+);
+const configs = fc.constantFrom(...['config-good.json', 'config-unknown.json', 'config-infeasible.json', 'config-array.json', 'config-proto.json', 'fifo', 'notes.txt', 'adir'].map((f) => join(fixtures, f)), ...PATHS);
+const suites = fc.constantFrom(
+  'crash-cascade-2010', 'feedback-loop', 'directory', 'no-such-suite', '__proto__', 'constructor',
+  ...['suite-good.mjs', 'suite-kind.mjs', 'suite-throws.mjs', 'suite-syntax.mjs', 'suite-none.mjs', 'suite-property-throws.mjs', 'notes.txt', 'missing.mjs', 'adir', 'fifo'].map((f) => join(fixtures, f)),
+  join(fixtures, 'adir') + '/x.ts', ...PATHS,
+);
+const PARAMETER_FLAGS: Flag[] = [['--set', settings], ['--set', settings], ['--config', configs]];
 
 type Flag = [string, fc.Arbitrary<string> | null];
 const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional?: boolean }> = {
   check: {
-    flags: [['--property', names], ['--variant', names], ['--runs', numbers], ['--seed', numbers], ['--budget', names], ['--dir', paths], ['--update', null], ['--json', null]],
+    flags: [['--property', names], ['--variant', names], ['--runs', numbers], ['--seed', numbers], ['--budget', names], ['--dir', paths], ['--update', null], ['--json', null], ['--suite', suites], ...PARAMETER_FLAGS],
     // Keeps a valid run small: one pair, three runs, stored under the run's own directory.
     guard: ['--property', 'no-client-crash', '--variant', 'skype-2010', '--runs', '3', '--budget', 'test', '--dir', 'OUT/cx'],
   },
   explore: {
-    flags: [['--property', names], ['--variant', names], ['--budget', names], ['--horizon', numbers], ['--max-states', numbers], ['--max-memory', numbers], ['--dir', paths], ['--update', null], ['--json', null]],
+    flags: [['--property', names], ['--variant', names], ['--budget', names], ['--horizon', numbers], ['--max-states', numbers], ['--max-memory', numbers], ['--dir', paths], ['--update', null], ['--json', null], ['--suite', suites], ...PARAMETER_FLAGS],
     guard: ['--property', 'no-client-crash', '--variant', 'skype-2010', '--horizon', '3', '--max-states', '3000', '--max-memory', '64', '--dir', 'OUT/cx'],
   },
-  replay: { flags: [['--variant', names], ['--json', null], ['--itf', paths], ['--update', null]], guard: [], positional: true },
+  replay: { flags: [['--variant', names], ['--json', null], ['--itf', paths], ['--update', null], ['--suite', suites]], guard: [], positional: true },
   simulate: {
-    flags: [['--scenario', names], ['--variant', names], ['--ticks', numbers], ['--seed', numbers], ['--json', null]],
+    flags: [['--scenario', names], ['--variant', names], ['--ticks', numbers], ['--seed', numbers], ['--json', null], ...PARAMETER_FLAGS],
     guard: ['--scenario', 'outage-2010', '--variant', 'fixed', '--scale', 'small', '--ticks', '5'],
+  },
+  sweep: {
+    flags: [['--param', fc.constantFrom('buggyReleasePercent', 'faultBudget', 'peers', 'megaCounts', 'seed', ...PROTO_NAMES, 'nope')], ['--from', numbers], ['--to', numbers], ['--steps', numbers], ['--bisect', null], ['--scenario', names], ['--suite', suites], ['--property', names], ['--variant', names], ['--seeds', numbers], ['--runs', numbers], ['--out', paths], ['--update', null], ['--json', null], ...PARAMETER_FLAGS],
+    // Keeps a valid run small: the small scale, two values, one seed, written under the run's own directory.
+    guard: ['--scenario', 'outage-2010', '--scale', 'small', '--param', 'buggyReleasePercent', '--from', '0', '--to', '10', '--steps', '2', '--seeds', '1', '--out', 'OUT/sweeps'],
   },
   report: {
     // Valid results are not in the pool: writing a whole report takes seconds (test/report covers it).
-    flags: [['--out', paths], ['--results', paths], ['--budget', names], ['--update', null], ['--json', null]],
+    flags: [['--out', paths], ['--results', paths], ['--budget', names], ['--update', null], ['--json', null], ['--suite', suites]],
     guard: ['--out', 'OUT/report', '--results', join(fixtures, 'results-bad.json')],
   },
   // The main job with valid flags takes minutes: every start run here carries an unknown flag.
