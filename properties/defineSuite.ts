@@ -110,6 +110,6 @@ export function defineSuite(spec: SuiteSpec, file?: string): Suite {
 /** A suite's config overrides, checked over its scale's defaults; returns the overrides. */
 function checkConfig(overrides: Record<string, unknown>, scale: 'small' | 'population', where: string): Partial<Config> {
   const checked = parseConfig(overrides, scale);
-  if (!checked.ok) throw new DefinitionError(`${where}: ${checked.error.replace(/^config: /, '')}`);
+  if (!checked.ok) throw new DefinitionError(`${where}${checked.error.replace(/^config/, '')}`);
   return overrides as Partial<Config>;
 }
