@@ -49,3 +49,16 @@ describe('sweep in steps', () => {
     expect(data('b')).toBe(data('a'));
   });
 });
+
+describe('sweep over a suite property', () => {
+  it("moves the fault budget under feedback-loop's no-cascade on skype-2010 without user actions: violated from the first fault on", () => {
+    const r = cli(['sweep', '--suite', 'feedback-loop', '--property', 'no-cascade', '--variant', 'skype-2010', '--param', 'faultBudget', '--from', '0', '--to', '2', '--bisect', '--seeds', '2', '--runs', '300', '--set', 'churnBudget=0', '--json', '--out', join(dir, 'suite')]);
+    expect(r.code, r.errors.join('\n')).toBe(0);
+    const result = JSON.parse(r.stdout) as { target: string; tipping: { perSeed: (number | null)[] }; points: { value: number; outcome: boolean }[] };
+    expect(result.target).toBe('feedback-loop / no-cascade');
+    // With no user actions and no fault, nothing starts a cascade; one fault is enough.
+    expect(result.points.filter((p) => p.value === 0).every((p) => !p.outcome)).toBe(true);
+    expect(result.points.filter((p) => p.value === 2).every((p) => p.outcome)).toBe(true);
+    expect(result.tipping.perSeed).toEqual([1, 1]);
+  });
+});
