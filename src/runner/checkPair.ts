@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { propertyOf, suiteModel } from '../../properties/index.ts';
 import { searchRandom } from '../explore/random.ts';
+import type { Config } from '../model/index.ts';
 import type { PairResult } from '../report/results.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
@@ -37,6 +38,18 @@ export function pairModel(pair: Pick<Pair, 'suite' | 'variant'>, overrides: Over
   const base = suiteModel(suite, variant, exhaustive);
   if (Object.keys(overrides).length === 0) return base;
   return { config: applyOverrides(base.config, overrides, suite.scale, `suite ${suite.id}${exhaustive ? "'s exhaustive scope" : ''}`), protocol: base.protocol };
+}
+
+/** What every result starts with: the pair, its suite file (a user suite's), the expectation and the effective config. */
+export function resultHead(pair: Pair, config: Config) {
+  return {
+    suite: pair.suite.id,
+    ...(pair.suite.file === undefined ? {} : { suiteFile: pair.suite.file }),
+    property: pair.property,
+    variant: pair.variant,
+    expected: pair.expected,
+    config,
+  };
 }
 
 /** Whether a verdict meets an expectation; true when there is none. */
@@ -88,12 +101,7 @@ export function checkPair(pair: Pair, options: CheckOptions, onRun?: (done: numb
   }
   const replay = file && saved !== 'kept-damaged' ? replayCommandLine(file, suite) : checkCommandLine(pair, overrides, { seed, runs });
   return {
-    suite: suite.id,
-    ...(suite.file === undefined ? {} : { suiteFile: suite.file }),
-    property,
-    variant,
-    expected: pair.expected,
-    config: model.config,
+    ...resultHead(pair, model.config),
     verdict: result.verdict,
     runs: result.runs,
     triggeredRuns: result.triggeredRuns,

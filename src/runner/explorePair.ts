@@ -9,7 +9,7 @@ import { searchExhaustive } from '../explore/exhaustive.ts';
 import type { ExplorePairResult } from '../report/results.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
-import { meets, pairModel, type RunOptions } from './checkPair.ts';
+import { meets, pairModel, resultHead, type RunOptions } from './checkPair.ts';
 import { suiteFileFrom } from './commandLines.ts';
 import { overridesTag } from './overrides.ts';
 import { propertiesOf } from './suites.ts';
@@ -73,12 +73,7 @@ export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: Ex
     saved = saveCounterexample(file, content, options.update, true, propertiesOf([suite]));
   }
   return {
-    suite: suite.id,
-    ...(suite.file === undefined ? {} : { suiteFile: suite.file }),
-    property,
-    variant,
-    expected: pair.expected,
-    config: model.config,
+    ...resultHead(pair, model.config),
     verdict: result.verdict,
     stoppedBy: result.stoppedBy,
     bound,
@@ -106,17 +101,4 @@ export function scopeOf(suite: Suite, config = suiteModel(suite, 'fixed', true).
   const users = kinds.some((k) => k === 'goOnline' || k === 'goOffline');
   const clients = config.peers - config.supernodes;
   return `${config.supernodes} supernodes, ${clients} clients (${config.peers - config.offlineAtStart - config.supernodes} online at start), at most ${config.faultBudget} fault${config.faultBudget === 1 ? '' : 's'}${users ? ` and ${config.churnBudget} user action${config.churnBudget === 1 ? '' : 's'}` : ''}${suite.exhaustive.scope ? ` (${suite.exhaustive.scope})` : ''}`;
-}
-
-/** Every (suite, property, variant) of the suites' exhaustive sections, with the suites' expectations. */
-export function exhaustiveSections(suites: readonly Suite[]): Pair[] {
-  return suites.flatMap((suite) =>
-    suite.properties.flatMap((property) =>
-      suite.exhaustive.variants.map((variant) => {
-        const e = suite.variants[variant];
-        const expected = typeof e === 'string' ? e : (e?.[property] ?? null);
-        return { suite, property, variant, expected };
-      }),
-    ),
-  );
 }

@@ -8,9 +8,8 @@ import { summarizeScenario, type ScenarioSummary } from '../explore/scenarioSumm
 import { defaultConfig, variant } from '../model/index.ts';
 import type { ExplorePairResult, LengthRatio, PairResult, Results } from '../report/results.ts';
 import { VERSION } from '../version.ts';
-import { exhaustiveSections } from './explorePair.ts';
+import { checkPairs, exhaustiveSections } from './select.ts';
 import { exitCode, runChecks, runExplores, type Listener } from './runPairs.ts';
-import { checkPairs } from './select.ts';
 
 const SCENARIO_RUNS = [
   ['outage-2010', 'skype-2010'],

@@ -61,15 +61,14 @@ function expected(suite: Suite, property: string, variant: string, overrides: Ov
   return expectation(suite, property, variant) ?? null;
 }
 
-/** The random engine's pairs: every listed variant of each suite, or the one asked for. */
-export function checkPairs(suites: readonly Suite[], selection: Selection, overrides: Overrides = {}): Pair[] {
+/** The pairs of the selected suites: `variantsOf` a suite's, or the one variant asked for, on each. */
+function pairsFor(suites: readonly Suite[], selection: Selection, overrides: Overrides, variantsOf: (suite: Suite) => string[]): Pair[] {
   const chosen = selectSuites(suites, selection.suite);
   checkedProperty(chosen, selection.property);
   const wanted = checkedVariant(selection.variant);
   const pairs: Pair[] = [];
   for (const suite of chosen) {
-    const listed = suiteVariants(suite);
-    const variants = wanted === undefined ? listed : [listed.find((v) => canonical(v) === wanted) ?? selection.variant!];
+    const variants = wanted === undefined ? variantsOf(suite) : [suiteVariants(suite).find((v) => canonical(v) === wanted) ?? selection.variant!];
     for (const property of suite.properties) {
       if (selection.property !== undefined && property !== selection.property) continue;
       for (const variant of variants) pairs.push({ suite, property, variant, expected: expected(suite, property, variant, overrides) });
@@ -78,20 +77,19 @@ export function checkPairs(suites: readonly Suite[], selection: Selection, overr
   return pairs;
 }
 
+/** The random engine's pairs: every listed variant of each suite, or the one asked for. */
+export function checkPairs(suites: readonly Suite[], selection: Selection, overrides: Overrides = {}): Pair[] {
+  return pairsFor(suites, selection, overrides, suiteVariants);
+}
+
 /** The exhaustive engine's pairs: the variants of each suite's exhaustive section, or the one asked for. */
 export function explorePairs(suites: readonly Suite[], selection: Selection, overrides: Overrides = {}): Pair[] {
-  const chosen = selectSuites(suites, selection.suite);
-  checkedProperty(chosen, selection.property);
-  const wanted = checkedVariant(selection.variant);
-  const pairs: Pair[] = [];
-  for (const suite of chosen) {
-    const listed = suiteVariants(suite);
-    const variants = wanted === undefined ? suite.exhaustive.variants : [listed.find((v) => canonical(v) === wanted) ?? selection.variant!];
-    for (const property of suite.properties) {
-      if (selection.property !== undefined && property !== selection.property) continue;
-      for (const variant of variants) pairs.push({ suite, property, variant, expected: expected(suite, property, variant, overrides) });
-    }
-  }
+  const pairs = pairsFor(suites, selection, overrides, (suite) => suite.exhaustive.variants);
   if (pairs.length === 0) throw new Refusal(`no exhaustive search is set for ${selection.suite ?? 'these suites'}: name a --variant`);
   return pairs;
+}
+
+/** Every (suite, property, variant) of the suites' exhaustive sections, with the suites' expectations. */
+export function exhaustiveSections(suites: readonly Suite[]): Pair[] {
+  return pairsFor(suites, {}, {}, (suite) => suite.exhaustive.variants);
 }
