@@ -49,34 +49,49 @@ export function isDefinedSuite(value: unknown): value is Suite {
 /** Checks a suite definition and returns the suite the runner runs; throws DefinitionError (one line). */
 export function defineSuite(spec: SuiteSpec, file?: string): Suite {
   const parsed = SuiteSpecSchema.safeParse(spec);
-  const name = typeof (spec as { id?: unknown })?.id === 'string' ? `suite '${(spec as { id: string }).id}'` : 'defineSuite';
-  if (!parsed.success) throw new DefinitionError(firstIssue(parsed.error, spec, name));
+  const name = typeof (spec as { id?: unknown })?.id === 'string' ? `suite '${(spec as { id: string }).id.slice(0, 64)}'` : 'defineSuite';
+  if (!parsed.success) throw new DefinitionError(`${name}: ${firstIssue(parsed.error, spec)}`);
   const s = parsed.data;
   const where = `suite '${s.id}'`;
   if (SUITES.some((b) => b.id === s.id)) throw new DefinitionError(`${where}: id: '${s.id}' is a built-in suite; choose another id`);
   const kinds = s.kinds.map((k, i) => {
-    if (!(ADVERSARY_KINDS as readonly string[]).includes(k)) throw new DefinitionError(`${where}: kinds.${i}: unknown event kind '${k}': choose from ${ADVERSARY_KINDS.join(', ')}`);
+    if (!(ADVERSARY_KINDS as readonly string[]).includes(k)) throw new DefinitionError(`${where}: kinds.${i}: unknown event kind '${k.slice(0, 64)}': choose from ${ADVERSARY_KINDS.join(', ')}`);
+    if (s.kinds.indexOf(k) !== i) throw new DefinitionError(`${where}: kinds.${i}: '${k}' is listed twice`);
     return k as AdversaryKind;
   });
+  const bounds = { ...DEFAULT_BOUNDS, ...s.bounds };
   const config = checkConfig(s.config, s.scale, `${where}: config`);
   checkConfig({ ...s.config, ...s.exhaustive.config }, s.scale, `${where}: exhaustive.config`);
   const own: Record<string, Property> = {};
   const ids = s.properties.map((p, i) => {
     if (typeof p === 'string') {
-      if (!Object.hasOwn(PROPERTIES, p)) throw new DefinitionError(`${where}: properties.${i}: unknown property '${p}': built-in properties are ${Object.keys(PROPERTIES).join(', ')}, or give defineProperty(...)`);
+      if (!Object.hasOwn(PROPERTIES, p)) throw new DefinitionError(`${where}: properties.${i}: unknown property '${p.slice(0, 64)}': built-in properties are ${Object.keys(PROPERTIES).join(', ')}, or give defineProperty(...)`);
       return p;
     }
     if (Object.hasOwn(PROPERTIES, p.id)) throw new DefinitionError(`${where}: properties.${i}: '${p.id}' is a built-in property's id; choose another`);
     if (Object.hasOwn(own, p.id)) throw new DefinitionError(`${where}: properties.${i}: '${p.id}' is defined twice`);
+    // A window longer than any run can never be violated: refused rather than reported as holding.
+    const longest = s.maxEvents + bounds.healTicks;
+    if (p.kind === 'always' && p.history && p.history.limit > longest) {
+      throw new DefinitionError(`${where}: properties.${i}: '${p.id}' watches a window of ${p.history.limit} ticks, longer than any run of this suite (at most ${s.maxEvents} events and ${bounds.healTicks} heal ticks)`);
+    }
     own[p.id] = p;
     return p.id;
+  });
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) throw new DefinitionError(`${where}: properties.${i}: '${id}' is listed twice`);
   });
   const variants: Record<string, Expected | Partial<Record<string, Expected>>> = {};
   const none: string[] = [];
   const entries: [string, Expected | null][] = Array.isArray(s.variants) ? s.variants.map((v) => [v, null]) : Object.entries(s.variants);
+  if (entries.length === 0) throw new DefinitionError(`${where}: variants: none given; name at least one (e.g. { fixed: 'holds' } or ['fixed'])`);
+  const seen = new Map<string, string>();
   for (const [v, verdict] of entries) {
     const protocol = parseVariant(v);
     if (!protocol.ok) throw new DefinitionError(`${where}: variants: ${protocol.error}`);
+    const same = seen.get(protocol.value.name);
+    if (same !== undefined) throw new DefinitionError(`${where}: variants: '${v}' and '${same}' are the same variant`);
+    seen.set(protocol.value.name, v);
     if (verdict === null) none.push(v);
     else variants[v] = verdict;
   }
@@ -91,7 +106,7 @@ export function defineSuite(spec: SuiteSpec, file?: string): Suite {
     assumptions: s.assumptions,
     scale: s.scale,
     config,
-    bounds: { ...DEFAULT_BOUNDS, ...s.bounds },
+    bounds,
     kinds,
     maxEvents: s.maxEvents,
     properties: ids,
@@ -104,7 +119,19 @@ export function defineSuite(spec: SuiteSpec, file?: string): Suite {
     ...(file === undefined ? {} : { file }),
   };
   DEFINED.add(suite);
-  return suite;
+  return deepFreeze(suite);
+}
+
+/**
+ * Freezes a suite and everything in it but its properties' functions: a suite file cannot change a
+ * checked suite after `defineSuite` returned it (an assignment throws, and is reported as such).
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** A suite's config overrides, checked over its scale's defaults; returns the overrides. */

@@ -3,7 +3,7 @@
  * parses the flags, lets the runner search each pair breadth-first within the tick horizon, and
  * prints what each verdict covers.
  */
-import { explorePairs, exploreCommandLine, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
+import { explorePairs, exploreCommandLine, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse } from './args.ts';
 import { SEARCH_FLAGS } from './check.ts';
 import { printPairSummary, printParameters, runMark } from './print.ts';
@@ -61,7 +61,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
   const pairs = explorePairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides);
   const json = values.json === true;
   if (options.maxMemoryMB > memoryCeilingMB() && !json) out(`note: --max-memory ${options.maxMemoryMB} is more than 80% of this machine's memory; capped at ${memoryCeilingMB()} MB`);
-  if (!json) printParameters(pairs, overrides, out);
+  if (!json) printParameters(pairs, overrides, out, true);
   const bar = progress();
   const { code, results } = runExplores(pairs, options, {
     progress: (_i, _n, states, max, text) => bar.update(states, max, text),
@@ -84,7 +84,7 @@ export function printExplore(r: ExplorePairResult, reproduce: string, out: (line
     const what = r.shortest ? 'shortest counterexample' : 'counterexample (a bound stopped the search before a shorter one was ruled out)';
     out(`     ${what}: ${r.eventsInCounterexample} event${r.eventsInCounterexample === 1 ? '' : 's'} -> ${r.counterexample}${note}`);
   }
-  if (r.counterexample && r.saved !== 'kept-damaged') out(`     replay: npx cascade replay ${r.counterexample}${r.suiteFile === undefined ? '' : ` --suite ${r.suiteFile}`}`);
+  if (r.counterexample && r.saved !== 'kept-damaged') out(`     replay: npx cascade replay ${shellWord(r.counterexample)}${r.suiteFile === undefined ? '' : ` --suite ${shellWord(r.suiteFile)}`}`);
   else if (r.counterexample || !r.met) out(`     reproduce: ${reproduce}`);
 }
 

@@ -2,15 +2,12 @@
 import { derivedQuantities, describeOverrides, pairModelConfig, type ExplorePairResult, type Overrides, type Pair, type PairResult } from '../runner/index.ts';
 
 /** With overrides: the parameters each suite runs on, with the derived quantities a reviewer thinks in. */
-export function printParameters(pairs: readonly Pair[], overrides: Overrides, out: (line: string) => void): void {
+export function printParameters(pairs: readonly Pair[], overrides: Overrides, out: (line: string) => void, exhaustive = false): void {
   if (Object.keys(overrides).length === 0) return;
-  out(`parameters: ${describeOverrides(overrides)} over each suite's own; verdicts are reported as found (the suites' expectations are stated for their own parameters)`);
-  const seen = new Set<string>();
-  for (const pair of pairs) {
-    if (seen.has(pair.suite.id)) continue;
-    seen.add(pair.suite.id);
-    out(`  ${pair.suite.id}: ${derivedQuantities(pairModelConfig(pair, overrides))}`);
-  }
+  const lines = new Map<string, string>();
+  for (const pair of pairs) if (!lines.has(pair.suite.id)) lines.set(pair.suite.id, `  ${pair.suite.id}: ${derivedQuantities(pairModelConfig(pair, overrides, exhaustive))}`);
+  out(`parameters: ${describeOverrides(overrides)} over each suite's own${exhaustive ? ' (and its exhaustive scope)' : ''}; verdicts are reported as found (the suites' expectations are stated for their own parameters)`);
+  for (const line of lines.values()) out(line);
 }
 
 /** `ok` an expectation met, `FAIL` one unmet, `--` no expectation (a verdict as found). */

@@ -4,9 +4,7 @@
  * recorded violation reproduces; with `--variant`, exit 0 when the property holds there along the
  * same events, 1 when it is violated.
  */
-import { FILE_LIMITS, loadCounterexample, loadSuiteFile, narrate, propertiesOf, replay, replaySteps, stateSize, toItf } from '../runner/index.ts';
-import { checkExportTarget } from '../io/exportTarget.ts';
-import { writeAtomically } from '../io/writeAtomically.ts';
+import { loadSuiteFile, replayFile } from '../runner/index.ts';
 import { parse, UsageError } from './args.ts';
 
 export const replayHelp = `Usage: cascade replay FILE [options]
@@ -32,34 +30,17 @@ export async function replayCommand(argv: string[], out: (line: string) => void)
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'a counterexample FILE is required' : `expected one FILE, got ${positionals.length}`);
-  if (values.itf !== undefined) checkExportTarget(values.itf, { flag: '--itf', update: values.update === true, inputs: positionals });
-  else if (values.update) throw new UsageError('--update only applies with --itf');
-  const properties = propertiesOf(values.suite === undefined ? [] : [await loadSuiteFile(values.suite)]);
-  const loaded = loadCounterexample(positionals[0]!, properties);
-  if (!loaded.ok) throw new UsageError(loaded.error);
-  const file = loaded.value;
-  const itfWork = (replaySteps(file) + 1) * stateSize(file.config);
-  if (values.itf !== undefined && itfWork > FILE_LIMITS.itfWork) {
-    throw new UsageError(`--itf: ${positionals[0]} would export ${replaySteps(file) + 1} states of ${stateSize(file.config)} entries (${itfWork.toLocaleString('en-US')}), more than the ${FILE_LIMITS.itfWork.toLocaleString('en-US')} an ITF export holds`);
-  }
-  const result = replay(file, values.variant ?? file.variant, properties);
-  if (!result.ok) throw new UsageError(result.error);
-  const r = result.value;
-  const code = r.ownVariant ? (r.reproduces ? 0 : 1) : r.verdict === 'holds' ? 0 : 1;
-  if (values.itf !== undefined) {
-    const steps = r.outcome.violation ? r.outcome.violation.step + 1 - file.events.length : r.outcome.healTicks;
-    const trace = toItf(r.model, file.events, Math.max(0, steps), positionals[0]!, `${file.property} on ${r.variant}: ${r.outcome.violation?.message ?? 'holds'}`);
-    writeAtomically(values.itf, JSON.stringify(trace) + '\n');
-    if (!values.json) out(`ITF trace (${trace.states.length} states) written to ${values.itf}`);
-  }
+  if (values.itf === undefined && values.update) throw new UsageError('--update only applies with --itf');
+  const suite = values.suite === undefined ? undefined : await loadSuiteFile(values.suite);
+  const replayed = replayFile(positionals[0]!, { variant: values.variant, suite, itf: values.itf === undefined ? undefined : { path: values.itf, update: values.update === true } });
+  const { file, result: r, code } = replayed;
+  if (replayed.itfStates !== null && !values.json) out(`ITF trace (${replayed.itfStates} states) written to ${values.itf}`);
   if (values.json) {
     out(JSON.stringify({ property: r.property, variant: r.variant, verdict: r.verdict, violationStep: r.outcome.violation?.step ?? null, events: file.events }));
     return code;
   }
   out(`${file.property} on ${r.variant}: ${file.events.length} events (suite ${file.suite}${file.suiteFile === undefined ? '' : ` from the suite file ${values.suite}`}, found by the ${file.engine} engine)`);
-  const model = r.model;
-  const steps = narrate(model, file.events, r.outcome.healTicks);
-  for (const s of steps) {
+  for (const s of replayed.narrative()) {
     const m = s.metrics;
     const marker = r.outcome.violation?.step === s.index ? '  <-- violation' : '';
     out(`${String(s.index + 1).padStart(4)}. [t=${m.tick}] ${s.text}  {live ${m.liveSupernodes}, online ${m.onlineClients}/${m.wantOnline}, queue ${m.loginQueue}, crashes ${m.crashes}, shutdowns ${m.overloadShutdowns}}${marker}`);

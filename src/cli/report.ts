@@ -46,17 +46,18 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
   const outDir = directoryFlag('out', values.out, 'report');
   if (!relative(resolve('counterexamples'), resolve(outDir)).startsWith('..')) throw new UsageError(`--out ${outDir}: is inside the counterexamples directory; the report goes elsewhere`);
   const log = err;
+  // Suite files first: a wrong one is refused before anything runs or is written.
+  const suites = [];
+  for (const file of values.suite ?? []) suites.push(await loadSuiteFile(file));
   let results;
   if (values.results !== undefined || existsSync(RESULTS_PATH)) {
     const loaded = loadResults(values.results ?? RESULTS_PATH);
     if (!loaded.ok) throw new UsageError(loaded.error);
     results = loaded.value;
   } else {
-    log(`no ${RESULTS_PATH} (run 'npm start' to save one): running the suites with the ${budget} budget now`);
+    log(`no ${RESULTS_PATH} ('npx cascade start' or 'npm start' saves one): running the suites with the ${budget} budget now`);
     results = gatherResults(budget, gatherPrinter(budget, log, false)).results;
   }
-  const suites = [];
-  for (const file of values.suite ?? []) suites.push(await loadSuiteFile(file));
   const files = await writeReport(results, outDir, { update: values.update === true, suites });
   if (values.json) out(JSON.stringify(files));
   else {

@@ -2,7 +2,7 @@
  * `cascade simulate --scenario S --variant V [--scale small|population] [--ticks N] [--seed S] [--json]`:
  * replays a scripted outage and prints one line (or JSON object) per tick.
  */
-import { applyOverrides, defaultConfig, derivedQuantities, lookup, parseVariant, readOverrides, SCENARIO_NAMES, SCENARIOS, scenarioEvents, simulate, type Metrics } from '../runner/index.ts';
+import { derivedQuantities, readOverrides, SCENARIO_NAMES, scenarioRun, type Metrics } from '../runner/index.ts';
 import { integer, oneOf, parse, UsageError } from './args.ts';
 
 export const simulateHelp = `Usage: cascade simulate --scenario ${SCENARIO_NAMES.join('|')} --variant V [options]
@@ -39,21 +39,15 @@ export function simulateCommand(argv: string[], out: (line: string) => void, err
     return 0;
   }
   if (values.scenario === undefined) throw new UsageError('--scenario is required (outage-2010 or outage-2007)');
-  const scenario = lookup(SCENARIOS, values.scenario);
-  if (!scenario) throw new UsageError(`unknown scenario '${values.scenario}': choose ${SCENARIO_NAMES.join(' or ')}`);
   if (values.variant === undefined) throw new UsageError('--variant is required (e.g. skype-2010, fixed)');
-  const protocol = parseVariant(values.variant);
-  if (!protocol.ok) throw new UsageError(protocol.error);
   const scale = oneOf('scale', values.scale, ['small', 'population'] as const, 'small');
   const overrides = readOverrides(values.config, values.set ?? []);
   if (values.seed !== undefined) overrides.seed = integer('seed', values.seed, 1, 0, 0xffffffff);
-  const config = applyOverrides(defaultConfig(scale), overrides, scale, `the ${scale} scale`);
-  const ticks = integer('ticks', values.ticks, scenario.horizon[scale], 0, 1_000_000);
-  const model = { config, protocol: protocol.value };
-  if (Object.keys(overrides).length > 0) err(`parameters: ${derivedQuantities(config)}`);
+  const ticks = values.ticks === undefined ? undefined : integer('ticks', values.ticks, 0, 0, 1_000_000);
+  const run = scenarioRun({ scenario: values.scenario, variant: values.variant, scale, ticks, overrides });
+  if (Object.keys(overrides).length > 0) err(`parameters: ${derivedQuantities(run.config)}`);
   if (!values.json) out(COLUMNS.join('\t'));
-  for (const { event, metrics } of simulate(model, scenarioEvents(scenario, config, scale, ticks))) {
-    if (event.kind !== 'tick') continue;
+  for (const metrics of run.rows) {
     if (values.json) out(JSON.stringify(pick(metrics)));
     else out(COLUMNS.map((c) => format(metrics[c])).join('\t'));
   }

@@ -3,7 +3,7 @@
  * --property P) --variant V [--seeds K]`: parses the flags, lets the runner sweep, prints a table
  * (or JSON) and the tipping point, and writes the chart and data.
  */
-import { applyOverrides, defaultConfig, lookup, readOverrides, SCENARIO_NAMES, SCENARIOS, suitesNamed, sweep, writeSweep, type SweepResult, type SweepSpec, type SweepTarget } from '../runner/index.ts';
+import { checkSweep, lookup, openSweepOutput, readOverrides, SCENARIO_NAMES, SCENARIOS, suitesNamed, sweep, type SweepResult, type SweepSpec, type SweepTarget } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, UsageError } from './args.ts';
 import { progress } from './progress.ts';
 
@@ -73,6 +73,7 @@ export async function sweepCommand(argv: string[], out: (line: string) => void):
   if (values.scenario !== undefined) {
     if (!lookup(SCENARIOS, values.scenario)) throw new UsageError(`unknown scenario '${values.scenario}': choose ${SCENARIO_NAMES.join(' or ')}`);
     if (values.property !== undefined) throw new UsageError('--property goes with --suite, not --scenario');
+    if (values.runs !== undefined) throw new UsageError('--runs goes with --suite (a scenario is one scripted run per value and seed)');
     target = { kind: 'scenario', scenario: values.scenario, scale: oneOf('scale', values.scale, ['small', 'population'] as const, 'small') };
     variant ??= values.scenario === 'outage-2007' ? 'skype-2007' : 'skype-2010';
   } else {
@@ -96,14 +97,13 @@ export async function sweepCommand(argv: string[], out: (line: string) => void):
   };
   const outDir = directoryFlag('out', values.out, 'sweeps');
   const json = values.json === true;
-  if (!json && target.kind === 'scenario') {
-    const base = applyOverrides(defaultConfig(target.scale), overrides, target.scale, `the ${target.scale} scale`);
-    out(`sweep ${spec.param} from ${spec.from} to ${spec.to} on ${target.scenario} (${target.scale} scale), ${variant}, seeds 1..${spec.seeds}${spec.mode.kind === 'bisect' ? ', bisecting' : ''} (default ${spec.param} ${String(base[spec.param])})`);
-  }
+  checkSweep(spec);
+  const output = openSweepOutput(spec, outDir, values.update === true);
+  if (!json) out(`sweep ${spec.param} from ${spec.from} to ${spec.to} on ${target.kind === 'scenario' ? `${target.scenario} (${target.scale} scale)` : `${target.suite.id} / ${target.property}`}, ${variant}, seeds 1..${spec.seeds}${spec.mode.kind === 'bisect' ? ', bisecting' : ''}`);
   const bar = progress();
   const result = sweep(spec, (p, done) => bar.update(done, done + 1, `${spec.param} = ${p.value}, seed ${p.seed}: ${p.outcome ? 'yes' : 'no'}`));
   bar.done();
-  const files = await writeSweep(result, outDir, values.update === true);
+  const files = await output.write(result);
   if (json) out(JSON.stringify({ ...result, files }));
   else printSweep(result, files, out);
   return 0;
@@ -123,8 +123,10 @@ function printSweep(r: SweepResult, files: { chart: string; data: string }, out:
   if (r.tipping) {
     const t = r.tipping;
     const seeds = t.perSeed.map((v, i) => `seed ${i + 1}: ${v === null ? 'none in range' : v}`).join(', ');
+    const flipped = t.perSeed.filter((v) => v !== null).length;
+    const over = flipped === r.seeds ? `${r.seeds} seed${r.seeds === 1 ? '' : 's'}` : `the ${flipped} of ${r.seeds} seeds whose outcome flips in the range`;
     if (t.median === null) out(`tipping point: none between ${r.from} and ${r.to} (the outcome is the same at both ends for every seed; ${seeds})`);
-    else out(`tipping point: ${r.param} = ${t.median} (median over ${r.seeds} seed${r.seeds === 1 ? '' : 's'}; range ${t.min} to ${t.max}; precision ${t.precision}): below it the outcome is that at ${r.from}, from it on that at ${r.to} (${seeds})`);
+    else out(`tipping point: ${r.param} = ${t.median} (median over ${over}; range ${t.min} to ${t.max}; precision ${t.precision}): below it the outcome is that at ${r.from}, from it on that at ${r.to} (${seeds})`);
   }
   out(`chart: ${files.chart}; data: ${files.data}`);
 }

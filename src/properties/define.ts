@@ -27,7 +27,10 @@ interface Common {
 export interface AlwaysSpec extends Common {
   /** A sentence describing the violation in `state`, or null when it is fine. */
   always: (state: State, model: Model, bounds: Bounds) => string | null;
-  /** Whether a state shows the property was put to the test (default: a fault was injected). */
+  /**
+   * Whether a state shows the property was put to the test (default: a fault was injected). A run
+   * that never shows it does not count as evidence: a property no run put to the test is `vacuous`.
+   */
   triggered?: (state: State, model: Model) => boolean;
 }
 
@@ -38,6 +41,8 @@ export interface WindowSpec extends Common {
   forMoreThan: number;
   /** The violation in words (default: the summary and the window). */
   describe?: (state: State, model: Model) => string;
+  /** Whether a state shows the window was put to the test (default: the condition held). */
+  triggered?: (state: State, model: Model) => boolean;
 }
 
 export interface EventuallySpec extends Common {
@@ -84,6 +89,16 @@ function fn<F>(value: unknown, name: string, where: string): F {
   return guarded(value as (...args: unknown[]) => unknown, name, where) as F;
 }
 
+/** A user's predicate: it must answer true or false (1, 'yes' or undefined is a mistake, said so). */
+function predicate<A extends unknown[]>(value: unknown, name: string, where: string): (...args: A) => boolean {
+  const f = fn<(...args: A) => unknown>(value, name, where);
+  return (...args) => {
+    const answer = f(...args);
+    if (typeof answer !== 'boolean') throw new DefinitionError(`${where}: ${name} must return true or false, got ${answer === null ? 'null' : typeof answer}`);
+    return answer;
+  };
+}
+
 /** A user's function whose exception becomes one line naming the property and the function. */
 function guarded(f: (...args: unknown[]) => unknown, name: string, where: string): (...args: unknown[]) => unknown {
   return (...args) => {
@@ -106,19 +121,20 @@ const injected = (state: State): boolean => state.faultsUsed > 0;
 
 function alwaysProperty(spec: AlwaysSpec, id: string, reads: readonly (keyof Counters)[], where: string): AlwaysProperty {
   const check = fn<AlwaysSpec['always']>(spec.always, 'always', where);
-  const triggered = spec.triggered === undefined ? injected : fn<(s: State, m: Model) => boolean>(spec.triggered, 'triggered', where);
+  const triggered = spec.triggered === undefined ? injected : predicate<[State, Model]>(spec.triggered, 'triggered', where);
   return {
     kind: 'always',
     id,
     summary: spec.summary,
     reads,
     check: (state, model, bounds) => sentence(check(state, model, bounds), where, 'always'),
-    triggered: (state, model) => triggered(state, model) === true,
+    triggered,
   };
 }
 
 function windowProperty(spec: WindowSpec, id: string, reads: readonly (keyof Counters)[], where: string): AlwaysProperty {
-  const bad = fn<WindowSpec['never']>(spec.never, 'never', where);
+  const bad = predicate<[State, Model]>(spec.never, 'never', where);
+  const triggered = spec.triggered === undefined ? bad : predicate<[State, Model]>(spec.triggered, 'triggered', where);
   const n = ticks(spec.forMoreThan, 'forMoreThan', where, 0);
   const describe = spec.describe === undefined ? null : fn<NonNullable<WindowSpec['describe']>>(spec.describe, 'describe', where);
   return {
@@ -130,19 +146,19 @@ function windowProperty(spec: WindowSpec, id: string, reads: readonly (keyof Cou
     history: {
       initial: 0,
       limit: n + 1,
-      next: (previous, state, event, model) => (event.kind !== 'tick' ? previous : bad(state, model) === true ? previous + 1 : 0),
+      next: (previous, state, event, model) => (event.kind !== 'tick' ? previous : bad(state, model) ? previous + 1 : 0),
     },
     check: (state, model, _bounds, memory) =>
       memory <= n ? null : `${describe ? (sentence(describe(state, model), where, 'describe') ?? `the condition '${id}' watches`) : `the condition '${id}' watches`} held for ${n + 1} ticks in a row (at most ${n} allowed)`,
-    triggered: (state, model) => bad(state, model) === true,
+    triggered,
   };
 }
 
 function eventuallyProperty(spec: EventuallySpec, id: string, reads: readonly (keyof Counters)[], where: string): EventuallyProperty {
-  const goal = fn<EventuallySpec['eventually']>(spec.eventually, 'eventually', where);
+  const goal = predicate<[State]>(spec.eventually, 'eventually', where);
   const within = spec.within === undefined ? null : ticks(spec.within, 'within', where, 1);
   const describe = spec.describe === undefined ? null : fn<NonNullable<EventuallySpec['describe']>>(spec.describe, 'describe', where);
-  const met = (state: State): boolean => goal(state) === true;
+  const met = goal;
   return {
     kind: 'eventually',
     id,

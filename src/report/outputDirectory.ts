@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { Refusal } from '../io/refusal.ts';
-import { checkDirectory, targetKind, writeAtomically } from '../io/writeAtomically.ts';
+import { checkDirectory, checkReplaceable, targetKind, writeAtomically } from '../io/writeAtomically.ts';
 import { readJson, readText } from '../trace/readJson.ts';
 import { TITLE } from './document.ts';
 
@@ -46,13 +46,20 @@ export class OutputDirectory {
     return this.owned.has(name) || (this.legacy && LEGACY.test(name));
   }
 
-  /** Writes `name` (a path inside the directory) atomically, refusing a file cascade did not write. */
-  write(name: string, text: string): string {
+  /** Refuses, before any work, a name that `write` would refuse (a file cascade did not write, a path out). */
+  checkWritable(name: string): string {
     if (isAbsolute(name) || name.split(/[\\/]/).some((part) => part === '..' || part === '')) throw new Refusal(`${name}: not a plain name inside ${this.dir}`);
     const path = join(this.dir, name);
+    checkReplaceable(path);
     if (targetKind(path) === 'file' && !this.owns(name) && !this.update && !this.written.has(name)) {
       throw new Refusal(`${path}: exists and was not written by cascade (not in ${join(this.dir, MANIFEST)}); move it, choose another directory, or --update to replace it`);
     }
+    return path;
+  }
+
+  /** Writes `name` (a path inside the directory) atomically, refusing a file cascade did not write. */
+  write(name: string, text: string): string {
+    const path = this.checkWritable(name);
     // The manifest names a file before it is written, so that an interrupt never leaves one unlisted.
     const listed = this.owned.has(name) || this.written.has(name);
     this.written.add(name);

@@ -11,7 +11,7 @@ import { buildCounterexample } from '../trace/build.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
 import { meets, pairModel, resultHead, type RunOptions } from './checkPair.ts';
 import { suiteFileFrom } from './commandLines.ts';
-import { overridesTag } from './overrides.ts';
+import { describeOverrides, overridesTag, type Overrides } from './overrides.ts';
 import { propertiesOf } from './suites.ts';
 import type { Pair } from './select.ts';
 
@@ -77,7 +77,7 @@ export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: Ex
     verdict: result.verdict,
     stoppedBy: result.stoppedBy,
     bound,
-    scope: scopeOf(suite, model.config),
+    scope: scopeOf(suite, model.config, overrides),
     states: result.states,
     transitions: result.transitions,
     depth: result.depth,
@@ -95,10 +95,13 @@ export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: Ex
   };
 }
 
-/** The scope of a suite's exhaustive section, in words: peers, supernodes and budgets. */
-export function scopeOf(suite: Suite, config = suiteModel(suite, 'fixed', true).config): string {
+/**
+ * The scope of a suite's exhaustive section, in words: peers, supernodes and budgets, and why it is
+ * the suite's (with overrides, they are named instead of the suite's reason).
+ */
+export function scopeOf(suite: Suite, config = suiteModel(suite, 'fixed', true).config, overrides: Overrides = {}): string {
   const kinds = suite.exhaustive.kinds ?? suite.kinds;
   const users = kinds.some((k) => k === 'goOnline' || k === 'goOffline');
   const clients = config.peers - config.supernodes;
-  return `${config.supernodes} supernodes, ${clients} clients (${config.peers - config.offlineAtStart - config.supernodes} online at start), at most ${config.faultBudget} fault${config.faultBudget === 1 ? '' : 's'}${users ? ` and ${config.churnBudget} user action${config.churnBudget === 1 ? '' : 's'}` : ''}${suite.exhaustive.scope ? ` (${suite.exhaustive.scope})` : ''}`;
+  return `${config.supernodes} supernodes, ${clients} clients (${config.peers - config.offlineAtStart - config.supernodes} online at start), at most ${config.faultBudget} fault${config.faultBudget === 1 ? '' : 's'}${users ? ` and ${config.churnBudget} user action${config.churnBudget === 1 ? '' : 's'}` : ''}${Object.keys(overrides).length > 0 ? ` (the suite's exhaustive scope with ${describeOverrides(overrides)})` : suite.exhaustive.scope ? ` (${suite.exhaustive.scope})` : ''}`;
 }

@@ -14,6 +14,8 @@ export * from './select.ts';
 export * from './suites.ts';
 export * from './sweep.ts';
 export * from './sweepFiles.ts';
+export * from './scenarioRun.ts';
+export * from './replayFile.ts';
 export { isSuiteFile, SUITE_FILE_EXTENSIONS } from './suiteFile.ts';
 
 import type { Pair } from './select.ts';
@@ -21,25 +23,20 @@ import type { Overrides } from './overrides.ts';
 import { pairModel } from './checkPair.ts';
 
 /** The effective config of a pair with overrides (for printing what runs). */
-export function pairModelConfig(pair: Pair, overrides: Overrides) {
-  return pairModel(pair, overrides, false).config;
+export function pairModelConfig(pair: Pair, overrides: Overrides, exhaustive = false) {
+  return pairModel(pair, overrides, exhaustive).config;
 }
 
 /** Where `start` leaves its results for `report`. */
 export const RESULTS_PATH = 'report/results.json';
 
-// What commands print or replay, from the layers below the runner.
+// What commands print, from the layers below the runner.
 export { MAX_SEARCH_TICKS } from '../explore/exhaustive.ts';
-export { replay } from '../explore/replay.ts';
-export { simulate } from '../explore/simulate.ts';
 export type { ScenarioSummary } from '../explore/scenarioSummary.ts';
-export { defaultConfig, lookup, parseVariant, SCENARIO_NAMES, SCENARIOS, scenarioEvents, type Config, type Metrics } from '../model/index.ts';
+export { defaultConfig, lookup, SCENARIO_NAMES, SCENARIOS, type Config, type Metrics } from '../model/index.ts';
 export { loadResults } from '../report/loadResults.ts';
 export { OutputDirectory } from '../report/outputDirectory.ts';
 export type { ExplorePairResult, PairResult, Results } from '../report/results.ts';
 export { writeReport } from '../report/writeReport.ts';
-export { toItf } from '../trace/itf.ts';
-export { loadCounterexample } from '../trace/load.ts';
-export { narrate } from '../trace/narrative.ts';
-export { FILE_LIMITS, replaySteps, stateSize } from '../trace/schema.ts';
+export { DefinitionError } from '../properties/index.ts';
 export { SUITES, type Suite } from '../../properties/index.ts';

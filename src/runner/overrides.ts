@@ -15,6 +15,9 @@ export const MAX_CONFIG_BYTES = 64 * 1024;
 
 const KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
 
+/** Where each override came from, as the user wrote it (`--set peers=1e3`, `--config my.json`), for messages. */
+const SOURCES = new WeakMap<Overrides, Partial<Record<keyof Config, string>>>();
+
 function knownKey(key: string, where: string): keyof Config {
   if (!(KEYS as string[]).includes(key)) throw new Refusal(`${where}: unknown parameter '${key.slice(0, 80)}': parameters are ${KEYS.join(', ')}`);
   return key as keyof Config;
@@ -23,6 +26,7 @@ function knownKey(key: string, where: string): keyof Config {
 /** `key=value` settings: whole numbers, or comma-separated lists for the list parameters. */
 export function parseSettings(settings: readonly string[]): Overrides {
   const out: Record<string, unknown> = {};
+  const sources: Partial<Record<keyof Config, string>> = {};
   for (const setting of settings) {
     const at = setting.indexOf('=');
     if (at <= 0) throw new Refusal(`--set ${setting.slice(0, 80)}: expected key=value, e.g. --set faultBudget=3`);
@@ -34,7 +38,9 @@ export function parseSettings(settings: readonly string[]): Overrides {
       return Number(v);
     });
     out[key] = list ? values : values[0];
+    sources[key] = `--set ${setting.slice(0, 80)}`;
   }
+  SOURCES.set(out as Overrides, sources);
   return out as Overrides;
 }
 
@@ -47,12 +53,17 @@ export function loadConfigFile(path: string): Overrides {
   const value = json.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Refusal(`--config ${path}: must be a JSON object of parameters, e.g. { "faultBudget": 3 }`);
   for (const key of Object.keys(value)) knownKey(key, `--config ${path}`);
+  SOURCES.set(value as Overrides, Object.fromEntries(Object.keys(value).map((k) => [k, `--config ${path}`])));
   return value as Overrides;
 }
 
 /** `--config` first, then each `--set` in order. */
 export function readOverrides(configFile: string | undefined, settings: readonly string[]): Overrides {
-  return { ...(configFile === undefined ? {} : loadConfigFile(configFile)), ...parseSettings(settings) };
+  const file = configFile === undefined ? {} : loadConfigFile(configFile);
+  const set = parseSettings(settings);
+  const merged = { ...file, ...set };
+  SOURCES.set(merged, { ...SOURCES.get(file), ...SOURCES.get(set) });
+  return merged;
 }
 
 /**
@@ -61,14 +72,20 @@ export function readOverrides(configFile: string | undefined, settings: readonly
  */
 export function applyOverrides(base: Partial<Config>, overrides: Overrides, scale: Scale, within: string): Config {
   const checked = parseConfig({ ...base, ...overrides }, scale);
-  if (!checked.ok) throw new Refusal(`${describeOverrides(overrides)}: ${checked.error} (on ${within})`);
-  return checked.value;
+  if (checked.ok) return checked.value;
+  // Name the setting the problem is about, as the user wrote it; else all of them.
+  const key = /^config\.(\w+)/.exec(checked.error)?.[1] as keyof Config | undefined;
+  const source = (key !== undefined && SOURCES.get(overrides)?.[key]) || describeOverrides(overrides);
+  throw new Refusal(`${source}: ${checked.error} (on ${within})`);
 }
 
-/** The overrides as the user would type them: `--set faultBudget=3 --set megaCounts=1,2`. */
+/** The overrides as the user typed them (`--config my.json --set megaCounts=1,2`), or as they would be typed. */
 export function describeOverrides(overrides: Overrides): string {
   const entries = Object.entries(overrides);
-  return entries.length === 0 ? 'the defaults' : entries.map(([k, v]) => `--set ${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' ');
+  if (entries.length === 0) return 'the defaults';
+  const sources = SOURCES.get(overrides);
+  const words = entries.map(([k, v]) => sources?.[k as keyof Config] ?? `--set ${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
+  return [...new Set(words)].join(' ');
 }
 
 /** A file-name tag for the overrides (`faultBudget=3`); a hash when that would be long. */

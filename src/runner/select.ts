@@ -9,6 +9,7 @@ import { parseVariant } from '../model/index.ts';
 import { PROPERTIES } from '../properties/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import type { Overrides } from './overrides.ts';
+import { SUITE_FILE_EXTENSIONS } from './suiteFile.ts';
 
 /** One unit of work: a property of a suite on a variant, and the verdict the suite expects (null: none). */
 export interface Pair {
@@ -35,7 +36,7 @@ function canonical(name: string): string {
 export function selectSuites(suites: readonly Suite[], id: string | undefined): Suite[] {
   if (id === undefined) return [...suites];
   const found = suites.filter((s) => s.id === id);
-  if (found.length === 0) throw new Refusal(`unknown suite '${id.slice(0, 80)}': choose ${suites.map((s) => s.id).join(', ')}, or give a suite file (a path ending in .js, .mjs or .ts)`);
+  if (found.length === 0) throw new Refusal(`unknown suite '${id.slice(0, 80)}': choose ${suites.map((s) => s.id).join(', ')}, or give a suite file (a path ending in ${SUITE_FILE_EXTENSIONS.join(', ')})`);
   return found;
 }
 
@@ -68,7 +69,8 @@ function pairsFor(suites: readonly Suite[], selection: Selection, overrides: Ove
   const wanted = checkedVariant(selection.variant);
   const pairs: Pair[] = [];
   for (const suite of chosen) {
-    const variants = wanted === undefined ? variantsOf(suite) : [suiteVariants(suite).find((v) => canonical(v) === wanted) ?? selection.variant!];
+    // A variant the suite lists keeps the suite's spelling; another is named canonically (fixes in order, once).
+    const variants = wanted === undefined ? variantsOf(suite) : [suiteVariants(suite).find((v) => canonical(v) === wanted) ?? wanted];
     for (const property of suite.properties) {
       if (selection.property !== undefined && property !== selection.property) continue;
       for (const variant of variants) pairs.push({ suite, property, variant, expected: expected(suite, property, variant, overrides) });

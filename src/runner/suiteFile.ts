@@ -72,6 +72,16 @@ export async function loadSuiteFile(path: string, api: SuiteApi): Promise<Suite>
   }
 }
 
+/** What was thrown, in one line: an error's message, or the value itself. */
 function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 300);
+  let text: string;
+  if (error instanceof Error) text = error.message;
+  else {
+    try {
+      text = typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
+    } catch {
+      text = String(error);
+    }
+  }
+  return text.split('\n')[0]!.slice(0, 300);
 }

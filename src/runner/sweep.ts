@@ -48,6 +48,8 @@ export interface SweepResult {
   variant: string;
   seeds: number;
   overrides: string;
+  /** The effective config at `from` (seed 1); the swept parameter and the seed vary from it. */
+  config: Config;
   /** What `outcome` and `measure` mean. */
   outcomeName: string;
   measureName: string;
@@ -60,16 +62,27 @@ const NUMERIC = (Object.keys(smallConfig) as (keyof Config)[]).filter((k) => typ
 
 /** Checks a sweep before it runs: a numeric parameter, ends that give valid configs, a known variant. */
 export function checkSweep(spec: SweepSpec): void {
-  if (!(NUMERIC as string[]).includes(spec.param)) throw new Refusal(`--param: '${String(spec.param).slice(0, 80)}' is not a numeric parameter: choose ${NUMERIC.join(', ')}`);
+  if (spec.param === 'seed') throw new Refusal('--param seed: the seed is what --seeds varies; sweep another parameter');
+  if (!(NUMERIC as string[]).includes(spec.param)) throw new Refusal(`--param: '${String(spec.param).slice(0, 80)}' is not a numeric parameter: choose ${NUMERIC.filter((k) => k !== 'seed').join(', ')}`);
   if (spec.from >= spec.to) throw new Refusal(`--from ${spec.from} must be below --to ${spec.to}`);
   const variant = parseVariant(spec.variant);
   if (!variant.ok) throw new Refusal(variant.error);
-  for (const value of [spec.from, spec.to]) configAt(spec, value, 1);
+  // The other parameters first, so that a problem with them is named as theirs.
+  if (spec.target.kind === 'scenario') applyOverrides(defaultConfig(spec.target.scale), spec.overrides, spec.target.scale, `the ${spec.target.scale} scale`);
+  else pairModel({ suite: spec.target.suite, variant: spec.variant }, spec.overrides, false);
+  for (const [flag, value] of [['--from', spec.from], ['--to', spec.to]] as const) {
+    try {
+      configAt(spec, value, 1);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      throw new Refusal(`${flag} ${value}: ${spec.param} = ${value} is not a valid parameter here: ${error.message.replace(/^.*?config[.:]/, 'config.')}`);
+    }
+  }
 }
 
 function configAt(spec: SweepSpec, value: number, seed: number): Config {
   const at = { ...spec.overrides, [spec.param]: value };
-  if (spec.target.kind === 'scenario') return applyOverrides(defaultConfig(spec.target.scale), { ...at, ...(spec.param === 'seed' ? {} : { seed }) }, spec.target.scale, `the ${spec.target.scale} scale`);
+  if (spec.target.kind === 'scenario') return applyOverrides(defaultConfig(spec.target.scale), { ...at, seed }, spec.target.scale, `the ${spec.target.scale} scale`);
   return pairModel({ suite: spec.target.suite, variant: spec.variant }, at, false).config;
 }
 
@@ -140,6 +153,7 @@ export function sweep(spec: SweepSpec, onPoint: (point: SweepPoint, done: number
     variant: spec.variant,
     seeds: spec.seeds,
     overrides: describeOverrides(spec.overrides),
+    config: configAt(spec, spec.from, 1),
     outcomeName: t.kind === 'scenario' ? 'collapsed (under half the wanting clients online, on average, over the late heal phase)' : 'violated (random engine)',
     measureName: t.kind === 'scenario' ? 'late online share' : 'violated (1) or not (0)',
     points,

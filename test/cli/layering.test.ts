@@ -22,8 +22,8 @@ describe('src/cli/ parses and prints', () => {
       const text = readFileSync(join(CLI, file), 'utf8');
       const bad = imports(text).filter((spec) => !ALLOWED.some((re) => re.test(spec)));
       expect(bad).toEqual([]);
-      // No engine entry points or counterexample writing: those live in src/runner/.
-      expect(text).not.toMatch(/\b(searchRandom|searchExhaustive|saveCounterexample|buildCounterexample|checkRun)\s*\(/);
+      // No engine entry points, replays, simulations, configs or file writing: those live in src/runner/.
+      expect(text).not.toMatch(/\b(searchRandom|searchExhaustive|saveCounterexample|buildCounterexample|checkRun|replay|simulate|narrate|toItf|writeAtomically|applyOverrides|summarizeScenario|checkPair|explorePair)\s*\(/);
     });
   }
 });

@@ -23,9 +23,9 @@ describe('sweeps', () => {
     expect(min).toBeGreaterThan(0);
     expect(max).toBeLessThanOrEqual(60);
     expect(min! <= median! && median! <= max!).toBe(true);
-    const chart = join(out, 'sweep-outage-2010-buggyReleasePercent-skype-2010.svg');
+    const chart = join(out, 'sweep-outage-2010-population-buggyReleasePercent-skype-2010.svg');
     expect(readFileSync(chart, 'utf8')).toMatch(/^<svg[\s\S]*tipping point[\s\S]*<\/svg>$/);
-    const data = JSON.parse(readFileSync(join(out, 'sweep-outage-2010-buggyReleasePercent-skype-2010.json'), 'utf8')) as { points: { value: number; seed: number; outcome: boolean }[] };
+    const data = JSON.parse(readFileSync(join(out, 'sweep-outage-2010-population-buggyReleasePercent-skype-2010.json'), 'utf8')) as { points: { value: number; seed: number; outcome: boolean }[] };
     // The tipping point is where the outcome flips: collapsed at it, not one below, for each seed.
     for (const seed of [1, 2, 3]) {
       const at = (v: number) => data.points.find((p) => p.seed === seed && p.value === v);
@@ -45,7 +45,7 @@ describe('sweep in steps', () => {
     expect([...new Set(ra.points.map((p) => p.value))]).toEqual([0, 25, 50, 75, 100]);
     expect(ra.points).toHaveLength(10);
     expect(ra.tipping).toBeNull();
-    const data = (d: string) => readFileSync(join(dir, d, 'sweep-outage-2010-buggyReleasePercent-skype-2010.json'), 'utf8');
+    const data = (d: string) => readFileSync(join(dir, d, 'sweep-outage-2010-small-buggyReleasePercent-skype-2010.json'), 'utf8');
     expect(data('b')).toBe(data('a'));
   });
 });
