@@ -23,11 +23,25 @@ describe('defineSuite', () => {
     ['an infeasible parameter', { config: { supernodeCapacity: 1 } }, /suite 'mine': config\.?supernodeCapacity: leaves no steady state/],
     ['a built-in id', { id: 'feedback-loop' }, /'feedback-loop' is a built-in suite; choose another id/],
     ['an unknown field', { horizon: 3 }, /horizon/],
+    ['no variants', { variants: {} }, /variants: none given/],
+    ['a variant twice under two names', { variants: ['fixed', 'skype-2010+robust-client+backoff-jitter+admission-control+retry-budget+load-aware-promotion+mega-supernodes'] }, /are the same variant/],
+    ['a kind twice', { kinds: ['crash', 'crash'] }, /kinds\.1: 'crash' is listed twice/],
+    ['a property twice', { properties: ['no-cascade', 'no-cascade'] }, /properties\.1: 'no-cascade' is listed twice/],
+    ['a window longer than any run', { properties: [defineProperty({ id: 'long', summary: 'long', never: () => true, forMoreThan: 100 })] }, /'long' watches a window of 101 ticks, longer than any run of this suite \(at most 30 events and 40 heal ticks\)/],
     ['a property shadowing a built-in one', { properties: [defineProperty({ id: 'no-cascade', summary: 'mine', always: () => null })] }, /'no-cascade' is a built-in property's id/],
   ])('refuses %s', (_what, change, message) => {
     const spec = { ...base, ...change } as SuiteSpec;
     expect(() => defineSuite(spec)).toThrow(DefinitionError);
     expect(() => defineSuite(spec)).toThrow(message);
+  });
+
+  it('returns a frozen suite: a suite file cannot change it after the check', () => {
+    const suite = defineSuite(base);
+    expect(() => {
+      (suite as { id: string }).id = '../../escaped';
+    }).toThrow(TypeError);
+    expect(() => (suite.kinds as string[]).push('tick')).toThrow(TypeError);
+    expect(suite.id).toBe('mine');
   });
 
   it('fills defaults, keeps variants without an expectation apart, and runs like a built-in suite', () => {

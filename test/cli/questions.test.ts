@@ -3,7 +3,7 @@
  * set on the command line, any variant over every suite, a sweep to a tipping point, and a suite file
  * of one's own with a windowed property whose counterexample replays, exports to ITF and is in the report.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,14 @@ describe('parameters as input', () => {
 });
 
 describe('any variant', () => {
+  it('a variant a suite does not list is named canonically, however its fixes are ordered', () => {
+    const out = join(dir, 'canonical');
+    const r = cli(['check', '--suite', 'feedback-loop', '--property', 'no-cascade', '--variant', 'skype-2010+retry-budget+backoff-jitter+retry-budget', '--runs', '300', '--json', '--dir', out]);
+    const [row] = rows(r.stdout);
+    expect(row!.variant).toBe('skype-2010+backoff-jitter+retry-budget');
+    expect(row!.counterexample).toBe(join(out, 'feedback-loop', 'no-cascade--skype-2010+backoff-jitter+retry-budget.json'));
+  });
+
   it('check --variant skype-2010+robust-client+admission-control reports a verdict for every suite', () => {
     const r = cli(['check', '--variant', 'skype-2010+robust-client+admission-control', '--budget', 'test', '--dir', join(dir, 'variant')]);
     for (const suite of SUITES) {
@@ -120,6 +128,15 @@ describe('a suite file of your own', () => {
     expect(md).toContain('from the suite file `half-offline.mjs`');
     expect(md).toContain('replays to the same step and sentence');
     expect(existsSync(join(home, 'review', 'report.html'))).toBe(true);
+  });
+
+  it('a suite file named to report is loaded before anything runs: a wrong one is refused at once', () => {
+    const home = join(dir, 'home-report');
+    mkdirSync(home, { recursive: true });
+    const r = cli(['report', '--suite', 'nothere.mjs', '--out', 'review'], home);
+    expect(r.code).toBe(2);
+    expect(r.errors).toEqual(['cascade report: --suite nothere.mjs: no such file']);
+    expect(readdirSync(home)).toEqual([]);
   });
 
   it('explore --suite FILE searches it exhaustively, with the window in the state', () => {

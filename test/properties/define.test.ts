@@ -42,6 +42,14 @@ describe('defineProperty refuses what it cannot run, in one line', () => {
     expect(() => defineProperty(spec as PropertySpec)).toThrow(message);
   });
 
+  it('a predicate that answers neither true nor false is one line naming it, not a silent false', () => {
+    const model = modelOf('fixed', smallConfig);
+    const p = defineProperty({ id: 'numeric', summary: 'numeric', never: (() => 1) as never, forMoreThan: 2 });
+    expect(() => checkRun(model, p, DEFAULT_BOUNDS, [{ kind: 'tick' }])).toThrow(new DefinitionError("property 'numeric': never must return true or false, got number"));
+    const q = defineProperty({ id: 'goal', summary: 'goal', eventually: (() => undefined) as never });
+    expect(() => checkRun(model, q, DEFAULT_BOUNDS, [])).toThrow(/property 'goal': eventually must return true or false, got undefined/);
+  });
+
   it('a user function that throws during a run is one line naming the property and the function', () => {
     const p = defineProperty({ id: 'throws', summary: 'throws', always: () => { throw new Error('inside\nmore'); } });
     const model = modelOf('fixed', smallConfig);
