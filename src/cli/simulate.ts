@@ -2,7 +2,7 @@
  * `cascade simulate --scenario S --variant V [--scale small|population] [--ticks N] [--seed S] [--json]`:
  * replays a scripted outage and prints one line (or JSON object) per tick.
  */
-import { derivedQuantities, readOverrides, SCENARIO_NAMES, scenarioRun, type Metrics } from '../runner/index.ts';
+import { derivedQuantities, readOverrides, SCENARIO_NAMES, scenarioRun, type ScenarioRow } from '../runner/index.ts';
 import { integer, oneOf, parse, UsageError } from './args.ts';
 
 export const simulateHelp = `Usage: cascade simulate --scenario ${SCENARIO_NAMES.join('|')} --variant V [options]
@@ -20,7 +20,9 @@ Options:
   --json         one JSON object per tick
   --help         this text`;
 
-const COLUMNS: (keyof Metrics)[] = ['tick', 'liveSupernodes', 'onlineClients', 'wantOnline', 'loginQueue', 'crashes', 'overloadShutdowns', 'attemptsPerClient'];
+const COLUMNS: (keyof ScenarioRow)[] = ['tick', 'liveSupernodes', 'onlineClients', 'wantOnline', 'loginQueue', 'crashes', 'overloadShutdowns', 'attemptsPerClient'];
+/** `--json` rows carry, besides the table's columns, what comparing with the public figures needs. */
+const JSON_FIELDS: (keyof ScenarioRow)[] = [...COLUMNS, 'onlineShare', 'liveCapacity', 'connectAttempts', 'supernodeRequests', 'injectedCrashes', 'supernodesLostToCrashes', 'supernodesLostToFaults', 'supernodesLostToOverload', 'promotions', 'megaSupernodesAdded'];
 
 export function simulateCommand(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
   const { values } = parse(argv, {
@@ -47,15 +49,15 @@ export function simulateCommand(argv: string[], out: (line: string) => void, err
   const run = scenarioRun({ scenario: values.scenario, variant: values.variant, scale, ticks, overrides });
   if (Object.keys(overrides).length > 0) err(`parameters: ${derivedQuantities(run.config)}`);
   if (!values.json) out(COLUMNS.join('\t'));
-  for (const metrics of run.rows) {
-    if (values.json) out(JSON.stringify(pick(metrics)));
-    else out(COLUMNS.map((c) => format(metrics[c])).join('\t'));
+  for (const row of run.rows) {
+    if (values.json) out(JSON.stringify(pick(row)));
+    else out(COLUMNS.map((c) => format(row[c])).join('\t'));
   }
   return 0;
 }
 
-function pick(m: Metrics): Record<string, number> {
-  return Object.fromEntries(COLUMNS.map((c) => [c, Number(m[c].toFixed(4))]));
+function pick(row: ScenarioRow): Record<string, number> {
+  return Object.fromEntries(JSON_FIELDS.map((c) => [c, Number(row[c].toFixed(4))]));
 }
 
 function format(value: number): string {
