@@ -1,0 +1,231 @@
+/**
+ * The operator (mega-supernodes fix): `addMegaSupernodes` puts idle mega slots into service, never
+ * more than asked nor past `megaSlots`; the runbook (`watchCapacity`) counts consecutive ticks in which
+ * up capacity falls short of the demand of everyone who wants in, adds `megaBatch` mega-supernodes after
+ * exactly `operatorDetectionTicks` of them and restarts its clock whenever capacity covers demand.
+ * Pinned on hand-built states because the recovery verdicts of the mega-supernodes fix rest on them.
+ */
+import { describe, expect, it } from 'vitest';
+import { addMegaSupernodes, watchCapacity } from '../../../src/model/actions/operator.ts';
+import { tick } from '../../../src/model/tick.ts';
+import { init, parseConfig, smallConfig, stepOwned, variant, type Config, type Model, type State } from '../../../src/model/index.ts';
+
+const MEGA = 'skype-2010+mega-supernodes';
+
+/**
+ * smallConfig with three mega slots (5, 6, 7) and a detection time of 3 ticks: peers 0..2 host
+ * slots 0..2 (3 places each), peers 3..9 are online clients (3, 6, 9 on slot 0; 4, 7 on 1; 5, 8 on 2),
+ * peer 10 is off; peer slots 3 and 4 are idle.
+ */
+function setup(name = MEGA, overrides: Partial<Config> = {}): { model: Model; state: State } {
+  const parsed = parseConfig({ ...smallConfig, megaSlots: 3, operatorDetectionTicks: 3, ...overrides });
+  if (!parsed.ok) throw new Error(parsed.error);
+  const model: Model = { config: parsed.value, protocol: variant(name) };
+  const state = init(model);
+  state.tick = 6;
+  return { model, state };
+}
+
+/** Every leaf that differs between two JSON values, by path: `{ 'supernodes.5.status': ['idle', 'up'] }`. */
+function changes(before: unknown, after: unknown, path = ''): Record<string, [unknown, unknown]> {
+  if (typeof before === 'object' && before !== null && typeof after === 'object' && after !== null) {
+    const out: Record<string, [unknown, unknown]> = {};
+    const b = before as Record<string, unknown>;
+    const a = after as Record<string, unknown>;
+    for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) Object.assign(out, changes(b[k], a[k], path ? `${path}.${k}` : k));
+    return out;
+  }
+  return Object.is(before, after) ? {} : { [path]: [before, after] };
+}
+
+/** The changes of putting mega slots `slots` into service, `megaAdded` going from `from`. */
+function megaUp(slots: number[], from = 0): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const s of slots) out[`supernodes.${s}.status`] = ['idle', 'up'];
+  if (slots.length > 0) out['counters.megaAdded'] = [from, from + slots.length];
+  return out;
+}
+
+/** Slot 2 stops serving (`status`); its host is off or crashed and its clients 5 and 8 log in again: up capacity 6 for a demand of 7. */
+function loseSlot2(state: State, status: 'restarting' | 'down' = 'restarting'): void {
+  Object.assign(state.supernodes[2]!, { status, restartAt: status === 'restarting' ? 20 : -1, clients: 0 });
+  Object.assign(state.peers[2]!, { status: status === 'restarting' ? 'off' : 'crashed', authenticated: false, upstream: -1 });
+  for (const p of [5, 8]) Object.assign(state.peers[p]!, { status: 'connecting', authenticated: false, upstream: -1 });
+}
+
+/** Peer 9 (a client of slot 0) quits. */
+function quit9(state: State): void {
+  state.supernodes[0]!.clients--;
+  Object.assign(state.peers[9]!, { wantsOnline: false, status: 'off', authenticated: false, upstream: -1 });
+}
+
+function run<T>(state: State, action: () => T): { result: T; changed: Record<string, [unknown, unknown]> } {
+  const before = structuredClone(state);
+  const result = action();
+  return { result, changed: changes(before, state) };
+}
+
+describe('addMegaSupernodes', () => {
+  it.each([
+    [1, [5]],
+    [2, [5, 6]],
+    [3, [5, 6, 7]],
+  ])('puts %i idle mega slots into service, in slot order, and counts them', (count, slots) => {
+    const { model, state } = setup();
+    const { result, changed } = run(state, () => addMegaSupernodes(state, model, count));
+    expect(result).toBe(slots.length);
+    expect(changed).toEqual(megaUp(slots));
+  });
+
+  it('never goes past megaSlots: asked for 5 with 3 slots, it adds 3', () => {
+    const { model, state } = setup();
+    const { result, changed } = run(state, () => addMegaSupernodes(state, model, 5));
+    expect(result).toBe(3);
+    expect(changed).toEqual(megaUp([5, 6, 7]));
+  });
+
+  it('skips mega-supernodes already in service and leaves their clients alone', () => {
+    const { model, state } = setup();
+    Object.assign(state.supernodes[5]!, { status: 'up', clients: 4 });
+    state.counters.megaAdded = 1;
+    const { result, changed } = run(state, () => addMegaSupernodes(state, model, 1));
+    expect(result).toBe(1);
+    expect(changed).toEqual(megaUp([6], 1));
+  });
+
+  it('adds nothing and counts nothing when every mega slot serves', () => {
+    const { model, state } = setup();
+    for (const s of [5, 6, 7]) state.supernodes[s]!.status = 'up';
+    const { result, changed } = run(state, () => addMegaSupernodes(state, model, 2));
+    expect(result).toBe(0);
+    expect(changed).toEqual({});
+  });
+
+  it('never touches idle peer slots, with no mega slots at all', () => {
+    const { model, state } = setup(MEGA, { megaSlots: 0 });
+    const { result, changed } = run(state, () => addMegaSupernodes(state, model, 1));
+    expect(result).toBe(0);
+    expect(changed).toEqual({});
+  });
+
+  it('as an event it needs the mega-supernodes fix and counts against no budget', () => {
+    const without = setup('skype-2010');
+    const before = structuredClone(without.state);
+    expect(stepOwned(without.state, without.model, { kind: 'addMegaSupernodes', count: 1 })).toBe(false);
+    expect(without.state).toEqual(before);
+
+    const fixed = setup(MEGA);
+    const { result, changed } = run(fixed.state, () => stepOwned(fixed.state, fixed.model, { kind: 'addMegaSupernodes', count: 1 }));
+    expect(result).toBe(true);
+    expect(changed).toEqual(megaUp([5]));
+  });
+});
+
+describe('watchCapacity: the shortage clock', () => {
+  it('a shortfall of one client is a tick of shortage (6 up places for 7 clients who want in)', () => {
+    const { model, state } = setup();
+    loseSlot2(state);
+    const { changed } = run(state, () => watchCapacity(state, model));
+    expect(changed).toEqual({ shortageTicks: [0, 1] });
+  });
+
+  it.each(['restarting', 'down'] as const)('a %s supernode is no capacity', (status) => {
+    const { model, state } = setup();
+    loseSlot2(state, status);
+    state.shortageTicks = 1;
+    const { changed } = run(state, () => watchCapacity(state, model));
+    expect(changed).toEqual({ shortageTicks: [1, 2] });
+  });
+
+  it('capacity exactly covering demand is no shortage and restarts the clock', () => {
+    const { model, state } = setup();
+    loseSlot2(state);
+    quit9(state);
+    state.shortageTicks = 2;
+    const { changed } = run(state, () => watchCapacity(state, model));
+    expect(changed).toEqual({ shortageTicks: [2, 0] });
+  });
+
+  it('an overloaded supernode that still serves counts as capacity for the runbook', () => {
+    const { model, state } = setup();
+    loseSlot2(state);
+    quit9(state);
+    state.supernodes[0]!.overloadedTicks = 1;
+    state.shortageTicks = 1;
+    const { changed } = run(state, () => watchCapacity(state, model));
+    expect(changed).toEqual({ shortageTicks: [1, 0] });
+  });
+
+  it('a mega-supernode in service counts as capacity', () => {
+    const { model, state } = setup();
+    loseSlot2(state);
+    state.supernodes[5]!.status = 'up';
+    state.shortageTicks = 1;
+    const { changed } = run(state, () => watchCapacity(state, model));
+    expect(changed).toEqual({ shortageTicks: [1, 0] });
+  });
+
+  it('a user who wants in but has not started yet is demand; supernode hosts are not', () => {
+    const { model, state } = setup();
+    loseSlot2(state);
+    quit9(state);
+    // peer 10 wants to start (off, waiting for its start): 7 want in, 6 up places
+    state.peers[10]!.wantsOnline = true;
+    const { changed } = run(state, () => watchCapacity(state, model));
+    expect(changed).toEqual({ shortageTicks: [0, 1] });
+  });
+});
+
+describe('watchCapacity: the runbook', () => {
+  it('adds megaBatch mega-supernodes after exactly operatorDetectionTicks ticks of shortage, not one tick before', () => {
+    const { model, state } = setup();
+    loseSlot2(state);
+    expect(run(state, () => watchCapacity(state, model)).changed).toEqual({ shortageTicks: [0, 1] });
+    expect(run(state, () => watchCapacity(state, model)).changed).toEqual({ shortageTicks: [1, 2] });
+    expect(run(state, () => watchCapacity(state, model)).changed).toEqual({ ...megaUp([5]), shortageTicks: [2, 0] });
+    // the new mega-supernode covers demand: nothing more
+    expect(run(state, () => watchCapacity(state, model)).changed).toEqual({});
+  });
+
+  it('with a detection time of one tick it acts on the first tick of shortage', () => {
+    const { model, state } = setup(MEGA, { operatorDetectionTicks: 1 });
+    loseSlot2(state);
+    expect(run(state, () => watchCapacity(state, model)).changed).toEqual(megaUp([5]));
+  });
+
+  it('adds megaBatch at once (2 of 3 slots)', () => {
+    const { model, state } = setup(MEGA, { megaBatch: 2 });
+    loseSlot2(state);
+    state.shortageTicks = 2;
+    expect(run(state, () => watchCapacity(state, model)).changed).toEqual({ ...megaUp([5, 6]), shortageTicks: [2, 0] });
+  });
+
+  it('never goes past megaSlots (a batch of 5 with 3 slots)', () => {
+    const { model, state } = setup(MEGA, { megaBatch: 5 });
+    loseSlot2(state);
+    state.shortageTicks = 2;
+    expect(run(state, () => watchCapacity(state, model)).changed).toEqual({ ...megaUp([5, 6, 7]), shortageTicks: [2, 0] });
+  });
+
+  it('a tick runs the runbook with the mega-supernodes fix', () => {
+    const { model, state } = setup(MEGA);
+    state.tick = 0;
+    loseSlot2(state);
+    state.shortageTicks = 2;
+    tick(state, model);
+    expect(state.counters.megaAdded).toBe(1);
+    expect(state.supernodes.slice(5).map((sn) => sn.status)).toEqual(['up', 'idle', 'idle']);
+    expect(state.shortageTicks).toBe(0);
+  });
+
+  it('a tick never runs the runbook without the mega-supernodes fix', () => {
+    const { model, state } = setup('skype-2010');
+    state.tick = 0;
+    loseSlot2(state);
+    state.shortageTicks = 2;
+    tick(state, model);
+    expect(state.counters.megaAdded).toBe(0);
+    expect(state.supernodes.slice(5).map((sn) => sn.status)).toEqual(['idle', 'idle', 'idle']);
+    expect(state.shortageTicks).toBe(2);
+  });
+});
