@@ -57,6 +57,12 @@ describe('isOverloaded', () => {
     expect(isOverloaded(supernode({ budget: 1, rejected: 2 }), 100)).toBe(true);
   });
 
+  it('the budget is counted in whole connects: one cheap rejection past a large budget of accepted connects is overload', () => {
+    // 100 accepted connects fill a budget of 100 exactly; a rejection at 1% more is past it.
+    expect(isOverloaded(supernode({ budget: 100, accepted: 100 }), 25)).toBe(false);
+    expect(isOverloaded(supernode({ budget: 100, accepted: 100, rejected: 1 }), 1)).toBe(true);
+  });
+
   it('free rejections (rejectCostPercent 0) never overload', () => {
     expect(isOverloaded(supernode({ budget: 1, rejected: 1000 }), 0)).toBe(false);
   });
