@@ -6,9 +6,10 @@
  * target does not qualify, and each applied fault costs exactly one unit of the fault budget.
  */
 import { describe, expect, it } from 'vitest';
+import { changedBy as run, handBuilt } from '../../support/handBuilt.ts';
 import { crash, degradeOfflineMessages, isRunning, massReboot, reboot } from '../../../src/model/actions/faults.ts';
 import { nextRandom } from '../../../src/model/random.ts';
-import { init, parseConfig, smallConfig, stepOwned, variant, type Config, type Event, type Model, type Peer, type PeerStatus, type State } from '../../../src/model/index.ts';
+import { stepOwned, type Config, type Event, type Model, type Peer, type PeerStatus, type State } from '../../../src/model/index.ts';
 
 /**
  * smallConfig (2010 base: immediate reconnect after 1 tick) at tick 5: peers 0..2 host slots 0..2;
@@ -16,30 +17,7 @@ import { init, parseConfig, smallConfig, stepOwned, variant, type Config, type E
  * rebootDelay 2, restartDelay 8, userRestartDelay 2.
  */
 function setup(overrides: Partial<Config> = {}, name = 'skype-2010'): { model: Model; state: State } {
-  const parsed = parseConfig({ ...smallConfig, ...overrides });
-  if (!parsed.ok) throw new Error(parsed.error);
-  const model: Model = { config: parsed.value, protocol: variant(name) };
-  const state = init(model);
-  state.tick = 5;
-  return { model, state };
-}
-
-/** Every leaf that differs between two JSON values, by path: `{ 'peers.4.status': ['online', 'crashed'] }`. */
-function changes(before: unknown, after: unknown, path = ''): Record<string, [unknown, unknown]> {
-  if (typeof before === 'object' && before !== null && typeof after === 'object' && after !== null) {
-    const out: Record<string, [unknown, unknown]> = {};
-    const b = before as Record<string, unknown>;
-    const a = after as Record<string, unknown>;
-    for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) Object.assign(out, changes(b[k], a[k], path ? `${path}.${k}` : k));
-    return out;
-  }
-  return Object.is(before, after) ? {} : { [path]: [before, after] };
-}
-
-function run<T>(state: State, action: () => T): { result: T; changed: Record<string, [unknown, unknown]> } {
-  const before = structuredClone(state);
-  const result = action();
-  return { result, changed: changes(before, state) };
+  return handBuilt(name, overrides, 5);
 }
 
 /** The changes of online clients `peers` (of a lost supernode) reconnecting at `at`. */

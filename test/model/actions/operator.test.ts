@@ -6,9 +6,10 @@
  * Pinned on hand-built states because the recovery verdicts of the mega-supernodes fix rest on them.
  */
 import { describe, expect, it } from 'vitest';
+import { changedBy as run, handBuilt } from '../../support/handBuilt.ts';
 import { addMegaSupernodes, watchCapacity } from '../../../src/model/actions/operator.ts';
 import { tick } from '../../../src/model/tick.ts';
-import { init, parseConfig, smallConfig, stepOwned, variant, type Config, type Model, type State } from '../../../src/model/index.ts';
+import { stepOwned, type Config, type Model, type State } from '../../../src/model/index.ts';
 
 const MEGA = 'skype-2010+mega-supernodes';
 
@@ -18,24 +19,7 @@ const MEGA = 'skype-2010+mega-supernodes';
  * peer 10 is off; peer slots 3 and 4 are idle.
  */
 function setup(name = MEGA, overrides: Partial<Config> = {}): { model: Model; state: State } {
-  const parsed = parseConfig({ ...smallConfig, megaSlots: 3, operatorDetectionTicks: 3, ...overrides });
-  if (!parsed.ok) throw new Error(parsed.error);
-  const model: Model = { config: parsed.value, protocol: variant(name) };
-  const state = init(model);
-  state.tick = 6;
-  return { model, state };
-}
-
-/** Every leaf that differs between two JSON values, by path: `{ 'supernodes.5.status': ['idle', 'up'] }`. */
-function changes(before: unknown, after: unknown, path = ''): Record<string, [unknown, unknown]> {
-  if (typeof before === 'object' && before !== null && typeof after === 'object' && after !== null) {
-    const out: Record<string, [unknown, unknown]> = {};
-    const b = before as Record<string, unknown>;
-    const a = after as Record<string, unknown>;
-    for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) Object.assign(out, changes(b[k], a[k], path ? `${path}.${k}` : k));
-    return out;
-  }
-  return Object.is(before, after) ? {} : { [path]: [before, after] };
+  return handBuilt(name, { megaSlots: 3, operatorDetectionTicks: 3, ...overrides }, 6);
 }
 
 /** The changes of putting mega slots `slots` into service, `megaAdded` going from `from`. */
@@ -57,12 +41,6 @@ function loseSlot2(state: State, status: 'restarting' | 'down' = 'restarting'): 
 function quit9(state: State): void {
   state.supernodes[0]!.clients--;
   Object.assign(state.peers[9]!, { wantsOnline: false, status: 'off', authenticated: false, upstream: -1 });
-}
-
-function run<T>(state: State, action: () => T): { result: T; changed: Record<string, [unknown, unknown]> } {
-  const before = structuredClone(state);
-  const result = action();
-  return { result, changed: changes(before, state) };
 }
 
 describe('addMegaSupernodes', () => {

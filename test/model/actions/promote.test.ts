@@ -7,8 +7,9 @@
  * wants to be online and only serving, non-overloaded capacity.
  */
 import { describe, expect, it } from 'vitest';
+import { changes, handBuilt } from '../../support/handBuilt.ts';
 import { promote, promotePeer } from '../../../src/model/actions/promote.ts';
-import { init, parseConfig, smallConfig, variant, type Config, type Model, type PeerStatus, type State } from '../../../src/model/index.ts';
+import { type Config, type Model, type PeerStatus, type State } from '../../../src/model/index.ts';
 
 const BLIND = 'skype-2010';
 const AWARE = 'skype-2010+load-aware-promotion';
@@ -21,24 +22,7 @@ const AWARE = 'skype-2010+load-aware-promotion';
 const AT_THRESHOLD: Partial<Config> = { peers: 12, supernodes: 2, eligible: 4, supernodeCapacity: 5, offlineAtStart: 2 };
 
 function setup(name: string, overrides: Partial<Config> = {}, tick = 4): { model: Model; state: State } {
-  const parsed = parseConfig({ ...smallConfig, ...overrides });
-  if (!parsed.ok) throw new Error(parsed.error);
-  const model: Model = { config: parsed.value, protocol: variant(name) };
-  const state = init(model);
-  state.tick = tick;
-  return { model, state };
-}
-
-/** Every leaf that differs between two JSON values, by path: `{ 'peers.2.role': ['ordinary', 'supernode'] }`. */
-function changes(before: unknown, after: unknown, path = ''): Record<string, [unknown, unknown]> {
-  if (typeof before === 'object' && before !== null && typeof after === 'object' && after !== null) {
-    const out: Record<string, [unknown, unknown]> = {};
-    const b = before as Record<string, unknown>;
-    const a = after as Record<string, unknown>;
-    for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) Object.assign(out, changes(b[k], a[k], path ? `${path}.${k}` : k));
-    return out;
-  }
-  return Object.is(before, after) ? {} : { [path]: [before, after] };
+  return handBuilt(name, overrides, tick);
 }
 
 /** Runs `promote` and returns what it changed. */

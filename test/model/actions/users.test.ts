@@ -5,39 +5,17 @@
  * Each applies only to a peer in the right state and costs exactly one unit of the churn budget.
  */
 import { describe, expect, it } from 'vitest';
+import { changedBy as run, handBuilt } from '../../support/handBuilt.ts';
 import { goOffline, goOnline } from '../../../src/model/actions/users.ts';
 import { reboot } from '../../../src/model/actions/faults.ts';
-import { init, parseConfig, smallConfig, stepOwned, variant, type Config, type Event, type Model, type PeerStatus, type State } from '../../../src/model/index.ts';
+import { stepOwned, type Config, type Event, type Model, type PeerStatus, type State } from '../../../src/model/index.ts';
 
 /**
  * smallConfig (2010 base: immediate reconnect after 1 tick) at tick 5: peers 0..2 host slots 0..2;
  * peers 3..9 are online clients (3, 6, 9 on slot 0; 4, 7 on 1; 5, 8 on 2); peer 10 is off.
  */
 function setup(overrides: Partial<Config> = {}): { model: Model; state: State } {
-  const parsed = parseConfig({ ...smallConfig, ...overrides });
-  if (!parsed.ok) throw new Error(parsed.error);
-  const model: Model = { config: parsed.value, protocol: variant('skype-2010') };
-  const state = init(model);
-  state.tick = 5;
-  return { model, state };
-}
-
-/** Every leaf that differs between two JSON values, by path: `{ 'peers.4.status': ['online', 'off'] }`. */
-function changes(before: unknown, after: unknown, path = ''): Record<string, [unknown, unknown]> {
-  if (typeof before === 'object' && before !== null && typeof after === 'object' && after !== null) {
-    const out: Record<string, [unknown, unknown]> = {};
-    const b = before as Record<string, unknown>;
-    const a = after as Record<string, unknown>;
-    for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) Object.assign(out, changes(b[k], a[k], path ? `${path}.${k}` : k));
-    return out;
-  }
-  return Object.is(before, after) ? {} : { [path]: [before, after] };
-}
-
-function run<T>(state: State, action: () => T): { result: T; changed: Record<string, [unknown, unknown]> } {
-  const before = structuredClone(state);
-  const result = action();
-  return { result, changed: changes(before, state) };
+  return handBuilt('skype-2010', overrides, 5);
 }
 
 /** Peer 4 (a client of slot 1) leaves its session in `status`, still wanting to be online unless told. */
