@@ -61,7 +61,9 @@ describe('output targets', () => {
   });
 
   it('output into a closed pipe ends quietly (exit 141, as SIGPIPE would), with no stack trace', () => {
-    const script = `'${process.cwd()}/node_modules/.bin/tsx' src/cli.ts replay ${committed} | head -1; echo "exit \${PIPESTATUS[0]}" >&2`;
+    // Output far larger than a pipe's buffer (20,000 lines), so that the writer meets the closed pipe
+    // whatever the timing (a few lines could all fit in the buffer before head exits: exit 0).
+    const script = `'${process.cwd()}/node_modules/.bin/tsx' src/cli.ts simulate --scenario outage-2010 --variant skype-2010 --ticks 20000 | head -1; echo "exit \${PIPESTATUS[0]}" >&2`;
     const r = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr.trim()).toBe('exit 141');
