@@ -9,6 +9,8 @@ export interface SimulationStep {
   event: Event;
   applied: boolean;
   metrics: Metrics;
+  /** The simulation's own state after the event: read it before the next step, never keep or change it. */
+  state: State;
 }
 
 /** Yields the metrics after each event, starting from `init(model)` or a given state. */
@@ -17,7 +19,7 @@ export function* simulate(model: Model, events: readonly Event[], from?: State):
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;
     const applied = stepOwned(state, model, event);
-    yield { index, event, applied, metrics: metrics(state) };
+    yield { index, event, applied, metrics: metrics(state), state };
   }
   return state;
 }

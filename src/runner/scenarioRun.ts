@@ -1,5 +1,6 @@
 /** A scripted outage on one variant, with the user's parameters: the metrics after every tick. */
-import { defaultConfig, init, lookup, metrics, parseVariant, SCENARIO_NAMES, SCENARIOS, scenarioEvents, stepOwned, type Config, type Metrics, type Scale } from '../model/index.ts';
+import { simulate } from '../explore/simulate.ts';
+import { defaultConfig, lookup, parseVariant, SCENARIO_NAMES, SCENARIOS, scenarioEvents, type Config, type Metrics, type Scale } from '../model/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import { applyOverrides, type Overrides } from './overrides.ts';
 
@@ -43,11 +44,8 @@ export function scenarioRun(options: ScenarioRunOptions): { config: Config; tick
   const ticks = options.ticks ?? scenario.horizon[options.scale];
   const model = { config, protocol: protocol.value };
   function* rows(): Generator<ScenarioRow> {
-    const state = init(model);
-    for (const event of scenarioEvents(scenario!, config, options.scale, ticks)) {
-      stepOwned(state, model, event);
+    for (const { event, metrics: m, state } of simulate(model, scenarioEvents(scenario!, config, options.scale, ticks))) {
       if (event.kind !== 'tick') continue;
-      const m = metrics(state);
       const c = state.counters;
       yield {
         ...m,
