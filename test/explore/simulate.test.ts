@@ -7,7 +7,7 @@ describe('simulate', () => {
   const model = modelOf('skype-2010', defaultConfig('small'));
   const events = scenarioEvents(SCENARIOS['outage-2010']!, model.config, 'small');
 
-  it('yields one step per event with the metrics of the state after it, and returns the final state', () => {
+  it('yields one step per event with the state after it and its metrics, and returns the final state', () => {
     const run = simulate(model, events);
     let reference = init(model);
     let index = 0;
@@ -17,7 +17,7 @@ describe('simulate', () => {
         break;
       }
       const after = step(reference, model, events[index]!);
-      expect(next.value).toEqual({ index, event: events[index], applied: after !== reference, metrics: metrics(after) });
+      expect(next.value).toEqual({ index, event: events[index], applied: after !== reference, metrics: metrics(after), state: after });
       reference = after;
       index++;
     }
