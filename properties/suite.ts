@@ -44,6 +44,11 @@ export function suiteVariants(suite: Suite): string[] {
   return [...Object.keys(suite.variants), ...(suite.unexpected ?? [])];
 }
 
+/** The properties counterexamples may name: the built-in ones and those the given suites define. */
+export function propertiesOf(suites: readonly Suite[]): Record<string, Property> {
+  return Object.assign({}, PROPERTIES, ...suites.map((s) => s.ownProperties ?? {}));
+}
+
 /** A property a suite checks, by id: its own, or a built-in one. */
 export function propertyOf(suite: Suite, id: string): Property | undefined {
   return (suite.ownProperties && lookup(suite.ownProperties, id)) ?? lookup(PROPERTIES, id);

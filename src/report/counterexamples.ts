@@ -4,8 +4,7 @@
  */
 import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { expectation, SUITES, type Suite } from '../../properties/index.ts';
-import { PROPERTIES, type Property } from '../properties/index.ts';
+import { expectation, propertiesOf, SUITES, type Suite } from '../../properties/index.ts';
 import { replay, type ReplayResult } from '../explore/replay.ts';
 import { loadCounterexample } from '../trace/load.ts';
 import type { CounterexampleFile } from '../trace/schema.ts';
@@ -55,7 +54,7 @@ export function loadCounterexamples(dir: string, userSuites: readonly Suite[] = 
   const loaded: LoadedCounterexample[] = [];
   const problems: string[] = [];
   const suites = [...SUITES, ...userSuites];
-  const properties: Record<string, Property> = Object.assign({}, PROPERTIES, ...userSuites.map((s) => s.ownProperties ?? {}));
+  const properties = propertiesOf(userSuites);
   for (const path of counterexampleFiles(dir)) {
     const file = loadCounterexample(path, properties);
     if (!file.ok) {

@@ -1,8 +1,9 @@
 /** The suites a `--suite` value names: all built-in ones, one of them by id, or a user's suite file. */
 import { SUITES, type Suite } from '../../properties/index.ts';
-import { PROPERTIES, type Property } from '../properties/index.ts';
 import { selectSuites } from './select.ts';
 import { isSuiteFile, loadSuiteFile as loadWithApi } from './suiteFile.ts';
+
+export { propertiesOf } from '../../properties/index.ts';
 
 /** Loads a suite file, giving its default-export function the library API. */
 export async function loadSuiteFile(path: string): Promise<Suite> {
@@ -13,9 +14,4 @@ export async function loadSuiteFile(path: string): Promise<Suite> {
 export async function suitesNamed(value: string | undefined): Promise<Suite[]> {
   if (value !== undefined && isSuiteFile(value)) return [await loadSuiteFile(value)];
   return selectSuites(SUITES, value);
-}
-
-/** The properties counterexamples may name: the built-in ones and those the given suites define. */
-export function propertiesOf(suites: readonly Suite[]): Record<string, Property> {
-  return Object.assign({}, PROPERTIES, ...suites.map((s) => s.ownProperties ?? {}));
 }
