@@ -71,7 +71,7 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
   if (!json) printParameters(pairs, overrides, out);
   const bar = progress();
   const { code, results } = runChecks(pairs, options, {
-    progress: (_i, _n, done, total, text) => bar.update(done, total, text),
+    progress: (done, total, text) => bar.update(done, total, text),
     result: (r) => {
       bar.done();
       out(json ? JSON.stringify(r) : describeCheck(r));

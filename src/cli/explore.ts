@@ -64,11 +64,11 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
   if (!json) printParameters(pairs, overrides, out, true);
   const bar = progress();
   const { code, results } = runExplores(pairs, options, {
-    progress: (_i, _n, states, max, text) => bar.update(states, max, text),
+    progress: (states, max, text) => bar.update(states, max, text),
     result: (r) => {
       bar.done();
       if (json) out(JSON.stringify(r));
-      else printExplore(r, exploreCommandLine(pairs.find((p) => p.suite.id === r.suite && p.property === r.property && p.variant === r.variant)!, overrides, r.bound), out);
+      else printExplore(r, exploreCommandLine(r, overrides), out);
     },
   });
   if (!json && results.length > 1) printPairSummary(results, out);

@@ -1,5 +1,5 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
-import type { GatherListener, PairResult, ScenarioSummary } from '../runner/index.ts';
+import { exploreCommandLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
 import { describeCheck } from './check.ts';
 import { printExplore } from './explore.ts';
 import { progress } from './progress.ts';
@@ -22,7 +22,7 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
     },
     scenario: (s) => out(json ? JSON.stringify({ kind: 'scenario', ...s }) : scenarioLine(s)),
     random: {
-      progress: (_i, _n, done, total, text) => bar.update(done, total, text),
+      progress: (done, total, text) => bar.update(done, total, text),
       result: (r) => {
         bar.done();
         random.push(r);
@@ -30,11 +30,11 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       },
     },
     exhaustive: {
-      progress: (_i, _n, states, max, text) => bar.update(states, max, text),
+      progress: (states, max, text) => bar.update(states, max, text),
       result: (r) => {
         bar.done();
         if (json) out(JSON.stringify(r));
-        else printExplore(r, `npx cascade explore --suite ${r.suite} --property ${r.property} --variant ${r.variant} --horizon ${r.bound.horizon} --max-states ${r.bound.maxStates} --max-memory ${r.bound.maxMemoryMB}`, out);
+        else printExplore(r, exploreCommandLine(r), out);
       },
     },
     ratio: (r) => out(json ? JSON.stringify({ kind: 'shrink-ratio', ...r }) : `${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`),

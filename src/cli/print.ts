@@ -1,11 +1,11 @@
 /** Printing shared by the searching commands: the parameters in effect, a result's mark, the summary. */
-import { derivedQuantities, describeOverrides, pairModelConfig, type ExplorePairResult, type Overrides, type Pair, type PairResult } from '../runner/index.ts';
+import { derivedQuantities, describeOverrides, pairModel, type ExplorePairResult, type Overrides, type Pair, type PairResult } from '../runner/index.ts';
 
 /** With overrides: the parameters each suite runs on, with the derived quantities a reviewer thinks in. */
 export function printParameters(pairs: readonly Pair[], overrides: Overrides, out: (line: string) => void, exhaustive = false): void {
   if (Object.keys(overrides).length === 0) return;
   const lines = new Map<string, string>();
-  for (const pair of pairs) if (!lines.has(pair.suite.id)) lines.set(pair.suite.id, `  ${pair.suite.id}: ${derivedQuantities(pairModelConfig(pair, overrides, exhaustive))}`);
+  for (const pair of pairs) if (!lines.has(pair.suite.id)) lines.set(pair.suite.id, `  ${pair.suite.id}: ${derivedQuantities(pairModel(pair, overrides, exhaustive).config)}`);
   out(`parameters: ${describeOverrides(overrides)} over each suite's own${exhaustive ? ' (and its exhaustive scope)' : ''}; verdicts are reported as found (the suites' expectations are stated for their own parameters)`);
   for (const line of lines.values()) out(line);
 }

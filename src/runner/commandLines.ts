@@ -6,6 +6,7 @@ import { dirname, relative, sep } from 'node:path';
 import type { Suite } from '../../properties/index.ts';
 import { describeOverrides, type Overrides } from './overrides.ts';
 import type { Pair } from './select.ts';
+import type { ExplorePairResult } from '../report/results.ts';
 
 /** A word quoted for a POSIX shell when it needs it. */
 export function shellWord(word: string): string {
@@ -26,9 +27,10 @@ export function checkCommandLine(pair: Pair, overrides: Overrides, run: { seed: 
   return `npx cascade check ${suiteFlag(pair.suite)} --property ${pair.property} --variant ${shellWord(pair.variant)} --seed ${run.seed} --runs ${run.runs}${set}`;
 }
 
-export function exploreCommandLine(pair: Pair, overrides: Overrides, bound: { horizon: number; maxStates: number; maxMemoryMB: number }): string {
+/** The explore command that repeats a search, from its result (suite id or file, pair, bound). */
+export function exploreCommandLine(r: Pick<ExplorePairResult, 'suite' | 'suiteFile' | 'property' | 'variant' | 'bound'>, overrides: Overrides = {}): string {
   const set = Object.keys(overrides).length === 0 ? '' : ` ${describeOverrides(overrides)}`;
-  return `npx cascade explore ${suiteFlag(pair.suite)} --property ${pair.property} --variant ${shellWord(pair.variant)} --horizon ${bound.horizon} --max-states ${bound.maxStates} --max-memory ${bound.maxMemoryMB}${set}`;
+  return `npx cascade explore --suite ${shellWord(r.suiteFile ?? r.suite)} --property ${r.property} --variant ${shellWord(r.variant)} --horizon ${r.bound.horizon} --max-states ${r.bound.maxStates} --max-memory ${r.bound.maxMemoryMB}${set}`;
 }
 
 /** A user suite's file as a counterexample records it: relative to the counterexample's directory, with '/'. */

@@ -18,15 +18,6 @@ export * from './scenarioRun.ts';
 export * from './replayFile.ts';
 export { isSuiteFile, SUITE_FILE_EXTENSIONS } from './suiteFile.ts';
 
-import type { Pair } from './select.ts';
-import type { Overrides } from './overrides.ts';
-import { pairModel } from './checkPair.ts';
-
-/** The effective config of a pair with overrides (for printing what runs). */
-export function pairModelConfig(pair: Pair, overrides: Overrides, exhaustive = false) {
-  return pairModel(pair, overrides, exhaustive).config;
-}
-
 /** Where `start` leaves its results for `report`. */
 export const RESULTS_PATH = 'report/results.json';
 

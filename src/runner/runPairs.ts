@@ -12,8 +12,8 @@ import type { Pair } from './select.ts';
 export const EXIT = { met: 0, unmet: 1, usage: 2, internal: 3, violated: 4 } as const;
 
 export interface Listener<R> {
-  /** Progress within the pair at `index` of `total`. */
-  progress?(index: number, total: number, done: number, of: number, text: string): void;
+  /** Progress within the current pair: `done` of `of`, and a line saying which pair and where. */
+  progress?(done: number, of: number, text: string): void;
   /** A pair's result, as soon as it is known. */
   result?(result: R): void;
 }
@@ -34,7 +34,7 @@ export function runChecks(pairs: readonly Pair[], options: CheckOptions, listene
   checkModels(pairs, options.overrides, false);
   const results: PairResult[] = [];
   for (const [i, pair] of pairs.entries()) {
-    const result = checkPair(pair, options, listener.progress && ((done, total) => listener.progress!(i, pairs.length, done, total, `[${i + 1}/${pairs.length}] ${pair.property} on ${pair.variant}: run ${done}/${total}`)));
+    const result = checkPair(pair, options, listener.progress && ((done, total) => listener.progress!(done, total, `[${i + 1}/${pairs.length}] ${pair.property} on ${pair.variant}: run ${done}/${total}`)));
     results.push(result);
     listener.result?.(result);
   }
@@ -45,7 +45,7 @@ export function runExplores(pairs: readonly Pair[], options: ExploreOptions, lis
   checkModels(pairs, options.overrides, true);
   const results: ExplorePairResult[] = [];
   for (const [i, pair] of pairs.entries()) {
-    const onProgress: ExploreProgress | undefined = listener.progress && ((states, max, text) => listener.progress!(i, pairs.length, states, max, text));
+    const onProgress: ExploreProgress | undefined = listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] ${text}`));
     const result = explorePair(pair, options, onProgress);
     results.push(result);
     listener.result?.(result);
