@@ -195,10 +195,11 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
    * property, it carries the memory after `event` (null: the initial state, whose memory is `previous`).
    */
   const encodeWork = (previous: number, branching: boolean, event: Event | null): number => {
-    let n = encode(work, model, reads, vector);
-    if (goal) vector[n++] = branching || goal(work) ? 0 : Math.min(previous + 1, healTicks + 1);
-    else if (history) vector[n++] = event === null ? previous : clampMemory(history.next(previous, work, event, model), history.limit);
-    return n;
+    const n = encode(work, model, reads, vector);
+    if (!lane) return n;
+    if (goal) vector[n] = branching || goal(work) ? 0 : Math.min(previous + 1, healTicks + 1);
+    else vector[n] = event === null ? previous : clampMemory(history!.next(previous, work, event, model), history!.limit);
+    return n + 1;
   };
 
   /** Whether the heal phase from `work` (ticks only) misses the goal for H ticks: replayed until it is met. */
