@@ -29,7 +29,11 @@ const positive = z.number().int().min(1).max(CONFIG_LIMITS.amount);
 const ticks = z.number().int().min(1).max(CONFIG_LIMITS.ticks);
 const percent = z.number().int().min(0).max(100);
 
-/** The schema of a model configuration; every field is required once defaults are merged in. */
+/**
+ * The schema of a model configuration; every field is required once defaults are merged in, except
+ * the population-scale parameters added after the first release, which default to the values that switch them
+ * off (the small scope's), so that files written before them still load and replay as they ran.
+ */
 export const ConfigSchema = z
   .object({
     /** Seed of the protocol PRNG (jitter, host-cache refresh, who a mass reboot hits). */
@@ -97,6 +101,39 @@ export const ConfigSchema = z
     promotionBatch: positive,
     /** Target utilisation in percent: promote when demand exceeds this share of capacity. */
     promotionThresholdPercent: z.number().int().min(1).max(100),
+    /** Seconds of protocol time one tick stands for: what turns ticks into the record's hours. */
+    tickSeconds: z.number().int().min(1).max(3_600).default(2),
+    /**
+     * Spread of peer-hosted supernodes' capacity and budget around the configured mean, in percent:
+     * each slot draws a factor uniform in [1 - spread, 1 + spread] (machines differ, so they do not
+     * all tip in the same tick). 0: every supernode alike.
+     */
+    capacitySpreadPercent: z.number().int().min(0).max(90).default(0),
+    /**
+     * 1: each peer's release and offline-message sync time are drawn at random, independent of the
+     * cluster it sits in, and clients are placed on supernodes in proportion to capacity.
+     * 0: releases and sync times spread evenly by peer index, clients round-robin (readable small runs).
+     */
+    randomPlacement: z.number().int().min(0).max(1).default(0),
+    /**
+     * Connect requests a client may send within one tick while its schedule says "try again at
+     * once" (a retry delay of one tick): with coarse ticks, the retries that fit in one tick.
+     */
+    connectsPerTick: z.number().int().min(1).max(1_000).default(1),
+    /** Failed attempts after which the user gives up for a while (0: never gives up). */
+    giveUpAttempts: count.default(0),
+    /** A user who gave up comes back after a time uniform in [1, comeBackTicks]. */
+    comeBackTicks: ticks.default(1),
+    /**
+     * 1: a rebooted machine comes back as an ordinary client, and its supernode serves again only when
+     * self-healing promotes it (the allocation must absorb "supernode rebooting"); 0: the supernode
+     * restarts by itself after `restartDelay`.
+     */
+    rebootDemotes: z.number().int().min(0).max(1).default(0),
+    /** The runbook's alarm also sounds when fewer than this share of users who want to be online are (0: never). */
+    operatorAlarmPercent: percent.default(0),
+    /** 1: when the operator's runbook acts, it also takes degraded offline-message servers out (0: never). */
+    disableDegradedServers: z.number().int().min(0).max(1).default(0),
     /** Faults the adversary may inject in one run. */
     faultBudget: count,
     /** User actions (goOnline / goOffline) the adversary may take in one run. */
@@ -160,6 +197,15 @@ export const smallConfig: Config = {
   promotionInterval: 4,
   promotionBatch: 1,
   promotionThresholdPercent: 80,
+  tickSeconds: 2,
+  capacitySpreadPercent: 0,
+  randomPlacement: 0,
+  connectsPerTick: 1,
+  giveUpAttempts: 0,
+  comeBackTicks: 1,
+  rebootDemotes: 0,
+  operatorAlarmPercent: 0,
+  disableDegradedServers: 0,
   faultBudget: 2,
   churnBudget: 2,
   massRebootPercents: [50],
@@ -170,33 +216,45 @@ export const smallConfig: Config = {
 /** Population scale: 100,000 users and 1,000 supernodes (1%), about 100 clients each, 67% utilised. */
 export const populationConfig: Config = {
   ...smallConfig,
+  tickSeconds: 60,
   peers: 100_000,
   supernodes: 1_000,
   eligible: 3_000,
   offlineAtStart: 5_000,
-  supernodeCapacity: 120,
-  supernodeBudget: 20,
-  megaSlots: 200,
-  megaCapacity: 2_000,
-  megaBudget: 200,
-  megaBatch: 50,
-  operatorDetectionTicks: 30,
+  supernodeCapacity: 130,
+  supernodeBudget: 60,
+  capacitySpreadPercent: 50,
+  randomPlacement: 1,
+  megaSlots: 20,
+  megaCapacity: 3_000,
+  megaBudget: 2_000,
+  megaBatch: 1,
+  operatorDetectionTicks: 120,
   overloadTicks: 3,
-  restartDelay: 30,
-  rebootDelay: 20,
-  userRestartDelay: 10,
+  restartDelay: 10,
+  rebootDelay: 3,
+  userRestartDelay: 5,
   loginCapacity: 2_000,
-  loginQueueLimit: 20_000,
-  authTimeout: 10,
-  offlineCapacity: 1_500,
+  loginQueueLimit: 4_000,
+  authTimeout: 2,
+  offlineCapacity: 4_500,
   offlineQueueLimit: 50_000,
-  fetchDeadline: 5,
-  syncInterval: 100,
+  fetchDeadline: 1,
+  syncInterval: 60,
   hostCacheSize: 8,
-  backoffCap: 60,
-  retryBudgetPause: 60,
+  retryInterval: 10,
+  reconnectInterval: 1,
+  backoffBase: 1,
+  backoffCap: 2,
+  retryBudgetPause: 10,
   promotionInterval: 30,
   promotionBatch: 50,
+  connectsPerTick: 10,
+  giveUpAttempts: 600,
+  comeBackTicks: 2_400,
+  rebootDemotes: 1,
+  operatorAlarmPercent: 80,
+  disableDegradedServers: 1,
   faultBudget: 4,
   churnBudget: 10_000,
 };

@@ -12,3 +12,4 @@ export * from './scenarios.ts';
 export * from './encode.ts';
 export * from './lookup.ts';
 export * from './schemaIssue.ts';
+export * from './signalling.ts';

@@ -3,22 +3,36 @@
  * attached round-robin to the first supernodes, authenticated, with offline-message syncs staggered.
  */
 import type { Model } from './model.ts';
-import { randomInt, seedRandom } from './random.ts';
+import { nextRandom, randomInt, seedRandom } from './random.ts';
 import type { Peer, State, Supernode } from './state.ts';
 
 export function init(model: Model): State {
   const { config, protocol } = model;
-  const peers: Peer[] = [];
+  const random = config.randomPlacement === 1;
+  const rng = { rng: seedRandom(config.seed) } as State; // the protocol PRNG, before the state exists
   const supernodes: Supernode[] = [];
+  for (let i = 0; i < config.eligible; i++) {
+    const factor = spreadFactor(rng, config.capacitySpreadPercent);
+    const capacity = Math.max(1, Math.round(config.supernodeCapacity * factor));
+    const budget = Math.max(1, Math.round(config.supernodeBudget * factor));
+    supernodes.push(slot('peer', i, i < config.supernodes ? 'up' : 'idle', capacity, budget));
+  }
+  for (let i = 0; i < config.megaSlots; i++) {
+    supernodes.push(slot('mega', -1, 'idle', config.megaCapacity, config.megaBudget));
+  }
+  const home = random ? placeByCapacity(supernodes, config.supernodes, config.peers - config.offlineAtStart - config.supernodes) : undefined;
+  const peers: Peer[] = [];
   const ordinaryOnline = config.peers - config.offlineAtStart;
   let next = 0; // round-robin cursor over the initial supernodes
   for (let i = 0; i < config.peers; i++) {
     const hosts = i < config.supernodes;
     const online = i < ordinaryOnline;
-    const upstream = hosts ? i : online ? next++ % config.supernodes : -1;
+    const upstream = hosts ? i : online ? (home ? home[i - config.supernodes]! : next++ % config.supernodes) : -1;
+    const buggy = random ? randomInt(rng, 100) < config.buggyReleasePercent : spreads(i, config.buggyReleasePercent);
+    const phase = random ? randomInt(rng, config.syncInterval) : i % config.syncInterval;
     peers.push({
       status: online ? 'online' : 'off',
-      release: protocol.hasBuggyRelease && spreads(i, config.buggyReleasePercent) ? 'buggy' : 'fixed',
+      release: protocol.hasBuggyRelease && buggy ? 'buggy' : 'fixed',
       slot: i < config.eligible ? i : -1,
       role: hosts ? 'supernode' : 'ordinary',
       upstream,
@@ -29,21 +43,15 @@ export function init(model: Model): State {
       authenticated: online,
       authSentAt: -1,
       fetchSentAt: -1,
-      nextSync: online ? 1 + (i % config.syncInterval) : 0,
+      nextSync: online ? 1 + phase : 0,
     });
-  }
-  for (let i = 0; i < config.eligible; i++) {
-    supernodes.push(slot('peer', i, i < config.supernodes ? 'up' : 'idle', config.supernodeCapacity, config.supernodeBudget));
-  }
-  for (let i = 0; i < config.megaSlots; i++) {
-    supernodes.push(slot('mega', -1, 'idle', config.megaCapacity, config.megaBudget));
   }
   for (const peer of peers) {
     if (peer.upstream >= 0 && peer.role === 'ordinary') supernodes[peer.upstream]!.clients++;
   }
   const state: State = {
     tick: 0,
-    rng: seedRandom(config.seed),
+    rng: rng.rng,
     peers,
     supernodes,
     loginQueue: [],
@@ -68,6 +76,32 @@ export function init(model: Model): State {
   };
   fillHostCaches(state, config.hostCacheSize, config.supernodes);
   return state;
+}
+
+/** A machine's size relative to the mean: uniform in [1 - spread, 1 + spread] (exactly 1 for no spread). */
+function spreadFactor(rng: State, spreadPercent: number): number {
+  if (spreadPercent === 0) return 1;
+  return 1 + (spreadPercent / 100) * (2 * nextRandom(rng) - 1);
+}
+
+/**
+ * Each of the first `serving` supernodes takes a share of the `clients` in proportion to its
+ * capacity (the remainder one each, in slot order); returns each client's supernode. Clusters are
+ * runs of consecutive peers, which is harmless here: releases and sync times are drawn at random.
+ */
+function placeByCapacity(supernodes: Supernode[], serving: number, clients: number): number[] {
+  let total = 0;
+  for (let s = 0; s < serving; s++) total += supernodes[s]!.capacity;
+  const quota: number[] = [];
+  let placed = 0;
+  for (let s = 0; s < serving; s++) {
+    quota.push(Math.floor((supernodes[s]!.capacity * clients) / total));
+    placed += quota[s]!;
+  }
+  for (let s = 0; placed < clients; s = (s + 1) % serving, placed++) quota[s]!++;
+  const home: number[] = [];
+  for (let s = 0; s < serving; s++) for (let q = 0; q < quota[s]!; q++) home.push(s);
+  return home;
 }
 
 /**

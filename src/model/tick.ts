@@ -56,7 +56,13 @@ function runClients(state: State, model: Model): void {
     if (peer.status === 'authenticating' && now - peer.authSentAt >= model.config.authTimeout) {
       giveUpAuthentication(state, model, p);
     }
-    if (peer.status === 'connecting' && peer.nextAttempt <= now) connect(state, model, p);
+    if (peer.status === 'connecting' && peer.nextAttempt <= now) {
+      connect(state, model, p);
+      // With coarse ticks, "try again at once" (a delay of one tick) fits more tries in this tick.
+      for (let n = 1; n < model.config.connectsPerTick && peer.status === 'connecting' && peer.nextAttempt === now + 1 && peer.role === 'ordinary'; n++) {
+        connect(state, model, p);
+      }
+    }
   }
 }
 

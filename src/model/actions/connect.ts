@@ -2,7 +2,8 @@
  * Connect: a client whose retry time has come sends a connect request to the next supernode of its
  * host cache. A supernode serves up to its work budget per tick; past capacity it either accepts
  * anyway (the original protocol) or rejects cheaply with "try elsewhere, later" and a referral
- * (admission control); past its budget it leaves requests unanswered, or rejects them too.
+ * (admission control); past its budget it leaves requests unanswered, or rejects them too. A
+ * dedicated mega-supernode (the operator's server) rejects past capacity whatever the protocol.
  * A supernode host logs in through its own supernode once that serves.
  */
 import type { Model } from '../model.ts';
@@ -32,6 +33,7 @@ export function connect(state: State, model: Model, p: number): void {
   if (sn.status !== 'up') return failAttempt(state, model, p);
   const full = sn.clients >= sn.capacity;
   if (model.protocol.admissionControl && (full || sn.accepted >= sn.budget)) return reject(state, model, p, sn);
+  if (sn.kind === 'mega' && full) return reject(state, model, p, sn); // the operator's servers never take more than they hold
   if (sn.accepted >= sn.budget) {
     sn.unanswered++;
     return failAttempt(state, model, p);
@@ -50,8 +52,19 @@ export function connect(state: State, model: Model, p: number): void {
 export function failAttempt(state: State, model: Model, p: number): void {
   const peer = state.peers[p]!;
   peer.retries++;
+  if (model.config.giveUpAttempts > 0 && peer.retries >= model.config.giveUpAttempts) return giveUp(state, model, p);
   if (peer.retries % peer.cache.length === 0) askBootstrap(state, model, p);
   peer.nextAttempt = state.tick + retryDelay(state, model, peer.retries, peer.cache.length);
+}
+
+/**
+ * A user who has watched `giveUpAttempts` attempts fail quits the client for a while and starts it
+ * again after a time uniform in [1, comeBackTicks]: still wanting to be online, not trying.
+ */
+export function giveUp(state: State, model: Model, p: number): void {
+  const peer = state.peers[p]!;
+  peer.status = 'off';
+  peer.nextAttempt = state.tick + 1 + randomInt(state, model.config.comeBackTicks);
 }
 
 /**

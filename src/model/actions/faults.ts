@@ -17,7 +17,11 @@ export function crash(state: State, model: Model, p: number): boolean {
   return true;
 }
 
-/** A machine reboots: its client stops and starts again after `rebootDelay`; a hosted supernode restarts. */
+/**
+ * A machine reboots: its client stops and starts again after `rebootDelay`; a hosted supernode
+ * restarts after `restartDelay` more, or, with `rebootDemotes`, is gone until self-healing promotes
+ * the peer again.
+ */
 export function reboot(state: State, model: Model, p: number): boolean {
   const hosts = state.peers[p]?.role === 'supernode';
   if (!rebootMachine(state, model, p)) return false;
@@ -68,8 +72,15 @@ function rebootMachine(state: State, model: Model, p: number): boolean {
   if (peer.role === 'supernode') {
     const sn = state.supernodes[peer.slot]!;
     if (sn.status === 'up') state.counters.faultLosses++;
-    sn.status = 'restarting';
-    sn.restartAt = state.tick + model.config.rebootDelay + model.config.restartDelay;
+    if (model.config.rebootDemotes === 1) {
+      // The machine comes back as an ordinary client; its slot waits for self-healing to promote it.
+      sn.status = 'idle';
+      sn.restartAt = -1;
+      peer.role = 'ordinary';
+    } else {
+      sn.status = 'restarting';
+      sn.restartAt = state.tick + model.config.rebootDelay + model.config.restartDelay;
+    }
   }
   detach(state, p);
   peer.status = 'off';

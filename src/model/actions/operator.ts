@@ -1,7 +1,8 @@
 /**
  * The operator (mega-supernodes fix): dedicated high-capacity supernodes, added by hand
  * (`addMegaSupernodes`) or by the runbook when serving capacity has fallen short of demand for
- * `operatorDetectionTicks` ticks in a row. Clients find them through the bootstrap service.
+ * `operatorDetectionTicks` ticks in a row (or the share of users online has fallen below the alarm
+ * level that long). Clients find them through the bootstrap service.
  */
 import type { Model } from '../model.ts';
 import type { State } from '../state.ts';
@@ -20,15 +21,41 @@ export function addMegaSupernodes(state: State, model: Model, count: number): nu
   return added;
 }
 
-/** The runbook's check for one tick. */
+/**
+ * The runbook's check for one tick: an alarm when serving capacity falls short of demand, or when
+ * fewer than `operatorAlarmPercent` of the users who want to be online are (the operator's own graph).
+ */
 export function watchCapacity(state: State, model: Model): void {
   let capacity = 0;
   for (const sn of state.supernodes) if (sn.status === 'up') capacity += sn.capacity;
   let demand = 0;
-  for (const peer of state.peers) if (peer.role === 'ordinary' && peer.wantsOnline) demand++;
-  state.shortageTicks = capacity < demand ? state.shortageTicks + 1 : 0;
+  let online = 0;
+  for (const peer of state.peers) {
+    if (peer.role !== 'ordinary' || !peer.wantsOnline) continue;
+    demand++;
+    if (peer.status === 'online') online++;
+  }
+  const fewOnline = online * 100 < demand * model.config.operatorAlarmPercent;
+  state.shortageTicks = capacity < demand || fewOnline ? state.shortageTicks + 1 : 0;
   if (state.shortageTicks >= model.config.operatorDetectionTicks) {
     addMegaSupernodes(state, model, model.config.megaBatch);
+    if (model.config.disableDegradedServers === 1) takeOutDegradedServers(state, model);
     state.shortageTicks = 0;
   }
+}
+
+/**
+ * The operator takes the degraded offline-message servers out (as in 2010): the pending fetches are
+ * dropped without a reply, so no late reply can follow, and the cluster serves at its normal pace.
+ */
+export function takeOutDegradedServers(state: State, model: Model): void {
+  const { offline } = state;
+  if (offline.level === 0) return;
+  for (const { peer: p, sentAt } of offline.queue) {
+    const peer = state.peers[p]!;
+    if (peer.fetchSentAt === sentAt) peer.fetchSentAt = -1;
+  }
+  offline.queue.length = 0;
+  offline.level = 0;
+  offline.capacity = model.config.offlineCapacity;
 }

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { connect, failAttempt } from '../../../src/model/actions/connect.ts';
-import { init, smallConfig, variant, type Config, type Model, type State, type SupernodeStatus } from '../../../src/model/index.ts';
+import { init, smallConfig, stepOwned, variant, type Config, type Model, type State, type SupernodeStatus } from '../../../src/model/index.ts';
 import { nextRandom, randomInt } from '../../../src/model/random.ts';
 
 /** An ordinary client that hosts no slot (peer 10 is off at the start of smallConfig). */
@@ -483,5 +483,60 @@ describe('failAttempt: a failed attempt schedules the next one', () => {
       e.peers[P]!.cache = [1, 0];
       e.rng = afterDraws(rng, 8);
     });
+  });
+});
+
+describe('a user who gives up (giveUpAttempts)', () => {
+  it('quits after exactly giveUpAttempts failed attempts and comes back within [1, comeBackTicks]', () => {
+    const { model, state } = setup('skype-2010', { giveUpAttempts: 3, comeBackTicks: 50 });
+    const peer = state.peers[P]!;
+    peer.retries = 1;
+    failAttempt(state, model, P);
+    expect(peer.status).toBe('connecting'); // 2 failed: keeps trying
+    const rng = state.rng;
+    failAttempt(state, model, P);
+    expect(peer.status).toBe('off'); // 3 failed: gives up
+    expect(peer.wantsOnline).toBe(true);
+    expect(peer.nextAttempt).toBe(NOW + 1 + randomInt({ rng } as State, 50));
+    expect(peer.nextAttempt).toBeGreaterThanOrEqual(NOW + 1);
+    expect(peer.nextAttempt).toBeLessThanOrEqual(NOW + 50);
+  });
+
+  it('never gives up with giveUpAttempts 0, however many attempts fail', () => {
+    const { model, state } = setup('skype-2010', { giveUpAttempts: 0 });
+    state.peers[P]!.retries = 10_000;
+    failAttempt(state, model, P);
+    expect(state.peers[P]!.status).toBe('connecting');
+  });
+
+  it('comes back to log in when its time comes (a stopped client that wants to be online)', () => {
+    const { model, state } = setup('skype-2010', { giveUpAttempts: 1, comeBackTicks: 1 });
+    failAttempt(state, model, P);
+    expect(state.peers[P]!).toMatchObject({ status: 'off', nextAttempt: NOW + 1 });
+    stepOwned(state, model, { kind: 'tick' });
+    expect(state.peers[P]!.status).not.toBe('off');
+    expect(state.peers[P]!.retries).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('a mega-supernode never takes clients past its capacity', () => {
+  it('a full mega-supernode rejects even without admission control; one place left is taken', () => {
+    for (const [clients, attached] of [[8, false], [7, true]] as const) {
+      const { model, state } = setup('skype-2010+mega-supernodes');
+      const mega = state.supernodes[5]!;
+      Object.assign(mega, { status: 'up', clients });
+      state.peers[P]!.cache = [5, 5];
+      connect(state, model, P);
+      expect(state.peers[P]!.upstream === 5).toBe(attached);
+      expect(mega.rejected).toBe(attached ? 0 : 1);
+    }
+  });
+
+  it('a full peer-hosted supernode still accepts without admission control', () => {
+    const { model, state } = setup('skype-2010');
+    state.supernodes[0]!.clients = 4;
+    connect(state, model, P);
+    expect(state.peers[P]!.upstream).toBe(0);
+    expect(state.supernodes[0]!.clients).toBe(5);
   });
 });

@@ -358,3 +358,41 @@ describe('the fault budget (counted by the caller, apply)', () => {
     expect(changed).toEqual({});
   });
 });
+
+describe('reboot with rebootDemotes: the supernode waits for self-healing', () => {
+  it('a host reboots: its slot goes idle, it comes back as an ordinary client (one fault loss), its clients reconnect', () => {
+    const { model, state } = setup({ rebootDemotes: 1 });
+    const { result, changed } = run(state, () => reboot(state, model, 1));
+    expect(result).toBe(true);
+    expect(changed).toEqual({
+      ...leaves(1, 1, 'off', 7),
+      'peers.1.role': ['supernode', 'ordinary'],
+      'supernodes.1.status': ['up', 'idle'],
+      'supernodes.1.clients': [2, 0],
+      ...orphaned([4, 7], 1, 6),
+      'counters.faultLosses': [0, 1],
+    });
+  });
+
+  it('the slot serves again only once promoted: ticks alone never restart it, the load-aware allocation does', () => {
+    for (const [name, promoted] of [['skype-2010', false], ['skype-2010+load-aware-promotion', true]] as const) {
+      const { model, state } = setup({ rebootDemotes: 1, restartDelay: 1, rebootDelay: 1 }, name);
+      reboot(state, model, 1);
+      let up = false;
+      for (let t = 0; t < 30; t++) {
+        stepOwned(state, model, { kind: 'tick' });
+        up ||= state.supernodes[1]!.status === 'up';
+      }
+      expect(up).toBe(promoted);
+      expect(state.counters.promotions > 0).toBe(promoted);
+    }
+  });
+
+  it('an ordinary client\'s reboot is the same with or without the switch', () => {
+    const a = setup({ rebootDemotes: 1 });
+    const b = setup({ rebootDemotes: 0 });
+    reboot(a.state, a.model, 4);
+    reboot(b.state, b.model, 4);
+    expect(a.state).toEqual(b.state);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { changedBy as run, handBuilt } from '../../support/handBuilt.ts';
-import { addMegaSupernodes, watchCapacity } from '../../../src/model/actions/operator.ts';
+import { addMegaSupernodes, takeOutDegradedServers, watchCapacity } from '../../../src/model/actions/operator.ts';
 import { tick } from '../../../src/model/tick.ts';
 import { stepOwned, type Config, type Model, type State } from '../../../src/model/index.ts';
 
@@ -205,5 +205,64 @@ describe('watchCapacity: the runbook', () => {
     expect(state.counters.megaAdded).toBe(0);
     expect(state.supernodes.slice(5).map((sn) => sn.status)).toEqual(['idle', 'idle', 'idle']);
     expect(state.shortageTicks).toBe(2);
+  });
+});
+
+describe('the runbook\'s alarm on the share of users online (operatorAlarmPercent)', () => {
+  /** Peer 3 (a client of slot 0) loses its session: 6 of 7 online, capacity still covers demand. */
+  function oneOffline(state: State): void {
+    Object.assign(state.peers[3]!, { status: 'connecting', authenticated: false, upstream: -1, nextAttempt: 100 });
+    state.supernodes[0]!.clients--;
+  }
+
+  it('counts a tick in which fewer than the alarm share are online, even with capacity to spare', () => {
+    const { model, state } = setup(MEGA, { operatorAlarmPercent: 90 });
+    oneOffline(state); // 6 of 7 = 85.7% < 90%
+    watchCapacity(state, model);
+    expect(state.shortageTicks).toBe(1);
+  });
+
+  it('stays quiet at exactly the alarm share (3 of 6 at 50%), sounds just above it, never with the alarm off', () => {
+    for (const [percent, sounds] of [[50, false], [51, true], [0, false]] as const) {
+      const { model, state } = setup(MEGA, { operatorAlarmPercent: percent });
+      Object.assign(state.peers[3]!, { wantsOnline: false, status: 'off', authenticated: false, upstream: -1 });
+      state.supernodes[0]!.clients--;
+      for (const p of [4, 5, 6]) {
+        Object.assign(state.peers[p]!, { status: 'connecting', authenticated: false, upstream: -1, nextAttempt: 100 });
+        state.supernodes[state.peers[p]!.cache[0]!]!.clients--;
+      }
+      watchCapacity(state, model); // capacity 9 covers demand 6: only the alarm can sound
+      expect(state.shortageTicks).toBe(sounds ? 1 : 0);
+    }
+  });
+});
+
+describe('taking out degraded offline-message servers (disableDegradedServers)', () => {
+  it('when the runbook acts on a degraded cluster: pending fetches dropped without reply, the cluster healthy again', () => {
+    const { model, state } = setup(MEGA, { disableDegradedServers: 1, operatorDetectionTicks: 1 });
+    state.offline.level = 3;
+    state.offline.capacity = 1;
+    state.offline.queue.push({ peer: 4, sentAt: 5 }, { peer: 6, sentAt: 4 });
+    state.peers[4]!.fetchSentAt = 5;
+    state.peers[6]!.fetchSentAt = 3; // an older fetch of its own: not this request's
+    loseSlot2(state);
+    watchCapacity(state, model);
+    expect(state.offline).toEqual({ capacity: model.config.offlineCapacity, level: 0, queue: [] });
+    expect(state.peers[4]!.fetchSentAt).toBe(-1);
+    expect(state.peers[6]!.fetchSentAt).toBe(3);
+    expect(state.counters.megaAdded).toBe(1);
+  });
+
+  it('leaves the cluster alone when the switch is off, and a healthy cluster untouched', () => {
+    const { model, state } = setup(MEGA, { disableDegradedServers: 0, operatorDetectionTicks: 1 });
+    state.offline.level = 2;
+    state.offline.capacity = 1;
+    loseSlot2(state);
+    watchCapacity(state, model);
+    expect(state.offline.level).toBe(2);
+    const healthy = setup(MEGA, { disableDegradedServers: 1 });
+    healthy.state.offline.queue.push({ peer: 4, sentAt: 5 });
+    takeOutDegradedServers(healthy.state, healthy.model);
+    expect(healthy.state.offline.queue).toHaveLength(1);
   });
 });
