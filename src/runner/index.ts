@@ -16,6 +16,9 @@ export * from './sweep.ts';
 export * from './sweepFiles.ts';
 export * from './scenarioRun.ts';
 export * from './replayFile.ts';
+export * from './fidelity.ts';
+export * from './record.ts';
+export * from './observeOutage.ts';
 export { isSuiteFile, SUITE_FILE_EXTENSIONS } from './suiteFile.ts';
 
 /** Where `start` leaves its results for `report`. */

@@ -1,6 +1,6 @@
 /** A scripted outage on one variant, with the user's parameters: the metrics after every tick. */
 import { simulate } from '../explore/simulate.ts';
-import { defaultConfig, lookup, parseVariant, SCENARIO_NAMES, SCENARIOS, scenarioEvents, type Config, type Metrics, type Scale } from '../model/index.ts';
+import { defaultConfig, lookup, parseVariant, SCENARIO_NAMES, SCENARIOS, scenarioEvents, supernodeMessages, type Config, type Metrics, type Scale } from '../model/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import { applyOverrides, type Overrides } from './overrides.ts';
 
@@ -16,8 +16,8 @@ export interface ScenarioRunOptions {
 /**
  * What a tick of a scenario run reports: the metrics, and the running totals the public figures are
  * compared with (supernodes lost by cause, crashes by cause, promotions, dedicated capacity added).
- * Messages per supernode against a normal level are not here: the model has no steady-state
- * signalling (keep-alives, lookups, presence) to measure a normal level by.
+ * Traffic is measured in messages per serving supernode against the level of the steady state the
+ * run starts from (src/model/signalling.ts).
  */
 export interface ScenarioRow extends Metrics {
   /** Clients online over clients that want to be. */
@@ -32,6 +32,8 @@ export interface ScenarioRow extends Metrics {
   supernodesLostToOverload: number;
   promotions: number;
   megaSupernodesAdded: number;
+  /** Messages per serving supernode in the tick (signalling of its clients, connect requests), over the steady state's level. */
+  supernodeTraffic: number;
 }
 
 /** Checks the run's inputs (a Refusal names the first problem) and returns its config and its ticks' rows, lazily. */
@@ -44,9 +46,14 @@ export function scenarioRun(options: ScenarioRunOptions): { config: Config; tick
   const ticks = options.ticks ?? scenario.horizon[options.scale];
   const model = { config, protocol: protocol.value };
   function* rows(): Generator<ScenarioRow> {
+    let normal = 0;
     for (const { event, metrics: m, state } of simulate(model, scenarioEvents(scenario!, config, options.scale, ticks))) {
       if (event.kind !== 'tick') continue;
       const c = state.counters;
+      const sn = supernodeMessages(state, config.tickSeconds);
+      const perSupernode = sn.messages / Math.max(1, sn.live);
+      if (normal === 0) normal = perSupernode; // the first quiet tick: the steady state
+      const traffic = normal === 0 ? 0 : perSupernode / normal;
       yield {
         ...m,
         onlineShare: m.wantOnline === 0 ? 1 : m.onlineClients / m.wantOnline,
@@ -57,6 +64,7 @@ export function scenarioRun(options: ScenarioRunOptions): { config: Config; tick
         supernodesLostToOverload: c.overloadShutdowns,
         promotions: c.promotions,
         megaSupernodesAdded: c.megaAdded,
+        supernodeTraffic: traffic,
       };
     }
   }
