@@ -75,27 +75,37 @@ function markerLayers(markers: Marker[], rule: string, label: string, x: object)
   ];
 }
 
-export interface CurvePoint {
-  tick: number;
-  variant: string;
-  /** Share of clients that want to be online and are, in percent. */
+/** A point of the fidelity curves: hours after the trigger, the run, online share in percent. */
+export interface HourPoint {
+  hours: number;
+  run: string;
   online: number;
-  live: number;
 }
 
-/** Online share and live supernodes per tick, one line per variant, the trigger marked. */
-export function populationSpec(title: string, points: CurvePoint[], variants: string[], triggerTick: number): object {
-  const last = Math.max(...points.map((p) => p.tick));
-  const color = { field: 'variant', type: 'nominal', title: null, scale: { domain: variants, range: ['#cf222e', '#1a7f37', '#0969da', '#8250df'] }, legend: { orient: 'bottom' } };
-  const x = { field: 'tick', type: 'quantitative', title: 'tick (about 2 s each)', scale: { domain: [0, last], nice: false } };
-  const trigger = { data: { values: [{ tick: triggerTick }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#8c959f' }, encoding: { x } };
-  const panel = (field: 'online' | 'live', axis: string) => ({
-    width: 215,
-    height: 170,
+/** A reading of the public record to mark on the curves. */
+export interface RecordMark {
+  hours: number;
+  online: number;
+  label: string;
+}
+
+/** Online share against hours after the trigger, one line per run, the record's readings as dots. */
+export function fidelitySpec(title: string, points: HourPoint[], runs: string[], marks: RecordMark[]): object {
+  const last = Math.max(1, ...points.map((p) => p.hours));
+  const x = { field: 'hours', type: 'quantitative', title: 'hours after the trigger', scale: { domain: [0, last], nice: false } };
+  const y = { field: 'online', type: 'quantitative', title: '% of users online', scale: { domain: [0, 100] } };
+  return {
+    title,
+    width: 460,
+    height: 200,
     layer: [
-      { data: { values: points }, mark: { type: 'line', strokeWidth: 1.5, interpolate: 'step' }, encoding: { x, y: { field, type: 'quantitative', title: axis }, color } },
-      trigger,
+      {
+        data: { values: points },
+        mark: { type: 'line', strokeWidth: 1.5 },
+        encoding: { x, y, color: { field: 'run', type: 'nominal', title: null, scale: { domain: runs, range: ['#cf222e', '#1a7f37'] }, legend: { orient: 'bottom' } } },
+      },
+      { data: { values: marks }, mark: { type: 'point', filled: true, size: 60, color: '#24292f' }, encoding: { x, y } },
+      { data: { values: marks }, mark: { type: 'text', align: 'left', dx: 6, dy: -6, fontSize: 10, color: '#24292f' }, encoding: { x, y, text: { field: 'label' } } },
     ],
-  });
-  return { title, hconcat: [panel('online', '% of clients online'), panel('live', 'live supernodes')] };
+  };
 }

@@ -10,7 +10,7 @@ import type { CounterexampleSet } from './counterexamples.ts';
 import { buildMatrix } from './matrix.ts';
 import { matrixSection } from './matrixSection.ts';
 import { populationSection } from './populationSection.ts';
-import type { OutageRuns } from './publicFigures.ts';
+import type { FidelityReport } from '../runner/fidelity.ts';
 import type { Results } from './results.ts';
 import { exhaustiveSection, ratioSection } from './searchSection.ts';
 import { slug } from './slug.ts';
@@ -18,14 +18,14 @@ import { summarize } from './summary.ts';
 
 export const TITLE = 'Design review: the supernode/login cascade and its fixes';
 
-export function buildDocument(results: Results, counterexamples: CounterexampleSet, population: OutageRuns, outDir: string): Block[] {
+export function buildDocument(results: Results, counterexamples: CounterexampleSet, fidelity: FidelityReport, outDir: string): Block[] {
   const matrix = buildMatrix(results);
   const summary = summarize(matrix, results);
   const sections = {
     assumptions: assumptionsSection(results),
     matrix: [...matrixSection(matrix, outDir), ...exhaustiveSection(results, outDir), ...ratioSection(results)],
     counterexamples: counterexamplesSection(counterexamples, outDir),
-    population: populationSection(results.scenarios, population),
+    population: populationSection(results.scenarios, fidelity),
   };
   const contents = Object.values(sections)
     .map((blocks) => blocks.find((b) => b.kind === 'heading'))

@@ -1,0 +1,58 @@
+/**
+ * The population section: both outages at population scale set against the public record, figure
+ * by figure (median and range over seeds, tolerance, within or not), and the curves of online users
+ * with the record's readings marked, so a reviewer can judge how far the model reproduces them.
+ */
+import { FIDELITY_RUNS, type FidelityReport } from '../runner/fidelity.ts';
+import type { OutageObservation } from '../runner/observeOutage.ts';
+import { showFigure } from '../runner/record.ts';
+import { cell, type Block, type ChartRef } from './blocks.ts';
+import { fidelitySpec, type RecordMark } from './chartSpecs.ts';
+import { count } from './format.ts';
+
+/** The record's readings of online users, in hours after the trigger (DOMAIN.md; times approximate). */
+const MARKS: Record<'outage-2010' | 'outage-2007', RecordMark[]> = {
+  'outage-2010': [
+    { hours: 2, online: 24, label: 'record: 24% two hours in' },
+    { hours: 48, online: 90, label: 'record: about 90% the day after' },
+  ],
+  'outage-2007': [{ hours: 24, online: 55, label: 'record: about 55% a day later' }],
+};
+
+export function fidelitySection(report: FidelityReport): Block[] {
+  const c = report.config;
+  const seeds = report.seeds.length === 1 ? `seed ${report.seeds[0]}` : `seeds ${report.seeds[0]} to ${report.seeds[report.seeds.length - 1]}`;
+  return [
+    { kind: 'heading', level: 2, text: 'Population scale: the two outages next to the public record' },
+    {
+      kind: 'paragraph',
+      text: `${count(c.peers)} peers, ${count(c.supernodes)} supernodes, one tick for ${c.tickSeconds} s of protocol time (parameters and their sources: README, Calibration). Each outage runs on its base with the operator's recovery (\`${FIDELITY_RUNS['record-2010'].variant}\` for ${FIDELITY_RUNS['record-2010'].hours} h, \`${FIDELITY_RUNS['record-2007'].variant}\` for ${FIDELITY_RUNS['record-2007'].hours} h), and on \`fixed\` (${FIDELITY_RUNS['fixed-2010'].hours} h), over ${seeds}. \`npx cascade fidelity --seeds 5\` prints the same table over five seeds.`,
+    },
+    {
+      kind: 'table',
+      header: ['figure', 'record', 'tolerance', 'model (median)', 'range over seeds', ''],
+      rows: report.figures.map((f) => [
+        cell(f.label),
+        cell(f.record),
+        cell(f.tolerance),
+        cell(showFigure(f.unit, f.median)),
+        cell(`${showFigure(f.unit, f.min)} to ${showFigure(f.unit, f.max)}`),
+        cell(f.within ? 'within' : `outside${f.note ? `: ${f.note}` : ''}`, f.within ? 'holds' : 'violated'),
+      ]),
+    },
+    { kind: 'paragraph', className: report.within === report.figures.length ? 'status' : 'warning', text: `${report.within} of ${report.figures.length} figures within tolerance.` },
+    {
+      kind: 'charts',
+      charts: [curves('outage-2010', report.runs['record-2010'][0]!, report.runs['fixed-2010'][0]!), curves('outage-2007', report.runs['record-2007'][0]!, report.runs['fixed-2007'][0]!)],
+    },
+  ];
+}
+
+function curves(scenario: 'outage-2010' | 'outage-2007', record: OutageObservation, fixed: OutageObservation): ChartRef {
+  const points = [record, fixed].flatMap((run) => run.samples.map((s) => ({ hours: Math.round(s.hours * 100) / 100, run: run.variant, online: Math.round(s.onlineShare * 1000) / 10 })));
+  return {
+    file: `charts/population-${scenario}.svg`,
+    alt: `${scenario} at population scale, seed ${record.seed}: users online per hour after the trigger, ${record.variant} against ${fixed.variant}, the record's readings marked`,
+    spec: fidelitySpec(`${scenario}: ${record.variant} against ${fixed.variant} (seed ${record.seed})`, points, [record.variant, fixed.variant], MARKS[scenario]),
+  };
+}
