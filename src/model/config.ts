@@ -213,7 +213,7 @@ export const smallConfig: Config = {
   megaCounts: [1],
 };
 
-/** Population scale: 100,000 users and 1,000 supernodes (1%), about 100 clients each, 67% utilised. */
+/** Population scale: 100,000 users and 1,000 supernodes (1%), 94 clients each on average, 70% utilised; a tick is a minute. Values and sources: README, Calibration. */
 export const populationConfig: Config = {
   ...smallConfig,
   tickSeconds: 60,
@@ -221,7 +221,7 @@ export const populationConfig: Config = {
   supernodes: 1_000,
   eligible: 3_000,
   offlineAtStart: 5_000,
-  supernodeCapacity: 130,
+  supernodeCapacity: 135,
   supernodeBudget: 60,
   capacitySpreadPercent: 50,
   randomPlacement: 1,
@@ -237,7 +237,7 @@ export const populationConfig: Config = {
   loginCapacity: 2_000,
   loginQueueLimit: 4_000,
   authTimeout: 2,
-  offlineCapacity: 4_500,
+  offlineCapacity: 6_000,
   offlineQueueLimit: 50_000,
   fetchDeadline: 1,
   syncInterval: 60,

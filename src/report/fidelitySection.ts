@@ -9,6 +9,9 @@ import { showFigure } from '../runner/record.ts';
 import { cell, type Block, type ChartRef } from './blocks.ts';
 import { fidelitySpec, type RecordMark } from './chartSpecs.ts';
 import { count } from './format.ts';
+import { defaultConfig } from '../model/index.ts';
+
+const FULL_PEERS = defaultConfig('population').peers;
 
 /** The record's readings of online users, in hours after the trigger (DOMAIN.md; times approximate). */
 const MARKS: Record<'outage-2010' | 'outage-2007', RecordMark[]> = {
@@ -26,7 +29,7 @@ export function fidelitySection(report: FidelityReport): Block[] {
     { kind: 'heading', level: 2, text: 'Population scale: the two outages next to the public record' },
     {
       kind: 'paragraph',
-      text: `${count(c.peers)} peers, ${count(c.supernodes)} supernodes, one tick for ${c.tickSeconds} s of protocol time (parameters and their sources: README, Calibration). Each outage runs on its base with the operator's recovery (\`${FIDELITY_RUNS['record-2010'].variant}\` for ${FIDELITY_RUNS['record-2010'].hours} h, \`${FIDELITY_RUNS['record-2007'].variant}\` for ${FIDELITY_RUNS['record-2007'].hours} h), and on \`fixed\` (${FIDELITY_RUNS['fixed-2010'].hours} h), over ${seeds}. \`npx cascade fidelity --seeds 5\` prints the same table over five seeds.`,
+      text: `${count(c.peers)} peers, ${count(c.supernodes)} supernodes${c.peers < FULL_PEERS ? ` (the population reduced ${Math.round(FULL_PEERS / c.peers)} times, every capacity with it, so shares and loads keep their shape)` : ''}, one tick for ${c.tickSeconds} s of protocol time (parameters and their sources: README, Calibration). Each outage runs on its base with the operator's recovery (\`${FIDELITY_RUNS['record-2010'].variant}\` for ${FIDELITY_RUNS['record-2010'].hours} h, \`${FIDELITY_RUNS['record-2007'].variant}\` for ${FIDELITY_RUNS['record-2007'].hours} h), and on \`fixed\` (${FIDELITY_RUNS['fixed-2010'].hours} h), over ${seeds}. \`npx cascade fidelity --seeds 5\` prints the same table over five seeds at full scale.`,
     },
     {
       kind: 'table',

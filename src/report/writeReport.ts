@@ -9,7 +9,7 @@ import { buildDocument, TITLE } from './document.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { OutputDirectory } from './outputDirectory.ts';
-import { fidelity, type FidelityReport } from '../runner/fidelity.ts';
+import { fidelity, reducedPopulation, type FidelityReport } from '../runner/fidelity.ts';
 import type { Results } from './results.ts';
 import type { Suite } from '../../properties/index.ts';
 
@@ -20,9 +20,12 @@ export interface ReportOptions {
   update?: boolean;
   /** Suites from suite files the user named: their counterexamples are explained too. */
   suites?: readonly Suite[];
-  /** The model against the public record; by default computed here over seed 1 (about half a minute). */
+  /** The model against the public record; by default computed here over seed 1 on the population reduced REPORT_REDUCTION times (seconds). */
   fidelity?: FidelityReport;
 }
+
+/** The report's own fidelity run is on a population this many times smaller than `cascade fidelity`'s, the same shape. */
+export const REPORT_REDUCTION = 2;
 
 export interface ReportFiles {
   /** Paths of the files written. */
@@ -36,7 +39,7 @@ export interface ReportFiles {
 export async function writeReport(results: Results, outDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
   const out = OutputDirectory.open(outDir, options.update);
   const counterexamples = loadCounterexamples(options.counterexamplesDir ?? 'counterexamples', options.suites);
-  const blocks = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1]), outDir);
+  const blocks = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1], reducedPopulation(REPORT_REDUCTION)), outDir);
   const charts = chartsOf(blocks);
   const svgs = new Map<string, string>();
   for (const chart of charts) {

@@ -25,7 +25,8 @@ export type FidelityRunName = keyof typeof FIDELITY_RUNS;
 /**
  * The population scale shrunk `k` times with the same shape: peers, supernodes and every server's
  * capacity divided by k, so that shares, utilisation and per-supernode loads stay as they are. What
- * `npm test` and the report of `npm start` run (k = 5: 20,000 peers); `cascade fidelity` runs k = 1.
+ * `npm test` and the report of `npm start` run (k = 2: 50,000 peers; at k = 5 the 2010 crash share
+ * and collapse time drift out of shape); `cascade fidelity` runs k = 1.
  */
 export function reducedPopulation(k: number): Overrides {
   const c = defaultConfig('population');
