@@ -3,19 +3,24 @@
  * start?" as one command, at population scale, bisected to the tipping point over three seeds; and
  * evenly spaced steps on the small scale.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { reducedPopulation } from '../../src/runner/index.ts';
 import { cli } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-sweep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sweeps', () => {
+  // On the population reduced ten times (10,000 peers, every capacity with it): the full population's
+  // 24 runs of 300 one-minute ticks take minutes, as a user's sweep may, but not a test.
   it('sweep --scenario outage-2010 --scale population --param buggyReleasePercent --from 0 --to 60 --bisect prints a tipping point and writes its chart', () => {
     const out = join(dir, 'sweeps');
-    const r = cli(['sweep', '--scenario', 'outage-2010', '--scale', 'population', '--param', 'buggyReleasePercent', '--from', '0', '--to', '60', '--bisect', '--out', out]);
+    const reduced = join(dir, 'reduced.json');
+    writeFileSync(reduced, JSON.stringify(reducedPopulation(10)));
+    const r = cli(['sweep', '--scenario', 'outage-2010', '--scale', 'population', '--param', 'buggyReleasePercent', '--from', '0', '--to', '60', '--bisect', '--out', out, '--config', reduced]);
     expect(r.code, r.errors.join('\n')).toBe(0);
     const tipping = /tipping point: buggyReleasePercent = (\d+) \(median over 3 seeds; range (\d+) to (\d+); precision 1\)/.exec(r.stdout);
     expect(tipping, r.stdout).not.toBeNull();
@@ -23,9 +28,10 @@ describe('sweeps', () => {
     expect(min).toBeGreaterThan(0);
     expect(max).toBeLessThanOrEqual(60);
     expect(min! <= median! && median! <= max!).toBe(true);
-    const chart = join(out, 'sweep-outage-2010-population-buggyReleasePercent-skype-2010.svg');
+    const sweepFile = readdirSync(out).find((f) => f.startsWith('sweep-outage-2010-population-buggyReleasePercent-skype-2010') && f.endsWith('.svg'))!;
+    const chart = join(out, sweepFile);
     expect(readFileSync(chart, 'utf8')).toMatch(/^<svg[\s\S]*tipping point[\s\S]*<\/svg>$/);
-    const data = JSON.parse(readFileSync(join(out, 'sweep-outage-2010-population-buggyReleasePercent-skype-2010.json'), 'utf8')) as { points: { value: number; seed: number; outcome: boolean }[] };
+    const data = JSON.parse(readFileSync(join(out, sweepFile.replace(/svg$/, 'json')), 'utf8')) as { points: { value: number; seed: number; outcome: boolean }[] };
     // The tipping point is where the outcome flips: collapsed at it, not one below, for each seed.
     for (const seed of [1, 2, 3]) {
       const at = (v: number) => data.points.find((p) => p.seed === seed && p.value === v);

@@ -116,14 +116,16 @@ describe('population scale', () => {
     }
   });
 
-  // Population supernodes restart 10 ticks (minutes) after an overload shutdown and fill up again, so
-  // the collapsed network cycles: judged by its low and by the clients online, not by the last tick's
-  // live supernodes (the model before the population calibration ended with under 10% live).
-  it('outage-2010 on skype-2010 falls under 5% of the supernodes live and ends with under 1% of the clients online', () => {
+  // Population supernodes restart minutes after an overload shutdown, and users give up and come back
+  // later, so the collapsed network cycles and partly refills: judged by its low and by not being back
+  // at the end of the 5-hour horizon (the model before the population calibration ended with under
+  // 10% of the supernodes live).
+  it('outage-2010 on skype-2010 falls under 5% of the supernodes live and 1% of the clients online, and is not back after 5 hours', () => {
     const { ticks } = runs['skype-2010 outage-2010']!;
     expect(ticks[0]!.liveSupernodes).toBe(1_000);
     expect(Math.min(...ticks.map((t) => t.liveSupernodes))).toBeLessThan(50);
-    expect(onlineShare(ticks.at(-1)!)).toBeLessThan(0.01);
+    expect(Math.min(...ticks.map(onlineShare))).toBeLessThan(0.01);
+    expect(onlineShare(ticks.at(-1)!)).toBeLessThan(0.9);
   });
 
   it('outage-2010 on fixed keeps all 1,000 supernodes and nobody crashes', () => {
