@@ -237,6 +237,30 @@ describe('the runbook\'s alarm on the share of users online (operatorAlarmPercen
   });
 });
 
+describe('the alarm counts the users online, not those trying', () => {
+  /** Clients `peers` lose their session (connecting, not online); capacity still covers demand. */
+  function offline(state: State, peers: number[]): void {
+    for (const p of peers) {
+      Object.assign(state.peers[p]!, { status: 'connecting', authenticated: false, upstream: -1, nextAttempt: 100 });
+      state.supernodes[state.peers[p]!.cache[0]!]!.clients--;
+    }
+  }
+
+  it('5 of 7 online (71%) is above an alarm at 60%: quiet', () => {
+    const { model, state } = setup(MEGA, { operatorAlarmPercent: 60 });
+    offline(state, [3, 4]);
+    watchCapacity(state, model);
+    expect(state.shortageTicks).toBe(0);
+  });
+
+  it('3 of 7 online (42.9%) is just under an alarm at 43%: sounds', () => {
+    const { model, state } = setup(MEGA, { operatorAlarmPercent: 43 });
+    offline(state, [3, 4, 5, 6]);
+    watchCapacity(state, model);
+    expect(state.shortageTicks).toBe(1);
+  });
+});
+
 describe('taking out degraded offline-message servers (disableDegradedServers)', () => {
   it('when the runbook acts on a degraded cluster: pending fetches dropped without reply, the cluster healthy again', () => {
     const { model, state } = setup(MEGA, { disableDegradedServers: 1, operatorDetectionTicks: 1 });
