@@ -1,7 +1,10 @@
 /**
  * Minimizing a counterexample after fast-check's shrinking: keep only the events that applied, cut
  * what follows the violation, then remove chunks and single events (delta debugging) while the
- * property stays violated. The result is 1-minimal: removing any one event makes it pass.
+ * property stays violated and the counterexample does not grow. (Removing a fault can move the
+ * violation into the heal phase, later than the old sequence ended; its heal ticks then count, and
+ * such a candidate is longer.) The result is 1-minimal among sequences no longer than it: removing
+ * any one event makes it pass, or makes its violation come later.
  */
 import type { Event, Model } from '../model/index.ts';
 import { checkRun, type Bounds, type Property, type RunOutcome } from '../properties/index.ts';
@@ -29,8 +32,9 @@ export function minimize(model: Model, property: Property, bounds: Bounds, event
     for (let start = current.length - chunk; start >= 0; start -= 1) {
       const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
       const found = attempt(candidate);
-      if (found) {
-        current = normalize(candidate, found, property);
+      const normalized = found ? normalize(candidate, found, property) : null;
+      if (found && normalized!.length <= current.length) {
+        current = normalized!;
         outcome = found;
         start = Math.min(start, current.length - chunk + 1);
       }

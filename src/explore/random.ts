@@ -64,7 +64,7 @@ export function searchRandom(model: Model, property: Property, bounds: Bounds, o
   const started = performance.now();
   let done = 0;
   let triggeredRuns = 0;
-  let firstFailure: { at: number; length: number } | null = null;
+  let firstFailure: { at: number; events: Event[] } | null = null;
   const kinds = SWARM_KINDS.filter((k) => (options.kinds ?? SWARM_KINDS).includes(k));
   const exercised = new Uint8Array(kinds.length * options.maxEvents);
   const lengths: number[] = [];
@@ -76,7 +76,7 @@ export function searchRandom(model: Model, property: Property, bounds: Bounds, o
       lengths.push(run.events.length);
       cover(run.events, outcome.applied, kinds, options.maxEvents, exercised);
       options.onRun?.(done);
-      if (outcome.violation) firstFailure = { at: performance.now(), length: normalize(run.events, outcome, property).length };
+      if (outcome.violation) firstFailure = { at: performance.now(), events: normalize(run.events, outcome, property) };
     }
     return outcome.violation === null;
   };
@@ -87,13 +87,19 @@ export function searchRandom(model: Model, property: Property, bounds: Bounds, o
   let counterexample: Counterexample | null = null;
   if (details.failed && details.counterexample && firstFailure !== null) {
     const [shrunk] = details.counterexample as [Run];
-    const minimized = minimize(model, property, bounds, shrunk.events);
-    const failure = firstFailure as { at: number; length: number };
+    const failure = firstFailure as { at: number; events: Event[] };
+    let minimized = minimize(model, property, bounds, shrunk.events);
+    // fast-check shrinks the generated run, which can end later once normalized: never return a
+    // counterexample longer than the first failure, minimized from there instead.
+    if (minimized.events.length > failure.events.length && checkRun(model, property, bounds, failure.events).violation) {
+      const fromFirst = minimize(model, property, bounds, failure.events);
+      minimized = { ...fromFirst, tries: minimized.tries + fromFirst.tries };
+    }
     counterexample = {
       events: minimized.events,
       violation: minimized.outcome.violation!,
       path: details.counterexamplePath ?? '',
-      eventsBeforeShrink: failure.length,
+      eventsBeforeShrink: failure.events.length,
       eventsAfterShrink: minimized.events.length,
       fastCheckShrinks: details.numShrinks,
       minimizeTries: minimized.tries,
