@@ -23,3 +23,8 @@ export function supernodeMessages(state: State, tickSeconds: number): { messages
   }
   return { messages, live };
 }
+
+/** Signalling messages all clients sent in the last tick: keep-alives of the online, every connect attempt. */
+export function clientMessages(onlineClients: number, connectAttempts: number, tickSeconds: number): number {
+  return (onlineClients * tickSeconds) / SIGNALLING_SECONDS + connectAttempts * CONNECT_MESSAGES;
+}

@@ -3,7 +3,7 @@
  * supernodes, traffic against its normal level per hour, and when the online share crossed the
  * record's recovery levels. The rules are the model's; this only watches the states go by.
  */
-import { CONNECT_MESSAGES, init, lookup, SCENARIOS, scenarioEvents, SIGNALLING_SECONDS, stepOwned, type Model } from '../model/index.ts';
+import { clientMessages, init, lookup, SCENARIOS, scenarioEvents, stepOwned, supernodeMessages, type Model } from '../model/index.ts';
 
 /** One point of a run's curves (every `SAMPLE_MINUTES` of protocol time, and at the trigger). */
 export interface OutageSample {
@@ -77,7 +77,6 @@ export function observeOutage(model: Model, scenario: string, hours: number, opt
   let lowestAfter = 1, hourShare = 0;
   const online: number[] = [];
   const samples: OutageSample[] = [];
-  const perClient = config.tickSeconds / SIGNALLING_SECONDS;
   for (let index = 0; index < events.length; index++) {
     stepOwned(state, model, events[index]!);
     const t = index - triggerAt;
@@ -95,17 +94,10 @@ export function observeOutage(model: Model, scenario: string, hours: number, opt
       hourAttempts[p] += retries >= lastRetries[p]! ? retries - lastRetries[p]! : retries;
       lastRetries[p] = retries;
     }
-    // One pass over the supernodes: messages at the serving ones, those lost with their host.
-    let messages = 0, live = 0;
-    for (let s = 0; s < supernodes.length; s++) {
-      const sn = supernodes[s]!;
-      if (t > 0 && s < config.eligible && sn.status === 'down' && servingAtTrigger[s]) lost[s] = 1;
-      if (sn.status !== 'up') continue;
-      live++;
-      messages += sn.clients * perClient + (sn.accepted + sn.rejected + sn.unanswered) * CONNECT_MESSAGES;
-    }
+    if (t > 0) for (let s = 0; s < config.eligible; s++) if (supernodes[s]!.status === 'down' && servingAtTrigger[s]) lost[s] = 1;
+    const { messages, live } = supernodeMessages(state, config.tickSeconds);
     const share = wantOnline === 0 ? 1 : onlineClients / wantOnline;
-    const sent = onlineClients * perClient + state.counters.tickAttempts * CONNECT_MESSAGES;
+    const sent = clientMessages(onlineClients, state.counters.tickAttempts, config.tickSeconds);
     if (t < 0) {
       normalTraffic += messages / Math.max(1, live);
       normalSignalling += sent;
