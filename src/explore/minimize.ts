@@ -32,12 +32,12 @@ export function minimize(model: Model, property: Property, bounds: Bounds, event
     for (let start = current.length - chunk; start >= 0; start -= 1) {
       const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
       const found = attempt(candidate);
-      const normalized = found ? normalize(candidate, found, property) : null;
-      if (found && normalized!.length <= current.length) {
-        current = normalized!;
-        outcome = found;
-        start = Math.min(start, current.length - chunk + 1);
-      }
+      if (!found) continue;
+      const normalized = normalize(candidate, found, property);
+      if (normalized.length > current.length) continue;
+      current = normalized;
+      outcome = found;
+      start = Math.min(start, current.length - chunk + 1);
     }
   }
   return { events: current, outcome, tries };

@@ -6,6 +6,7 @@ import type { Model } from '../model.ts';
 import { nextRandom } from '../random.ts';
 import type { Peer, State } from '../state.ts';
 import { crashClient } from './crashClient.ts';
+import { demotePeer } from './promote.ts';
 import { detach, detachOrphans } from './session.ts';
 
 /** A client crashes (an injected crash, not the late-reply defect). */
@@ -73,10 +74,7 @@ function rebootMachine(state: State, model: Model, p: number): boolean {
     const sn = state.supernodes[peer.slot]!;
     if (sn.status === 'up') state.counters.faultLosses++;
     if (model.config.rebootDemotes === 1) {
-      // The machine comes back as an ordinary client; its slot waits for self-healing to promote it.
-      sn.status = 'idle';
-      sn.restartAt = -1;
-      peer.role = 'ordinary';
+      demotePeer(state, p); // it comes back as an ordinary client; its slot waits for self-healing
     } else {
       sn.status = 'restarting';
       sn.restartAt = state.tick + model.config.rebootDelay + model.config.restartDelay;

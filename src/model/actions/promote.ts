@@ -44,3 +44,12 @@ export function promotePeer(state: State, p: number): void {
   peer.upstream = peer.slot;
   state.counters.promotions++;
 }
+
+/** The inverse: host peer `p` stops serving; its slot goes idle (promotable again), the peer is an ordinary client. */
+export function demotePeer(state: State, p: number): void {
+  const peer = state.peers[p]!;
+  const sn = state.supernodes[peer.slot]!;
+  sn.status = 'idle';
+  sn.restartAt = -1;
+  peer.role = 'ordinary';
+}

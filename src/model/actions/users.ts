@@ -4,6 +4,7 @@
  */
 import type { Model } from '../model.ts';
 import type { State } from '../state.ts';
+import { demotePeer } from './promote.ts';
 import { detach, detachOrphans } from './session.ts';
 
 export function goOnline(state: State, p: number): boolean {
@@ -22,9 +23,7 @@ export function goOffline(state: State, model: Model, p: number): boolean {
   if (peer.role === 'supernode') {
     const sn = state.supernodes[peer.slot]!;
     if (sn.status === 'up') state.counters.faultLosses++;
-    sn.status = 'idle';
-    sn.restartAt = -1;
-    peer.role = 'ordinary';
+    demotePeer(state, p);
     detachOrphans(state, model);
   }
   if (peer.status !== 'crashed') peer.status = 'off';
