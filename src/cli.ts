@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }
   replay: { load: async () => (await import('./cli/replay.ts')).replayCommand, summary: 'replay a counterexample file as a narrative; judge it on another variant; ITF export' },
   sweep: { load: async () => (await import('./cli/sweep.ts')).sweepCommand, summary: 'one parameter from A to B: the outcome over seeds, a chart, and the tipping point (--bisect)' },
   simulate: { load: async () => (await import('./cli/simulate.ts')).simulateCommand, summary: 'a scripted outage on one variant, metrics per tick' },
+  fixes: { load: async () => (await import('./cli/fixes.ts')).fixesCommand, summary: 'which sets of fixes are enough: all 64 subsets per base by both engines, minimal sufficient sets' },
   fidelity: { load: async () => (await import('./cli/fidelity.ts')).fidelityCommand, summary: 'both outages at population scale against the public record: each figure within its tolerance or not' },
   report: { load: async () => (await import('./cli/report.ts')).reportCommand, summary: 'the design-review report: report.md and a self-contained report.html' },
 };

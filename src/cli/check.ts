@@ -3,7 +3,7 @@
  * parses the flags, lets the runner check the pairs with the random engine, and prints a line (or a
  * JSON object) per pair and a summary.
  */
-import { checkPairs, readOverrides, runChecks, suitesNamed, type CheckOptions, type PairResult } from '../runner/index.ts';
+import { checkJunitTarget, checkPairs, readOverrides, resultLine, runChecks, runSummary, suitesNamed, writeJunit, type CheckOptions, type PairResult } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse } from './args.ts';
 import { printParameters, printPairSummary, runMark } from './print.ts';
 import { progress } from './progress.ts';
@@ -30,7 +30,11 @@ Options:
   --dir D        where counterexamples are stored (default counterexamples); with parameters set,
                  file names carry them (no-cascade--fixed--faultBudget=3.json)
   --update       replace an existing counterexample that differs
-  --json         one JSON object per (property, variant)
+  --json         one JSON object per (property, variant), then a summary object (each with kind and
+                 schemaVersion)
+  --junit FILE   also write the verdicts as a JUnit XML report (one test case per suite, property and
+                 variant; a case fails when its verdict is not the one the suite expects). An existing
+                 FILE is replaced only when it is a JUnit report
   --help         this text
 
 Exit code: 0 every expectation met, 1 some not, 4 none unmet but a pair without an expectation was
@@ -47,6 +51,7 @@ export const SEARCH_FLAGS = {
   dir: { type: 'string' },
   update: { type: 'boolean' },
   json: { type: 'boolean' },
+  junit: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -65,6 +70,7 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
     update: values.update === true,
     overrides,
   };
+  if (values.junit !== undefined) checkJunitTarget(values.junit);
   const suites = await suitesNamed(values.suite);
   const pairs = checkPairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides);
   const json = values.json === true;
@@ -74,10 +80,13 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
     progress: (done, total, text) => bar.update(done, total, text),
     result: (r) => {
       bar.done();
-      out(json ? JSON.stringify(r) : describeCheck(r));
+      out(json ? resultLine('random', r) : describeCheck(r));
     },
   });
-  if (!json) printPairSummary(results, out);
+  if (values.junit !== undefined) writeJunit(values.junit, results, []);
+  if (json) out(JSON.stringify(runSummary(results, [], code)));
+  else printPairSummary(results, out);
+  if (!json && values.junit !== undefined) out(`JUnit report: ${values.junit}`);
   return code;
 }
 

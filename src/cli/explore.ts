@@ -3,7 +3,7 @@
  * parses the flags, lets the runner search each pair breadth-first within the tick horizon, and
  * prints what each verdict covers.
  */
-import { explorePairs, exploreCommandLine, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
+import { checkJunitTarget, explorePairs, exploreCommandLine, resultLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse } from './args.ts';
 import { SEARCH_FLAGS } from './check.ts';
 import { printPairSummary, printParameters, runMark } from './print.ts';
@@ -30,7 +30,8 @@ Options:
                    machine's memory, and said so)
   --dir D          where counterexamples are stored (default counterexamples)
   --update         replace a stored counterexample that differs
-  --json           one JSON object per pair
+  --json           one JSON object per pair, then a summary object
+  --junit FILE     also write the verdicts as a JUnit XML report
   --help           this text
 
 Verdicts: violated (with a shortest counterexample); holds (the whole reachable state space was
@@ -57,6 +58,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
     update: values.update === true,
     overrides,
   };
+  if (values.junit !== undefined) checkJunitTarget(values.junit);
   const suites = await suitesNamed(values.suite);
   const pairs = explorePairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides);
   const json = values.json === true;
@@ -67,11 +69,14 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
     progress: (states, max, text) => bar.update(states, max, text),
     result: (r) => {
       bar.done();
-      if (json) out(JSON.stringify(r));
+      if (json) out(resultLine('exhaustive', r));
       else printExplore(r, exploreCommandLine(r, overrides), out);
     },
   });
-  if (!json && results.length > 1) printPairSummary(results, out);
+  if (values.junit !== undefined) writeJunit(values.junit, [], results);
+  if (json) out(JSON.stringify(runSummary([], results, code)));
+  else if (results.length > 1) printPairSummary(results, out);
+  if (!json && values.junit !== undefined) out(`JUnit report: ${values.junit}`);
   return code;
 }
 

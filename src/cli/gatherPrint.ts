@@ -1,6 +1,7 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
-import { exploreCommandLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
+import { exploreCommandLine, fixSetRecord, RESULTS_SCHEMA_VERSION, resultLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
 import { describeCheck } from './check.ts';
+import { describeFixSets } from './fixes.ts';
 import { printExplore } from './explore.ts';
 import { progress } from './progress.ts';
 import { printPairSummary } from './print.ts';
@@ -13,6 +14,7 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
     random: `\n== Property suites: random engine (fast-check, swarm testing), ${budget} budget ==`,
     exhaustive: `\n== Property suites: exhaustive engine (breadth-first, shortest counterexamples), ${budget} bounds ==`,
     ratios: '\n== Shrunk random counterexamples against the shortest that exist ==',
+    fixes: '\n== Which fixes are enough: every subset of the six fixes, per suite and base, both engines (test budget) ==',
   };
   const random: PairResult[] = [];
   return {
@@ -20,24 +22,30 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       if (name === 'exhaustive' && !json) printPairSummary(random, out);
       if (!json) out(headings[name]);
     },
-    scenario: (s) => out(json ? JSON.stringify({ kind: 'scenario', ...s }) : scenarioLine(s)),
+    scenario: (s) => out(json ? JSON.stringify({ kind: 'scenario', schemaVersion: RESULTS_SCHEMA_VERSION, ...s }) : scenarioLine(s)),
     random: {
       progress: (done, total, text) => bar.update(done, total, text),
       result: (r) => {
         bar.done();
         random.push(r);
-        out(json ? JSON.stringify(r) : describeCheck(r));
+        out(json ? resultLine('random', r) : describeCheck(r));
       },
     },
     exhaustive: {
       progress: (states, max, text) => bar.update(states, max, text),
       result: (r) => {
         bar.done();
-        if (json) out(JSON.stringify(r));
+        if (json) out(resultLine('exhaustive', r));
         else printExplore(r, exploreCommandLine(r), out);
       },
     },
-    ratio: (r) => out(json ? JSON.stringify({ kind: 'shrink-ratio', ...r }) : `${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`),
+    fixProgress: (done, total, text) => bar.update(done, total, text),
+    fixSets: (a) => {
+      bar.done();
+      if (json) out(JSON.stringify({ kind: 'fix-sets', schemaVersion: RESULTS_SCHEMA_VERSION, ...fixSetRecord(a) }));
+      else describeFixSets(a).forEach((line) => out(line));
+    },
+    ratio: (r) => out(json ? JSON.stringify({ kind: 'shrink-ratio', schemaVersion: RESULTS_SCHEMA_VERSION, ...r }) : `${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`),
   };
 }
 

@@ -4,28 +4,46 @@
  * design-review report. Exit code as `check`: 0 when every expectation is met.
  */
 import { basename, dirname } from 'node:path';
-import { gatherResults, OutputDirectory, RESULTS_PATH, writeReport } from '../runner/index.ts';
+import { checkJunitTarget, finding, gatherResults, OutputDirectory, RESULTS_PATH, runSummary, writeJunit, writeReport } from '../runner/index.ts';
 import { parse } from './args.ts';
 import { gatherPrinter } from './gatherPrint.ts';
 
-export const startHelp = `Usage: cascade start [--json]
+export const startHelp = `Usage: cascade start [--json] [--junit FILE]
 
 The main job: replays both outages on their buggy variant and on fixed (small scope and population
-scale), runs every property suite with both engines at the start budget, stores the counterexamples,
-saves the results to report/results.json and writes the report (report/report.md, report/report.html).`;
+scale), runs every property suite with both engines at the start budget, finds which sets of fixes
+are enough (every subset of the six, per suite and base, at the test budget), stores the
+counterexamples, saves the results to report/results.json, writes the report (report/report.md,
+report/report.html) and ends with the finding in three lines.
+
+Options:
+  --json         one JSON object per result, then a summary object (each with kind and schemaVersion)
+  --junit FILE   also write the verdicts as a JUnit XML report
+  --help         this text
+
+Exit code: 0 every expectation met, 1 some not, 4 none unmet but a pair without an expectation was
+violated, 2 bad input.`;
 
 
 export async function startCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { json: { type: 'boolean' }, help: { type: 'boolean' } });
+  const { values } = parse(argv, { json: { type: 'boolean' }, junit: { type: 'string' }, help: { type: 'boolean' } });
   if (values.help) {
     out(startHelp);
     return 0;
   }
   const json = values.json === true;
+  if (values.junit !== undefined) checkJunitTarget(values.junit);
   const { results, code } = gatherResults('start', gatherPrinter('start', out, json));
   OutputDirectory.open(dirname(RESULTS_PATH)).write(basename(RESULTS_PATH), JSON.stringify(results, null, 2) + '\n');
   const files = await writeReport(results, 'report');
-  if (json) out(JSON.stringify({ kind: 'report', results: RESULTS_PATH, ...files }));
-  else out(`\nresults: ${RESULTS_PATH}\nreport: ${files.markdown} and ${files.html} (${files.counterexamples} counterexamples explained, ${files.charts} charts)`);
+  if (values.junit !== undefined) writeJunit(values.junit, results.random, results.exhaustive);
+  const lines = finding(results);
+  if (json) {
+    out(JSON.stringify({ kind: 'report', schemaVersion: results.schemaVersion, results: RESULTS_PATH, ...files, ...(values.junit === undefined ? {} : { junit: values.junit }) }));
+    out(JSON.stringify({ ...runSummary(results.random, results.exhaustive, code), finding: lines }));
+  } else {
+    out(`\nresults: ${RESULTS_PATH}${values.junit === undefined ? '' : `, JUnit report: ${values.junit}`}\nreport: ${files.markdown} and ${files.html} (${files.counterexamples} counterexamples explained, ${files.charts} charts)\n`);
+    lines.forEach((line) => out(line));
+  }
   return code;
 }

@@ -8,6 +8,8 @@ export interface Cell {
   text: string;
   /** A CSS class in the HTML (e.g. the verdict's colour); ignored in Markdown. */
   className?: string;
+  /** Details shown on hover in the HTML (the cell's `title`); ignored in Markdown. */
+  title?: string;
 }
 
 /** A chart: a vega-lite spec rendered to `charts/<name>.svg` next to the report. */
@@ -38,6 +40,6 @@ export function chartsOf(blocks: readonly Block[]): ChartRef[] {
 }
 
 /** A cell from plain inline text. */
-export function cell(text: string, className?: string): Cell {
-  return className === undefined ? { text } : { text, className };
+export function cell(text: string, className?: string, title?: string): Cell {
+  return { text, ...(className === undefined ? {} : { className }), ...(title === undefined ? {} : { title }) };
 }

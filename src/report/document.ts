@@ -1,6 +1,7 @@
 /**
- * The whole report as blocks in reading order, so that the summary and the table of contents come
- * first and both renderers share one structure.
+ * The whole report as blocks in reading order, two pages: the first answers the review (the finding,
+ * which fixes are enough, the verdicts, the population next to the record, how the base protocols
+ * fail); the appendix holds every detail. Both renderers share one structure.
  */
 import { VERSION } from '../version.ts';
 import { assumptionsSection } from './assumptionsSection.ts';
@@ -15,43 +16,82 @@ import type { Results } from './results.ts';
 import { exhaustiveSection, ratioSection } from './searchSection.ts';
 import { slug } from './slug.ts';
 import { summarize } from './summary.ts';
+import { compactMatrixSection } from './compactMatrixSection.ts';
+import { finding } from './finding.ts';
+import { fixSetsAppendix, fixSetsSection } from './fixSetsSection.ts';
+import { representativeSection } from './representativeSection.ts';
 
 export const TITLE = 'Design review: the supernode/login cascade and its fixes';
+export const APPENDIX_TITLE = 'Design review, appendix: every verdict, search and counterexample';
 
-export function buildDocument(results: Results, counterexamples: CounterexampleSet, fidelity: FidelityReport, outDir: string): Block[] {
+/** Where the main page links to the appendix; each renderer puts its own file name in (appendix.md or appendix.html). */
+export const APPENDIX_LINK = '@appendix@';
+/** Where the appendix links back to the first page. */
+export const REPORT_LINK = '@report@';
+
+/** The report: a first page a reviewer reads in five minutes, and the appendix with everything else. */
+export interface ReportDocument {
+  main: Block[];
+  appendix: Block[];
+}
+
+export function buildDocument(results: Results, counterexamples: CounterexampleSet, fidelity: FidelityReport, outDir: string): ReportDocument {
   const matrix = buildMatrix(results);
   const summary = summarize(matrix, results);
-  const sections = {
+  const lines = finding(results);
+  const meta: Block = {
+    kind: 'paragraph',
+    className: 'meta',
+    text: `cascade ${results.tool.version}, model ${VERSION}, Node ${results.tool.node}, \`${results.budget}\` budget. A model checker for the supernode/login protocol of the peer-to-peer voice network that collapsed in 2007 (login flood after a mass reboot) and 2010 (client crash on late offline-message replies, cascading through supernode overload).`,
+  };
+  const main = {
+    fixes: fixSetsSection(results.fixSets, `${APPENDIX_LINK}#${slug('Fix sets: every subset')}`),
+    matrix: compactMatrixSection(matrix, outDir, `${APPENDIX_LINK}#${slug('The matrix: variants by properties')}`),
+    population: populationSection(results.scenarios, fidelity),
+    failures: representativeSection(counterexamples, outDir, `${APPENDIX_LINK}#${slug('The counterexamples')}`),
+  };
+  const appendix = {
     assumptions: assumptionsSection(results),
     matrix: [...matrixSection(matrix, outDir), ...exhaustiveSection(results, outDir), ...ratioSection(results)],
+    fixes: fixSetsAppendix(results.fixSets),
     counterexamples: counterexamplesSection(counterexamples, outDir),
-    population: populationSection(results.scenarios, fidelity),
   };
-  const contents = Object.values(sections)
-    .map((blocks) => blocks.find((b) => b.kind === 'heading'))
-    .filter((b): b is Extract<Block, { kind: 'heading' }> => b !== undefined)
-    .map((h) => `[${h.text}](#${slug(h.text)})`);
-  return [
-    { kind: 'heading', level: 1, text: TITLE },
-    {
-      kind: 'paragraph',
-      className: 'meta',
-      text: `cascade ${results.tool.version}, model ${VERSION}, Node ${results.tool.node}, \`${results.budget}\` budget. A model checker for the supernode/login protocol of the peer-to-peer voice network that collapsed in 2007 (login flood after a mass reboot) and 2010 (client crash on late offline-message replies, cascading through supernode overload).`,
-    },
-    {
-      kind: 'group',
-      className: 'summary',
-      blocks: [
-        { kind: 'heading', level: 2, text: 'What a reviewer sees first' },
-        { kind: 'paragraph', text: summary.headline },
-        { kind: 'list', ordered: false, items: summary.suites },
-        { kind: 'paragraph', className: summary.allMet ? 'status' : 'warning', text: summary.status },
-      ],
-    },
-    { kind: 'paragraph', text: `Contents: ${contents.join(' · ')}` },
-    ...sections.assumptions,
-    ...sections.matrix,
-    ...sections.counterexamples,
-    ...sections.population,
-  ];
+  return {
+    main: [
+      { kind: 'heading', level: 1, text: TITLE },
+      meta,
+      {
+        kind: 'group',
+        className: 'summary',
+        blocks: [
+          { kind: 'heading', level: 2, text: 'The finding' },
+          { kind: 'list', ordered: false, items: lines.map((l) => l.replace(/^Finding: /, '')) },
+          { kind: 'paragraph', text: summary.headline },
+          { kind: 'paragraph', className: summary.allMet ? 'status' : 'warning', text: summary.status },
+        ],
+      },
+      { kind: 'paragraph', text: `Contents: ${contents(main)} · [Appendix](${APPENDIX_LINK}): ${contents(appendix, APPENDIX_LINK)}` },
+      ...main.fixes,
+      ...main.matrix,
+      ...main.population,
+      ...main.failures,
+    ],
+    appendix: [
+      { kind: 'heading', level: 1, text: APPENDIX_TITLE },
+      meta,
+      { kind: 'paragraph', text: `The first page: [${TITLE}](${REPORT_LINK}). Contents: ${contents(appendix)}` },
+      ...appendix.assumptions,
+      ...appendix.matrix,
+      ...appendix.fixes,
+      ...appendix.counterexamples,
+    ],
+  };
+}
+
+/** Links to the level-2 headings of some sections. */
+function contents(sections: Record<string, Block[]>, page = ''): string {
+  return Object.values(sections)
+    .flatMap((blocks) => blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === 2))
+    .map((h) => `[${h.text}](${page}#${slug(h.text)})`)
+    .join(' · ');
 }

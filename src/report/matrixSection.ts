@@ -30,7 +30,7 @@ export function matrixSection(matrix: Matrix, outDir: string): Block[] {
   ];
 }
 
-function isMismatch(matrix: Matrix, variant: string, column: Column): boolean {
+export function isMismatch(matrix: Matrix, variant: string, column: Column): boolean {
   const { random, exhaustive } = matrix.entry(variant, column);
   return (random !== undefined && !random.met) || (exhaustive !== undefined && !exhaustive.met);
 }
@@ -50,14 +50,14 @@ function matrixCell(matrix: Matrix, variant: string, column: Column, outDir: str
   return cell(lines.join('\n'), mismatch ? `${className} mismatch` : className);
 }
 
-function randomLine(r: PairResult): string {
+export function randomLine(r: PairResult): string {
   const suite = SUITES.find((s) => s.id === r.suite);
   const bound = suite ? ` (≤ ${suite.maxEvents} events each)` : '';
   if (r.verdict === 'violated') return `random: found in run ${count(r.runs)}${bound}, shrunk to ${r.eventsAfterShrink} events, ${duration(r.timeToFailureMs ?? r.ms)}`;
   return `random: ${count(r.runs)} runs${bound}, trigger in ${count(r.triggeredRuns)}, ${duration(r.ms)}`;
 }
 
-function exhaustiveLine(e: ExplorePairResult): string {
+export function exhaustiveLine(e: ExplorePairResult): string {
   if (e.verdict === 'violated') return `exhaustive: shortest ${e.eventsInCounterexample} events, ${count(e.states)} states, ${duration(e.ms)}`;
   const how = e.verdict === 'bound-reached' ? `stopped by the ${e.stoppedBy} bound at depth ${e.depth}` : e.stoppedBy === 'complete' ? 'every reachable state (any horizon)' : `every sequence within a ${e.bound.horizon}-tick horizon`;
   return `exhaustive: ${how}, ${count(e.states)} states, ${duration(e.ms)}`;

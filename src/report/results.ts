@@ -81,7 +81,39 @@ export interface LengthRatio {
   ratio: number;
 }
 
+/** One property on one fix set, as the results keep it: the outcome and how it was reached, not the events. */
+export interface FixCheckRecord {
+  property: string;
+  outcome: 'holds' | 'violated' | 'unknown';
+  random: string;
+  /** The exhaustive verdict, or `implied` (by `impliedBy`, a smaller set the search showed holding). */
+  exhaustive: string;
+  impliedBy?: string[];
+  /** The shortest counterexample found: its length, the engine, and the command that replays it. */
+  counterexample: { engine: 'random' | 'exhaustive'; shortest: boolean; events: number; replay: string } | null;
+}
+
+/** A fix-set analysis of one suite on one base (see runner/fixSets.ts), as the results keep it. */
+export interface FixSetRecord {
+  suite: string;
+  base: 'skype-2007' | 'skype-2010';
+  properties: string[];
+  budget: 'test' | 'start';
+  scope: { random: string; exhaustive: string };
+  sets: { fixes: string[]; variant: string; outcome: 'holds' | 'violated' | 'unknown'; checks: FixCheckRecord[] }[];
+  minimal: string[][];
+  perProperty: Record<string, { minimal: string[][]; needs: string[] }>;
+  worsenings: { property: string; from: string[]; added: string }[];
+  implied: number;
+  unmet: { variant: string; property: string; expected: 'holds' | 'violated'; outcome: 'holds' | 'violated' | 'unknown' }[];
+  ms: number;
+}
+
+/** The version of the results' shape (results.json and `--json` lines); raised when a field changes meaning or goes. */
+export const RESULTS_SCHEMA_VERSION = 2;
+
 export interface Results {
+  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   tool: { name: 'cascade'; version: string; node: string };
   /** Budget the random engine used (`test` or `start`) and bound set of the exhaustive engine. */
   budget: 'test' | 'start';
@@ -89,4 +121,6 @@ export interface Results {
   random: PairResult[];
   exhaustive: ExplorePairResult[];
   ratios: LengthRatio[];
+  /** Which sets of fixes are enough, per suite and base. */
+  fixSets: FixSetRecord[];
 }

@@ -11,7 +11,8 @@ import { SUITES } from '../../properties/index.ts';
 import { MAX_SEARCH_TICKS } from '../explore/exhaustive.ts';
 import { ConfigSchema, parseVariant, quote, SCENARIO_NAMES } from '../model/index.ts';
 import { PROPERTY_IDS } from '../properties/index.ts';
-import type { Results } from './results.ts';
+import { FIXES } from '../model/index.ts';
+import { RESULTS_SCHEMA_VERSION, type Results } from './results.ts';
 
 /** Most rows in each list of a results file (`start` writes well under a hundred). */
 export const MAX_ROWS = 10_000;
@@ -129,6 +130,38 @@ export const ExplorePairResultSchema = z
 
 export const LengthRatioSchema = z.object({ ...pair, random: count, shortest: count, ratio: measure }).strict();
 
+const Fix = z.enum(FIXES);
+const Fixes = z.array(Fix).max(FIXES.length);
+const Outcome = z.enum(['holds', 'violated', 'unknown']);
+
+export const FixCheckRecordSchema = z
+  .object({
+    property: PropertyName,
+    outcome: Outcome,
+    random: z.enum(['violated', 'holds', 'vacuous']),
+    exhaustive: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached', 'implied']),
+    impliedBy: Fixes.optional(),
+    counterexample: z.object({ engine: z.enum(['random', 'exhaustive']), shortest: z.boolean(), events: count, replay: text }).strict().nullable(),
+  })
+  .strict();
+
+export const FixSetRecordSchema = z
+  .object({
+    suite: SuiteName,
+    base: z.enum(['skype-2007', 'skype-2010']),
+    properties: z.array(PropertyName).max(100),
+    budget: z.enum(['test', 'start']),
+    scope: z.object({ random: text, exhaustive: text }).strict(),
+    sets: z.array(z.object({ fixes: Fixes, variant: VariantName, outcome: Outcome, checks: z.array(FixCheckRecordSchema).max(100) }).strict()).max(1 << FIXES.length),
+    minimal: z.array(Fixes).max(1 << FIXES.length),
+    perProperty: z.record(PropertyName, z.object({ minimal: z.array(Fixes).max(1 << FIXES.length), needs: Fixes }).strict()),
+    worsenings: z.array(z.object({ property: PropertyName, from: Fixes, added: Fix }).strict()).max(MAX_ROWS),
+    implied: count,
+    unmet: z.array(z.object({ variant: VariantName, property: PropertyName, expected: Expected, outcome: Outcome }).strict()).max(MAX_ROWS),
+    ms: count,
+  })
+  .strict();
+
 /** The message of a wrong or missing top-level field, with a hint: an older or foreign file. */
 const hint = (wrong: string) => (issue: { input?: unknown }) => `${issue.input === undefined ? 'missing' : wrong} (is it a file saved by 'cascade start'?)`;
 
@@ -137,6 +170,7 @@ const rows = <T extends z.ZodType>(row: T) => z.array(row, { error: hint('must b
 export const ResultsSchema = z
   .object(
     {
+      schemaVersion: z.literal(RESULTS_SCHEMA_VERSION, { error: (issue) => `schemaVersion: ${issue.input === undefined ? 'missing' : `${String(issue.input).slice(0, 20)}`}, this cascade reads version ${RESULTS_SCHEMA_VERSION} (run 'cascade start' again to save the results anew)` }),
       tool: z
         .object({ name: z.literal('cascade'), version: z.string().max(100), node: z.string().max(100) }, { error: hint('must be the tool name and version') })
         .strict(),
@@ -145,6 +179,7 @@ export const ResultsSchema = z
       random: rows(PairResultSchema),
       exhaustive: rows(ExplorePairResultSchema),
       ratios: rows(LengthRatioSchema),
+      fixSets: rows(FixSetRecordSchema),
     },
     { error: hint('not a results object') },
   )

@@ -5,7 +5,7 @@
 import { chartsOf } from './blocks.ts';
 import { renderChart } from './charts.ts';
 import { loadCounterexamples } from './counterexamples.ts';
-import { buildDocument, TITLE } from './document.ts';
+import { APPENDIX_LINK, APPENDIX_TITLE, buildDocument, REPORT_LINK, TITLE } from './document.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { OutputDirectory } from './outputDirectory.ts';
@@ -28,9 +28,10 @@ export interface ReportOptions {
 export const REPORT_REDUCTION = 2;
 
 export interface ReportFiles {
-  /** Paths of the files written. */
+  /** Paths of the files written: the first page, and the appendix. */
   markdown: string;
   html: string;
+  appendix: { markdown: string; html: string };
   /** Counterexamples explained, and charts written. */
   counterexamples: number;
   charts: number;
@@ -39,8 +40,8 @@ export interface ReportFiles {
 export async function writeReport(results: Results, outDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
   const out = OutputDirectory.open(outDir, options.update);
   const counterexamples = loadCounterexamples(options.counterexamplesDir ?? 'counterexamples', options.suites);
-  const blocks = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1], reducedPopulation(REPORT_REDUCTION)), outDir);
-  const charts = chartsOf(blocks);
+  const doc = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1], reducedPopulation(REPORT_REDUCTION)), outDir);
+  const charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
   const svgs = new Map<string, string>();
   for (const chart of charts) {
     const svg = await renderChart(chart.spec);
@@ -49,7 +50,12 @@ export async function writeReport(results: Results, outDir: string, options: Rep
   }
   // The charts of counterexamples that are gone: only those an earlier report here wrote.
   out.removeStale((name) => name.startsWith('charts/') && name.endsWith('.svg'));
-  const markdown = out.write('report.md', renderMarkdown(blocks));
-  const html = out.write('report.html', renderHtml(TITLE, blocks, svgs));
-  return { markdown, html, counterexamples: counterexamples.loaded.length, charts: charts.length };
+  const links = (text: string, ext: string) => text.replaceAll(APPENDIX_LINK, `appendix.${ext}`).replaceAll(REPORT_LINK, `report.${ext}`);
+  const markdown = out.write('report.md', links(renderMarkdown(doc.main), 'md'));
+  const html = out.write('report.html', links(renderHtml(TITLE, doc.main, svgs), 'html'));
+  const appendix = {
+    markdown: out.write('appendix.md', links(renderMarkdown(doc.appendix), 'md')),
+    html: out.write('appendix.html', links(renderHtml(APPENDIX_TITLE, doc.appendix, svgs), 'html')),
+  };
+  return { markdown, html, appendix, counterexamples: counterexamples.loaded.length, charts: charts.length };
 }

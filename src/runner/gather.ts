@@ -6,10 +6,12 @@
 import { SUITES } from '../../properties/index.ts';
 import { summarizeScenario, type ScenarioSummary } from '../explore/scenarioSummary.ts';
 import { defaultConfig, variant } from '../model/index.ts';
-import type { ExplorePairResult, LengthRatio, PairResult, Results } from '../report/results.ts';
+import { RESULTS_SCHEMA_VERSION, type ExplorePairResult, type FixSetRecord, type LengthRatio, type PairResult, type Results } from '../report/results.ts';
+import { BASES } from '../model/index.ts';
+import { fixSetRecord, runFixSets, type FixSetAnalysis } from './fixSets.ts';
 import { VERSION } from '../version.ts';
 import { checkPairs, exhaustiveSections } from './select.ts';
-import { exitCode, runChecks, runExplores, type Listener } from './runPairs.ts';
+import { EXIT, exitCode, runChecks, runExplores, type Listener } from './runPairs.ts';
 
 const SCENARIO_RUNS = [
   ['outage-2010', 'skype-2010'],
@@ -20,12 +22,22 @@ const SCENARIO_RUNS = [
 
 /** What a gathering run tells as it goes. */
 export interface GatherListener {
-  section?(name: 'scenarios' | 'random' | 'exhaustive' | 'ratios'): void;
+  section?(name: 'scenarios' | 'random' | 'exhaustive' | 'ratios' | 'fixes'): void;
   scenario?(summary: ScenarioSummary): void;
   random?: Listener<PairResult>;
   exhaustive?: Listener<ExplorePairResult>;
   ratio?(ratio: LengthRatio): void;
+  /** Progress of the fix-set analysis, and each suite and base as it is done. */
+  fixProgress?(done: number, of: number, text: string): void;
+  fixSets?(analysis: FixSetAnalysis): void;
 }
+
+/**
+ * The budget of the fix-set analysis in a gathering run: always the suites' test budget and bounds
+ * (64 sets per suite and base, both engines: about three minutes here). `cascade fixes --budget start`
+ * searches deeper.
+ */
+export const GATHER_FIX_BUDGET = 'test';
 
 /** Runs it all; `code` is the exit code of both engines' results together. */
 export function gatherResults(budget: 'test' | 'start', listener: GatherListener = {}): { results: Results; code: number } {
@@ -45,15 +57,21 @@ export function gatherResults(budget: 'test' | 'start', listener: GatherListener
   listener.section?.('ratios');
   const ratios = compareLengths(random.results, exhaustive.results);
   ratios.forEach((r) => listener.ratio?.(r));
+  listener.section?.('fixes');
+  const fixes = runFixSets(SUITES, BASES, { budget: GATHER_FIX_BUDGET, onProgress: listener.fixProgress }, listener.fixSets);
+  const fixSets: FixSetRecord[] = fixes.analyses.map(fixSetRecord);
   const results: Results = {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: 'cascade', version: VERSION, node: process.version },
     budget,
     scenarios,
     random: random.results,
     exhaustive: exhaustive.results,
     ratios,
+    fixSets,
   };
-  return { results, code: exitCode([...random.results, ...exhaustive.results]) };
+  const pairs = exitCode([...random.results, ...exhaustive.results]);
+  return { results, code: fixes.code === EXIT.unmet ? EXIT.unmet : pairs };
 }
 
 /** For each pair both engines violated: the random engine's shrunk length over the exhaustive minimum. */

@@ -2,11 +2,12 @@
  * `cascade check`: deterministic counterexample files, expectations as exit codes, bad input as one
  * line with exit code 2 and no file changed.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './run.ts';
+import { all, validate } from '../support/junitShape.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,16 +33,53 @@ describe('cascade check', () => {
     expect(snapshot(b)).toEqual(first);
   });
 
-  it('prints one JSON object per (property, variant) with the documented fields', () => {
+  it('prints one JSON object per (property, variant) with the documented fields, then a summary, each with the schema version', () => {
     const r = cli(['check', '--property', 'no-cascade', '--variant', 'skype-2010', '--runs', '100', '--json', '--dir', join(dir, 'json')]);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const all = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const line of all) expect(line.schemaVersion).toBe(2);
+    const summary = all.pop()!;
+    expect(summary).toMatchObject({ kind: 'summary', pairs: { random: 2, exhaustive: 0 }, expectations: { stated: 2, met: 2, unmet: 0 }, verdicts: { violated: 2 }, violatedWithoutExpectation: 0, exitCode: 0 });
+    expect(r.code).toBe(summary.exitCode);
+    const lines = all;
     expect(lines.length).toBe(2); // the crash-cascade and feedback-loop suites both check it
     for (const line of lines) {
+      expect(line.kind).toBe('random');
       for (const key of ['property', 'variant', 'expected', 'verdict', 'runs', 'seed', 'ms', 'timeToFailureMs', 'eventsBeforeShrink', 'eventsAfterShrink', 'counterexample', 'coverage', 'safetyLength']) {
         expect(line).toHaveProperty(key);
       }
       expect(line.verdict).toBe('violated');
     }
+  });
+
+  it('exits 4, "violated", when no expectation is unmet but a pair without one was violated, and says so in the summary', () => {
+    const r = cli(['check', '--property', 'no-client-crash', '--variant', 'skype-2010', '--set', 'faultBudget=3', '--runs', '200', '--json', '--dir', join(dir, 'four')]);
+    expect(r.code).toBe(4);
+    const summary = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+    expect(summary).toMatchObject({ kind: 'summary', exitCode: 4, violatedWithoutExpectation: 1, expectations: { stated: 0 } });
+    expect(summary.meaning).toMatch(/without an expectation was violated/);
+  });
+
+  it('writes a JUnit report of the common shape with --junit, failing exactly the unmet expectation', () => {
+    const file = join(dir, 'junit', 'check.xml');
+    // Five runs find some of the 2007 flood's violations and miss others: some expectations met, some not.
+    const r = cli(['check', '--suite', 'login-flood-2007', '--property', 'recovers', '--runs', '5', '--json', '--junit', file, '--dir', join(dir, 'junit-cx')]);
+    expect(r.code).toBe(1);
+    const results = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; variant: string; met: boolean }).filter((l) => l.kind === 'random');
+    const unmet = results.filter((x) => !x.met).map((x) => `recovers on ${x.variant}`);
+    expect(unmet.length).toBeGreaterThan(0);
+    expect(unmet.length).toBeLessThan(results.length);
+    const root = validate(readFileSync(file, 'utf8'));
+    const cases = root.children.flatMap((s) => all(s, 'testcase'));
+    expect(cases.length).toBe(7); // the suite's 7 variants
+    const failed = cases.filter((c) => all(c, 'failure').length > 0).map((c) => c.attributes.name);
+    expect(failed.sort()).toEqual(unmet.sort());
+    // A file that is not a JUnit report is never replaced.
+    const other = join(dir, 'junit', 'notes.txt');
+    writeFileSync(other, 'my notes\n');
+    const refused = cli(['check', '--suite', 'crash-cascade-2010', '--runs', '1', '--junit', other, '--dir', join(dir, 'junit-cx')]);
+    expect(refused.code).toBe(2);
+    expect(refused.errors).toEqual([`cascade check: --junit ${other}: exists and is not a JUnit report; choose another name or remove it`]);
+    expect(readFileSync(other, 'utf8')).toBe('my notes\n');
   });
 
   it('exits 1 and prints the replay command when an expectation is not met', () => {

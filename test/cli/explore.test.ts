@@ -18,8 +18,10 @@ describe('cascade explore', () => {
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.pop()).toMatchObject({ kind: 'summary', schemaVersion: 2, pairs: { random: 0, exhaustive: 2 }, expectations: { stated: 2, met: 2 }, exitCode: 0 });
     expect(lines.length).toBe(2); // login-flood-2007 and feedback-loop both check recovers on fixed
     for (const line of lines) {
+      expect(line).toMatchObject({ kind: 'exhaustive', schemaVersion: 2 });
       expect(['holds', 'holds-within-horizon']).toContain(line.verdict);
       expect(line.bound).toMatchObject({ horizon: 2 });
       expect(line.collisionProbability).toBeLessThan(1e-6);

@@ -7,7 +7,8 @@ import { checkPair, compareLengths, explorePair, type Pair } from '../../src/run
 import { expectation } from '../../properties/index.ts';
 import { summarizeScenario } from '../../src/explore/scenarioSummary.ts';
 import { defaultConfig, variant } from '../../src/model/index.ts';
-import type { Results } from '../../src/report/results.ts';
+import { RESULTS_SCHEMA_VERSION, type Results } from '../../src/report/results.ts';
+import { analyseFixSets, fixSetRecord } from '../../src/runner/fixSets.ts';
 import { VERSION } from '../../src/version.ts';
 
 const RANDOM: [string, string, string][] = [
@@ -35,12 +36,15 @@ export function smallResults(dir: string): Results {
   const random = RANDOM.map((p) => checkPair(pair(p), { runs: 40, budget: 'test', dir, update: false }));
   const exhaustive = EXHAUSTIVE.map((p) => explorePair(pair(p), { budget: 'test', horizon: 8, maxStates: 20_000, maxMemoryMB: 1024, dir, update: false }));
   const scenarios = [summarizeScenario({ config: defaultConfig('small'), protocol: variant('skype-2010') }, 'outage-2010', 'small')];
+  const fixSets = [fixSetRecord(analyseFixSets(suite('crash-cascade-2010'), 'skype-2010', { budget: 'test' }))];
   return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: 'cascade', version: VERSION, node: process.version },
     budget: 'test',
     scenarios,
     random,
     exhaustive,
     ratios: compareLengths(random, exhaustive),
+    fixSets,
   };
 }

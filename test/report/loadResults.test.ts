@@ -37,7 +37,7 @@ function edited(edit: (r: any) => unknown): string {
 
 describe('a real results file', () => {
   it('has a row of every kind to break', () => {
-    for (const rows of [results.scenarios, results.random, results.exhaustive, results.ratios]) expect(rows.length).toBeGreaterThan(0);
+    for (const rows of [results.scenarios, results.random, results.exhaustive, results.ratios, results.fixSets]) expect(rows.length).toBeGreaterThan(0);
   });
 
   it('round-trips through JSON and the schema', () => {
@@ -77,6 +77,11 @@ const hostile: [string, () => string, string, RegExp][] = [
   ['a name with a line break', () => edited((r) => void (r.random[0].variant = 'skype-2010\nFAIL')), 'random.0.variant', /"skype-2010\\nFAIL" is not a variant name/],
   ['a verdict of the other engine', () => edited((r) => void (r.random[0].verdict = 'holds-within-horizon')), 'random.0.verdict', /Invalid option/],
   ['an unknown expectation', () => edited((r) => void (r.exhaustive[0].expected = 'maybe')), 'exhaustive.0.expected', /Invalid option/],
+  ['a results file of an older version (no schemaVersion)', () => edited((r) => void delete r.schemaVersion), 'schemaVersion', /missing, this cascade reads version 2 \(run 'cascade start' again/],
+  ['a results file of another version', () => edited((r) => void (r.schemaVersion = 99)), 'schemaVersion', /99, this cascade reads version 2/],
+  ['an unknown fix in a fix set', () => edited((r) => void (r.fixSets[0].sets[1].fixes = ['magic'])), 'fixSets.0.sets.1.fixes.0', /Invalid option/],
+  ['an unknown outcome of a fix set', () => edited((r) => void (r.fixSets[0].sets[0].outcome = 'fine')), 'fixSets.0.sets.0.outcome', /Invalid option/],
+  ['a negative counterexample length in a fix set', () => edited((r) => void (r.fixSets[0].sets[0].checks[0].counterexample = { engine: 'random', shortest: false, events: -1, replay: 'x' })), 'fixSets.0.sets.0.checks.0.counterexample.events', /Too small/],
   ['nested arrays for a row', () => edited((r) => void (r.random = [[[[1]]]])), 'random.0', /expected object, received array/],
   ['nested arrays for a number', () => edited((r) => void (r.ratios[0].random = [[1]])), 'ratios.0.random', /expected number, received array/],
   ['deep nesting', () => real.replace('"counterexample":', `"counterexample": ${deep(100_000)}, "x":`), 'random.0.counterexample', /expected string, received array/],

@@ -25,6 +25,9 @@ let results: Results;
 let files: ReportFiles;
 let markdown: string;
 let html: string;
+/** The appendix: everything the first page leaves out. */
+let appendixMd: string;
+let appendixHtml: string;
 let viaCli: { stdout: string; stderr: string };
 
 beforeAll(async () => {
@@ -36,17 +39,45 @@ beforeAll(async () => {
   files = JSON.parse(viaCli.stdout) as ReportFiles;
   markdown = readFileSync(files.markdown, 'utf8');
   html = readFileSync(files.html, 'utf8');
+  appendixMd = readFileSync(files.appendix.markdown, 'utf8');
+  appendixHtml = readFileSync(files.appendix.html, 'utf8');
 });
 
 describe('report.md', () => {
-  it('opens with what a reviewer sees first, then the assumptions and the matrix', () => {
-    const order = ['# Design review', '## What a reviewer sees first', '## What was checked', '## The matrix: variants by properties', '## The counterexamples', '## Population scale'];
+  it('opens with the finding, then which fixes are enough, the verdicts, the population and how the base protocols fail', () => {
+    const order = ['# Design review', '## The finding', '## Which fixes are enough', '## Verdicts: variants by properties', '## Population scale', '## How the base protocols fail'];
     const at = order.map((h) => markdown.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(markdown).not.toContain('## The counterexamples');
+    expect(markdown).toContain('](appendix.md#');
   });
 
-  it('has the matrix: a row per variant, a column per (suite, property), links to the counterexamples', () => {
+  it('shows the minimal fix sets of the results, read from them', () => {
+    const [a] = results.fixSets;
+    expect(a!.suite).toBe('crash-cascade-2010');
+    expect(a!.minimal).toEqual([['robust-client']]);
+    expect(markdown).toMatch(/\| crash-cascade-2010 \| `skype-2010` \| `\{robust-client\}` \|/);
+    expect(markdown).toContain('`no-client-crash`: needs `robust-client`');
+  });
+
+  it('says the scope of every "holds" in place in the compact matrix', () => {
+    const compact = markdown.slice(markdown.indexOf('## Verdicts'), markdown.indexOf('## Population'));
+    const holds = compact.match(/✓[^|]*/g) ?? [];
+    expect(holds.length).toBeGreaterThan(0);
+    for (const h of holds) expect(h).toMatch(/runs|all states|≤ \d+ ticks/);
+  });
+
+  it('puts the assumptions, the detailed matrix, every fix set and every counterexample in the appendix', () => {
+    const order = ['# Design review, appendix', '## What was checked', '## The matrix: variants by properties', '## Fix sets: every subset', '## The counterexamples'];
+    const at = order.map((h) => appendixMd.indexOf(h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(appendixMd).toContain('](report.md)');
+  });
+
+  it('has the detailed matrix in the appendix: a row per variant, a column per (suite, property), links to the counterexamples', () => {
+    const markdown = appendixMd;
     const matrix = markdown.slice(markdown.indexOf('## The matrix'), markdown.indexOf('### Exhaustive search'));
     expect(matrix).toContain('| variant | **no-client-crash**<br>crash-cascade-2010 | **no-cascade**<br>crash-cascade-2010 |');
     for (const variant of ['skype-2010', 'skype-2007', 'fixed']) expect(matrix).toContain(`| \`${variant}\` |`);
@@ -56,7 +87,8 @@ describe('report.md', () => {
     expect(matrix).toMatch(/\[counterexample\]\(\.\.\/counterexamples\/crash-cascade-2010\/no-client-crash--skype-2010\.json\)/);
   });
 
-  it('has a Mermaid sequence diagram, a narrative and a chart for every committed counterexample', () => {
+  it('has a Mermaid sequence diagram, a narrative and a chart for every committed counterexample in the appendix', () => {
+    const markdown = appendixMd;
     const committed = counterexampleFiles(join(root, 'counterexamples'));
     expect(committed.length).toBeGreaterThan(0);
     expect(files.counterexamples).toBe(committed.length);
@@ -69,32 +101,40 @@ describe('report.md', () => {
   });
 
   it('shows the charts as SVG files written next to it', () => {
-    const images = [...markdown.matchAll(/!\[[^\]]*\]\((charts\/[^)]+\.svg)\)/g)].map((m) => decodeURI(m[1]!));
+    const images = [...(markdown + appendixMd).matchAll(/!\[[^\]]*\]\((charts\/[^)]+\.svg)\)/g)].map((m) => decodeURI(m[1]!));
     expect(images.length).toBe(files.charts);
     expect(images).toContain('charts/population-outage-2010.svg');
     for (const image of images) expect(readFileSync(join(dir, 'report', image), 'utf8')).toMatch(/^<svg[^>]*>/);
   });
 });
 
+const report = () => html;
+
 describe('report.html', () => {
   it('inlines the charts as <svg>', () => {
-    const figures = html.match(/<figure class="chart"><svg[\s\S]*?<\/svg>/g) ?? [];
+    const figures = (html + appendixHtml).match(/<figure class="chart"><svg[\s\S]*?<\/svg>/g) ?? [];
     expect(figures.length).toBe(files.charts);
-    expect(html).toContain('<table class="matrix">');
+    expect(html).toContain('<table class="matrix compact">');
+    expect(appendixHtml).toContain('<table class="matrix">');
   });
 
   it('loads nothing from the network', () => {
+    for (const html of [report(), appendixHtml]) {
     expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
     expect(html).not.toMatch(/<link\b/i);
     expect(html).not.toMatch(/<script[^>]+src=/i);
     expect(html).not.toMatch(/url\(\s*["']?https?:/i);
+    }
   });
 
   it('embeds Mermaid and starts it on load', () => {
     const scripts = html.match(/<script>[\s\S]*?<\/script>/g) ?? [];
     expect(scripts.some((s) => s.length > 1_000_000 && s.includes('mermaid'))).toBe(true);
     expect(html).toContain('mermaid.initialize({ startOnLoad: true })');
-    expect((html.match(/<pre class="mermaid">\n(?:---\n[\s\S]*?\n---\n)?sequenceDiagram/g) ?? []).length).toBe(files.counterexamples);
+    expect((appendixHtml.match(/<pre class="mermaid">\n(?:---\n[\s\S]*?\n---\n)?sequenceDiagram/g) ?? []).length).toBe(files.counterexamples);
+    // The first page: one per (suite, property) violated on a base protocol.
+    const bases = new Set(counterexampleFiles('counterexamples').filter((f) => /--skype-20(07|10)\.json$/.test(f)).map((f) => f.split('/').slice(-2).join('/').replace(/--.*$/, '')));
+    expect((html.match(/<pre class="mermaid">\n(?:---\n[\s\S]*?\n---\n)?sequenceDiagram/g) ?? []).length).toBe(bases.size);
   });
 });
 
@@ -123,8 +163,8 @@ describe('what a reviewer sees first', () => {
 describe('cascade report', () => {
   it('prints one JSON object with the paths and counts, and nothing else on stdout', () => {
     expect(viaCli.stdout.trim().split('\n')).toHaveLength(1);
-    expect(Object.keys(files).sort()).toEqual(['charts', 'counterexamples', 'html', 'markdown']);
-    expect(files).toMatchObject({ markdown: join(dir, 'report', 'report.md'), html: join(dir, 'report', 'report.html') });
+    expect(Object.keys(files).sort()).toEqual(['appendix', 'charts', 'counterexamples', 'html', 'markdown']);
+    expect(files).toMatchObject({ markdown: join(dir, 'report', 'report.md'), html: join(dir, 'report', 'report.html'), appendix: { markdown: join(dir, 'report', 'appendix.md'), html: join(dir, 'report', 'appendix.html') } });
     expect(files.charts).toBe(files.counterexamples + 2);
     expect(existsSync(files.html) && existsSync(files.markdown)).toBe(true);
   });

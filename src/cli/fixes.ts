@@ -1,0 +1,92 @@
+/**
+ * `cascade fixes [--suite S] [--base B] [--budget B] [--every-set] [--json]`: which sets of fixes are
+ * enough. For each suite on each base, all 64 subsets of the fixes are checked by both engines; it
+ * prints the minimal sufficient sets, what each property needs, what dropping a fix from a minimal set
+ * costs (with the command that replays it), and where adding a fix made things worse.
+ */
+import { BASES, FIX_SETS_SCHEMA_VERSION, runFixSets, showSet, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
+import { oneOf, parse } from './args.ts';
+import { progress } from './progress.ts';
+
+export const fixesHelp = `Usage: cascade fixes [options]
+
+Which fixes are enough: every subset of the six fixes (64 per base) is checked against every property
+of a suite by the random engine and by the exhaustive engine, and the minimal sufficient sets are
+printed (no proper subset holds every property), with what each property needs on its own, what
+dropping one fix from a minimal set costs (a shortest counterexample and the command that replays
+it), and every place where adding a fix made a property fail.
+
+Options:
+  --suite S      only this suite: a built-in id or a suite file (default: every suite)
+  --base B       skype-2007 or skype-2010 (default: both)
+  --budget B     test or start: the suites' run budget and search bound (default test)
+  --every-set    search every set exhaustively; by default a superset of a set the exhaustive engine
+                 showed holding is not searched again when the random engine also finds it holding
+  --json         one JSON object per (suite, base), then a summary object
+  --help         this text
+
+Exit code: 0 every outcome the suite states an expectation for (its listed variants) is met, 1 one
+is not, 2 bad input.`;
+
+const SET_LIST = 4;
+
+export async function fixesCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, 'every-set': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } });
+  if (values.help) {
+    out(fixesHelp);
+    return 0;
+  }
+  const suites = await suitesNamed(values.suite);
+  const base = values.base === undefined ? undefined : oneOf('base', values.base, BASES, 'skype-2010');
+  const budget = oneOf('budget', values.budget, ['test', 'start'] as const, 'test');
+  const json = values.json === true;
+  const bar = progress();
+  const { analyses, code } = runFixSets(suites, base === undefined ? BASES : [base], {
+    budget,
+    everySet: values['every-set'] === true,
+    onProgress: (done, total, text) => bar.update(done, total, text),
+  }, (a) => {
+    bar.done();
+    if (json) out(JSON.stringify({ kind: 'fix-sets', schemaVersion: FIX_SETS_SCHEMA_VERSION, ...a }));
+    else describeFixSets(a).forEach((line) => out(line));
+  });
+  const summary = { kind: 'summary', schemaVersion: FIX_SETS_SCHEMA_VERSION, analyses: analyses.length, enough: analyses.map((a) => ({ suite: a.suite, base: a.base, minimal: a.minimal })), worsenings: analyses.reduce((n, a) => n + a.worsenings.length, 0), unmet: analyses.reduce((n, a) => n + a.unmet.length, 0), code };
+  if (json) out(JSON.stringify(summary));
+  return code;
+}
+
+/** Sets joined with "or", the first few only. */
+function showSets(sets: readonly (readonly Fix[])[]): string {
+  const shown = sets.slice(0, SET_LIST).map(showSet).join(' or ');
+  return sets.length > SET_LIST ? `${shown} (and ${sets.length - SET_LIST} more)` : shown;
+}
+
+/** One analysis in words: the answer first, then what it rests on. */
+export function describeFixSets(a: FixSetAnalysis): string[] {
+  const lines = [`\n== ${a.suite} on ${a.base}: which fixes are enough (${a.properties.join(', ')}) ==`];
+  lines.push(a.minimal.length === 0 ? '  enough: no set of the six fixes holds every property' : `  enough: ${showSets(a.minimal)}`);
+  for (const [property, p] of Object.entries(a.perProperty)) {
+    const needs = p.needs.length === 0 ? '' : `needs ${p.needs.join(' and ')}; `;
+    lines.push(`  ${property}: ${p.minimal.length === 0 ? 'no set holds it' : `${needs}enough: ${showSets(p.minimal)}`}`);
+  }
+  for (const m of a.minimal.slice(0, SET_LIST)) {
+    for (const drop of m) {
+      const without = a.sets.find((s) => s.fixes.length === m.length - 1 && s.fixes.every((f) => f !== drop && m.includes(f)))!;
+      const failed = without.checks.find((c) => c.outcome === 'violated');
+      const why = failed ? `${failed.property} fails in ${plural(failed.counterexample!.events.length, "event")} (${failed.counterexample!.engine}${failed.counterexample!.shortest ? ', shortest' : ''}): ${failed.counterexample!.replay}` : `${without.outcome}`;
+      lines.push(`  ${showSet(m)} without ${drop}: ${why}`);
+    }
+  }
+  for (const w of a.worsenings) {
+    const after = a.sets.find((s) => s.fixes.length === w.from.length + 1 && w.from.every((f) => s.fixes.includes(f)) && s.fixes.includes(w.added))!;
+    const c = after.checks.find((x) => x.property === w.property)!.counterexample!;
+    lines.push(`  worse: adding ${w.added} to ${showSet(w.from)} breaks ${w.property}: ${c.replay}`);
+  }
+  for (const u of a.unmet) lines.push(`  FAIL ${u.property} on ${u.variant}: the suite expects ${u.expected}, the analysis found ${u.outcome}`);
+  lines.push(`  scope: ${a.scope.random}; exhaustive: ${a.scope.exhaustive} (${a.implied} of ${a.sets.length * a.properties.length} checks implied); ${(a.ms / 1000).toFixed(1)} s`);
+  return lines;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

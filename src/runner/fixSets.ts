@@ -1,0 +1,279 @@
+/**
+ * Fix-set analysis: which combinations of fixes are enough. For one suite on one base, every subset
+ * of the six fixes (64) is checked against every property of the suite by the random engine, and by
+ * the exhaustive engine within the suite's bound. A set is sufficient when every property holds on
+ * it; the answer is the minimal sufficient sets (no proper subset is sufficient), the sets each
+ * property needs, every insufficient set's shortest counterexample, and the places where adding a fix
+ * made a property fail (the fixes are not monotone there).
+ *
+ * Monotonicity is used, never assumed silently: once the exhaustive engine has shown a property on a
+ * set, a superset that the random engine also finds holding is not searched again (`implied`, naming
+ * the set), unless `everySet` asks for it. The random engine runs on all 64 sets, so a fix that makes
+ * things worse shows up as a violated superset of a holding set.
+ */
+import { expectation, propertyOf, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
+import { searchExhaustive, type ExhaustiveVerdict } from '../explore/exhaustive.ts';
+import { searchRandom, type Verdict } from '../explore/random.ts';
+import { FIXES, parseVariant, type Base, type Event, type Fix } from '../model/index.ts';
+import type { Violation } from '../properties/index.ts';
+import type { FixSetRecord } from '../report/results.ts';
+import { checkCommandLine, exploreCommandLine } from './commandLines.ts';
+import { memoryCeilingMB } from './explorePair.ts';
+
+/** The version of the shape `cascade fixes --json` prints; raised when a field changes meaning or goes. */
+export const FIX_SETS_SCHEMA_VERSION = 1;
+
+/** One property on one fix set, by both engines. */
+export interface FixCheck {
+  property: string;
+  random: { verdict: Verdict; runs: number; ms: number };
+  /** The exhaustive search, or `implied` by a smaller set on which it showed the property. */
+  exhaustive:
+    | { verdict: ExhaustiveVerdict; stoppedBy: string; horizon: number; states: number; ms: number }
+    | { verdict: 'implied'; by: Fix[] };
+  /** `holds`: neither engine found a violation and the exhaustive one reached a verdict; `unknown`: no violation, but a bound stopped the search or no run exercised the trigger. */
+  outcome: 'holds' | 'violated' | 'unknown';
+  /** The shortest counterexample found (exhaustive when it found one, else the random engine's shrunk one). */
+  counterexample: { engine: 'random' | 'exhaustive'; shortest: boolean; events: Event[]; violation: Violation; replay: string } | null;
+}
+
+export interface FixSet {
+  fixes: Fix[];
+  variant: string;
+  checks: FixCheck[];
+  /** Every property holds (`holds`), one is violated (`violated`), or none is violated but one is unknown. */
+  outcome: 'holds' | 'violated' | 'unknown';
+}
+
+/** Adding `added` to `from` made `property` fail: where the fixes are not monotone. */
+export interface Worsening {
+  property: string;
+  from: Fix[];
+  added: Fix;
+}
+
+export interface FixSetAnalysis {
+  suite: string;
+  base: Base;
+  properties: string[];
+  budget: 'test' | 'start';
+  /** What each engine covered on every set, in words. */
+  scope: { random: string; exhaustive: string };
+  /** All 64 sets, smallest first, each in FIXES order. */
+  sets: FixSet[];
+  /** The minimal sufficient sets: every property holds, and on no proper subset do they all hold. */
+  minimal: Fix[][];
+  /** Per property: its minimal sets and the fixes every one of them contains. */
+  perProperty: Record<string, { minimal: Fix[][]; needs: Fix[] }>;
+  /** Supersets of a holding set on which a property fails, by the fix that was added. */
+  worsenings: Worsening[];
+  /** Checks whose exhaustive verdict was taken from a smaller holding set. */
+  implied: number;
+  /** Sets the suite states an expectation for, where the outcome differs from it. */
+  unmet: { variant: string; property: string; expected: 'holds' | 'violated'; outcome: FixCheck['outcome'] }[];
+  ms: number;
+}
+
+export interface FixSetOptions {
+  budget: 'test' | 'start';
+  /** Search every set exhaustively, implied or not. */
+  everySet?: boolean;
+  /** Progress: sets done of 64, and a line saying where. */
+  onProgress?: (done: number, total: number, text: string) => void;
+}
+
+/** Every subset of the fixes, smallest first, each listed in FIXES order. */
+export function fixSubsets(): Fix[][] {
+  const all: Fix[][] = [];
+  for (let mask = 0; mask < 1 << FIXES.length; mask++) all.push(FIXES.filter((_, i) => mask & (1 << i)));
+  return all.sort((a, b) => a.length - b.length || maskOf(a) - maskOf(b));
+}
+
+function maskOf(fixes: readonly Fix[]): number {
+  return fixes.reduce((m, f) => m | (1 << FIXES.indexOf(f)), 0);
+}
+
+/** Whether `a` is a subset of `b` (masks). */
+const within = (a: number, b: number) => (a & b) === a;
+
+/** The variant name of a base with a set of fixes. */
+export function variantOf(base: Base, fixes: readonly Fix[]): string {
+  const parsed = parseVariant([base, ...fixes].join('+'));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value.name;
+}
+
+/** Analyses one suite on one base. */
+export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions): FixSetAnalysis {
+  const started = performance.now();
+  const { budget } = options;
+  const subsets = fixSubsets();
+  const sets: FixSet[] = [];
+  // Per property: masks on which the exhaustive engine itself showed the property (holds or within horizon).
+  const shown = new Map<string, number[]>(suite.properties.map((p) => [p, []]));
+  for (const [i, fixes] of subsets.entries()) {
+    const variant = variantOf(base, fixes);
+    const mask = maskOf(fixes);
+    const checks: FixCheck[] = [];
+    for (const property of suite.properties) {
+      options.onProgress?.(i, subsets.length, `${suite.id} on ${base}: set ${i + 1}/${subsets.length} (${fixes.length === 0 ? 'no fix' : fixes.join(', ')}), ${property}`);
+      const p = propertyOf(suite, property)!;
+      const r = searchRandom(suiteModel(suite, variant), p, suite.bounds, { runs: suite.budget[budget], seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds });
+      const random = { verdict: r.verdict, runs: r.runs, ms: Math.round(r.ms) };
+      const randomFound = r.counterexample && {
+        engine: 'random' as const,
+        shortest: false,
+        events: r.counterexample.events,
+        violation: r.counterexample.violation,
+        replay: checkCommandLine({ suite, property, variant, expected: null }, {}, { seed: suite.seed, runs: suite.budget[budget] }),
+      };
+      const by = r.verdict === 'holds' && !options.everySet ? shown.get(property)!.find((m) => within(m, mask)) : undefined;
+      const check: FixCheck =
+        by === undefined
+          ? searchSet(suite, property, variant, budget, random, randomFound)
+          : { property, random, exhaustive: { verdict: 'implied', by: FIXES.filter((_, k) => by & (1 << k)) }, outcome: 'holds', counterexample: null };
+      if (check.exhaustive.verdict === 'holds' || check.exhaustive.verdict === 'holds-within-horizon') shown.get(property)!.push(mask);
+      checks.push(check);
+    }
+    sets.push({ fixes, variant, checks, outcome: 'unknown' });
+  }
+  // Where adding a fix made a property fail, the fixes are not monotone for it: nothing is implied.
+  for (const property of new Set(worsenings(withOutcomes(sets), suite.properties).map((w) => w.property))) {
+    for (const set of sets) {
+      const at = set.checks.findIndex((c) => c.property === property);
+      const c = set.checks[at]!;
+      if (c.exhaustive.verdict !== 'implied') continue;
+      options.onProgress?.(sets.indexOf(set), sets.length, `${suite.id} on ${base}: ${property} is not monotone; searching ${set.variant}`);
+      set.checks[at] = searchSet(suite, property, set.variant, budget, c.random, null);
+    }
+  }
+  withOutcomes(sets);
+  options.onProgress?.(subsets.length, subsets.length, `${suite.id} on ${base}: done`);
+  const holding = (property?: string) => sets.filter((s) => (property === undefined ? s.outcome === 'holds' : s.checks.find((c) => c.property === property)!.outcome === 'holds'));
+  const perProperty: FixSetAnalysis['perProperty'] = {};
+  for (const property of suite.properties) {
+    const minimal = minimalSets(holding(property));
+    perProperty[property] = { minimal, needs: minimal.length === 0 ? [] : FIXES.filter((f) => minimal.every((m) => m.includes(f))) };
+  }
+  const b = searchBound(suite.exhaustive, budget, suite.properties[0]!, variantOf(base, []));
+  const implied = sets.reduce((n, s) => n + s.checks.filter((c) => c.exhaustive.verdict === 'implied').length, 0);
+  return {
+    suite: suite.id,
+    base,
+    properties: [...suite.properties],
+    budget,
+    scope: {
+      random: `${suite.budget[budget]} random runs per set and property (seed ${suite.seed}, at most ${suite.maxEvents} safety-phase events)`,
+      exhaustive: `every event sequence whose adversary acts within ${b.horizon} ticks, at most ${b.maxStates.toLocaleString('en-US')} states${suite.exhaustive.scope ? `, ${suite.exhaustive.scope}` : ''}; ${options.everySet ? 'every set searched' : 'a superset of a set the search showed holding is not searched again when the random engine also finds it holding, unless adding a fix made that property fail somewhere'}`,
+    },
+    sets,
+    minimal: minimalSets(holding()),
+    perProperty,
+    worsenings: withoutRepeats(worsenings(sets, suite.properties)),
+    implied,
+    unmet: unmetExpectations(suite, sets),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** The exhaustive search of one property on one set, judged with the random engine's result. */
+function searchSet(suite: Suite, property: string, variant: string, budget: 'test' | 'start', random: FixCheck['random'], randomFound: FixCheck['counterexample']): FixCheck {
+  const b = { ...searchBound(suite.exhaustive, budget, property, variant), maxMemoryMB: Math.min(4096, memoryCeilingMB()) };
+  const e = searchExhaustive(suiteModel(suite, variant, true), propertyOf(suite, property)!, suite.bounds, {
+    horizon: b.horizon,
+    maxStates: b.maxStates,
+    maxMemoryBytes: b.maxMemoryMB * 2 ** 20,
+    kinds: suite.exhaustive.kinds ?? suite.kinds,
+  });
+  const exhaustive = { verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: b.horizon, states: e.states, ms: Math.round(e.ms) };
+  const replay = exploreCommandLine({ suite: suite.id, suiteFile: suite.file, property, variant, bound: b });
+  const found = e.counterexample ? { engine: 'exhaustive' as const, shortest: e.shortest, events: e.counterexample.events, violation: e.counterexample.violation, replay } : randomFound;
+  const settled = e.verdict === 'holds' || e.verdict === 'holds-within-horizon';
+  return { property, random, exhaustive, outcome: found ? 'violated' : random.verdict === 'holds' && settled ? 'holds' : 'unknown', counterexample: found };
+}
+
+/** Sets each set's outcome from its checks (and returns the sets). */
+function withOutcomes(sets: FixSet[]): FixSet[] {
+  for (const set of sets) set.outcome = set.checks.some((c) => c.outcome === 'violated') ? 'violated' : set.checks.every((c) => c.outcome === 'holds') ? 'holds' : 'unknown';
+  return sets;
+}
+
+/** Worsenings without those a smaller set already shows (the same fix added, the same property failing). */
+function withoutRepeats(all: readonly Worsening[]): Worsening[] {
+  return all.filter((w) => !all.some((v) => v !== w && v.property === w.property && v.added === w.added && v.from.length < w.from.length && within(maskOf(v.from), maskOf(w.from))));
+}
+
+/** The sets among `sets` none of whose proper subsets is among them. */
+function minimalSets(sets: readonly FixSet[]): Fix[][] {
+  const masks = sets.map((s) => maskOf(s.fixes));
+  return sets.filter((_, i) => !masks.some((m, j) => j !== i && within(m, masks[i]!) && m !== masks[i])).map((s) => s.fixes);
+}
+
+/** Every (set, added fix, property) where the set holds the property and the set with the fix does not. */
+function worsenings(sets: readonly FixSet[], properties: readonly string[]): Worsening[] {
+  const byMask = new Map(sets.map((s) => [maskOf(s.fixes), s]));
+  const out: Worsening[] = [];
+  for (const property of properties) {
+    for (const s of sets) {
+      if (s.checks.find((c) => c.property === property)!.outcome !== 'holds') continue;
+      for (const added of FIXES) {
+        if (s.fixes.includes(added)) continue;
+        const next = byMask.get(maskOf(s.fixes) | (1 << FIXES.indexOf(added)))!;
+        if (next.checks.find((c) => c.property === property)!.outcome === 'violated') out.push({ property, from: s.fixes, added });
+      }
+    }
+  }
+  return out;
+}
+
+/** The suite's expectations, for the variants it lists that are among the sets, that the outcomes do not meet. */
+function unmetExpectations(suite: Suite, sets: readonly FixSet[]): FixSetAnalysis['unmet'] {
+  const listed = new Map<string, string>();
+  for (const name of Object.keys(suite.variants)) {
+    const parsed = parseVariant(name);
+    if (parsed.ok) listed.set(parsed.value.name, name);
+  }
+  const out: FixSetAnalysis['unmet'] = [];
+  for (const set of sets) {
+    const name = listed.get(set.variant);
+    if (name === undefined) continue;
+    for (const c of set.checks) {
+      const expected = expectation(suite, c.property, name);
+      if (expected !== undefined && expected !== c.outcome) out.push({ variant: set.variant, property: c.property, expected, outcome: c.outcome });
+    }
+  }
+  return out;
+}
+
+/** Every selected suite on every selected base, in order; `code` is 1 when a suite's expectation is unmet, else 0. */
+export function runFixSets(suites: readonly Suite[], bases: readonly Base[], options: FixSetOptions, onResult?: (a: FixSetAnalysis) => void): { analyses: FixSetAnalysis[]; code: number } {
+  const analyses: FixSetAnalysis[] = [];
+  for (const suite of suites) {
+    for (const base of bases) {
+      const a = analyseFixSets(suite, base, options);
+      analyses.push(a);
+      onResult?.(a);
+    }
+  }
+  return { analyses, code: analyses.some((a) => a.unmet.length > 0) ? 1 : 0 };
+}
+
+/** The analysis as the results keep it: every outcome and how it was reached, counterexamples by length and replay command. */
+export function fixSetRecord(a: FixSetAnalysis): FixSetRecord {
+  return {
+    ...a,
+    sets: a.sets.map((s) => ({
+      fixes: s.fixes,
+      variant: s.variant,
+      outcome: s.outcome,
+      checks: s.checks.map((c) => ({
+        property: c.property,
+        outcome: c.outcome,
+        random: c.random.verdict,
+        exhaustive: c.exhaustive.verdict,
+        ...(c.exhaustive.verdict === 'implied' ? { impliedBy: c.exhaustive.by } : {}),
+        counterexample: c.counterexample && { engine: c.counterexample.engine, shortest: c.counterexample.shortest, events: c.counterexample.events.length, replay: c.counterexample.replay },
+      })),
+    })),
+  };
+}
