@@ -140,12 +140,12 @@ const PARAMETER_FLAGS: Flag[] = [['--set', settings], ['--set', settings], ['--c
 type Flag = [string, fc.Arbitrary<string> | null];
 const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional?: boolean }> = {
   check: {
-    flags: [['--property', names], ['--variant', names], ['--runs', numbers], ['--seed', numbers], ['--budget', names], ['--dir', paths], ['--update', null], ['--json', null], ['--suite', suites], ...PARAMETER_FLAGS],
+    flags: [['--property', names], ['--variant', names], ['--runs', numbers], ['--seed', numbers], ['--budget', names], ['--dir', paths], ['--update', null], ['--json', null], ['--junit', paths], ['--suite', suites], ...PARAMETER_FLAGS],
     // Keeps a valid run small: one pair, three runs, stored under the run's own directory.
     guard: ['--property', 'no-client-crash', '--variant', 'skype-2010', '--runs', '3', '--budget', 'test', '--dir', 'OUT/cx'],
   },
   explore: {
-    flags: [['--property', names], ['--variant', names], ['--budget', names], ['--horizon', numbers], ['--max-states', numbers], ['--max-memory', numbers], ['--dir', paths], ['--update', null], ['--json', null], ['--suite', suites], ...PARAMETER_FLAGS],
+    flags: [['--property', names], ['--variant', names], ['--budget', names], ['--horizon', numbers], ['--max-states', numbers], ['--max-memory', numbers], ['--dir', paths], ['--update', null], ['--json', null], ['--junit', paths], ['--suite', suites], ...PARAMETER_FLAGS],
     guard: ['--property', 'no-client-crash', '--variant', 'skype-2010', '--horizon', '3', '--max-states', '3000', '--max-memory', '64', '--dir', 'OUT/cx'],
   },
   replay: { flags: [['--variant', names], ['--json', null], ['--itf', paths], ['--update', null], ['--suite', suites]], guard: [], positional: true },
@@ -162,6 +162,11 @@ const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional
     // Valid results are not in the pool: writing a whole report takes seconds (test/report covers it).
     flags: [['--out', paths], ['--results', paths], ['--budget', names], ['--update', null], ['--json', null], ['--suite', suites]],
     guard: ['--out', 'OUT/report', '--results', join(fixtures, 'results-bad.json')],
+  },
+  // A valid run is one small suite on one base (seconds); the fuzzed suites are the refused kinds only.
+  fixes: {
+    flags: [['--base', names], ['--budget', names], ['--every-set', null], ['--json', null], ['--suite', fc.constantFrom('crash-cascade-2010', 'no-such-suite', '__proto__', ...['suite-throws.mjs', 'suite-syntax.mjs', 'notes.txt', 'missing.mjs', 'adir', 'fifo'].map((f) => join(fixtures, f)))]],
+    guard: ['--suite', 'crash-cascade-2010', '--base', 'skype-2010', '--budget', 'test'],
   },
   // The main job with valid flags takes minutes: every start run here carries an unknown flag.
   start: { flags: [['--json', null], ['--bogus', null]], guard: ['--no-such-flag'] },
@@ -181,7 +186,8 @@ function argvFor(command: string): fc.Arbitrary<string[]> {
 }
 
 const argvs: fc.Arbitrary<string[]> = fc.oneof(
-  { weight: 1, arbitrary: fc.array(fc.oneof(names, JUNK, paths), { maxLength: 3 }) },
+  // Raw words; one that starts the main job gets an unknown flag too (a valid start runs for minutes and writes the project's counterexamples).
+  { weight: 1, arbitrary: fc.array(fc.oneof(names, JUNK, paths), { maxLength: 3 }).map((a) => (a[0] === 'start' ? [...a, '--no-such-flag'] : a)) },
   ...Object.keys(COMMAND_FLAGS).map((c) => ({ weight: c === 'replay' ? 4 : 2, arbitrary: argvFor(c) })),
 );
 
