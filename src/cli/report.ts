@@ -10,19 +10,22 @@ import { gatherPrinter } from './gatherPrint.ts';
 
 export const reportHelp = `Usage: cascade report [options]
 
-Writes the design-review report: report.md and a self-contained report.html.
-report.md renders on a code-hosting site (tables, Mermaid diagrams, charts/*.svg); report.html opens
-offline. It reads the results 'npm start' saved, or runs the suites now when there are none.
+Writes the design-review report: a first page for the review (report.md, report.html: the finding,
+which fixes are enough, the verdicts, the population against the record, how the base protocols
+fail) and an appendix with every detail (appendix.md, appendix.html). The .md files render on a
+code-hosting site (tables, Mermaid diagrams, charts/*.svg); the .html files open offline. It reads
+the results 'npm start' saved, or runs the suites now when there are none.
 
 Options:
   --out DIR        where to write the report (default report)
   --results FILE   results to read (default ${RESULTS_PATH}; when that file is missing, the suites
-                   are run now with --budget, which takes a minute or two with the test budget)
+                   and the fix-set analysis are run now with --budget, a few minutes with the test
+                   budget)
   --budget B       test or start: the budget for results computed now (default test)
   --suite FILE     a suite file of your own (repeatable): its counterexamples are explained too (a
                    suite file is code; cascade runs one only when you name it)
   --update         replace files in DIR of the same name that cascade did not write
-  --json           print { markdown, html, counterexamples, charts } as one JSON object
+  --json           print { markdown, html, appendix, counterexamples, charts } as one JSON object
   --help           this text
 
 Exit code: 0 report written, 2 bad input.`;
@@ -61,7 +64,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
   const files = await writeReport(results, outDir, { update: values.update === true, suites });
   if (values.json) out(JSON.stringify(files));
   else {
-    out(`report: ${files.markdown} and ${files.html}`);
+    out(`report: ${files.markdown} and ${files.html}; appendix: ${files.appendix.markdown} and ${files.appendix.html}`);
     out(`${files.counterexamples} counterexamples explained, ${files.charts} charts in ${outDir}/charts`);
   }
   return 0;
