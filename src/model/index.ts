@@ -5,6 +5,7 @@ export * from './enabled.ts';
 export * from './init.ts';
 export * from './metrics.ts';
 export * from './model.ts';
+export * from './effects.ts';
 export * from './state.ts';
 export * from './step.ts';
 export * from './variant.ts';

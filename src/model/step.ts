@@ -3,6 +3,8 @@
  * so it never mutates its input and returns the very same state object when the event does not apply.
  * `stepOwned` applies the same recipes to a state the caller owns (a clone, or a simulation's own
  * state) without proxies: the fast path of the engines. A test proves both give equal states.
+ * Either reports what it does to the model's recorder when it has one (`Model.record`, effects.ts);
+ * a test proves that recording changes no state.
  */
 import { produce } from 'immer';
 import { apply } from './apply.ts';

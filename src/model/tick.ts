@@ -25,7 +25,7 @@ import { shutDownOverloaded } from './actions/shutDownOverloaded.ts';
 export function tick(state: State, model: Model): void {
   state.tick++;
   startTick(state);
-  completeRestarts(state);
+  completeRestarts(state, model);
   runClients(state, model);
   serveLogins(state, model);
   syncOfflineMessages(state, model);

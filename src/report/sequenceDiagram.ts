@@ -1,9 +1,11 @@
 /**
- * A counterexample as a Mermaid sequence diagram of the messages per tick, faults and violation as
- * notes, quiet ticks skipped and long runs grouped so that it stays readable.
+ * A counterexample as a Mermaid sequence diagram of the messages per tick (the effects the model
+ * recorded along the trace), faults and violation as notes, quiet ticks skipped and long runs grouped
+ * so that it stays readable.
  */
-import { cloneState, describeEvent, init, isFault, stepOwned, type Event, type Model, type State } from '../model/index.ts';
-import { describeChanges } from '../trace/narrative.ts';
+import { describeEvent, isFault, type Event, type Model } from '../model/index.ts';
+import { describeEffects } from '../trace/narrative.ts';
+import { trace } from '../trace/trace.ts';
 import { activity, isKey, isQuiet, mergeActivity, type Activity } from './tickActivity.ts';
 
 /** Most lines of a diagram (after its config header) before ticks are grouped. */
@@ -22,6 +24,7 @@ type Block =
   | { kind: 'ticks'; from: number; to: number; steps: number[]; activity: Activity; quiet: boolean; key: boolean };
 
 export interface Violation {
+  /** The 0-based step of the file; the diagram cites it counted from 1. */
   step: number;
   message: string;
 }
@@ -37,22 +40,17 @@ export function sequenceDiagram(model: Model, events: readonly Event[], healTick
   }
 }
 
-/** Runs the events and records one block per step. */
+/** Walks the trace and records one block per step, up to the violation. */
 function observe(model: Model, events: readonly Event[], healTicks: number, violationStep: number): Block[] {
-  const all: Event[] = [...events, ...Array.from({ length: healTicks }, (): Event => ({ kind: 'tick' }))];
-  const state: State = init(model);
   const blocks: Block[] = [];
-  for (let step = 0; step < all.length; step++) {
-    const event = all[step]!;
-    const before = cloneState(state);
-    const applied = stepOwned(state, model, event);
-    const a = activity(before, state, model, event.kind === 'tick' && applied);
+  for (const { index: step, event, applied, state, effects } of trace(model, events, healTicks, { stopAtStep: violationStep })) {
+    const a = activity(effects, state);
     if (event.kind === 'tick') {
       blocks.push({ kind: 'ticks', from: state.tick, to: state.tick, steps: [step], activity: a, quiet: isQuiet(a) && step !== violationStep, key: isKey(a) || step === violationStep });
     } else {
-      blocks.push({ kind: 'event', step, tick: state.tick, event, applied, changes: applied ? describeChanges(before, state) : ['no effect'], activity: a });
+      // The note tells the event's effects; lost clients get their own arrows (droppedLines).
+      blocks.push({ kind: 'event', step, tick: state.tick, event, applied, changes: applied ? describeEffects(effects, ['clientDetached']) : ['no effect'], activity: a });
     }
-    if (step === violationStep) break;
   }
   return blocks;
 }
@@ -116,10 +114,10 @@ function render(blocks: Block[], violation: Violation | null, eligible: number, 
 function eventLines(block: Extract<Block, { kind: 'event' }>, used: Set<number>): string[] {
   const { event, activity: a } = block;
   const role = isFault(event) ? 'fault' : event.kind === 'addMegaSupernodes' ? 'operator' : 'user';
-  const slots = [...a.hostCrashes, ...a.stopped, ...a.megas];
+  const slots = [...a.hostCrashes, ...a.stopped, ...a.demoted, ...a.megas];
   slots.forEach((s) => used.add(s));
   const over = event.kind === 'degradeOfflineMessages' ? 'Offline' : slots.length > 0 ? span(slots) : 'Clients';
-  const changes = block.changes.filter((c) => !c.includes('connect attempt'));
+  const changes = block.changes;
   const lines = [`Note over ${over}: [t${block.tick}] ${role}: ${text(describeEvent(event))}${changes.length > 0 ? `<br/>${text(changes.join(', '))}` : ''}`];
   lines.push(...droppedLines(a, `t${block.tick}`, used));
   return lines;
@@ -145,7 +143,6 @@ function tickLines(block: Extract<Block, { kind: 'ticks' }>, used: Set<number>):
     const all = parts.length === 1 && c.accepted === n ? 'accepted' : parts.join(', ');
     lines.push(`Clients${c.accepted > 0 ? '->>' : '-x'}SN${s}: ${tag} ${plural(n, 'connect')}: ${all}`);
   }
-  if (a.connectsLost > 0) lines.push(`Note over Clients: ${tag} ${plural(a.connectsLost, 'connect')} to stopped supernodes, no answer`);
   if (a.authRequests > 0) lines.push(`Clients->>Login: ${tag} ${plural(a.authRequests, 'login request')} (queue ${a.loginQueue})`);
   if (a.authDropped > 0) lines.push(`Login--xClients: ${tag} ${a.authDropped} dropped, login queue full`);
   if (a.authTimeouts > 0) lines.push(`Clients--xLogin: ${tag} ${a.authTimeouts} gave up waiting`);

@@ -1,8 +1,10 @@
 /**
  * What the protocol did in one step as messages between clients, supernodes, the login server and the
- * offline-message cluster, read off the states before and after it, for the sequence diagrams.
+ * offline-message cluster, for the sequence diagrams: counted from the effects the model recorded,
+ * with levels (queues, clients online) read off the state after the step. Nothing here re-derives a
+ * protocol rule, so a change to the model shows in the diagrams as it is.
  */
-import type { Model, State } from '../model/index.ts';
+import type { Effect, State } from '../model/index.ts';
 
 export interface SlotConnects {
   accepted: number;
@@ -15,25 +17,26 @@ export interface SlotConnects {
 export interface Activity {
   /** Connect requests per supernode slot. */
   connects: Record<number, SlotConnects>;
-  /** Connects to supernodes that were not serving, whose target could not be told apart. */
-  connectsLost: number;
   /** Authentication requests sent to the login server (dropped ones included). */
   authRequests: number;
   authDropped: number;
   /** Clients that gave up waiting for the login server. */
   authTimeouts: number;
   logins: number;
+  /** Offline-message fetches sent (dropped ones included). */
   fetches: number;
   /** Offline-message replies that reached their client (late ones included). */
   replies: number;
   lateReplies: number;
   /** Clients that crashed on their own (late reply on the buggy release). */
   crashes: number;
-  /** Slots whose host crashed (supernode down), per event; a slot repeats if it happened twice. */
+  /** Slots whose host crashed while serving (supernode down), per event; a slot repeats if it happened twice. */
   hostCrashes: number[];
-  /** Slots that shut down under overload (tick) or rebooted (fault). */
+  /** Slots that shut down under overload (tick) or rebooted while serving (fault). */
   stopped: number[];
   restarts: number[];
+  /** Slots whose host stopped serving (its user left, or a reboot demoted it). */
+  demoted: number[];
   promotions: number[];
   megas: number[];
   /** Clients that lost their supernode, per slot that stopped serving. */
@@ -47,22 +50,22 @@ export interface Activity {
   degraded: boolean;
 }
 
-/** The messages of one step; `tick` says whether the step was a tick (per-tick counters are valid). */
-export function activity(before: State, after: State, model: Model, tick: boolean): Activity {
+/** The messages of one step, from its recorded effects and the state after it. */
+export function activity(effects: readonly Effect[], after: State): Activity {
   const a: Activity = {
     connects: {},
-    connectsLost: 0,
     authRequests: 0,
-    authDropped: tick ? after.counters.authDropped - before.counters.authDropped : 0,
+    authDropped: 0,
     authTimeouts: 0,
     logins: 0,
     fetches: 0,
     replies: 0,
-    lateReplies: after.counters.lateReplies - before.counters.lateReplies,
-    crashes: after.counters.crashes - before.counters.crashes,
+    lateReplies: 0,
+    crashes: 0,
     hostCrashes: [],
     stopped: [],
     restarts: [],
+    demoted: [],
     promotions: [],
     megas: [],
     dropped: {},
@@ -72,80 +75,83 @@ export function activity(before: State, after: State, model: Model, tick: boolea
     wantOnline: 0,
     degraded: after.offline.level > 0,
   };
-  slotChanges(before, after, a);
-  peerChanges(before, after, model, tick, a);
-  if (tick) connects(before, after, a);
+  for (const e of effects) count(e, a);
+  for (const peer of after.peers) {
+    if (peer.role !== 'ordinary') continue;
+    if (peer.wantsOnline) a.wantOnline++;
+    if (peer.status === 'online') a.online++;
+  }
   return a;
 }
 
-function slotChanges(before: State, after: State, a: Activity): void {
-  for (let s = 0; s < after.supernodes.length; s++) {
-    const was = before.supernodes[s]!;
-    const is = after.supernodes[s]!;
-    if (was.status === 'up' && is.status === 'down') a.hostCrashes.push(s);
-    if (was.status === 'up' && is.status === 'restarting') a.stopped.push(s);
-    if (was.status === 'restarting' && is.status === 'up') a.restarts.push(s);
-    if (was.status === 'idle' && is.status === 'up') (is.kind === 'mega' ? a.megas : a.promotions).push(s);
-  }
-}
-
-function peerChanges(before: State, after: State, model: Model, tick: boolean, a: Activity): void {
-  const lost = new Set([...a.hostCrashes, ...a.stopped]);
-  for (let p = 0; p < after.peers.length; p++) {
-    const was = before.peers[p]!;
-    const is = after.peers[p]!;
-    if (is.role === 'ordinary') {
-      if (is.wantsOnline) a.wantOnline++;
-      if (is.status === 'online') a.online++;
-    }
-    if (was.upstream >= 0 && lost.has(was.upstream) && was.slot !== was.upstream && is.upstream !== was.upstream) {
-      a.dropped[was.upstream] = (a.dropped[was.upstream] ?? 0) + 1;
-    }
-    if (!tick) continue;
-    const cameOnline = is.status === 'online' && was.status !== 'online';
-    if (cameOnline) a.logins++;
-    if (is.authSentAt === after.tick || (cameOnline && !(was.status === 'authenticating' && was.authSentAt >= 0))) a.authRequests++;
-    if (was.status === 'authenticating' && is.status === 'connecting' && !lost.has(was.upstream)) a.authTimeouts++;
-    const fetched = is.nextSync === after.tick + model.config.syncInterval && is.nextSync !== was.nextSync;
-    if (fetched) a.fetches++;
-    if ((was.fetchSentAt >= 0 || fetched) && is.fetchSentAt === -1 && is.status === 'online') a.replies++;
-  }
-  a.replies += a.crashes;
-}
-
-/**
- * Connects of a tick: each slot's own counts (accepted, rejected, unanswered), and the attempts on
- * slots that were not serving, attributed by each client's host-cache entry when the numbers agree.
- */
-function connects(before: State, after: State, a: Activity): void {
-  let counted = 0;
-  after.supernodes.forEach((sn, s) => {
-    if (sn.accepted + sn.rejected + sn.unanswered === 0) return;
-    a.connects[s] = { accepted: sn.accepted, rejected: sn.rejected, unanswered: sn.unanswered, down: 0 };
-    counted += sn.accepted + sn.rejected + sn.unanswered;
-  });
-  const remainder = after.counters.tickAttempts - counted;
-  if (remainder <= 0) return;
-  const guess: Record<number, number> = {};
-  let guessed = 0;
-  for (const peer of before.peers) {
-    if (peer.role !== 'ordinary' || peer.nextAttempt > after.tick || peer.cache.length === 0) continue;
-    const restarting = peer.status === 'crashed' || (peer.status === 'off' && peer.wantsOnline);
-    if (peer.status !== 'connecting' && !restarting) continue;
-    const target = peer.cache[restarting ? 0 : peer.retries % peer.cache.length]!;
-    const sn = before.supernodes[target]!;
-    const serving = sn.status === 'up' || (sn.status === 'restarting' && sn.restartAt <= after.tick);
-    if (serving) continue;
-    guess[target] = (guess[target] ?? 0) + 1;
-    guessed++;
-  }
-  if (guessed !== remainder) {
-    a.connectsLost = remainder;
-    return;
-  }
-  for (const [s, n] of Object.entries(guess)) {
-    const slot = (a.connects[Number(s)] ??= { accepted: 0, rejected: 0, unanswered: 0, down: 0 });
-    slot.down += n;
+function count(e: Effect, a: Activity): void {
+  const slot = (s: number) => (a.connects[s] ??= { accepted: 0, rejected: 0, unanswered: 0, down: 0 });
+  switch (e.kind) {
+    case 'connectAccepted':
+      slot(e.supernode).accepted++;
+      return;
+    case 'connectRejected':
+      slot(e.supernode).rejected++;
+      return;
+    case 'connectUnanswered':
+      slot(e.supernode).unanswered++;
+      return;
+    case 'connectToStoppedSupernode':
+      slot(e.supernode).down++;
+      return;
+    case 'authSent':
+      a.authRequests++;
+      return;
+    case 'authDropped':
+      a.authRequests++;
+      a.authDropped++;
+      return;
+    case 'authTimedOut':
+      a.authTimeouts++;
+      return;
+    case 'loggedIn':
+      a.logins++;
+      return;
+    case 'fetchSent':
+    case 'fetchDropped':
+      a.fetches++;
+      return;
+    case 'replyOnTime':
+      a.replies++;
+      return;
+    case 'replyLate':
+      a.replies++;
+      a.lateReplies++;
+      return;
+    case 'clientCrashed':
+      if (e.cause === 'lateReply') a.crashes++;
+      return;
+    case 'hostCrashed':
+      if (e.wasServing) a.hostCrashes.push(e.supernode);
+      return;
+    case 'supernodeShutDown':
+      a.stopped.push(e.supernode);
+      return;
+    case 'supernodeRebooted':
+      if (e.wasServing) a.stopped.push(e.supernode);
+      return;
+    case 'supernodeServingAgain':
+      a.restarts.push(e.supernode);
+      return;
+    case 'demoted':
+      if (e.wasServing) a.demoted.push(e.supernode);
+      return;
+    case 'promoted':
+      a.promotions.push(e.supernode);
+      return;
+    case 'megaAdded':
+      a.megas.push(e.supernode);
+      return;
+    case 'clientDetached':
+      a.dropped[e.supernode] = (a.dropped[e.supernode] ?? 0) + 1;
+      return;
+    default:
+      return;
   }
 }
 
@@ -165,7 +171,6 @@ export function mergeActivity(x: Activity, y: Activity): Activity {
   for (const [s, n] of Object.entries(y.dropped)) dropped[Number(s)] = (dropped[Number(s)] ?? 0) + n;
   return {
     connects,
-    connectsLost: x.connectsLost + y.connectsLost,
     authRequests: x.authRequests + y.authRequests,
     authDropped: x.authDropped + y.authDropped,
     authTimeouts: x.authTimeouts + y.authTimeouts,
@@ -177,6 +182,7 @@ export function mergeActivity(x: Activity, y: Activity): Activity {
     hostCrashes: [...x.hostCrashes, ...y.hostCrashes],
     stopped: [...x.stopped, ...y.stopped],
     restarts: [...x.restarts, ...y.restarts],
+    demoted: [...x.demoted, ...y.demoted],
     promotions: [...x.promotions, ...y.promotions],
     megas: [...x.megas, ...y.megas],
     dropped,
@@ -192,7 +198,6 @@ export function mergeActivity(x: Activity, y: Activity): Activity {
 export function isQuiet(a: Activity): boolean {
   return (
     Object.keys(a.connects).length === 0 &&
-    a.connectsLost === 0 &&
     a.authRequests === 0 &&
     a.authTimeouts === 0 &&
     a.logins === 0 &&
@@ -200,12 +205,12 @@ export function isQuiet(a: Activity): boolean {
     a.crashes === 0 &&
     a.fetchesWaiting === 0 &&
     !a.degraded &&
-    a.hostCrashes.length + a.stopped.length + a.restarts.length + a.promotions.length + a.megas.length === 0 &&
+    a.hostCrashes.length + a.stopped.length + a.restarts.length + a.demoted.length + a.promotions.length + a.megas.length === 0 &&
     Object.keys(a.dropped).length === 0
   );
 }
 
 /** Whether a tick changed the supernodes or crashed clients: kept on its own line when others are grouped. */
 export function isKey(a: Activity): boolean {
-  return a.crashes > 0 || a.hostCrashes.length + a.stopped.length + a.promotions.length + a.megas.length > 0;
+  return a.crashes > 0 || a.hostCrashes.length + a.stopped.length + a.demoted.length + a.promotions.length + a.megas.length > 0;
 }

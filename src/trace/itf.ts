@@ -1,12 +1,15 @@
 /**
  * Informal Trace Format export: a counterexample as the JSON trace format of Apalache and Quint, so
  * it can be read by their tools. `states[0]` is the initial state and `states[i]` the state after
- * step i (heal ticks included up to the violation); integers are written as `{"#bigint": "..."}`,
- * arrays as sequences, objects as records, and `mbt::actionTaken` names the event of each step.
+ * step i (heal ticks included up to the violation), so a file's 0-based violation `step` is
+ * `states[step + 1]`; integers are written as `{"#bigint": "..."}`, arrays as sequences, objects as
+ * records. `mbt::actionTaken` names the event of each step and `mbt::effects` lists what the step
+ * did, as the model recorded it (records with a `kind`, in order; empty for the initial state).
  */
 import { z } from 'zod';
-import { cloneState, describeEvent, init, stepOwned, type Event, type Model, type State } from '../model/index.ts';
+import { cloneState, describeEvent, init, type Effect, type Event, type Model, type State } from '../model/index.ts';
 import { VERSION } from '../version.ts';
+import { trace } from './trace.ts';
 
 export type ItfValue = string | boolean | { '#bigint': string } | ItfValue[] | { [key: string]: ItfValue };
 
@@ -20,17 +23,14 @@ export interface ItfTrace {
 export type ItfState = { [variable: string]: ItfValue | { index: number } };
 
 const ACTION = 'mbt::actionTaken';
+const EFFECTS = 'mbt::effects';
 
 /** The trace of `events` (plus `healTicks` ticks) from `init(model)`. */
 export function toItf(model: Model, events: readonly Event[], healTicks: number, source: string, description: string): ItfTrace {
-  const all: Event[] = [...events, ...Array.from({ length: healTicks }, (): Event => ({ kind: 'tick' }))];
-  const state = init(model);
-  const vars = [...Object.keys(state), ACTION, 'lastEvent'];
-  const states: ItfTrace['states'] = [snapshot(state, 0, 'init', null)];
-  all.forEach((event, i) => {
-    stepOwned(state, model, event);
-    states.push(snapshot(state, i + 1, describeEvent(event), event));
-  });
+  const start = init(model);
+  const vars = [...Object.keys(start), ACTION, EFFECTS, 'lastEvent'];
+  const states: ItfTrace['states'] = [snapshot(start, 0, 'init', null, [])];
+  for (const s of trace(model, events, healTicks)) states.push(snapshot(s.state, s.index + 1, describeEvent(s.event), s.event, s.effects));
   return {
     '#meta': { format: 'ITF', 'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html', source, description, 'generated-by': `cascade ${VERSION}` },
     vars,
@@ -38,11 +38,12 @@ export function toItf(model: Model, events: readonly Event[], healTicks: number,
   };
 }
 
-function snapshot(state: State, index: number, action: string, event: Event | null): ItfState {
+function snapshot(state: State, index: number, action: string, event: Event | null, effects: readonly Effect[]): ItfState {
   const copy = cloneState(state) as unknown as Record<string, unknown>;
   const out: ItfState = { '#meta': { index } };
   for (const [key, value] of Object.entries(copy)) out[key] = encode(value);
   out[ACTION] = action;
+  out[EFFECTS] = encode(effects);
   out.lastEvent = event ? encode(event) : { kind: 'none' };
   return out;
 }

@@ -1,61 +1,102 @@
 /**
- * The numbered narrative of a counterexample in the protocol's terms: each event, what it changed
- * (crashes, supernodes lost, shutdowns, promotions, logins), and the metrics after it.
+ * The numbered narrative of a counterexample in the protocol's terms: each event, what it did (told
+ * from the effects the model recorded: crashes, supernodes lost, shutdowns, promotions, logins,
+ * connects), and the metrics after it.
  */
-import { cloneState, describeEvent, init, metrics, stepOwned, type Event, type Metrics, type Model, type State } from '../model/index.ts';
+import { describeEvent, metrics, type Effect, type EffectKind, type Event, type Metrics, type Model } from '../model/index.ts';
+import { trace } from './trace.ts';
 
 export interface NarrativeStep {
+  /** Position from 0 (events, then heal ticks), as counterexample files count; shown to people as `index + 1`. */
   index: number;
   event: Event;
-  /** The event in words, with what it changed. */
+  /** The event in words, with what it did. */
   text: string;
   metrics: Metrics;
   /** Whether the event applied (a no-op is shown but changed nothing). */
   applied: boolean;
+  /** What the step did, as the model recorded it. */
+  effects: Effect[];
 }
 
 export function narrate(model: Model, events: readonly Event[], healTicks = 0): NarrativeStep[] {
-  const state = init(model);
   const steps: NarrativeStep[] = [];
-  const all = [...events, ...Array.from({ length: healTicks }, (): Event => ({ kind: 'tick' }))];
-  for (let index = 0; index < all.length; index++) {
-    const before = cloneState(state);
-    const event = all[index]!;
-    const applied = stepOwned(state, model, event);
-    const changes = applied ? describeChanges(before, state) : ['no effect'];
-    const label = index >= events.length ? `${describeEvent(event)} (heal)` : describeEvent(event);
-    steps.push({ index, event, text: changes.length > 0 ? `${label}: ${changes.join('; ')}` : label, metrics: metrics(state), applied });
+  for (const s of trace(model, events, healTicks)) {
+    const changes = s.applied ? describeEffects(s.effects) : ['no effect'];
+    const label = s.heal ? `${describeEvent(s.event)} (heal)` : describeEvent(s.event);
+    steps.push({ index: s.index, event: s.event, text: changes.length > 0 ? `${label}: ${changes.join('; ')}` : label, metrics: metrics(s.state), applied: s.applied, effects: s.effects });
   }
   return steps;
 }
 
-/** What changed between two states, in protocol terms. */
-export function describeChanges(before: State, after: State): string[] {
+/**
+ * What a step did, in words: a count per kind of effect, what matters most first. Routine traffic
+ * (login requests queued, offline-message fetches and on-time replies) is left out; so are the
+ * kinds in `omit`.
+ */
+export function describeEffects(effects: readonly Effect[], omit: readonly EffectKind[] = []): string[] {
+  const tally = new Map<string, number>();
+  for (const e of effects) if (!omit.includes(e.kind)) tally.set(key(e), (tally.get(key(e)) ?? 0) + 1);
   const out: string[] = [];
-  const c0 = before.counters;
-  const c1 = after.counters;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (c1.crashes > c0.crashes) out.push(`${plural(c1.crashes - c0.crashes, 'client')} crashed on a late offline-message reply`);
-  if (c1.injectedCrashes > c0.injectedCrashes) out.push(`${plural(c1.injectedCrashes - c0.injectedCrashes, 'client')} crashed (injected)`);
-  if (c1.crashLosses > c0.crashLosses) out.push(`${plural(c1.crashLosses - c0.crashLosses, 'supernode')} lost with its crashed host`);
-  if (c1.faultLosses > c0.faultLosses) out.push(`${plural(c1.faultLosses - c0.faultLosses, 'supernode')} lost to the fault`);
-  if (c1.overloadShutdowns > c0.overloadShutdowns) out.push(`${plural(c1.overloadShutdowns - c0.overloadShutdowns, 'supernode')} shut down under overload`);
-  if (c1.promotions > c0.promotions) out.push(`${plural(c1.promotions - c0.promotions, 'client')} promoted to supernode`);
-  if (c1.megaAdded > c0.megaAdded) out.push(`${plural(c1.megaAdded - c0.megaAdded, 'mega-supernode')} added by the operator`);
-  if (c1.lateReplies > c0.lateReplies) out.push(`${plural(c1.lateReplies - c0.lateReplies, 'late offline-message reply', )}`);
-  if (c1.authDropped > c0.authDropped) out.push(`${plural(c1.authDropped - c0.authDropped, 'login request')} dropped at the full login queue`);
-  const restarted = after.supernodes.filter((sn, s) => sn.status === 'up' && before.supernodes[s]!.status === 'restarting').length;
-  if (restarted > 0) out.push(`${plural(restarted, 'supernode')} serving again`);
-  let loggedIn = 0;
-  let lost = 0;
-  for (let p = 0; p < after.peers.length; p++) {
-    const was = before.peers[p]!.status === 'online';
-    const is = after.peers[p]!.status === 'online';
-    if (!was && is) loggedIn++;
-    if (was && !is) lost++;
-  }
-  if (loggedIn > 0) out.push(`${plural(loggedIn, 'client')} logged in`);
-  if (lost > 0) out.push(`${plural(lost, 'client')} went offline`);
-  if (c1.tickAttempts > 0 && after.tick !== before.tick) out.push(`${plural(c1.tickAttempts, 'connect attempt')}`);
+  const say = (k: string, text: (n: number) => string) => {
+    const n = tally.get(k) ?? 0;
+    if (n > 0) out.push(text(n));
+  };
+  say('machineRebooted', (n) => `${plural(n, 'machine')} rebooted`);
+  say('clientCrashed:lateReply', (n) => `${plural(n, 'client')} crashed on a late offline-message reply`);
+  say('clientCrashed:injected', (n) => `${plural(n, 'client')} crashed (injected)`);
+  say('hostCrashed:serving', (n) => `${plural(n, 'supernode')} lost with ${their(n, 'crashed host')}`);
+  say('hostCrashed', (n) => `${plural(n, 'restarting supernode')} down with ${their(n, 'crashed host')}`);
+  say('supernodeRebooted', (n) => `${plural(n, 'supernode')} restarting with ${their(n, 'machine')}`);
+  say('demoted', (n) => `${plural(n, 'supernode host')} stopped serving`);
+  say('supernodeShutDown', (n) => `${plural(n, 'supernode')} shut down under overload`);
+  say('clientDetached', (n) => `${plural(n, 'client')} lost ${n === 1 ? 'its' : 'their'} supernode`);
+  say('promoted', (n) => `${plural(n, 'client')} promoted to supernode`);
+  say('megaAdded', (n) => `${plural(n, 'mega-supernode')} added by the operator`);
+  for (const e of effects) if (e.kind === 'offlineMessagesDegraded' && !omit.includes(e.kind)) out.push(`offline-message servers degraded to level ${e.level} (${plural(e.capacity, 'reply', 'replies')} a tick)`);
+  for (const e of effects) if (e.kind === 'serversTakenOut' && !omit.includes(e.kind)) out.push(`degraded offline-message servers taken out (${plural(e.fetchesDropped, 'pending fetch', 'pending fetches')} dropped)`);
+  say('replyLate', (n) => plural(n, 'late offline-message reply', 'late offline-message replies'));
+  say('authDropped', (n) => `${plural(n, 'login request')} dropped at the full login queue`);
+  say('authTimedOut', (n) => `${plural(n, 'client')} gave up waiting for the login server`);
+  say('gaveUp', (n) => `${plural(n, 'user')} gave up and quit for a while`);
+  say('supernodeServingAgain', (n) => `${plural(n, 'supernode')} serving again`);
+  say('hostRestarted', (n) => `${plural(n, 'crashed host')} restarted, ${their(n, 'supernode')} restarting`);
+  say('clientRestarted', (n) => `${plural(n, 'client')} started logging in`);
+  say('loggedIn', (n) => `${plural(n, 'client')} logged in`);
+  const connects = connectAttempts(tally);
+  if (connects) out.push(connects);
   return out;
+}
+
+/** `5 connect attempts (2 accepted, 3 rejected)`, `1 connect attempt (accepted)`, or '' for none. */
+function connectAttempts(tally: Map<string, number>): string {
+  const outcomes = [
+    ['connectAccepted', 'accepted'],
+    ['connectRejected', 'rejected'],
+    ['connectUnanswered', 'unanswered'],
+    ['connectToStoppedSupernode', 'to a stopped supernode', 'to stopped supernodes'],
+  ]
+    .map(([kind, one, many]) => ({ n: tally.get(kind!) ?? 0, one: one!, many: many ?? one! }))
+    .filter((o) => o.n > 0);
+  const total = outcomes.reduce((sum, o) => sum + o.n, 0);
+  if (total === 0) return '';
+  const only = outcomes.length === 1 ? outcomes[0]! : null;
+  const how = only ? (total === 1 ? only.one : `all ${only.many}`) : outcomes.map((o) => `${o.n} ${o.n === 1 ? o.one : o.many}`).join(', ');
+  return `${plural(total, 'connect attempt')} (${how})`;
+}
+
+/** The tally key: the kind, with the cause of a crash and whether a lost supernode was serving. */
+function key(e: Effect): string {
+  if (e.kind === 'clientCrashed') return `${e.kind}:${e.cause}`;
+  if (e.kind === 'hostCrashed' && e.wasServing) return `${e.kind}:serving`;
+  return e.kind;
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** `its host` or `their hosts`. */
+function their(n: number, noun: string): string {
+  return n === 1 ? `its ${noun}` : `their ${noun}s`;
 }

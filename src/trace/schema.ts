@@ -75,6 +75,11 @@ export const CounterexampleSchema = z
     config: ConfigSchema,
     bounds: BoundsSchema,
     events: z.array(EventSchema).max(FILE_LIMITS.events),
+    /**
+     * Where the property failed: `step` is the 0-based index, in the events followed by the heal
+     * ticks, of the step after which it showed (the ITF export's `states[step + 1]`). People read it
+     * counted from 1: the narrative, `replay` and the report print `step + 1`.
+     */
     violation: z.object({ step: z.number().int().min(0), message: z.string().max(2_000) }).strict(),
     shrink: z
       .object({

@@ -6,8 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encode, ItfTraceSchema } from '../../src/trace/itf.ts';
+import { variant } from '../../src/model/index.ts';
+import { encode, ItfTraceSchema, toItf } from '../../src/trace/itf.ts';
 import { loadCounterexample } from '../../src/trace/load.ts';
+import { trace as traceSteps } from '../../src/trace/trace.ts';
 import { cli } from '../cli/run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-itf-'));
@@ -32,7 +34,21 @@ describe('ITF export', () => {
     expect(trace.states).toHaveLength(steps + 1);
     expect(trace.states[0]['mbt::actionTaken']).toBe('init');
     expect(trace.states[1]['lastEvent']).toEqual(encode(file.value.events[0]));
-    expect(trace.vars).toEqual(expect.arrayContaining(['peers', 'supernodes', 'loginQueue', 'counters', 'mbt::actionTaken']));
+    expect(trace.vars).toEqual(expect.arrayContaining(['peers', 'supernodes', 'loginQueue', 'counters', 'mbt::actionTaken', 'mbt::effects']));
+    expect(trace.states[0]['mbt::effects']).toEqual([]);
+  });
+
+  it('lists each step\'s recorded effects as ITF records in mbt::effects', () => {
+    const file = loadCounterexample('counterexamples/crash-cascade-2010/no-client-crash--skype-2010.json');
+    if (!file.ok) throw new Error(file.error);
+    const { config, events, violation } = file.value;
+    const model = { config, protocol: variant(file.value.variant) };
+    const trace = toItf(model, events, 0, 'test', 'test');
+    expect(ItfTraceSchema.safeParse(trace).success).toBe(true);
+    const steps = [...traceSteps(model, events)];
+    trace.states.slice(1).forEach((state, i) => expect(state['mbt::effects']).toEqual(encode(steps[i]!.effects)));
+    // states[step + 1] is the state after the violation's (0-based) step
+    expect(trace.states[violation.step + 1]!['mbt::effects']).toContainEqual({ kind: 'clientCrashed', peer: { '#bigint': '1' }, cause: 'lateReply' });
   });
 
   it('the schema rejects what is not ITF', () => {

@@ -11,9 +11,15 @@ import { dropFront } from './queue.ts';
 import { detach } from './session.ts';
 
 export function sendAuthentication(state: State, model: Model, p: number): void {
-  state.peers[p]!.authSentAt = state.tick;
-  if (state.loginQueue.length >= model.config.loginQueueLimit) state.counters.authDropped++;
-  else state.loginQueue.push({ peer: p, sentAt: state.tick });
+  const peer = state.peers[p]!;
+  peer.authSentAt = state.tick;
+  if (state.loginQueue.length >= model.config.loginQueueLimit) {
+    state.counters.authDropped++;
+    model.record?.({ kind: 'authDropped', peer: p });
+  } else {
+    state.loginQueue.push({ peer: p, sentAt: state.tick });
+    model.record?.({ kind: 'authSent', peer: p, supernode: peer.upstream });
+  }
 }
 
 /** The login server's work for one tick. */
@@ -28,6 +34,7 @@ export function serveLogins(state: State, model: Model): void {
     peer.authenticated = true;
     peer.authSentAt = -1;
     peer.retries = 0;
+    model.record?.({ kind: 'loggedIn', peer: p });
     fetchOfflineMessages(state, model, p);
   }
   dropFront(queue, served);
@@ -36,6 +43,7 @@ export function serveLogins(state: State, model: Model): void {
 /** A client that waited too long for the login server gives up this attempt. */
 export function giveUpAuthentication(state: State, model: Model, p: number): void {
   const peer = state.peers[p]!;
+  model.record?.({ kind: 'authTimedOut', peer: p });
   detach(state, p);
   peer.status = 'connecting';
   failAttempt(state, model, p);

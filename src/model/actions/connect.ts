@@ -8,7 +8,7 @@
  */
 import type { Model } from '../model.ts';
 import { randomInt } from '../random.ts';
-import type { State, Supernode } from '../state.ts';
+import type { State } from '../state.ts';
 import { sendAuthentication } from './authenticate.ts';
 import { retryDelay } from './retry.ts';
 import { attach } from './session.ts';
@@ -30,15 +30,20 @@ export function connect(state: State, model: Model, p: number): void {
   state.counters.tickAttempts++;
   const target = peer.cache[peer.retries % peer.cache.length]!;
   const sn = state.supernodes[target]!;
-  if (sn.status !== 'up') return failAttempt(state, model, p);
+  if (sn.status !== 'up') {
+    model.record?.({ kind: 'connectToStoppedSupernode', peer: p, supernode: target });
+    return failAttempt(state, model, p);
+  }
   const full = sn.clients >= sn.capacity;
-  if (model.protocol.admissionControl && (full || sn.accepted >= sn.budget)) return reject(state, model, p, sn);
-  if (sn.kind === 'mega' && full) return reject(state, model, p, sn); // the operator's servers never take more than they hold
+  if (model.protocol.admissionControl && (full || sn.accepted >= sn.budget)) return reject(state, model, p, target);
+  if (sn.kind === 'mega' && full) return reject(state, model, p, target); // the operator's servers never take more than they hold
   if (sn.accepted >= sn.budget) {
     sn.unanswered++;
+    model.record?.({ kind: 'connectUnanswered', peer: p, supernode: target });
     return failAttempt(state, model, p);
   }
   sn.accepted++;
+  model.record?.({ kind: 'connectAccepted', peer: p, supernode: target });
   attach(state, p, target);
   peer.status = 'authenticating';
   learnSupernodes(state, p);
@@ -65,20 +70,22 @@ export function giveUp(state: State, model: Model, p: number): void {
   const peer = state.peers[p]!;
   peer.status = 'off';
   peer.nextAttempt = state.tick + 1 + randomInt(state, model.config.comeBackTicks);
+  model.record?.({ kind: 'gaveUp', peer: p });
 }
 
 /**
  * Admission control: "overloaded, try elsewhere, later". The rejection is cheap, and it refers the
  * client to a live supernode with room (if a few random looks find one), which it tries next.
  */
-function reject(state: State, model: Model, p: number, sn: Supernode): void {
-  sn.rejected++;
+function reject(state: State, model: Model, p: number, target: number): void {
+  state.supernodes[target]!.rejected++;
+  model.record?.({ kind: 'connectRejected', peer: p, supernode: target });
   failAttempt(state, model, p);
   const peer = state.peers[p]!;
   for (let tries = 0; tries < 4; tries++) {
     const s = randomInt(state, state.supernodes.length);
     const other = state.supernodes[s]!;
-    if (other.status === 'up' && other.clients < other.capacity && other !== sn) {
+    if (other.status === 'up' && other.clients < other.capacity && s !== target) {
       peer.cache[peer.retries % peer.cache.length] = s;
       return;
     }

@@ -8,12 +8,16 @@ import { detach } from './session.ts';
 
 export function crashClient(state: State, model: Model, p: number, injected: boolean): void {
   const peer = state.peers[p]!;
+  const cause = injected ? 'injected' : 'lateReply';
+  model.record?.({ kind: 'clientCrashed', peer: p, cause });
   if (peer.role === 'supernode') {
     const sn = state.supernodes[peer.slot]!;
-    if (sn.status === 'up') {
+    const wasServing = sn.status === 'up';
+    if (wasServing) {
       if (injected) state.counters.faultLosses++;
       else state.counters.crashLosses++;
     }
+    model.record?.({ kind: 'hostCrashed', peer: p, supernode: peer.slot, cause, wasServing });
     sn.status = 'down';
     sn.restartAt = -1;
   }

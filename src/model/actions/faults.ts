@@ -59,6 +59,7 @@ export function degradeOfflineMessages(state: State, model: Model, level: number
   if (!Number.isInteger(level) || level > 8 || level <= state.offline.level) return false;
   state.offline.level = level;
   state.offline.capacity = Math.max(1, model.config.offlineCapacity >> level);
+  model.record?.({ kind: 'offlineMessagesDegraded', level, capacity: state.offline.capacity });
   return true;
 }
 
@@ -70,12 +71,14 @@ export function isRunning(peer: Peer | undefined): peer is Peer {
 function rebootMachine(state: State, model: Model, p: number): boolean {
   const peer = state.peers[p];
   if (!isRunning(peer)) return false;
+  model.record?.({ kind: 'machineRebooted', peer: p });
   if (peer.role === 'supernode') {
     const sn = state.supernodes[peer.slot]!;
     if (sn.status === 'up') state.counters.faultLosses++;
     if (model.config.rebootDemotes === 1) {
-      demotePeer(state, p); // it comes back as an ordinary client; its slot waits for self-healing
+      demotePeer(state, model, p); // it comes back as an ordinary client; its slot waits for self-healing
     } else {
+      model.record?.({ kind: 'supernodeRebooted', supernode: peer.slot, wasServing: sn.status === 'up' });
       sn.status = 'restarting';
       sn.restartAt = state.tick + model.config.rebootDelay + model.config.restartDelay;
     }

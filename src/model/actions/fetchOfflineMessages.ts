@@ -12,9 +12,13 @@ import { dropFront } from './queue.ts';
 export function fetchOfflineMessages(state: State, model: Model, p: number): void {
   const peer = state.peers[p]!;
   peer.nextSync = state.tick + model.config.syncInterval;
-  if (state.offline.queue.length >= model.config.offlineQueueLimit) return; // dropped: no reply, no harm
+  if (state.offline.queue.length >= model.config.offlineQueueLimit) {
+    model.record?.({ kind: 'fetchDropped', peer: p }); // no reply, no harm
+    return;
+  }
   peer.fetchSentAt = state.tick;
   state.offline.queue.push({ peer: p, sentAt: state.tick });
+  model.record?.({ kind: 'fetchSent', peer: p });
 }
 
 /** The offline-message cluster's work for one tick; returns whether any client crashed. */
@@ -28,8 +32,12 @@ export function answerOfflineMessages(state: State, model: Model): boolean {
     const peer = state.peers[p]!;
     if (peer.status !== 'online' || peer.fetchSentAt !== sentAt) continue;
     peer.fetchSentAt = -1;
-    if (state.tick - sentAt <= model.config.fetchDeadline) continue;
+    if (state.tick - sentAt <= model.config.fetchDeadline) {
+      model.record?.({ kind: 'replyOnTime', peer: p });
+      continue;
+    }
     state.counters.lateReplies++;
+    model.record?.({ kind: 'replyLate', peer: p });
     if (peer.release === 'buggy' && model.protocol.crashOnLateReply) {
       crashClient(state, model, p, false);
       crashed = true;

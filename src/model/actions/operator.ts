@@ -16,6 +16,7 @@ export function addMegaSupernodes(state: State, model: Model, count: number): nu
     sn.status = 'up';
     sn.clients = 0;
     added++;
+    model.record?.({ kind: 'megaAdded', supernode: s });
   }
   state.counters.megaAdded += added;
   return added;
@@ -51,6 +52,7 @@ export function watchCapacity(state: State, model: Model): void {
 export function takeOutDegradedServers(state: State, model: Model): void {
   const { offline } = state;
   if (offline.level === 0) return;
+  model.record?.({ kind: 'serversTakenOut', fetchesDropped: offline.queue.length });
   for (const { peer: p, sentAt } of offline.queue) {
     const peer = state.peers[p]!;
     if (peer.fetchSentAt === sentAt) peer.fetchSentAt = -1;

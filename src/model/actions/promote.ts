@@ -26,14 +26,14 @@ export function promote(state: State, model: Model): void {
   for (let s = 0; s < config.eligible && n > 0; s++) {
     const host = state.peers[s]!;
     if (state.supernodes[s]!.status === 'idle' && host.role === 'ordinary' && host.status === 'online') {
-      promotePeer(state, s);
+      promotePeer(state, model, s);
       n--;
     }
   }
 }
 
 /** Turns online peer `p` into a supernode host: it leaves its upstream and serves from its own slot. */
-export function promotePeer(state: State, p: number): void {
+export function promotePeer(state: State, model: Model, p: number): void {
   const peer = state.peers[p]!;
   if (peer.upstream >= 0 && peer.upstream !== peer.slot) state.supernodes[peer.upstream]!.clients--;
   const sn = state.supernodes[peer.slot]!;
@@ -43,12 +43,14 @@ export function promotePeer(state: State, p: number): void {
   peer.role = 'supernode';
   peer.upstream = peer.slot;
   state.counters.promotions++;
+  model.record?.({ kind: 'promoted', peer: p, supernode: peer.slot });
 }
 
 /** The inverse: host peer `p` stops serving; its slot goes idle (promotable again), the peer is an ordinary client. */
-export function demotePeer(state: State, p: number): void {
+export function demotePeer(state: State, model: Model, p: number): void {
   const peer = state.peers[p]!;
   const sn = state.supernodes[peer.slot]!;
+  model.record?.({ kind: 'demoted', peer: p, supernode: peer.slot, wasServing: sn.status === 'up' });
   sn.status = 'idle';
   sn.restartAt = -1;
   peer.role = 'ordinary';

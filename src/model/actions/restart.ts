@@ -7,12 +7,15 @@ import type { Model } from '../model.ts';
 import type { State } from '../state.ts';
 
 /** Step 1a: restarting supernodes whose time has come serve again. */
-export function completeRestarts(state: State): void {
-  for (const sn of state.supernodes) {
+export function completeRestarts(state: State, model: Model): void {
+  const { supernodes } = state;
+  for (let s = 0; s < supernodes.length; s++) {
+    const sn = supernodes[s]!;
     if (sn.status === 'restarting' && sn.restartAt <= state.tick) {
       sn.status = 'up';
       sn.restartAt = -1;
       sn.overloadedTicks = 0;
+      model.record?.({ kind: 'supernodeServingAgain', supernode: s });
     }
   }
 }
@@ -29,9 +32,11 @@ export function restartClient(state: State, model: Model, p: number): void {
     if (sn.status === 'down') {
       sn.status = 'restarting';
       sn.restartAt = state.tick + model.config.restartDelay;
+      model.record?.({ kind: 'hostRestarted', peer: p, supernode: peer.slot });
     }
   }
   peer.status = 'connecting';
   peer.retries = 0;
   peer.nextAttempt = state.tick;
+  model.record?.({ kind: 'clientRestarted', peer: p });
 }

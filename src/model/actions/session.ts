@@ -40,6 +40,7 @@ export function detachOrphans(state: State, model: Model): void {
   for (let p = 0; p < peers.length; p++) {
     const peer = peers[p]!;
     if (peer.upstream >= 0 && supernodes[peer.upstream]!.status !== 'up') {
+      if (peer.upstream !== peer.slot) model.record?.({ kind: 'clientDetached', peer: p, supernode: peer.upstream });
       detach(state, p);
       reconnect(state, model, p);
     }

@@ -10,13 +10,16 @@ import type { State, Supernode } from '../state.ts';
 
 export function shutDownOverloaded(state: State, model: Model): boolean {
   let any = false;
-  for (const sn of state.supernodes) {
+  const { supernodes } = state;
+  for (let s = 0; s < supernodes.length; s++) {
+    const sn = supernodes[s]!;
     if (sn.status !== 'up') continue;
     sn.overloadedTicks = isOverloaded(sn, model.config.rejectCostPercent) ? sn.overloadedTicks + 1 : 0;
     if (sn.kind === 'peer' && sn.overloadedTicks >= model.config.overloadTicks) {
       sn.status = 'restarting';
       sn.restartAt = state.tick + model.config.restartDelay;
       state.counters.overloadShutdowns++;
+      model.record?.({ kind: 'supernodeShutDown', supernode: s });
       any = true;
     }
   }

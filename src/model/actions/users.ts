@@ -23,7 +23,7 @@ export function goOffline(state: State, model: Model, p: number): boolean {
   if (peer.role === 'supernode') {
     const sn = state.supernodes[peer.slot]!;
     if (sn.status === 'up') state.counters.faultLosses++;
-    demotePeer(state, p);
+    demotePeer(state, model, p);
     detachOrphans(state, model);
   }
   if (peer.status !== 'crashed') peer.status = 'off';

@@ -249,18 +249,18 @@ describe('promote: whom it promotes', () => {
 
 describe('promotePeer', () => {
   it('turns an online client into a host: it leaves its supernode and serves from its own slot, empty and not overloaded', () => {
-    const { state } = setup(BLIND);
+    const { model, state } = setup(BLIND);
     // slot 3 was hosted before and its user quit while it was overloaded
     state.supernodes[3]!.overloadedTicks = 1;
     const before = structuredClone(state);
-    promotePeer(state, 3);
+    promotePeer(state, model, 3);
     expect(changes(before, state)).toEqual({ ...promotionOf(before, 3, 0), 'supernodes.3.overloadedTicks': [1, 0] });
   });
 
   it('counts each promotion', () => {
-    const { state } = setup(BLIND);
-    promotePeer(state, 3);
-    promotePeer(state, 4);
+    const { model, state } = setup(BLIND);
+    promotePeer(state, model, 3);
+    promotePeer(state, model, 4);
     expect(state.counters.promotions).toBe(2);
     expect(state.supernodes.map((sn) => sn.clients)).toEqual([2, 1, 2, 0, 0, 0]);
   });

@@ -19,48 +19,48 @@ function setup(overrides: Partial<Config> = {}): { model: Model; state: State } 
 
 describe('completeRestarts', () => {
   it('a restarting supernode serves again at exactly restartAt, not one tick earlier, with zero overloaded ticks', () => {
-    const { state } = setup();
+    const { model, state } = setup();
     const sn = state.supernodes[1]!;
     sn.status = 'restarting';
     sn.restartAt = 20;
     sn.overloadedTicks = 2;
     state.tick = 19;
-    completeRestarts(state);
+    completeRestarts(state, model);
     expect(sn.status).toBe('restarting');
     expect(sn.restartAt).toBe(20);
     expect(sn.overloadedTicks).toBe(2);
     state.tick = 20;
-    completeRestarts(state);
+    completeRestarts(state, model);
     expect(sn.status).toBe('up');
     expect(sn.restartAt).toBe(-1);
     expect(sn.overloadedTicks).toBe(0);
   });
 
   it('a supernode whose restart time has already passed serves again too', () => {
-    const { state } = setup();
+    const { model, state } = setup();
     state.supernodes[1]!.status = 'restarting';
     state.supernodes[1]!.restartAt = 7;
-    completeRestarts(state);
+    completeRestarts(state, model);
     expect(state.supernodes[1]!.status).toBe('up');
   });
 
   it('completes each restarting supernode by its own time', () => {
-    const { state } = setup();
+    const { model, state } = setup();
     state.supernodes[0]!.status = 'restarting';
     state.supernodes[0]!.restartAt = 10;
     state.supernodes[2]!.status = 'restarting';
     state.supernodes[2]!.restartAt = 11;
-    completeRestarts(state);
+    completeRestarts(state, model);
     expect(state.supernodes.map((sn) => sn.status)).toEqual(['up', 'up', 'restarting', 'idle', 'idle', 'idle']);
   });
 
   it('leaves supernodes that are not restarting alone: down waits for its user, idle stays idle, up keeps its overload record', () => {
-    const { state } = setup();
+    const { model, state } = setup();
     state.supernodes[0]!.status = 'down';
     state.supernodes[0]!.restartAt = -1;
     state.supernodes[1]!.overloadedTicks = 1;
     const before = structuredClone(state);
-    completeRestarts(state);
+    completeRestarts(state, model);
     expect(state).toEqual(before);
   });
 });
@@ -115,10 +115,10 @@ describe('restartClient', () => {
     expect(state.peers[1]!.status).toBe('connecting');
     expect(state.peers[1]!.nextAttempt).toBe(12);
     state.tick = 19;
-    completeRestarts(state);
+    completeRestarts(state, model);
     expect(sn.status).toBe('restarting');
     state.tick = 20;
-    completeRestarts(state);
+    completeRestarts(state, model);
     expect(sn.status).toBe('up');
   });
 

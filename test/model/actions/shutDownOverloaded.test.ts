@@ -199,10 +199,10 @@ describe('shutdown and restart', () => {
     expect(sn.restartAt).toBe(20);
     expect(sn.overloadedTicks).toBe(2);
     state.tick = 19;
-    completeRestarts(state);
+    completeRestarts(state, model);
     expect(sn.status).toBe('restarting');
     state.tick = 20;
-    completeRestarts(state);
+    completeRestarts(state, model);
     expect(sn.status).toBe('up');
     expect(sn.overloadedTicks).toBe(0);
     sn.clients = sn.capacity + 1;
