@@ -170,7 +170,7 @@ const rows = <T extends z.ZodType>(row: T) => z.array(row, { error: hint('must b
 export const ResultsSchema = z
   .object(
     {
-      schemaVersion: z.literal(RESULTS_SCHEMA_VERSION, { error: (issue) => `schemaVersion: ${issue.input === undefined ? 'missing' : `${String(issue.input).slice(0, 20)}`}, this cascade reads version ${RESULTS_SCHEMA_VERSION} (run 'cascade start' again to save the results anew)` }),
+      schemaVersion: z.literal(RESULTS_SCHEMA_VERSION, { error: (issue) => `${issue.input === undefined ? 'missing' : `${String(issue.input).slice(0, 20)}`}, this cascade reads version ${RESULTS_SCHEMA_VERSION} (run 'cascade start' again to save the results anew)` }),
       tool: z
         .object({ name: z.literal('cascade'), version: z.string().max(100), node: z.string().max(100) }, { error: hint('must be the tool name and version') })
         .strict(),

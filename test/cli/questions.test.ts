@@ -13,9 +13,11 @@ import { cli } from './run.ts';
 const dir = mkdtempSync(join(tmpdir(), 'cascade-questions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `--json` lines of a check run. */
+/** The result rows of a check run's `--json` lines (the summary object that ends them left out). */
 function rows(stdout: string): Record<string, unknown>[] {
-  return stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(lines.at(-1)!.kind).toBe('summary');
+  return lines.filter((l) => l.kind !== 'summary');
 }
 
 describe('parameters as input', () => {
@@ -120,10 +122,11 @@ describe('a suite file of your own', () => {
     const itf = JSON.parse(readFileSync(join(home, 'trace.itf.json'), 'utf8')) as { states: unknown[] };
     expect(itf.states.length).toBeGreaterThan(6);
 
-    writeFileSync(join(home, 'results.json'), JSON.stringify({ tool: { name: 'cascade', version: '0.1.0', node: process.version }, budget: 'test', scenarios: [], random: [], exhaustive: [], ratios: [] }));
+    writeFileSync(join(home, 'results.json'), JSON.stringify({ schemaVersion: 2, tool: { name: 'cascade', version: '0.1.0', node: process.version }, budget: 'test', scenarios: [], random: [], exhaustive: [], ratios: [], fixSets: [] }));
     const report = cli(['report', '--results', 'results.json', '--suite', 'half-offline.mjs', '--out', 'review'], home);
     expect(report.code, report.errors.join('\n')).toBe(0);
-    const md = readFileSync(join(home, 'review', 'report.md'), 'utf8');
+    // Every counterexample is explained in the appendix.
+    const md = readFileSync(join(home, 'review', 'appendix.md'), 'utf8');
     expect(md).toMatch(/### \d+\. half-offline: half-offline-briefly on skype-2010/);
     expect(md).toContain('from the suite file `half-offline.mjs`');
     expect(md).toContain('replays to the same step and sentence');
