@@ -27,3 +27,19 @@ describe('src/cli/ parses and prints', () => {
     });
   }
 });
+
+/**
+ * The report and the trace tools read what the model did, never re-derive it: no host-cache indexing,
+ * retry, restart or sync timing outside src/model/ (they read recorded effects and plain state).
+ */
+describe('src/report/ and src/trace/ re-implement no model rule', () => {
+  const dirs = ['src/report', 'src/trace'];
+  const sources = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.ts')).map((f) => join(d, f)));
+  it('has files to check', () => expect(sources.length).toBeGreaterThan(20));
+  for (const file of sources) {
+    it(`${file} has no host-cache, retry, restart or sync arithmetic`, () => {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toMatch(/\.cache\s*\[|\.retries\b|\bsyncInterval\b|\brestartAt\b|\bnextSync\b|\bnextAttempt\b|\bauthSentAt\b|\bfetchSentAt\b/);
+    });
+  }
+});
