@@ -5,7 +5,7 @@
  * costs (with the command that replays it), and where adding a fix made things worse.
  */
 import { BASES, FIX_SETS_SCHEMA_VERSION, runFixSets, showSet, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
-import { oneOf, parse } from './args.ts';
+import { integer, oneOf, parse } from './args.ts';
 import { progress } from './progress.ts';
 
 export const fixesHelp = `Usage: cascade fixes [options]
@@ -20,6 +20,7 @@ Options:
   --suite S      only this suite: a built-in id or a suite file (default: every suite)
   --base B       skype-2007 or skype-2010 (default: both)
   --budget B     test or start: the suites' run budget and search bound (default test)
+  --runs N       random runs per set and property (default: the suite's budget)
   --every-set    search every set exhaustively; by default a superset of a set the exhaustive engine
                  showed holding is not searched again when the random engine also finds it holding
   --json         one JSON object per (suite, base), then a summary object
@@ -31,7 +32,7 @@ is not, 2 bad input.`;
 const SET_LIST = 4;
 
 export async function fixesCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, 'every-set': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } });
+  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, runs: { type: 'string' }, 'every-set': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } });
   if (values.help) {
     out(fixesHelp);
     return 0;
@@ -43,6 +44,7 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
   const bar = progress();
   const { analyses, code } = runFixSets(suites, base === undefined ? BASES : [base], {
     budget,
+    runs: values.runs === undefined ? undefined : integer('runs', values.runs, 0, 1, 10_000_000),
     everySet: values['every-set'] === true,
     onProgress: (done, total, text) => bar.update(done, total, text),
   }, (a) => {

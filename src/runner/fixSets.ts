@@ -76,6 +76,8 @@ export interface FixSetAnalysis {
 
 export interface FixSetOptions {
   budget: 'test' | 'start';
+  /** Random runs per set and property (default: the suite's budget). */
+  runs?: number;
   /** Search every set exhaustively, implied or not. */
   everySet?: boolean;
   /** Progress: sets done of 64, and a line saying where. */
@@ -107,6 +109,7 @@ export function variantOf(base: Base, fixes: readonly Fix[]): string {
 export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions): FixSetAnalysis {
   const started = performance.now();
   const { budget } = options;
+  const runs = options.runs ?? suite.budget[budget];
   const subsets = fixSubsets();
   const sets: FixSet[] = [];
   // Per property: masks on which the exhaustive engine itself showed the property (holds or within horizon).
@@ -118,14 +121,14 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
     for (const property of suite.properties) {
       options.onProgress?.(i, subsets.length, `${suite.id} on ${base}: set ${i + 1}/${subsets.length} (${fixes.length === 0 ? 'no fix' : fixes.join(', ')}), ${property}`);
       const p = propertyOf(suite, property)!;
-      const r = searchRandom(suiteModel(suite, variant), p, suite.bounds, { runs: suite.budget[budget], seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds });
+      const r = searchRandom(suiteModel(suite, variant), p, suite.bounds, { runs, seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds });
       const random = { verdict: r.verdict, runs: r.runs, ms: Math.round(r.ms) };
       const randomFound = r.counterexample && {
         engine: 'random' as const,
         shortest: false,
         events: r.counterexample.events,
         violation: r.counterexample.violation,
-        replay: checkCommandLine({ suite, property, variant, expected: null }, {}, { seed: suite.seed, runs: suite.budget[budget] }),
+        replay: checkCommandLine({ suite, property, variant, expected: null }, {}, { seed: suite.seed, runs }),
       };
       const by = r.verdict === 'holds' && !options.everySet ? shown.get(property)!.find((m) => within(m, mask)) : undefined;
       const check: FixCheck =
@@ -163,7 +166,7 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
     properties: [...suite.properties],
     budget,
     scope: {
-      random: `${suite.budget[budget]} random runs per set and property (seed ${suite.seed}, at most ${suite.maxEvents} safety-phase events)`,
+      random: `${runs} random runs per set and property (seed ${suite.seed}, at most ${suite.maxEvents} safety-phase events)`,
       exhaustive: `every event sequence whose adversary acts within ${b.horizon} ticks, at most ${b.maxStates.toLocaleString('en-US')} states${suite.exhaustive.scope ? `, ${suite.exhaustive.scope}` : ''}; ${options.everySet ? 'every set searched' : 'a superset of a set the search showed holding is not searched again when the random engine also finds it holding, unless adding a fix made that property fail somewhere'}`,
     },
     sets,

@@ -36,7 +36,7 @@ export function smallResults(dir: string): Results {
   const random = RANDOM.map((p) => checkPair(pair(p), { runs: 40, budget: 'test', dir, update: false }));
   const exhaustive = EXHAUSTIVE.map((p) => explorePair(pair(p), { budget: 'test', horizon: 8, maxStates: 20_000, maxMemoryMB: 1024, dir, update: false }));
   const scenarios = [summarizeScenario({ config: defaultConfig('small'), protocol: variant('skype-2010') }, 'outage-2010', 'small')];
-  const fixSets = [fixSetRecord(analyseFixSets(suite('crash-cascade-2010'), 'skype-2010', { budget: 'test' }))];
+  const fixSets = [fixSetRecord(analyseFixSets(suite('crash-cascade-2010'), 'skype-2010', { budget: 'test', runs: 100 }))];
   return {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: 'cascade', version: VERSION, node: process.version },
