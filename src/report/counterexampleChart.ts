@@ -3,40 +3,37 @@
  * along the same events, to show side by side what the fix changes.
  */
 import { replay } from '../explore/replay.ts';
-import { simulate } from '../explore/simulate.ts';
 import { describeEvent, init, isFault, metrics, variant, type Event, type Metrics, type Model } from '../model/index.ts';
+import { trace } from '../trace/trace.ts';
 import type { ChartRef } from './blocks.ts';
 import { comparisonSpec, type Marker, type Panel, type Point } from './chartSpecs.ts';
 import type { LoadedCounterexample } from './counterexamples.ts';
 
 export function counterexampleChart(c: LoadedCounterexample, file: string): ChartRef {
-  const events = withHeal(c.file.events, c.healTicks);
-  const own = panel(c.replay.model, events, c.replay.outcome.violation?.step ?? null, `${c.file.variant}: violated`);
+  const { events } = c.file;
+  const own = panel(c.replay.model, events, c.healTicks, c.replay.outcome.violation?.step ?? null, `${c.file.variant}: violated`);
   const panels = [own];
   let alt = `${c.file.property} on ${c.file.variant}: live supernodes, online clients, overload shutdowns, crashes and login queue per tick`;
   if (c.comparison) {
     const other = replay(c.file, c.comparison);
     const step = other.ok ? other.value.outcome.violation?.step ?? null : null;
     const model: Model = { config: c.file.config, protocol: variant(c.comparison) };
-    panels.push(panel(model, events, step, `${c.comparison}: ${step === null ? 'holds' : 'violated'} on the same events`));
+    panels.push(panel(model, events, c.healTicks, step, `${c.comparison}: ${step === null ? 'holds' : 'violated'} on the same events`));
     alt += `, next to ${c.comparison} on the same events`;
   }
   return { file, alt, spec: comparisonSpec(panels) };
 }
 
-function withHeal(events: readonly Event[], healTicks: number): Event[] {
-  return [...events, ...Array.from({ length: healTicks }, (): Event => ({ kind: 'tick' }))];
-}
-
 /** The metrics after the last step of each tick (the state at tick 0 first), faults and violation marked. */
-function panel(model: Model, events: Event[], violationStep: number | null, title: string): Panel {
+function panel(model: Model, events: readonly Event[], healTicks: number, violationStep: number | null, title: string): Panel {
   const byTick = new Map<number, Metrics>([[0, metrics(init(model))]]);
   const faults: Marker[] = [];
   let violation: Marker | null = null;
-  for (const step of simulate(model, events)) {
-    byTick.set(step.metrics.tick, step.metrics);
-    if (step.applied && isFault(step.event)) faults.push({ tick: step.metrics.tick, label: describeEvent(step.event) });
-    if (step.index === violationStep) violation = { tick: step.metrics.tick, label: 'violation' };
+  for (const step of trace(model, events, healTicks)) {
+    const m = metrics(step.state);
+    byTick.set(m.tick, m);
+    if (step.applied && isFault(step.event)) faults.push({ tick: m.tick, label: describeEvent(step.event) });
+    if (step.index === violationStep) violation = { tick: m.tick, label: 'violation' };
   }
   const points: Point[] = [];
   for (const [tick, m] of byTick) {

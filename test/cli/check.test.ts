@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './run.ts';
+import { runInProcess } from '../support/inProcess.ts';
 import { all, validate } from '../support/junitShape.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-check-'));
@@ -51,20 +52,20 @@ describe('cascade check', () => {
     }
   });
 
-  it('exits 4, "violated", when no expectation is unmet but a pair without one was violated, and says so in the summary', () => {
-    const r = cli(['check', '--property', 'no-client-crash', '--variant', 'skype-2010', '--set', 'faultBudget=3', '--runs', '200', '--json', '--dir', join(dir, 'four')]);
+  it('exits 4, "violated", when no expectation is unmet but a pair without one was violated, and says so in the summary', async () => {
+    const r = await runInProcess(['check', '--property', 'no-client-crash', '--variant', 'skype-2010', '--set', 'faultBudget=3', '--runs', '200', '--json', '--dir', join(dir, 'four')]);
     expect(r.code).toBe(4);
-    const summary = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+    const summary = JSON.parse(r.out.filter((l) => l.trim() !== '').pop()!) as Record<string, unknown>;
     expect(summary).toMatchObject({ kind: 'summary', exitCode: 4, violatedWithoutExpectation: 1, expectations: { stated: 0 } });
     expect(summary.meaning).toMatch(/without an expectation was violated/);
   });
 
-  it('writes a JUnit report of the common shape with --junit, failing exactly the unmet expectation', () => {
+  it('writes a JUnit report of the common shape with --junit, failing exactly the unmet expectation', async () => {
     const file = join(dir, 'junit', 'check.xml');
     // Five runs find some of the 2007 flood's violations and miss others: some expectations met, some not.
-    const r = cli(['check', '--suite', 'login-flood-2007', '--property', 'recovers', '--runs', '5', '--json', '--junit', file, '--dir', join(dir, 'junit-cx')]);
+    const r = await runInProcess(['check', '--suite', 'login-flood-2007', '--property', 'recovers', '--runs', '5', '--json', '--junit', file, '--dir', join(dir, 'junit-cx')]);
     expect(r.code).toBe(1);
-    const results = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; variant: string; met: boolean }).filter((l) => l.kind === 'random');
+    const results = r.out.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { kind: string; variant: string; met: boolean }).filter((l) => l.kind === 'random');
     const unmet = results.filter((x) => !x.met).map((x) => `recovers on ${x.variant}`);
     expect(unmet.length).toBeGreaterThan(0);
     expect(unmet.length).toBeLessThan(results.length);
@@ -76,9 +77,9 @@ describe('cascade check', () => {
     // A file that is not a JUnit report is never replaced.
     const other = join(dir, 'junit', 'notes.txt');
     writeFileSync(other, 'my notes\n');
-    const refused = cli(['check', '--suite', 'crash-cascade-2010', '--runs', '1', '--junit', other, '--dir', join(dir, 'junit-cx')]);
+    const refused = await runInProcess(['check', '--suite', 'crash-cascade-2010', '--runs', '1', '--junit', other, '--dir', join(dir, 'junit-cx')]);
     expect(refused.code).toBe(2);
-    expect(refused.errors).toEqual([`cascade check: --junit ${other}: exists and is not a JUnit report; choose another name or remove it`]);
+    expect(refused.err).toEqual([`cascade check: --junit ${other}: exists and is not a JUnit report; choose another name or remove it`]);
     expect(readFileSync(other, 'utf8')).toBe('my notes\n');
   });
 
