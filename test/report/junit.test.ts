@@ -13,15 +13,16 @@ import { all, DECLARATION, parseXml, validate, type Element } from '../support/j
 // ---------------------------------------------------------------------------------------------------
 // Results built by hand.
 
+/** What every result starts with. */
+function head(suite: string, property: string, variant: string, expected: PairResult['expected']) {
+  return { suite, property, variant, expected, config: defaultConfig('small') };
+}
+
 function randomPair(suite: string, property: string, variant: string, expected: PairResult['expected'], verdict: PairResult['verdict'], fields: Partial<PairResult> = {}): PairResult {
   const violated = verdict === 'violated';
   const file = `counterexamples/${suite}/${property}--${variant}.json`;
   return {
-    suite,
-    property,
-    variant,
-    expected,
-    config: defaultConfig('small'),
+    ...head(suite, property, variant, expected),
     verdict,
     runs: violated ? 11 : 5000,
     triggeredRuns: violated ? 1 : 1648,
@@ -43,11 +44,7 @@ function randomPair(suite: string, property: string, variant: string, expected: 
 function explorePair(suite: string, property: string, variant: string, expected: ExplorePairResult['expected'], verdict: ExplorePairResult['verdict'], fields: Partial<ExplorePairResult> = {}): ExplorePairResult {
   const violated = verdict === 'violated';
   return {
-    suite,
-    property,
-    variant,
-    expected,
-    config: defaultConfig('small'),
+    ...head(suite, property, variant, expected),
     verdict,
     stoppedBy: violated ? 'violation' : verdict === 'bound-reached' ? 'states' : 'horizon',
     bound: { horizon: 40, maxStates: 1_000_000, maxMemoryMB: 4096 },
