@@ -85,7 +85,7 @@ export function describeFixSets(a: FixSetAnalysis): string[] {
     lines.push(`  worse: adding ${w.added} to ${showSet(w.from)} breaks ${w.property}: ${c.replay}`);
   }
   for (const u of a.unmet) lines.push(`  FAIL ${u.property} on ${u.variant}: the suite expects ${u.expected}, the analysis found ${u.outcome}`);
-  lines.push(`  scope: ${a.scope.random}; exhaustive: ${a.scope.exhaustive} (${a.implied} of ${a.sets.length * a.properties.length} checks implied); ${(a.ms / 1000).toFixed(1)} s`);
+  lines.push(`  scope: ${a.scope.random}; exhaustive: ${a.scope.exhaustive} (${a.implied} of ${a.sets.length * a.properties.length} checks implied${a.notSearched > 0 ? `, ${a.notSearched} violated by the random engine not searched` : ''}); ${(a.ms / 1000).toFixed(1)} s`);
   return lines;
 }
 

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { gatherResults, loadResults, loadSuiteFile, RESULTS_PATH, writeReport } from '../runner/index.ts';
-import { directoryFlag, oneOf, parse, UsageError } from './args.ts';
+import { directoryFlag, integer, oneOf, parse, UsageError } from './args.ts';
 import { gatherPrinter } from './gatherPrint.ts';
 
 export const reportHelp = `Usage: cascade report [options]
@@ -24,6 +24,10 @@ Options:
   --budget B       test or start: the budget for results computed now (default test)
   --suite FILE     a suite file of your own (repeatable): its counterexamples are explained too (a
                    suite file is code; cascade runs one only when you name it)
+  --population-reduction K
+                   the report's population run (the fidelity table and curves, seed 1) on a
+                   population K times smaller than 'cascade fidelity' runs (default 2: about half a
+                   minute; 10 takes seconds, and the shape drifts: see README, Fidelity)
   --update         replace files in DIR of the same name that cascade did not write
   --json           print { markdown, html, appendix, counterexamples, charts } as one JSON object
   --help           this text
@@ -38,6 +42,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
     json: { type: 'boolean' },
     update: { type: 'boolean' },
     suite: { type: 'string', multiple: true },
+    'population-reduction': { type: 'string' },
     help: { type: 'boolean' },
   });
   if (values.help) {
@@ -46,6 +51,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
   }
   if (values.results === '') throw new UsageError('--results needs a file');
   const budget = oneOf('budget', values.budget, ['test', 'start'] as const, 'test');
+  const reduction = integer('population-reduction', values['population-reduction'], 2, 1, 100);
   const outDir = directoryFlag('out', values.out, 'report');
   if (!relative(resolve('counterexamples'), resolve(outDir)).startsWith('..')) throw new UsageError(`--out ${outDir}: is inside the counterexamples directory; the report goes elsewhere`);
   const log = err;
@@ -61,7 +67,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
     log(`no ${RESULTS_PATH} ('npx cascade start' or 'npm start' saves one): running the suites with the ${budget} budget now`);
     results = gatherResults(budget, gatherPrinter(budget, log, false)).results;
   }
-  const files = await writeReport(results, outDir, { update: values.update === true, suites });
+  const files = await writeReport(results, outDir, { update: values.update === true, suites, reduction });
   if (values.json) out(JSON.stringify(files));
   else {
     out(`report: ${files.markdown} and ${files.html}; appendix: ${files.appendix.markdown} and ${files.appendix.html}`);

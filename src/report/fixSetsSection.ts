@@ -29,7 +29,7 @@ export function fixSetsSection(records: readonly FixSetRecord[], appendix: strin
     heading,
     {
       kind: 'paragraph',
-      text: `Every subset of the six fixes (64 per base) was checked against every property of every suite, by the random engine (the suite's \`${first.budget}\` budget of runs per set and property) and the exhaustive engine (within the suite's \`${first.budget}\` bound; the appendix gives each scope). A set is **enough** when every property holds on it; listed are the minimal ones: dropping any fix from them fails a property, with a shortest counterexample.`,
+      text: `Every subset of the six fixes (64 per base) was checked against every property of every suite, by the random engine (the suite's \`${first.budget}\` budget of runs per set and property) and the exhaustive engine (within the suite's \`${first.budget}\` bound; the appendix gives each scope). A set is **enough** when every property holds on it; listed are the minimal ones: dropping any fix from them fails a property, with a counterexample that replays.`,
     },
     {
       kind: 'table',
@@ -81,7 +81,7 @@ export function fixSetsAppendix(records: readonly FixSetRecord[]): Block[] {
   ];
   for (const r of records) {
     blocks.push({ kind: 'heading', level: 3, text: `${r.suite} on ${r.base}` });
-    blocks.push({ kind: 'paragraph', text: `Random engine: ${r.scope.random}. Exhaustive engine: ${r.scope.exhaustive}. ${r.implied} checks implied; ${(r.ms / 1000).toFixed(1)} s.` });
+    blocks.push({ kind: 'paragraph', text: `Random engine: ${r.scope.random}. Exhaustive engine: ${r.scope.exhaustive}. ${r.implied} checks implied${r.notSearched > 0 ? `, ${r.notSearched} violated by the random engine not searched` : ''}; ${(r.ms / 1000).toFixed(1)} s.` });
     if (r.worsenings.length > 0) blocks.push({ kind: 'list', ordered: false, items: r.worsenings.map((w) => `\`${showSet(w.from)}\` + \`${w.added}\` breaks \`${w.property}\``) });
     blocks.push({
       kind: 'table',

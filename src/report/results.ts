@@ -86,7 +86,7 @@ export interface FixCheckRecord {
   property: string;
   outcome: 'holds' | 'violated' | 'unknown';
   random: string;
-  /** The exhaustive verdict, or `implied` (by `impliedBy`, a smaller set the search showed holding). */
+  /** The exhaustive verdict, `implied` (by `impliedBy`, a smaller set the search showed holding), or `not-searched` (the random engine violated it). */
   exhaustive: string;
   impliedBy?: string[];
   /** The shortest counterexample found: its length, the engine, and the command that replays it. */
@@ -105,6 +105,7 @@ export interface FixSetRecord {
   perProperty: Record<string, { minimal: string[][]; needs: string[] }>;
   worsenings: { property: string; from: string[]; added: string }[];
   implied: number;
+  notSearched: number;
   unmet: { variant: string; property: string; expected: 'holds' | 'violated'; outcome: 'holds' | 'violated' | 'unknown' }[];
   ms: number;
 }

@@ -139,7 +139,7 @@ export const FixCheckRecordSchema = z
     property: PropertyName,
     outcome: Outcome,
     random: z.enum(['violated', 'holds', 'vacuous']),
-    exhaustive: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached', 'implied']),
+    exhaustive: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached', 'implied', 'not-searched']),
     impliedBy: Fixes.optional(),
     counterexample: z.object({ engine: z.enum(['random', 'exhaustive']), shortest: z.boolean(), events: count, replay: text }).strict().nullable(),
   })
@@ -157,6 +157,7 @@ export const FixSetRecordSchema = z
     perProperty: z.record(PropertyName, z.object({ minimal: z.array(Fixes).max(1 << FIXES.length), needs: Fixes }).strict()),
     worsenings: z.array(z.object({ property: PropertyName, from: Fixes, added: Fix }).strict()).max(MAX_ROWS),
     implied: count,
+    notSearched: count,
     unmet: z.array(z.object({ variant: VariantName, property: PropertyName, expected: Expected, outcome: Outcome }).strict()).max(MAX_ROWS),
     ms: count,
   })

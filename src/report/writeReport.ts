@@ -20,8 +20,10 @@ export interface ReportOptions {
   update?: boolean;
   /** Suites from suite files the user named: their counterexamples are explained too. */
   suites?: readonly Suite[];
-  /** The model against the public record; by default computed here over seed 1 on the population reduced REPORT_REDUCTION times (seconds). */
+  /** The model against the public record; by default computed here over seed 1 on the population reduced `reduction` times (seconds). */
   fidelity?: FidelityReport;
+  /** How many times smaller than `cascade fidelity`'s the report's own population run is (default REPORT_REDUCTION). */
+  reduction?: number;
 }
 
 /** The report's own fidelity run is on a population this many times smaller than `cascade fidelity`'s, the same shape. */
@@ -40,7 +42,7 @@ export interface ReportFiles {
 export async function writeReport(results: Results, outDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
   const out = OutputDirectory.open(outDir, options.update);
   const counterexamples = loadCounterexamples(options.counterexamplesDir ?? 'counterexamples', options.suites);
-  const doc = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1], reducedPopulation(REPORT_REDUCTION)), outDir);
+  const doc = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1], reducedPopulation(options.reduction ?? REPORT_REDUCTION)), outDir);
   const charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
   const svgs = new Map<string, string>();
   for (const chart of charts) {

@@ -30,7 +30,9 @@ export interface FixCheck {
   /** The exhaustive search, or `implied` by a smaller set on which it showed the property. */
   exhaustive:
     | { verdict: ExhaustiveVerdict; stoppedBy: string; horizon: number; states: number; ms: number }
-    | { verdict: 'implied'; by: Fix[] };
+    | { verdict: 'implied'; by: Fix[] }
+    /** Not searched: the random engine already violated the set and `shortest` was off. */
+    | { verdict: 'not-searched' };
   /** `holds`: neither engine found a violation and the exhaustive one reached a verdict; `unknown`: no violation, but a bound stopped the search or no run exercised the trigger. */
   outcome: 'holds' | 'violated' | 'unknown';
   /** The shortest counterexample found (exhaustive when it found one, else the random engine's shrunk one). */
@@ -69,6 +71,8 @@ export interface FixSetAnalysis {
   worsenings: Worsening[];
   /** Checks whose exhaustive verdict was taken from a smaller holding set. */
   implied: number;
+  /** Checks the random engine violated that were not searched (`shortest` off). */
+  notSearched: number;
   /** Sets the suite states an expectation for, where the outcome differs from it. */
   unmet: { variant: string; property: string; expected: 'holds' | 'violated'; outcome: FixCheck['outcome'] }[];
   ms: number;
@@ -80,6 +84,12 @@ export interface FixSetOptions {
   runs?: number;
   /** Search every set exhaustively, implied or not. */
   everySet?: boolean;
+  /**
+   * Search a set the random engine already violated, for a shortest counterexample (default true).
+   * Off, its counterexample is the random engine's shrunk one: the verdicts are the same, in a
+   * fraction of the time (what `npm start` does).
+   */
+  shortest?: boolean;
   /** Progress: sets done of 64, and a line saying where. */
   onProgress?: (done: number, total: number, text: string) => void;
 }
@@ -132,9 +142,11 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
       };
       const by = r.verdict === 'holds' && !options.everySet ? shown.get(property)!.find((m) => within(m, mask)) : undefined;
       const check: FixCheck =
-        by === undefined
-          ? searchSet(suite, property, variant, budget, random, randomFound)
-          : { property, random, exhaustive: { verdict: 'implied', by: FIXES.filter((_, k) => by & (1 << k)) }, outcome: 'holds', counterexample: null };
+        by !== undefined
+          ? { property, random, exhaustive: { verdict: 'implied', by: FIXES.filter((_, k) => by & (1 << k)) }, outcome: 'holds', counterexample: null }
+          : randomFound && options.shortest === false
+            ? { property, random, exhaustive: { verdict: 'not-searched' }, outcome: 'violated', counterexample: randomFound }
+            : searchSet(suite, property, variant, budget, random, randomFound);
       if (check.exhaustive.verdict === 'holds' || check.exhaustive.verdict === 'holds-within-horizon') shown.get(property)!.push(mask);
       checks.push(check);
     }
@@ -160,6 +172,7 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
   }
   const b = searchBound(suite.exhaustive, budget, suite.properties[0]!, variantOf(base, []));
   const implied = sets.reduce((n, s) => n + s.checks.filter((c) => c.exhaustive.verdict === 'implied').length, 0);
+  const notSearched = sets.reduce((n, s) => n + s.checks.filter((c) => c.exhaustive.verdict === 'not-searched').length, 0);
   return {
     suite: suite.id,
     base,
@@ -167,13 +180,14 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
     budget,
     scope: {
       random: `${runs} random runs per set and property (seed ${suite.seed}, at most ${suite.maxEvents} safety-phase events)`,
-      exhaustive: `every event sequence whose adversary acts within ${b.horizon} ticks, at most ${b.maxStates.toLocaleString('en-US')} states${suite.exhaustive.scope ? `, ${suite.exhaustive.scope}` : ''}; ${options.everySet ? 'every set searched' : 'a superset of a set the search showed holding is not searched again when the random engine also finds it holding, unless adding a fix made that property fail somewhere'}`,
+      exhaustive: `every event sequence whose adversary acts within ${b.horizon} ticks, at most ${b.maxStates.toLocaleString('en-US')} states${suite.exhaustive.scope ? `, ${suite.exhaustive.scope}` : ''}; ${options.everySet ? 'every set searched' : 'a superset of a set the search showed holding is not searched again when the random engine also finds it holding, unless adding a fix made that property fail somewhere'}${options.shortest === false ? '; a set the random engine violated is not searched (its counterexample is the shrunk one, not a shortest)' : ''}`,
     },
     sets,
     minimal: minimalSets(holding()),
     perProperty,
     worsenings: withoutRepeats(worsenings(sets, suite.properties)),
     implied,
+    notSearched,
     unmet: unmetExpectations(suite, sets),
     ms: Math.round(performance.now() - started),
   };

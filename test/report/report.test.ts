@@ -35,7 +35,7 @@ beforeAll(async () => {
   const resultsFile = join(dir, 'results.json');
   writeFileSync(resultsFile, JSON.stringify(results));
   // The real command, on these results: it reads them, writes the report, and prints its JSON.
-  viaCli = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli.ts'), 'report', '--results', resultsFile, '--out', join(dir, 'report'), '--json'], { cwd: root });
+  viaCli = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli.ts'), 'report', '--results', resultsFile, '--out', join(dir, 'report'), '--population-reduction', '10', '--json'], { cwd: root });
   files = JSON.parse(viaCli.stdout) as ReportFiles;
   markdown = readFileSync(files.markdown, 'utf8');
   html = readFileSync(files.html, 'utf8');
@@ -176,6 +176,9 @@ describe('cascade report', () => {
     const budget = cli(['report', '--budget', 'huge']);
     expect(budget.code).toBe(2);
     expect(budget.errors).toEqual(['cascade report: --budget must be one of test, start, got \'huge\'']);
+    const reduction = cli(['report', '--population-reduction', '0']);
+    expect(reduction.code).toBe(2);
+    expect(reduction.errors).toEqual(['cascade report: --population-reduction must be between 1 and 100, got 0']);
     const missing = cli(['report', '--results', join(dir, 'none.json')]);
     expect(missing.code).toBe(2);
     expect(missing.errors).toEqual([`cascade report: ${join(dir, 'none.json')}: cannot read (no such file or directory)`]);

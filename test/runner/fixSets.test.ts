@@ -92,3 +92,16 @@ describe('analyseFixSets on login-flood-2007, skype-2007, test bound, 200 runs',
     }
   });
 });
+
+describe('analyseFixSets without shortest counterexamples', () => {
+  it('gives the same outcome for every set and property, searching only what the random engine did not violate', () => {
+    const suite = SUITES.find((s) => s.id === 'crash-cascade-2010')!;
+    const full = analyseFixSets(suite, 'skype-2010', { budget: 'test', runs: 300 });
+    const quick = analyseFixSets(suite, 'skype-2010', { budget: 'test', runs: 300, shortest: false });
+    expect(quick.sets.map((s) => s.checks.map((c) => c.outcome))).toEqual(full.sets.map((s) => s.checks.map((c) => c.outcome)));
+    expect(quick.minimal).toEqual(full.minimal);
+    expect(quick.notSearched).toBeGreaterThan(0);
+    for (const s of quick.sets) for (const c of s.checks) if (c.exhaustive.verdict === 'not-searched') expect(c.counterexample!.engine).toBe('random');
+    expect(full.notSearched).toBe(0);
+  });
+});
