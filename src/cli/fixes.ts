@@ -4,8 +4,8 @@
  * prints the minimal sufficient sets, what each property needs, what dropping a fix from a minimal set
  * costs (with the command that replays it), and where adding a fix made things worse.
  */
-import { BASES, FIX_SETS_SCHEMA_VERSION, runFixSets, showSet, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
-import { integer, oneOf, parse } from './args.ts';
+import { BASES, FIXES, FIX_SETS_SCHEMA_VERSION, runFixSets, showSet, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
+import { integer, oneOf, parse, UsageError } from './args.ts';
 import { progress } from './progress.ts';
 
 export const fixesHelp = `Usage: cascade fixes [options]
@@ -21,6 +21,8 @@ Options:
   --base B       skype-2007 or skype-2010 (default: both)
   --budget B     test or start: the suites' run budget and search bound (default test)
   --runs N       random runs per set and property (default: the suite's budget)
+  --among F,G    only the subsets of these fixes (the candidates a team can build), e.g.
+                 --among admission-control,backoff-jitter,mega-supernodes
   --every-set    search every set exhaustively; by default a superset of a set the exhaustive engine
                  showed holding is not searched again when the random engine also finds it holding
   --json         one JSON object per (suite, base), then a summary object
@@ -32,7 +34,7 @@ is not, 2 bad input.`;
 const SET_LIST = 4;
 
 export async function fixesCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, runs: { type: 'string' }, 'every-set': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } });
+  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, runs: { type: 'string' }, among: { type: 'string' }, 'every-set': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } });
   if (values.help) {
     out(fixesHelp);
     return 0;
@@ -46,6 +48,7 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
     budget,
     runs: values.runs === undefined ? undefined : integer('runs', values.runs, 0, 1, 10_000_000),
     everySet: values['every-set'] === true,
+    among: values.among === undefined ? undefined : fixList(values.among),
     onProgress: (done, total, text) => bar.update(done, total, text),
   }, (a) => {
     bar.done();
@@ -55,6 +58,13 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
   const summary = { kind: 'summary', schemaVersion: FIX_SETS_SCHEMA_VERSION, analyses: analyses.length, enough: analyses.map((a) => ({ suite: a.suite, base: a.base, minimal: a.minimal })), worsenings: analyses.reduce((n, a) => n + a.worsenings.length, 0), unmet: analyses.reduce((n, a) => n + a.unmet.length, 0), code };
   if (json) out(JSON.stringify(summary));
   return code;
+}
+
+/** A comma-separated list of fixes; an unknown one is a usage error naming it. */
+function fixList(value: string): Fix[] {
+  const parts = value.split(',').map((p) => p.trim());
+  for (const part of parts) if (!(FIXES as readonly string[]).includes(part)) throw new UsageError(`--among: unknown fix '${part.slice(0, 80)}': fixes are ${FIXES.join(', ')}`);
+  return parts as Fix[];
 }
 
 /** Sets joined with "or", the first few only. */

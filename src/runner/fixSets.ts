@@ -84,6 +84,8 @@ export interface FixSetOptions {
   runs?: number;
   /** Search every set exhaustively, implied or not. */
   everySet?: boolean;
+  /** Only the subsets of these fixes (default: all six): the candidates a team can build. */
+  among?: readonly Fix[];
   /**
    * Search a set the random engine already violated, for a shortest counterexample (default true).
    * Off, its counterexample is the random engine's shrunk one: the verdicts are the same, in a
@@ -94,10 +96,11 @@ export interface FixSetOptions {
   onProgress?: (done: number, total: number, text: string) => void;
 }
 
-/** Every subset of the fixes, smallest first, each listed in FIXES order. */
-export function fixSubsets(): Fix[][] {
+/** Every subset of the fixes (or of those `among`), smallest first, each listed in FIXES order. */
+export function fixSubsets(among: readonly Fix[] = FIXES): Fix[][] {
   const all: Fix[][] = [];
-  for (let mask = 0; mask < 1 << FIXES.length; mask++) all.push(FIXES.filter((_, i) => mask & (1 << i)));
+  const considered = FIXES.filter((f) => among.includes(f));
+  for (let mask = 0; mask < 1 << considered.length; mask++) all.push(considered.filter((_, i) => mask & (1 << i)));
   return all.sort((a, b) => a.length - b.length || maskOf(a) - maskOf(b));
 }
 
@@ -120,7 +123,7 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
   const started = performance.now();
   const { budget } = options;
   const runs = options.runs ?? suite.budget[budget];
-  const subsets = fixSubsets();
+  const subsets = fixSubsets(options.among);
   const sets: FixSet[] = [];
   // Per property: masks on which the exhaustive engine itself showed the property (holds or within horizon).
   const shown = new Map<string, number[]>(suite.properties.map((p) => [p, []]));
@@ -179,7 +182,7 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
     properties: [...suite.properties],
     budget,
     scope: {
-      random: `${runs} random runs per set and property (seed ${suite.seed}, at most ${suite.maxEvents} safety-phase events)`,
+      random: `${options.among ? `subsets of {${FIXES.filter((f) => options.among!.includes(f)).join(', ')}} only; ` : ''}${runs} random runs per set and property (seed ${suite.seed}, at most ${suite.maxEvents} safety-phase events)`,
       exhaustive: `every event sequence whose adversary acts within ${b.horizon} ticks, at most ${b.maxStates.toLocaleString('en-US')} states${suite.exhaustive.scope ? `, ${suite.exhaustive.scope}` : ''}; ${options.everySet ? 'every set searched' : 'a superset of a set the search showed holding is not searched again when the random engine also finds it holding, unless adding a fix made that property fail somewhere'}${options.shortest === false ? '; a set the random engine violated is not searched (its counterexample is the shrunk one, not a shortest)' : ''}`,
     },
     sets,
@@ -234,8 +237,8 @@ function worsenings(sets: readonly FixSet[], properties: readonly string[]): Wor
     for (const s of sets) {
       if (s.checks.find((c) => c.property === property)!.outcome !== 'holds') continue;
       for (const added of FIXES) {
-        if (s.fixes.includes(added)) continue;
-        const next = byMask.get(maskOf(s.fixes) | (1 << FIXES.indexOf(added)))!;
+        const next = byMask.get(maskOf(s.fixes) | (1 << FIXES.indexOf(added)));
+        if (s.fixes.includes(added) || next === undefined) continue;
         if (next.checks.find((c) => c.property === property)!.outcome === 'violated') out.push({ property, from: s.fixes, added });
       }
     }

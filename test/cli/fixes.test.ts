@@ -37,6 +37,9 @@ describe('cascade fixes', () => {
     const suite = await runInProcess(['fixes', '--suite', 'nope']);
     expect(suite.code).toBe(2);
     expect(suite.err[0]).toMatch(/^cascade fixes: unknown suite 'nope'/);
+    const among = await runInProcess(['fixes', '--among', 'admission-control,magic']);
+    expect(among.code).toBe(2);
+    expect(among.err[0]).toMatch(/^cascade fixes: --among: unknown fix 'magic': fixes are robust-client, /);
     const runs = await runInProcess(['fixes', '--runs', '0']);
     expect(runs.code).toBe(2);
     expect(runs.err).toEqual(['cascade fixes: --runs must be between 1 and 10000000, got 0']);

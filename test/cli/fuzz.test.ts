@@ -165,8 +165,8 @@ const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional
   },
   // A valid run is one small suite on one base (seconds); the fuzzed suites are the refused kinds only.
   fixes: {
-    flags: [['--base', names], ['--budget', names], ['--every-set', null], ['--json', null], ['--suite', fc.constantFrom('crash-cascade-2010', 'no-such-suite', '__proto__', ...['suite-throws.mjs', 'suite-syntax.mjs', 'notes.txt', 'missing.mjs', 'adir', 'fifo'].map((f) => join(fixtures, f)))]],
-    guard: ['--suite', 'crash-cascade-2010', '--base', 'skype-2010', '--budget', 'test'],
+    flags: [['--base', names], ['--budget', names], ['--runs', numbers], ['--among', fc.constantFrom('admission-control,mega-supernodes', 'robust-client', '', 'magic', '__proto__', 'fixed')], ['--every-set', null], ['--json', null], ['--suite', fc.constantFrom('crash-cascade-2010', 'no-such-suite', '__proto__', ...['suite-throws.mjs', 'suite-syntax.mjs', 'notes.txt', 'missing.mjs', 'adir', 'fifo'].map((f) => join(fixtures, f)))]],
+    guard: ['--suite', 'crash-cascade-2010', '--base', 'skype-2010', '--budget', 'test', '--runs', '20'],
   },
   // The main job with valid flags takes minutes: every start run here carries an unknown flag.
   start: { flags: [['--json', null], ['--bogus', null]], guard: ['--no-such-flag'] },
