@@ -112,13 +112,19 @@ describe('cascade check', () => {
     [['--runs', 'many'], /--runs must be a whole number/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['--budget', 'huge'], /--budget must be one of test, start/],
-  ])('bad input %j: one line, exit 2, nothing written', (args, message) => {
+  ])('bad input %j: one line, exit 2, nothing written', async (args, message) => {
     const d = join(dir, 'bad');
-    const r = cli(['check', ...args, '--dir', d]);
+    // In process (no start-up per case); the first case runs as a real process too.
+    const r = await runInProcess(['check', ...args, '--dir', d]);
     expect(r.code).toBe(2);
-    expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatch(message);
-    expect(r.errors[0]).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(message);
+    expect(r.err[0]).not.toMatch(/\bat .*\.ts:\d+/);
     expect(() => readdirSync(d)).toThrow();
+    if (args[0] === '--property') {
+      const real = cli(['check', ...args, '--dir', d]);
+      expect(real.code).toBe(2);
+      expect(real.errors).toEqual(r.err);
+    }
   });
 });
