@@ -47,8 +47,10 @@ export function runSupervised(argv: string[]): Promise<number> {
         else throw error;
       });
     }
-    worker.on('message', (message: { code?: number }) => {
+    worker.on('message', (message: { code?: number; closed?: boolean }) => {
       if (typeof message.code === 'number') code = message.code;
+      // The worker met a closed output pipe: end as SIGPIPE would.
+      if (message.closed) stop(EPIPE_CODE);
     });
     worker.on('error', (error) => {
       if (finished) return;

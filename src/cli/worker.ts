@@ -6,8 +6,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { main } from '../cli.ts';
 import type { WorkerData } from './supervise.ts';
+import { writeOutputAtOnce } from './syncOutput.ts';
 
 const data = workerData as WorkerData;
+writeOutputAtOnce(() => parentPort!.postMessage({ closed: true }));
 if (data.stderrIsTTY) {
   // This thread's stderr is piped to the terminal through the main thread: let the progress bar draw.
   process.stderr.isTTY = true;
