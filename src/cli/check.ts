@@ -3,7 +3,7 @@
  * parses the flags, lets the runner check the pairs with the random engine, and prints a line (or a
  * JSON object) per pair and a summary.
  */
-import { checkJunitTarget, checkPairs, readOverrides, resultLine, runChecks, runSummary, suitesNamed, writeJunit, type CheckOptions, type PairResult } from '../runner/index.ts';
+import { checkJunitTarget, checkPairs, readOverrides, jsonLine, runChecks, runSummary, suitesNamed, writeJunit, type CheckOptions, type PairResult } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse } from './args.ts';
 import { printParameters, printPairSummary, runMark } from './print.ts';
 import { progress } from './progress.ts';
@@ -80,7 +80,7 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
     progress: (done, total, text) => bar.update(done, total, text),
     result: (r) => {
       bar.done();
-      out(json ? resultLine('random', r) : describeCheck(r));
+      out(json ? jsonLine('random', r) : describeCheck(r));
     },
   });
   if (values.junit !== undefined) writeJunit(values.junit, results, []);

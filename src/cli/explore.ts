@@ -3,7 +3,7 @@
  * parses the flags, lets the runner search each pair breadth-first within the tick horizon, and
  * prints what each verdict covers.
  */
-import { checkJunitTarget, explorePairs, exploreCommandLine, resultLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
+import { checkJunitTarget, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse } from './args.ts';
 import { SEARCH_FLAGS } from './check.ts';
 import { printPairSummary, printParameters, runMark } from './print.ts';
@@ -69,7 +69,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
     progress: (states, max, text) => bar.update(states, max, text),
     result: (r) => {
       bar.done();
-      if (json) out(resultLine('exhaustive', r));
+      if (json) out(jsonLine('exhaustive', r));
       else printExplore(r, exploreCommandLine(r, overrides), out);
     },
   });

@@ -4,7 +4,7 @@
  * prints the minimal sufficient sets, what each property needs, what dropping a fix from a minimal set
  * costs (with the command that replays it), and where adding a fix made things worse.
  */
-import { BASES, FIXES, FIX_SETS_SCHEMA_VERSION, runFixSets, showSet, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
+import { BASES, FIXES, FIX_SETS_SCHEMA_VERSION, plural, runFixSets, showSet, showSets, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
 import { integer, oneOf, parse, UsageError } from './args.ts';
 import { progress } from './progress.ts';
 
@@ -31,6 +31,7 @@ Options:
 Exit code: 0 every outcome the suite states an expectation for (its listed variants) is met, 1 one
 is not, 2 bad input.`;
 
+/** Minimal sets for which the cost of dropping each fix is printed. */
 const SET_LIST = 4;
 
 export async function fixesCommand(argv: string[], out: (line: string) => void): Promise<number> {
@@ -67,12 +68,6 @@ function fixList(value: string): Fix[] {
   return parts as Fix[];
 }
 
-/** Sets joined with "or", the first few only. */
-function showSets(sets: readonly (readonly Fix[])[]): string {
-  const shown = sets.slice(0, SET_LIST).map(showSet).join(' or ');
-  return sets.length > SET_LIST ? `${shown} (and ${sets.length - SET_LIST} more)` : shown;
-}
-
 /** One analysis in words: the answer first, then what it rests on. */
 export function describeFixSets(a: FixSetAnalysis): string[] {
   const lines = [`\n== ${a.suite} on ${a.base}: which fixes are enough (${a.properties.join(', ')}) ==`];
@@ -99,6 +94,3 @@ export function describeFixSets(a: FixSetAnalysis): string[] {
   return lines;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

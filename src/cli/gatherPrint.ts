@@ -1,5 +1,5 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
-import { exploreCommandLine, fixSetRecord, RESULTS_SCHEMA_VERSION, resultLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
+import { exploreCommandLine, fixSetRecord, jsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
 import { describeCheck } from './check.ts';
 import { describeFixSets } from './fixes.ts';
 import { printExplore } from './explore.ts';
@@ -22,30 +22,30 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       if (name === 'exhaustive' && !json) printPairSummary(random, out);
       if (!json) out(headings[name]);
     },
-    scenario: (s) => out(json ? JSON.stringify({ kind: 'scenario', schemaVersion: RESULTS_SCHEMA_VERSION, ...s }) : scenarioLine(s)),
+    scenario: (s) => out(json ? jsonLine('scenario', s) : scenarioLine(s)),
     random: {
       progress: (done, total, text) => bar.update(done, total, text),
       result: (r) => {
         bar.done();
         random.push(r);
-        out(json ? resultLine('random', r) : describeCheck(r));
+        out(json ? jsonLine('random', r) : describeCheck(r));
       },
     },
     exhaustive: {
       progress: (states, max, text) => bar.update(states, max, text),
       result: (r) => {
         bar.done();
-        if (json) out(resultLine('exhaustive', r));
+        if (json) out(jsonLine('exhaustive', r));
         else printExplore(r, exploreCommandLine(r), out);
       },
     },
     fixProgress: (done, total, text) => bar.update(done, total, text),
     fixSets: (a) => {
       bar.done();
-      if (json) out(JSON.stringify({ kind: 'fix-sets', schemaVersion: RESULTS_SCHEMA_VERSION, ...fixSetRecord(a) }));
+      if (json) out(jsonLine('fix-sets', fixSetRecord(a)));
       else describeFixSets(a).forEach((line) => out(line));
     },
-    ratio: (r) => out(json ? JSON.stringify({ kind: 'shrink-ratio', schemaVersion: RESULTS_SCHEMA_VERSION, ...r }) : `${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`),
+    ratio: (r) => out(json ? jsonLine('shrink-ratio', r) : `${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`),
   };
 }
 

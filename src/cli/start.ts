@@ -4,7 +4,7 @@
  * design-review report. Exit code as `check`: 0 when every expectation is met.
  */
 import { basename, dirname } from 'node:path';
-import { checkJunitTarget, finding, gatherResults, OutputDirectory, RESULTS_PATH, runSummary, writeJunit, writeReport } from '../runner/index.ts';
+import { checkJunitTarget, finding, gatherResults, jsonLine, OutputDirectory, RESULTS_PATH, runSummary, writeJunit, writeReport } from '../runner/index.ts';
 import { parse } from './args.ts';
 import { gatherPrinter } from './gatherPrint.ts';
 
@@ -39,7 +39,7 @@ export async function startCommand(argv: string[], out: (line: string) => void):
   if (values.junit !== undefined) writeJunit(values.junit, results.random, results.exhaustive);
   const lines = finding(results);
   if (json) {
-    out(JSON.stringify({ kind: 'report', schemaVersion: results.schemaVersion, results: RESULTS_PATH, ...files, ...(values.junit === undefined ? {} : { junit: values.junit }) }));
+    out(jsonLine('report', { results: RESULTS_PATH, ...files, ...(values.junit === undefined ? {} : { junit: values.junit }) }));
     out(JSON.stringify({ ...runSummary(results.random, results.exhaustive, code), finding: lines }));
   } else {
     out(`\nresults: ${RESULTS_PATH}${values.junit === undefined ? '' : `, JUnit report: ${values.junit}`}\nreport: ${files.markdown} and ${files.html} (${files.counterexamples} counterexamples explained, ${files.charts} charts)\n`);

@@ -4,7 +4,8 @@
  * expectation. Every clause is read from the results.
  */
 import { BASES } from '../model/index.ts';
-import { enoughForAll, showSet } from './enough.ts';
+import { enoughForAll, showSets } from './enough.ts';
+import { plural } from './format.ts';
 import type { Results } from './results.ts';
 
 export function finding(results: Results): [string, string, string] {
@@ -16,23 +17,23 @@ export function finding(results: Results): [string, string, string] {
     .filter((r) => onBase(r) && r.verdict === 'violated')
     .map((r) => ('eventsInCounterexample' in r ? r.eventsInCounterexample : r.eventsAfterShrink))
     .filter((n): n is number => n !== null);
-  const shortest = lengths.length > 0 ? `; the shortest counterexample takes ${Math.min(...lengths)} event${Math.min(...lengths) === 1 ? '' : 's'}` : '';
+  const shortest = lengths.length > 0 ? `; the shortest counterexample takes ${plural(Math.min(...lengths), 'event')}` : '';
   const first = `Finding: on the base protocols ${broken.length === 0 ? 'no suite is violated' : `${broken.length} of ${suites.length} suites are violated (${broken.join(', ')})`}${calm.length > 0 ? `, ${calm.join(', ')} ${calm.length === 1 ? 'holds' : 'hold'}` : ''}${shortest}.`;
 
   const perBase = BASES.map((base) => {
     const records = results.fixSets.filter((f) => f.base === base);
     if (records.length === 0) return null;
     const enough = enoughForAll(records);
-    return `on ${base} ${enough.length === 0 ? 'no set of the six fixes holds every suite' : enough.slice(0, 3).map(showSet).join(' or ') + (enough.length > 3 ? ` (${enough.length - 3} more)` : '')}`;
+    return `on ${base} ${enough.length === 0 ? 'no set of the six fixes holds every suite' : showSets(enough, 3)}`;
   }).filter((s): s is string => s !== null);
   const worse = results.fixSets.reduce((n, f) => n + f.worsenings.length, 0);
   const second =
     perBase.length === 0
       ? 'Fixes: no fix-set analysis in these results.'
-      : `Enough for every suite: ${perBase.join('; ')}${worse > 0 ? `; adding a fix made a property fail in ${worse} place${worse === 1 ? '' : 's'} (see the report)` : ''}.`;
+      : `Enough for every suite: ${perBase.join('; ')}${worse > 0 ? `; adding a fix made a property fail in ${plural(worse, 'place')} (see the report)` : ''}.`;
 
   const all = [...results.random, ...results.exhaustive].filter((r) => r.expected !== null);
   const unmet = all.filter((r) => !r.met).length + results.fixSets.reduce((n, f) => n + f.unmet.length, 0);
-  const third = unmet === 0 ? `All ${all.length} expectations met.` : `${unmet} expectation${unmet === 1 ? '' : 's'} NOT met (of ${all.length}); see above for the commands that reproduce ${unmet === 1 ? 'it' : 'them'}.`;
+  const third = unmet === 0 ? `All ${all.length} expectations met.` : `${plural(unmet, 'expectation')} NOT met (of ${all.length}); see above for the commands that reproduce ${unmet === 1 ? 'it' : 'them'}.`;
   return [first, second, third];
 }

@@ -5,18 +5,15 @@
  */
 import { BASES } from '../model/index.ts';
 import { cell, type Block } from './blocks.ts';
-import { enoughForAll, showSet } from './enough.ts';
+import { enoughForAll, showSet, showSets } from './enough.ts';
 import type { FixSetRecord } from './results.ts';
 
-/** Most minimal sets shown in one cell; the appendix has them all. */
-const SHOWN = 4;
 /** Most worsenings listed on the main page. */
 const WORSE_SHOWN = 6;
 
+/** Minimal sets in a cell, the first four (the appendix has them all). */
 function sets(list: readonly (readonly string[])[]): string {
-  if (list.length === 0) return '**none** of the 64';
-  const shown = list.slice(0, SHOWN).map((s) => `\`${showSet(s)}\``).join(' or ');
-  return list.length > SHOWN ? `${shown} (${list.length - SHOWN} more)` : shown;
+  return list.length === 0 ? '**none** of the 64' : showSets(list, 4, (s) => `\`${s}\``);
 }
 
 export function fixSetsSection(records: readonly FixSetRecord[], appendix: string): Block[] {

@@ -6,6 +6,7 @@
 import { describeEvent, isFault, type Event, type Model } from '../model/index.ts';
 import { describeEffects } from '../trace/narrative.ts';
 import { trace } from '../trace/trace.ts';
+import { plural } from './format.ts';
 import { activity, isKey, isQuiet, mergeActivity, type Activity } from './tickActivity.ts';
 
 /** Most lines of a diagram (after its config header) before ticks are grouped. */
@@ -178,10 +179,6 @@ function slotList(slots: number[]): string {
   const counts = new Map<number, number>();
   for (const s of slots) counts.set(s, (counts.get(s) ?? 0) + 1);
   return [...counts].sort(([x], [y]) => x - y).map(([s, n]) => `SN${s}${n > 1 ? ` (${n}x)` : ''}`).join(', ');
-}
-
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** Text safe in a Mermaid message: no `;` or `#` (statement separator and entity start). */

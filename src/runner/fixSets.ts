@@ -170,7 +170,7 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
   const holding = (property?: string) => sets.filter((s) => (property === undefined ? s.outcome === 'holds' : s.checks.find((c) => c.property === property)!.outcome === 'holds'));
   const perProperty: FixSetAnalysis['perProperty'] = {};
   for (const property of suite.properties) {
-    const minimal = minimalSets(holding(property));
+    const minimal = minimalOf(holding(property).map((s) => s.fixes));
     perProperty[property] = { minimal, needs: minimal.length === 0 ? [] : FIXES.filter((f) => minimal.every((m) => m.includes(f))) };
   }
   const b = searchBound(suite.exhaustive, budget, suite.properties[0]!, variantOf(base, []));
@@ -186,7 +186,7 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
       exhaustive: `every event sequence whose adversary acts within ${b.horizon} ticks, at most ${b.maxStates.toLocaleString('en-US')} states${suite.exhaustive.scope ? `, ${suite.exhaustive.scope}` : ''}; ${options.everySet ? 'every set searched' : 'a superset of a set the search showed holding is not searched again when the random engine also finds it holding, unless adding a fix made that property fail somewhere'}${options.shortest === false ? '; a set the random engine violated is not searched (its counterexample is the shrunk one, not a shortest)' : ''}`,
     },
     sets,
-    minimal: minimalSets(holding()),
+    minimal: minimalOf(holding().map((s) => s.fixes)),
     perProperty,
     worsenings: withoutRepeats(worsenings(sets, suite.properties)),
     implied,
@@ -224,9 +224,9 @@ function withoutRepeats(all: readonly Worsening[]): Worsening[] {
 }
 
 /** The sets among `sets` none of whose proper subsets is among them. */
-function minimalSets(sets: readonly FixSet[]): Fix[][] {
-  const masks = sets.map((s) => maskOf(s.fixes));
-  return sets.filter((_, i) => !masks.some((m, j) => j !== i && within(m, masks[i]!) && m !== masks[i])).map((s) => s.fixes);
+export function minimalOf<F extends string>(sets: readonly (readonly F[])[]): F[][] {
+  const masks = sets.map((s) => maskOf(s as readonly string[] as readonly Fix[]));
+  return sets.filter((_, i) => !masks.some((m) => m !== masks[i] && within(m, masks[i]!))).map((s) => [...s]);
 }
 
 /** Every (set, added fix, property) where the set holds the property and the set with the fix does not. */

@@ -51,7 +51,7 @@ export function runSummary(random: readonly PairResult[], exhaustive: readonly E
   };
 }
 
-/** A result as a JSON line: its kind, the schema version, then the result's own fields. */
-export function resultLine(kind: 'random' | 'exhaustive', result: PairResult | ExplorePairResult): string {
-  return JSON.stringify({ kind, schemaVersion: RESULTS_SCHEMA_VERSION, ...result });
+/** A `--json` line: its kind, the schema version, then the object's own fields. */
+export function jsonLine(kind: 'random' | 'exhaustive' | 'scenario' | 'shrink-ratio' | 'fix-sets' | 'report', fields: object): string {
+  return JSON.stringify({ kind, schemaVersion: RESULTS_SCHEMA_VERSION, ...fields });
 }
