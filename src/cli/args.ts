@@ -2,6 +2,7 @@
  * Command-line parsing on node's own `util.parseArgs`, strict: an unknown flag or a bad value is a
  * `UsageError`, which the entry point prints as one line with exit code 2.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkDirectory } from '../io/writeAtomically.ts';
 import { lookup } from '../runner/index.ts';
@@ -67,4 +68,9 @@ export function directoryFlag(name: string, value: string | undefined, fallback:
   if (value.trim() === '') throw new UsageError(`--${name} needs a directory name, got '${value}'`);
   checkDirectory(value, `--${name} ${value}`);
   return value;
+}
+
+/** `--workers N`: worker threads, 1 to 256; the machine's cores when not given. */
+export function workersFlag(value: string | undefined): number {
+  return integer('workers', value, availableParallelism(), 1, 256);
 }

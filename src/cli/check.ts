@@ -4,7 +4,7 @@
  * JSON object) per pair and a summary.
  */
 import { checkJunitTarget, checkPairs, readOverrides, jsonLine, runChecks, runSummary, suitesNamed, writeJunit, type CheckOptions, type PairResult } from '../runner/index.ts';
-import { directoryFlag, integer, oneOf, parse } from './args.ts';
+import { directoryFlag, integer, oneOf, parse, workersFlag } from './args.ts';
 import { printParameters, printPairSummary, runMark } from './print.ts';
 import { progress } from './progress.ts';
 
@@ -35,6 +35,8 @@ Options:
   --junit FILE   also write the verdicts as a JUnit XML report (one test case per suite, property and
                  variant; a case fails when its verdict is not the one the suite expects). An existing
                  FILE is replaced only when it is a JUnit report
+  --workers N    worker threads (default: this machine's cores); each pair's runs are split among
+                 them, and verdicts, counts and counterexample files are the same for any number
   --help         this text
 
 Exit code: 0 every expectation met, 1 some not, 4 none unmet but a pair without an expectation was
@@ -52,6 +54,7 @@ export const SEARCH_FLAGS = {
   update: { type: 'boolean' },
   json: { type: 'boolean' },
   junit: { type: 'string' },
+  workers: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -69,6 +72,7 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
     dir: directoryFlag('dir', values.dir, 'counterexamples'),
     update: values.update === true,
     overrides,
+    workers: workersFlag(values.workers),
   };
   if (values.junit !== undefined) checkJunitTarget(values.junit);
   const suites = await suitesNamed(values.suite);
@@ -76,7 +80,7 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
   const json = values.json === true;
   if (!json) printParameters(pairs, overrides, out);
   const bar = progress();
-  const { code, results } = runChecks(pairs, options, {
+  const { code, results } = await runChecks(pairs, options, {
     progress: (done, total, text) => bar.update(done, total, text),
     result: (r) => {
       bar.done();

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { gatherResults, loadResults, loadSuiteFile, RESULTS_PATH, writeReport } from '../runner/index.ts';
-import { directoryFlag, integer, oneOf, parse, UsageError } from './args.ts';
+import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { gatherPrinter } from './gatherPrint.ts';
 
 export const reportHelp = `Usage: cascade report [options]
@@ -29,6 +29,7 @@ Options:
                    population K times smaller than 'cascade fidelity' runs (default 2: about half a
                    minute; 10 takes seconds, and the shape drifts: see README, Fidelity)
   --update         replace files in DIR of the same name that cascade did not write
+  --workers N      worker threads for results computed now (default: this machine's cores)
   --json           print { markdown, html, appendix, counterexamples, charts } as one JSON object
   --help           this text
 
@@ -43,6 +44,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
     update: { type: 'boolean' },
     suite: { type: 'string', multiple: true },
     'population-reduction': { type: 'string' },
+    workers: { type: 'string' },
     help: { type: 'boolean' },
   });
   if (values.help) {
@@ -65,7 +67,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
     results = loaded.value;
   } else {
     log(`no ${RESULTS_PATH} ('npx cascade start' or 'npm start' saves one): running the suites with the ${budget} budget now`);
-    results = gatherResults(budget, gatherPrinter(budget, log, false)).results;
+    results = (await gatherResults(budget, gatherPrinter(budget, log, false), workersFlag(values.workers))).results;
   }
   const files = await writeReport(results, outDir, { update: values.update === true, suites, reduction });
   if (values.json) out(JSON.stringify(files));

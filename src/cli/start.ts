@@ -5,10 +5,10 @@
  */
 import { basename, dirname } from 'node:path';
 import { checkJunitTarget, finding, gatherResults, jsonLine, OutputDirectory, RESULTS_PATH, runSummary, writeJunit, writeReport } from '../runner/index.ts';
-import { parse } from './args.ts';
+import { parse, workersFlag } from './args.ts';
 import { gatherPrinter } from './gatherPrint.ts';
 
-export const startHelp = `Usage: cascade start [--json] [--junit FILE]
+export const startHelp = `Usage: cascade start [--json] [--junit FILE] [--workers N]
 
 The main job: replays both outages on their buggy variant and on fixed (small scope and population
 scale), runs every property suite with both engines at the start budget, finds which sets of fixes
@@ -19,6 +19,7 @@ report/report.html) and ends with the finding in three lines.
 Options:
   --json         one JSON object per result, then a summary object (each with kind and schemaVersion)
   --junit FILE   also write the verdicts as a JUnit XML report
+  --workers N    worker threads (default: this machine's cores); results are the same for any number
   --help         this text
 
 Exit code: 0 every expectation met, 1 some not, 4 none unmet but a pair without an expectation was
@@ -26,14 +27,14 @@ violated, 2 bad input.`;
 
 
 export async function startCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { json: { type: 'boolean' }, junit: { type: 'string' }, help: { type: 'boolean' } });
+  const { values } = parse(argv, { json: { type: 'boolean' }, junit: { type: 'string' }, workers: { type: 'string' }, help: { type: 'boolean' } });
   if (values.help) {
     out(startHelp);
     return 0;
   }
   const json = values.json === true;
   if (values.junit !== undefined) checkJunitTarget(values.junit);
-  const { results, code } = gatherResults('start', gatherPrinter('start', out, json));
+  const { results, code } = await gatherResults('start', gatherPrinter('start', out, json), workersFlag(values.workers));
   OutputDirectory.open(dirname(RESULTS_PATH)).write(basename(RESULTS_PATH), JSON.stringify(results, null, 2) + '\n');
   const files = await writeReport(results, 'report');
   if (values.junit !== undefined) writeJunit(values.junit, results.random, results.exhaustive);

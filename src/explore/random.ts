@@ -60,69 +60,175 @@ export interface RandomResult {
   coverage: Coverage;
 }
 
-export function searchRandom(model: Model, property: Property, bounds: Bounds, options: RandomOptions): RandomResult {
+/**
+ * What the runs `from .. to` of one search found: fast-check's run `i` depends only on the seed and
+ * `i` (its generator jumps once per run), so any split of `0 .. runs` into ranges, searched anywhere
+ * (another worker, another machine), merges into the result of one search over all of them.
+ * Plain data: it crosses threads and is written into shard files.
+ */
+export interface RandomPartial {
+  from: number;
+  to: number;
+  /** Runs judged: to - from, or up to and including the failing one. */
+  runs: number;
+  triggeredRuns: number;
+  /** The first failing run of the range (a global run index), shrunk and minimized. */
+  failure: { index: number; counterexample: Counterexample; msToFailure: number } | null;
+  /** The (kind, tick) cells exercised, as indices into kinds x ticks. */
+  cells: number[];
+  /** How many runs had each safety-phase length (index = length). */
+  lengthCounts: number[];
+  ms: number;
+  /** Stopped early because an earlier range already failed: its counts mean nothing and it is not merged. */
+  abandoned: boolean;
+}
+
+export interface RangeOptions extends RandomOptions {
+  from: number;
+  to: number;
+  /** Whether run `index` may be skipped (an earlier run failed elsewhere); checked before each run. */
+  skip?: (index: number) => boolean;
+  /** Called once, with the run's global index, when a run fails (before it is shrunk). */
+  onFailure?: (index: number) => void;
+}
+
+/** Searches runs `from .. to` of the search `options` describes (see `RandomPartial`). */
+export function searchRandomRange(model: Model, property: Property, bounds: Bounds, options: RangeOptions): RandomPartial {
   const started = performance.now();
+  const { from, to } = options;
   let done = 0;
   let triggeredRuns = 0;
+  let abandoned = false;
   let firstFailure: { at: number; events: Event[] } | null = null;
   const kinds = SWARM_KINDS.filter((k) => (options.kinds ?? SWARM_KINDS).includes(k));
   const exercised = new Uint8Array(kinds.length * options.maxEvents);
-  const lengths: number[] = [];
+  const lengthCounts: number[] = new Array<number>(options.maxEvents + 1).fill(0);
   const predicate = (run: Run): boolean => {
+    if (firstFailure === null && !abandoned && options.skip?.(from + done)) abandoned = true;
+    if (abandoned) return true;
     const outcome = checkRun(model, property, bounds, run.events);
     if (firstFailure === null) {
       done++;
       if (outcome.triggered) triggeredRuns++;
-      lengths.push(run.events.length);
+      lengthCounts[run.events.length] = (lengthCounts[run.events.length] ?? 0) + 1;
       cover(run.events, outcome.applied, kinds, options.maxEvents, exercised);
       options.onRun?.(done);
-      if (outcome.violation) firstFailure = { at: performance.now(), events: normalize(run.events, outcome, property) };
+      if (outcome.violation) {
+        firstFailure = { at: performance.now(), events: normalize(run.events, outcome, property) };
+        options.onFailure?.(from + done - 1);
+      }
     }
     return outcome.violation === null;
   };
-  const details = fc.check(fc.property(runArbitrary(model.config, options.maxEvents, options.kinds), predicate), {
-    seed: options.seed,
-    numRuns: options.runs,
-  });
-  let counterexample: Counterexample | null = null;
-  if (details.failed && details.counterexample && firstFailure !== null) {
+  const inner = fc.property(runArbitrary(model.config, options.maxEvents, options.kinds), predicate);
+  // Once the range is abandoned, runs are not even generated: fast-check is handed an empty one.
+  const guarded: fc.IRawProperty<[Run], false> = {
+    isAsync: () => false,
+    generate: (mrng, runId) => (abandoned || (firstFailure === null && options.skip?.(from + done)) ? ((abandoned = true), NO_RUN) : inner.generate(mrng, runId)),
+    shrink: (value) => inner.shrink(value),
+    run: (value) => inner.run(value),
+    runBeforeEach: () => inner.runBeforeEach(),
+    runAfterEach: () => inner.runAfterEach(),
+  };
+  const details = to <= from || options.skip?.(from) ? ((abandoned = to > from), null) : fc.check(guarded, { seed: options.seed, numRuns: to - from, ...(from > 0 ? { path: String(from) } : {}) });
+  let failure: RandomPartial['failure'] = null;
+  if (details?.failed && details.counterexample && firstFailure !== null) {
     const [shrunk] = details.counterexample as [Run];
-    const failure = firstFailure as { at: number; events: Event[] };
+    const first = firstFailure as { at: number; events: Event[] };
     let minimized = minimize(model, property, bounds, shrunk.events);
     // fast-check shrinks the generated run, which can end later once normalized: never return a
     // counterexample longer than the first failure, minimized from there instead.
-    if (minimized.events.length > failure.events.length && checkRun(model, property, bounds, failure.events).violation) {
-      const fromFirst = minimize(model, property, bounds, failure.events);
+    if (minimized.events.length > first.events.length && checkRun(model, property, bounds, first.events).violation) {
+      const fromFirst = minimize(model, property, bounds, first.events);
       minimized = { ...fromFirst, tries: minimized.tries + fromFirst.tries };
     }
-    counterexample = {
-      events: minimized.events,
-      violation: minimized.outcome.violation!,
-      path: details.counterexamplePath ?? '',
-      eventsBeforeShrink: failure.events.length,
-      eventsAfterShrink: minimized.events.length,
-      fastCheckShrinks: details.numShrinks,
-      minimizeTries: minimized.tries,
+    failure = {
+      index: from + done - 1,
+      msToFailure: first.at - started,
+      counterexample: {
+        events: minimized.events,
+        violation: minimized.outcome.violation!,
+        path: details.counterexamplePath ?? '',
+        eventsBeforeShrink: first.events.length,
+        eventsAfterShrink: minimized.events.length,
+        fastCheckShrinks: details.numShrinks,
+        minimizeTries: minimized.tries,
+      },
     };
-  } else if (details.failed && details.errorInstance) {
+  } else if (details?.failed && details.errorInstance) {
     throw details.errorInstance;
   }
-  const verdict: Verdict = counterexample ? 'violated' : triggeredRuns === 0 ? 'vacuous' : 'holds';
+  const cells: number[] = [];
+  for (let i = 0; i < exercised.length; i++) if (exercised[i]) cells.push(i);
+  return { from, to, runs: done, triggeredRuns, failure, cells, lengthCounts, ms: performance.now() - started, abandoned };
+}
+
+/**
+ * The result of one search over runs `0 .. runs` from ranges that cover them (in any order): up to
+ * the first failing run, exactly what a single search would report (timings aside: `ms` is the
+ * caller's wall time, and the time to failure the failing range's own). A gap, an overlap or an
+ * abandoned range before the failure is an error: the merge never reports runs it did not see.
+ */
+export function mergeRandom(partials: readonly RandomPartial[], runs: number, seed: number, possible: number, ms: number): RandomResult {
+  const sorted = [...partials].sort((a, b) => a.from - b.from);
+  let at = 0;
+  let done = 0;
+  let triggeredRuns = 0;
+  const cells = new Set<number>();
+  const lengthCounts: number[] = [];
+  let failure: RandomPartial['failure'] = null;
+  let timeBefore = 0;
+  for (const p of sorted) {
+    if (p.from !== at) throw new Error(`runs ${at}..${p.from - 1} of seed ${seed} are missing (the ranges do not join up)`);
+    if (p.abandoned) throw new Error(`runs ${p.from}..${p.to - 1} of seed ${seed} were abandoned before a failure was known`);
+    done += p.runs;
+    triggeredRuns += p.triggeredRuns;
+    for (const c of p.cells) cells.add(c);
+    p.lengthCounts.forEach((n, length) => (lengthCounts[length] = (lengthCounts[length] ?? 0) + n));
+    if (p.failure) {
+      failure = p.failure;
+      timeBefore += p.failure.msToFailure;
+      break;
+    }
+    timeBefore += p.ms;
+    at = p.to;
+  }
+  if (failure === null && at !== runs) throw new Error(`runs ${at}..${runs - 1} of seed ${seed} are missing`);
+  const counterexample = failure?.counterexample ?? null;
   return {
-    verdict,
+    verdict: counterexample ? 'violated' : triggeredRuns === 0 ? 'vacuous' : 'holds',
     runs: done,
     triggeredRuns,
-    seed: options.seed,
-    ms: performance.now() - started,
-    timeToFailureMs: firstFailure ? (firstFailure as { at: number }).at - started : null,
+    seed,
+    ms,
+    timeToFailureMs: failure ? Math.min(timeBefore, ms) : null,
     counterexample,
-    coverage: {
-      cells: exercised.reduce((sum, hit) => sum + hit, 0),
-      possible: exercised.length,
-      medianLength: median(lengths),
-      maxLength: lengths.length === 0 ? 0 : Math.max(...lengths),
-    },
+    coverage: { cells: cells.size, possible, ...lengthStats(lengthCounts) },
   };
+}
+
+/** The cells a search of these options can exercise: its event kinds x the ticks of its window. */
+export function possibleCells(options: Pick<RandomOptions, 'kinds' | 'maxEvents'>): number {
+  return SWARM_KINDS.filter((k) => (options.kinds ?? SWARM_KINDS).includes(k)).length * options.maxEvents;
+}
+
+/** The median and max safety-phase length of runs counted by length. */
+function lengthStats(counts: readonly number[]): { medianLength: number; maxLength: number } {
+  const lengths: number[] = [];
+  counts.forEach((n, length) => {
+    for (let i = 0; i < (n ?? 0); i++) lengths.push(length);
+  });
+  return { medianLength: median(lengths), maxLength: lengths.length === 0 ? 0 : lengths[lengths.length - 1]! };
+}
+
+/** What an abandoned range hands fast-check instead of generating a run. */
+const NO_RUN = new fc.Value<[Run]>([{ kinds: [], events: [] }], undefined);
+
+/** One search over runs `0 .. options.runs`, in this thread. */
+export function searchRandom(model: Model, property: Property, bounds: Bounds, options: RandomOptions): RandomResult {
+  const started = performance.now();
+  const partial = searchRandomRange(model, property, bounds, { ...options, from: 0, to: options.runs });
+  return mergeRandom([partial], options.runs, options.seed, possibleCells(options), performance.now() - started);
 }
 
 /** Marks the (kind, tick) cell of every adversary event that applied in a run's safety phase. */

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { propertyOf, suiteModel } from '../../properties/index.ts';
-import { searchRandom } from '../explore/random.ts';
+import { searchRandom, type RandomResult } from '../explore/random.ts';
 import type { Config } from '../model/index.ts';
 import type { PairResult } from '../report/results.ts';
 import { buildCounterexample } from '../trace/build.ts';
@@ -23,6 +23,8 @@ export interface RunOptions {
   update: boolean;
   /** Parameters over the suite's (`--config`, `--set`). */
   overrides?: Overrides;
+  /** Worker threads (default 1: everything in this thread). Results are the same for any number. */
+  workers?: number;
 }
 
 export interface CheckOptions extends RunOptions {
@@ -58,20 +60,28 @@ export function meets(expected: 'holds' | 'violated' | null, verdict: string): b
   return expected === 'holds' ? verdict === 'holds' || verdict === 'holds-within-horizon' : verdict === 'violated';
 }
 
-/** Runs one pair and stores its counterexample. */
+/** What a random search of a pair is: its model, property, runs and seed, with the options applied. */
+export function randomSearchOf(pair: Pair, options: Pick<CheckOptions, 'overrides' | 'runs' | 'seed' | 'budget'>) {
+  const { suite, property } = pair;
+  const model = pairModel(pair, options.overrides ?? {}, false);
+  const search = { runs: options.runs ?? suite.budget[options.budget], seed: options.seed ?? suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds };
+  return { model, property: propertyOf(suite, property)!, bounds: suite.bounds, search };
+}
+
+/** Runs one pair in this thread and stores its counterexample. */
 export function checkPair(pair: Pair, options: CheckOptions, onRun?: (done: number, total: number) => void): PairResult {
+  const { model, property, bounds, search } = randomSearchOf(pair, options);
+  const result = searchRandom(model, property, bounds, { ...search, onRun: onRun && ((done) => onRun(done, search.runs)) });
+  return finishCheck(pair, options, result);
+}
+
+/** A pair's result from its search's result: the counterexample stored, the expectation compared. */
+export function finishCheck(pair: Pair, options: CheckOptions, result: RandomResult): PairResult {
   const { suite, property, variant } = pair;
   const overrides = options.overrides ?? {};
   const model = pairModel(pair, overrides, false);
+  const seed = result.seed;
   const runs = options.runs ?? suite.budget[options.budget];
-  const seed = options.seed ?? suite.seed;
-  const result = searchRandom(model, propertyOf(suite, property)!, suite.bounds, {
-    runs,
-    seed,
-    maxEvents: suite.maxEvents,
-    kinds: suite.kinds,
-    onRun: onRun && ((done) => onRun(done, runs)),
-  });
   let file: string | null = null;
   let saved: SaveResult | null = null;
   const c = result.counterexample;

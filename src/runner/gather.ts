@@ -40,7 +40,7 @@ export interface GatherListener {
 export const GATHER_FIX_BUDGET = 'test';
 
 /** Runs it all; `code` is the exit code of both engines' results together. */
-export function gatherResults(budget: 'test' | 'start', listener: GatherListener = {}): { results: Results; code: number } {
+export async function gatherResults(budget: 'test' | 'start', listener: GatherListener = {}, workers = 1): Promise<{ results: Results; code: number }> {
   const scenarios: ScenarioSummary[] = [];
   listener.section?.('scenarios');
   for (const scale of ['small', 'population'] as const) {
@@ -51,7 +51,7 @@ export function gatherResults(budget: 'test' | 'start', listener: GatherListener
     }
   }
   listener.section?.('random');
-  const random = runChecks(checkPairs(SUITES, {}), { budget, dir: 'counterexamples', update: false }, listener.random);
+  const random = await runChecks(checkPairs(SUITES, {}), { budget, dir: 'counterexamples', update: false, workers }, listener.random);
   listener.section?.('exhaustive');
   const exhaustive = runExplores(exhaustiveSections(SUITES), { budget, maxMemoryMB: 4096, dir: 'counterexamples', update: false }, listener.exhaustive);
   listener.section?.('ratios');

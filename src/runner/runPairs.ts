@@ -8,6 +8,8 @@ import type { ExplorePairResult, PairResult } from '../report/results.ts';
 import { checkPair, pairModel, type CheckOptions } from './checkPair.ts';
 import { explorePair, type ExploreOptions, type ExploreProgress } from './explorePair.ts';
 import type { Pair } from './select.ts';
+import { withPool } from '../parallel/pool.ts';
+import { checkOnPool } from './parallelChecks.ts';
 
 export const EXIT = { met: 0, unmet: 1, usage: 2, internal: 3, violated: 4 } as const;
 
@@ -30,15 +32,21 @@ function checkModels(pairs: readonly Pair[], overrides: CheckOptions['overrides'
   for (const pair of pairs) pairModel(pair, overrides ?? {}, exhaustive);
 }
 
-export function runChecks(pairs: readonly Pair[], options: CheckOptions, listener: Listener<PairResult> = {}): { code: number; results: PairResult[] } {
+/** Runs the pairs with the random engine, on `options.workers` threads (see `checkOnPool`). */
+export async function runChecks(pairs: readonly Pair[], options: CheckOptions, listener: Listener<PairResult> = {}): Promise<{ code: number; results: PairResult[] }> {
   checkModels(pairs, options.overrides, false);
+  const results = await withPool(options.workers ?? 1, async (pool) => (pool ? checkOnPool(pairs, options, pool, listener) : checkInThread(pairs, options, listener)));
+  return { code: exitCode(results), results };
+}
+
+function checkInThread(pairs: readonly Pair[], options: CheckOptions, listener: Listener<PairResult>): PairResult[] {
   const results: PairResult[] = [];
   for (const [i, pair] of pairs.entries()) {
     const result = checkPair(pair, options, listener.progress && ((done, total) => listener.progress!(done, total, `[${i + 1}/${pairs.length}] ${pair.property} on ${pair.variant}: run ${done}/${total}`)));
     results.push(result);
     listener.result?.(result);
   }
-  return { code: exitCode(results), results };
+  return results;
 }
 
 export function runExplores(pairs: readonly Pair[], options: ExploreOptions, listener: Listener<ExplorePairResult> = {}): { code: number; results: ExplorePairResult[] } {

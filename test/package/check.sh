@@ -47,7 +47,7 @@ const suite = defineSuite({
   properties: [defineProperty({ id: 'some-supernode', summary: 'a supernode serves at all times', always: (s) => (metrics(s).liveSupernodes > 0 ? null : 'no supernode serves') })],
   variants: { fixed: null },
 });
-const { results } = runChecks(checkPairs([suite], {}), { budget: 'test', runs: 30, dir: 'api-counterexamples', update: false });
+const { results } = await runChecks(checkPairs([suite], {}), { budget: 'test', runs: 30, dir: 'api-counterexamples', update: false });
 console.log(`library ${VERSION}: random ${crash.verdict}, exhaustive ${held.verdict}, user suite ${results[0].verdict}`);
 JS
 node api.mjs

@@ -1,0 +1,136 @@
+/**
+ * A pool of worker threads that run named tasks (see `tasks.ts`) on plain, cloneable inputs. Tasks
+ * go to the first free worker in the order they were asked for; `runOn` pins one to a worker (a
+ * search partition keeps its state there between steps). A worker that dies (an uncaught error, an
+ * exit, a kill) fails every task it held and every later one with a `WorkerLost`: a run never
+ * reports a verdict it did not finish.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker, type Transferable } from 'node:worker_threads';
+
+/** One line saying which worker stopped and why; the command prints it and fails. */
+export class WorkerLost extends Error {}
+
+interface Job {
+  id: number;
+  task: string;
+  input: unknown;
+  transfer: Transferable[];
+  resolve: (output: never) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  index: number;
+  busy: Job | null;
+  pinned: Job[];
+  ready: Promise<void>;
+}
+
+/** The number of workers a command uses when none is asked for: the machine's cores. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+export class Pool {
+  private slots: Slot[] = [];
+  private queue: Job[] = [];
+  private nextId = 0;
+  private lost: WorkerLost | null = null;
+  private closed = false;
+
+  constructor(readonly size: number) {
+    // From the TypeScript sources a worker boots through tsx's loader; compiled, it is plain JavaScript.
+    const entry = import.meta.url.endsWith('.ts') ? './poolWorkerBoot.mjs' : './poolWorker.js';
+    for (let index = 0; index < size; index++) {
+      const worker = new Worker(new URL(entry, import.meta.url), { env: process.env, stdout: false, stderr: false });
+      worker.unref();
+      const slot: Slot = { worker, index, busy: null, pinned: [], ready: Promise.resolve() };
+      worker.on('message', (message: { id: number; output?: unknown; error?: string }) => this.finished(slot, message));
+      worker.on('error', (error) => this.die(slot, `failed: ${firstLine(error)}`));
+      worker.on('exit', (code) => this.die(slot, `stopped (exit code ${code})`));
+      this.slots.push(slot);
+    }
+  }
+
+  /** Runs `task` on the next free worker. */
+  run<T>(task: string, input: unknown, transfer: Transferable[] = []): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.lost) return reject(this.lost);
+      this.queue.push({ id: this.nextId++, task, input, transfer, resolve: resolve as (o: never) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Runs `task` on worker `index`, after the tasks already pinned there. */
+  runOn<T>(index: number, task: string, input: unknown, transfer: Transferable[] = []): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.lost) return reject(this.lost);
+      this.slots[index]!.pinned.push({ id: this.nextId++, task, input, transfer, resolve: resolve as (o: never) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker (at once: a running task is abandoned). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const job = slot.pinned.shift() ?? this.queue.shift();
+      if (!job) continue;
+      slot.busy = job;
+      slot.worker.ref();
+      slot.worker.postMessage({ id: job.id, task: job.task, input: job.input }, job.transfer);
+    }
+  }
+
+  private finished(slot: Slot, message: { id: number; output?: unknown; error?: string }): void {
+    const job = slot.busy;
+    if (!job || job.id !== message.id) return;
+    slot.busy = null;
+    if (slot.pinned.length === 0) slot.worker.unref();
+    if (message.error !== undefined) job.reject(new TaskError(message.error));
+    else job.resolve(message.output as never);
+    this.dispatch();
+  }
+
+  private die(slot: Slot, why: string): void {
+    if (this.closed) return;
+    this.lost ??= new WorkerLost(`worker ${slot.index + 1} of ${this.size} ${why}: the run is incomplete and reports no verdict`);
+    const pending = [...this.slots.flatMap((s) => [...(s.busy ? [s.busy] : []), ...s.pinned]), ...this.queue];
+    for (const s of this.slots) {
+      s.busy = null;
+      s.pinned = [];
+    }
+    this.queue = [];
+    for (const job of pending) job.reject(this.lost);
+    this.closed = true;
+    for (const s of this.slots) if (s !== slot) void s.worker.terminate();
+  }
+}
+
+/** A task that threw in its worker: the error's text, carried back (its stack stays there). */
+export class TaskError extends Error {}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!;
+}
+
+/**
+ * Runs `body` with a pool of `workers` threads, closed afterwards whatever happens; with one worker
+ * there is no pool (`null`) and the caller runs everything in this thread.
+ */
+export async function withPool<T>(workers: number, body: (pool: Pool | null) => Promise<T>): Promise<T> {
+  if (workers <= 1) return body(null);
+  const pool = new Pool(workers);
+  try {
+    return await body(pool);
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * A pool worker: runs the tasks the pool sends, one at a time, and posts each output (or the error's
+ * message) back. `CASCADE_WORKER_FAULT=exit` makes it exit on its first task: the tests use it to
+ * show that a lost worker fails the run.
+ */
+import { parentPort } from 'node:worker_threads';
+import { TASKS } from './tasks.ts';
+
+parentPort!.on('message', async (message: { id: number; task: string; input: unknown }) => {
+  if (process.env.CASCADE_WORKER_FAULT === 'exit') process.exit(70);
+  try {
+    const task = TASKS[message.task as keyof typeof TASKS];
+    if (!task) throw new Error(`unknown task '${message.task}'`);
+    const { output, transfer } = await task(message.input as never);
+    parentPort!.postMessage({ id: message.id, output }, transfer ?? []);
+  } catch (error) {
+    parentPort!.postMessage({ id: message.id, error: (error as Error)?.stack ?? String(error) });
+  }
+});
