@@ -4,7 +4,7 @@
  * prints what each verdict covers.
  */
 import { checkJunitTarget, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
-import { directoryFlag, integer, oneOf, parse } from './args.ts';
+import { directoryFlag, integer, oneOf, parse, workersFlag } from './args.ts';
 import { SEARCH_FLAGS } from './check.ts';
 import { printPairSummary, printParameters, runMark } from './print.ts';
 import { progress } from './progress.ts';
@@ -32,6 +32,9 @@ Options:
   --update         replace a stored counterexample that differs
   --json           one JSON object per pair, then a summary object
   --junit FILE     also write the verdicts as a JUnit XML report
+  --workers N      worker threads (default: this machine's cores): each level of the search is
+                   expanded in parallel, states partitioned among the workers by fingerprint;
+                   verdicts, state counts and counterexample files are the same for any number
   --help           this text
 
 Verdicts: violated (with a shortest counterexample); holds (the whole reachable state space was
@@ -56,6 +59,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
     maxMemoryMB: integer('max-memory', values['max-memory'], 4096, 16, 1_000_000_000),
     dir: directoryFlag('dir', values.dir, 'counterexamples'),
     update: values.update === true,
+    workers: workersFlag(values.workers),
     overrides,
   };
   if (values.junit !== undefined) checkJunitTarget(values.junit);
@@ -65,7 +69,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
   if (options.maxMemoryMB > memoryCeilingMB() && !json) out(`note: --max-memory ${options.maxMemoryMB} is more than 80% of this machine's memory; capped at ${memoryCeilingMB()} MB`);
   if (!json) printParameters(pairs, overrides, out, true);
   const bar = progress();
-  const { code, results } = runExplores(pairs, options, {
+  const { code, results } = await runExplores(pairs, options, {
     progress: (states, max, text) => bar.update(states, max, text),
     result: (r) => {
       bar.done();

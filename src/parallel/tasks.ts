@@ -5,6 +5,7 @@
 import type { Transferable } from 'node:worker_threads';
 import { searchRandomRange, type RandomPartial } from '../explore/random.ts';
 import { randomSearchOf, type CheckOptions } from '../runner/checkPair.ts';
+import { CELL_TASKS } from './cellTasks.ts';
 import { pairOf, type PairSpec } from './pairSpec.ts';
 
 export interface TaskOutput<T> {
@@ -40,4 +41,5 @@ export function lowerCutoff(cutoff: Int32Array, slot: number, index: number): vo
 
 export const TASKS = {
   randomRange,
+  ...CELL_TASKS,
 };

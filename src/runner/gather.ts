@@ -53,7 +53,7 @@ export async function gatherResults(budget: 'test' | 'start', listener: GatherLi
   listener.section?.('random');
   const random = await runChecks(checkPairs(SUITES, {}), { budget, dir: 'counterexamples', update: false, workers }, listener.random);
   listener.section?.('exhaustive');
-  const exhaustive = runExplores(exhaustiveSections(SUITES), { budget, maxMemoryMB: 4096, dir: 'counterexamples', update: false }, listener.exhaustive);
+  const exhaustive = await runExplores(exhaustiveSections(SUITES), { budget, maxMemoryMB: 4096, dir: 'counterexamples', update: false, workers }, listener.exhaustive);
   listener.section?.('ratios');
   const ratios = compareLengths(random.results, exhaustive.results);
   ratios.forEach((r) => listener.ratio?.(r));

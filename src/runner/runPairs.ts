@@ -49,7 +49,8 @@ function checkInThread(pairs: readonly Pair[], options: CheckOptions, listener: 
   return results;
 }
 
-export function runExplores(pairs: readonly Pair[], options: ExploreOptions, listener: Listener<ExplorePairResult> = {}): { code: number; results: ExplorePairResult[] } {
+/** Runs the pairs with the exhaustive engine, each search on `options.workers` threads. */
+export async function runExplores(pairs: readonly Pair[], options: ExploreOptions, listener: Listener<ExplorePairResult> = {}): Promise<{ code: number; results: ExplorePairResult[] }> {
   checkModels(pairs, options.overrides, true);
   const results: ExplorePairResult[] = [];
   for (const [i, pair] of pairs.entries()) {
