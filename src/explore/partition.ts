@@ -1,10 +1,10 @@
 /**
- * One partition of the breadth-first search (see exhaustive.ts for the search itself): the states
- * whose fingerprints it owns, their seen-set, their per-level queues, and the deterministic tails it
- * follows. A single partition owning everything is the one-thread search; with several (one per
- * worker, parallel.ts), a state another partition owns is not judged here but written to that
- * partition's outbox with its depth, tail ticks and canonical vector, and judged there. Owning by
- * fingerprint keeps each seen-set private (no locks) and splits the states evenly.
+ * One worker's part of the breadth-first search (see exhaustive.ts for the search itself): it
+ * expands queued states, judges the states they reach, follows deterministic tails in place and
+ * queues the branching states of later levels. Alone, it is the one-thread search, with a private
+ * seen-set and parent links. In a parallel search (parallel.ts) every part visits one seen-set
+ * shared by all workers, and deals the branching states it queues round-robin into one queue per
+ * worker, so that the next level is shared out evenly.
  */
 import { decode, encode, encodedLength } from '../model/encode.ts';
 import { enabled } from '../model/enabled.ts';
@@ -18,7 +18,7 @@ import { hash64 } from './_internals/hash64.ts';
 import { Links, NO_EVENT } from './_internals/links.ts';
 import { SeenSet } from './_internals/seenSet.ts';
 import { VectorQueue } from './_internals/vectorQueue.ts';
-import { Outbox } from './_internals/outbox.ts';
+import { SharedSeenSet } from './_internals/sharedSeenSet.ts';
 
 /** The longest horizon plus heal phase a search may span (a link counts a tail's ticks in 16 bits). */
 export const MAX_SEARCH_TICKS = 60_000;
@@ -44,30 +44,32 @@ export interface Place {
   ticks: number;
 }
 
-/** Which share of the states a partition owns, and the counters all partitions share. */
+/** Which worker of how many, and the seen-set they share (null: alone, with a private one). */
 export interface Share {
   index: number;
   count: number;
-  /** [distinct states of all partitions, stop flag (1: a bound stopped some partition)]; null: alone. */
-  shared: Int32Array | null;
+  seen: SharedSeenSet | null;
 }
 
 const TICK: Event = { kind: 'tick' };
 const TICK_CODE = eventCode(TICK);
-/** Words ahead of each vector in an outbox record: depth, tail ticks, branching, length. */
-const RECORD_HEAD = 4;
 
 export class Partition {
   readonly healTicks: number;
-  readonly seen = new SeenSet();
+  /** The private seen-set (alone) or the one all workers share. */
+  seen: SeenSet | SharedSeenSet;
   /** Parent links of the branching states (only the one-thread search keeps them, for its counterexamples). */
   readonly links: Links | null;
-  readonly levels = new Map<number, VectorQueue>();
-  readonly outboxes: Outbox[];
+  /** Queued branching states by level: one queue per worker (the queues of a parallel level are dealt out). */
+  readonly levels = new Map<number, VectorQueue[]>();
+  /** States this part found new. */
+  states = 0;
   transitions = 0;
   branchingStates = 0;
   maxTick = 0;
   peakBytes = 0;
+  /** Set when the shared seen-set filled up mid-level: `expand` stopped between two states, to be resumed. */
+  paused = false;
   /** Whether some sequence was cut short by the horizon (the verdict then covers the horizon only). */
   cut = false;
   stop: 'states' | 'memory' | null = null;
@@ -97,13 +99,15 @@ export class Partition {
   private readonly work: State;
   private readonly heal: State;
   private visits = 0;
+  /** Round-robin position for dealing queued states out. */
+  private deal = 0;
 
   constructor(
     private readonly model: Model,
     private readonly property: Property,
     private readonly bounds: Bounds,
     private readonly options: SearchBounds,
-    private readonly share: Share = { index: 0, count: 1, shared: null },
+    private readonly share: Share = { index: 0, count: 1, seen: null },
   ) {
     this.always = property.kind === 'always' ? property : null;
     this.eventually = property.kind === 'eventually' ? property : null;
@@ -125,21 +129,15 @@ export class Partition {
     this.parentState = init(model);
     this.work = init(model);
     this.heal = init(model);
-    this.links = share.count === 1 ? new Links() : null;
-    this.outboxes = Array.from({ length: share.count }, () => new Outbox());
+    this.seen = share.seen ?? new SeenSet();
+    this.links = share.seen === null ? new Links() : null;
   }
 
-  /** Distinct states of this partition. */
-  get states(): number {
-    return this.seen.size;
-  }
-
-  /** Bytes the stores hold now. */
+  /** Bytes this part's own stores hold now (a shared seen-set is counted by the coordinator). */
   get bytes(): number {
     let queued = 0;
-    for (const q of this.levels.values()) queued += q.byteLength;
-    for (const o of this.outboxes) queued += o.byteLength;
-    return this.seen.bytes + (this.links?.bytes ?? 0) + queued;
+    for (const qs of this.levels.values()) for (const q of qs) queued += q.byteLength;
+    return (this.share.seen ? 0 : this.seen.bytes) + (this.links?.bytes ?? 0) + queued;
   }
 
   /** The lowest level with queued states, or null. */
@@ -149,52 +147,58 @@ export class Partition {
     return min;
   }
 
-  /** The initial state (`work` holds it until the first step), if this partition owns it; otherwise it goes to its owner's outbox. Called once, first. */
+  /** The initial state (`work` holds it until the first step). Called once, first, on one part only. */
   seed(): void {
     this.arrive({ depth: 0, parent: -1, code: NO_EVENT, ticks: 0 }, this.history ? clampMemory(this.history.initial, this.history.limit) : 0, null);
   }
 
   /**
-   * Expands every queued state of `level`: each allowed event is applied and its state arrives.
-   * Returns early when a bound stops the search (`stop`).
+   * Expands every queued state of `level` (in a parallel search, the queues dealt to this worker):
+   * each allowed event is applied and its state arrives. Returns early when a bound stops the
+   * search (`stop`), a violation settles it, or the shared seen-set must grow (`paused`: called
+   * again, it goes on where it stopped).
    */
   expand(level: number): void {
-    const queue = this.levels.get(level);
-    if (!queue) return;
-    const { model, reads, parentVector, parentState, work, options } = this;
-    while (queue.more) {
-      const id = queue.shift(parentVector);
-      const parentLane = this.lane ? parentVector[queue.lastLength - 1]! : 0;
-      decode(parentVector, 0, model, reads, parentState);
-      for (const event of enabled(parentState, model)) {
-        const isTick = event.kind === 'tick';
-        if (isTick ? parentState.tick >= this.tickLimit : !this.allowed.has(event.kind) || parentState.tick > options.horizon) {
-          if (isTick || parentState.tick > options.horizon) this.cut = true;
-          continue;
+    const queues = this.levels.get(level);
+    if (!queues) return;
+    const { model, reads, parentVector, parentState, work, options, seen } = this;
+    this.paused = false;
+    for (const queue of queues) {
+      while (queue.more) {
+        if (seen instanceof SharedSeenSet && seen.full) {
+          this.paused = true;
+          return;
         }
-        decode(parentVector, 0, model, reads, work);
-        if (!stepOwned(work, model, event)) continue;
-        this.transitions++;
-        this.arrive({ depth: level + 1, parent: id, code: eventCode(event), ticks: 0 }, parentLane, event);
-        if (this.stop || this.settled) return;
+        const id = queue.shift(parentVector);
+        const parentLane = this.lane ? parentVector[queue.lastLength - 1]! : 0;
+        decode(parentVector, 0, model, reads, parentState);
+        for (const event of enabled(parentState, model)) {
+          const isTick = event.kind === 'tick';
+          if (isTick ? parentState.tick >= this.tickLimit : !this.allowed.has(event.kind) || parentState.tick > options.horizon) {
+            if (isTick || parentState.tick > options.horizon) this.cut = true;
+            continue;
+          }
+          decode(parentVector, 0, model, reads, work);
+          if (!stepOwned(work, model, event)) continue;
+          this.transitions++;
+          this.arrive({ depth: level + 1, parent: id, code: eventCode(event), ticks: 0 }, parentLane, event);
+          if (this.stop || this.settled) return;
+        }
       }
     }
     this.levels.delete(level);
   }
 
-  /** Judges the states other partitions sent here (records of `Outbox`). */
-  receive(batch: Int32Array): void {
-    const { vector } = this;
-    for (let at = 0; at < batch.length && !this.stop; ) {
-      const depth = batch[at]!;
-      const ticks = batch[at + 1]!;
-      const branching = batch[at + 2] === 1;
-      const n = batch[at + 3]!;
-      vector.set(batch.subarray(at + RECORD_HEAD, at + RECORD_HEAD + n));
-      decode(vector, 0, this.model, this.reads, this.work);
-      this.follow({ depth, parent: -1, code: NO_EVENT, ticks }, branching, n);
-      at += RECORD_HEAD + n;
-    }
+  /** Hands over this worker's queues of `level`, one per worker (moved out: the caller deals them). */
+  giveLevel(level: number): VectorQueue[] {
+    const queues = this.levels.get(level) ?? [];
+    this.levels.delete(level);
+    return queues;
+  }
+
+  /** Takes the queues of `level` dealt to this worker. */
+  takeLevel(level: number, queues: VectorQueue[]): void {
+    this.levels.set(level, queues);
   }
 
   /** Whether the adversary has an allowed event in `state` (budgets first: the cheap and common answer). */
@@ -262,37 +266,30 @@ export class Partition {
   }
 
   /**
-   * A state reached at `place`, in `work` and encoded in `vector[0 .. n)`: sent to its owner if
-   * another partition owns it; else skipped if seen no later, judged, then queued when the adversary
+   * A state reached at `place`, in `work` and encoded in `vector[0 .. n)`: skipped if seen no later, judged, then queued when the adversary
    * can act in it, or else followed along its tick chain in place.
    */
   private follow(place: Place, branching: boolean, n: number): void {
-    const { seen, lanes, vector, work, share } = this;
+    const { seen, lanes, vector, work } = this;
     let d = place.depth;
     let ticks = place.ticks;
     for (;;) {
       hash64(vector, 1, n, lanes);
-      if (share.count > 1) {
-        const owner = lanes[0]! % share.count;
-        if (owner !== share.index) {
-          this.outboxes[owner]!.push(d, ticks, branching, vector, n);
-          return;
-        }
-      }
       const fresh = seen.visit(lanes[0]!, lanes[1]!, work.tick);
       if (fresh === 0) return;
+      if (fresh === 1) this.states++;
       if (work.tick > this.maxTick) this.maxTick = work.tick;
       if ((++this.visits & 0xffff) === 0) this.pulse();
-      const total = share.shared && fresh === 1 ? Atomics.add(share.shared, 0, 1) + 1 : seen.size;
+      const total = seen.size;
       const safety = this.violation(n, d, branching);
       if (safety >= 0) return this.record({ ...place, depth: d, ticks }, safety);
       if (total >= this.options.maxStates) return this.halt('states');
       if (branching) {
         const id = this.links ? this.links.add(place.parent, place.code, ticks) : 0;
         this.branchingStates++;
-        let q = this.levels.get(d);
-        if (!q) this.levels.set(d, (q = new VectorQueue()));
-        q.push(id, vector, n);
+        let qs = this.levels.get(d);
+        if (!qs) this.levels.set(d, (qs = Array.from({ length: this.share.count }, () => new VectorQueue())));
+        qs[this.deal++ % qs.length]!.push(id, vector, n);
         return;
       }
       if (work.tick >= this.tickLimit) {
@@ -311,18 +308,20 @@ export class Partition {
 
   private halt(why: 'states' | 'memory'): void {
     this.stop = why;
-    if (this.share.shared) Atomics.store(this.share.shared, 1, 1);
   }
 
-  /** Bounds checked every 65,536 visits: memory (this partition's share), and a stop elsewhere. */
+  /**
+   * Bounds checked every 65,536 visits: memory (alone: all of it; in a parallel search the
+   * coordinator checks the shared table, and each part its own queues against its share).
+   */
   private pulse(): void {
     const now = this.bytes;
     this.peakBytes = Math.max(this.peakBytes, now);
     const { seen, options, share } = this;
-    const budget = options.maxMemoryBytes / share.count;
-    if (seen.nearlyFull && (!seen.canGrow || now + seen.growthBytes > budget)) this.halt('memory');
-    else if (now > budget) this.halt('memory');
-    else if (share.shared && Atomics.load(share.shared, 1) === 1) this.stop ??= 'states';
+    if (seen instanceof SeenSet) {
+      if (seen.nearlyFull && (!seen.canGrow || now + seen.growthBytes > options.maxMemoryBytes)) this.halt('memory');
+      else if (now > options.maxMemoryBytes) this.halt('memory');
+    } else if (now + seen.bytes > options.maxMemoryBytes && share.count > 0) this.halt('memory');
     this.onPulse?.();
   }
 

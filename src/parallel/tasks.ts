@@ -4,7 +4,13 @@
  */
 import type { Transferable } from 'node:worker_threads';
 import { searchRandomRange, type RandomPartial } from '../explore/random.ts';
-import { randomSearchOf, type CheckOptions } from '../runner/checkPair.ts';
+import { Partition } from '../explore/partition.ts';
+import { SharedSeenSet } from '../explore/_internals/sharedSeenSet.ts';
+import { VectorQueue, type QueueData } from '../explore/_internals/vectorQueue.ts';
+import type { PartitionOpen, PartitionReport } from '../explore/parallel.ts';
+import { propertyOf } from '../../properties/index.ts';
+import { pairModel, randomSearchOf, type CheckOptions } from '../runner/checkPair.ts';
+import type { Overrides } from '../runner/overrides.ts';
 import { CELL_TASKS } from './cellTasks.ts';
 import { pairOf, type PairSpec } from './pairSpec.ts';
 
@@ -39,7 +45,76 @@ export function lowerCutoff(cutoff: Int32Array, slot: number, index: number): vo
   }
 }
 
+/** An exhaustive search as plain data: the pair and the parameters over its suite's exhaustive scope. */
+export interface ExhaustiveSearchSpec {
+  pair: PairSpec;
+  overrides: Overrides;
+}
+
+/** This worker's parts of the parallel searches it takes part in, by session. */
+const parts = new Map<number, { part: Partition; table: number }>();
+
+async function exploreOpen(input: PartitionOpen): Promise<TaskOutput<PartitionReport>> {
+  const spec = input.search as ExhaustiveSearchSpec;
+  const pair = await pairOf(spec.pair);
+  const model = pairModel(pair, spec.overrides, true);
+  const part = new Partition(model, propertyOf(pair.suite, pair.property)!, pair.suite.bounds, input.bounds, { index: input.index, count: input.count, seen: new SharedSeenSet(input.table) });
+  parts.set(input.session, { part, table: input.tableVersion });
+  if (input.index === 0) part.seed();
+  return reportOf(part, []);
+}
+
+/** Hands over this worker's queues of a level, one per worker. */
+function exploreGive(input: { session: number; level: number }): Promise<TaskOutput<PartitionReport>> {
+  const { part } = parts.get(input.session)!;
+  const queues = part.giveLevel(input.level).map((q) => q.data());
+  return Promise.resolve(reportOf(part, queues));
+}
+
+/** Expands the queues of a level dealt to this worker (none: goes on with a level it paused in). */
+function exploreExpand(input: { session: number; level: number; queues: QueueData[] | null; table: SharedArrayBuffer; tableVersion: number }): Promise<TaskOutput<PartitionReport>> {
+  const entry = parts.get(input.session)!;
+  const { part } = entry;
+  if (entry.table !== input.tableVersion) {
+    part.seen = new SharedSeenSet(input.table);
+    entry.table = input.tableVersion;
+  }
+  if (input.queues) part.takeLevel(input.level, input.queues.map((q) => VectorQueue.of(q)));
+  part.expand(input.level);
+  return Promise.resolve(reportOf(part, []));
+}
+
+function exploreClose(input: { session: number }): Promise<TaskOutput<null>> {
+  parts.delete(input.session);
+  return Promise.resolve({ output: null });
+}
+
+/** A part's totals so far, and any queues it hands over (moved to the coordinating thread). */
+function reportOf(part: Partition, queues: QueueData[]): TaskOutput<PartitionReport> {
+  (part.seen as SharedSeenSet).flush();
+  return {
+    output: {
+      queues,
+      minLevel: part.minLevel,
+      best: part.best?.safety ?? null,
+      stop: part.stop,
+      paused: part.paused,
+      states: part.states,
+      branchingStates: part.branchingStates,
+      transitions: part.transitions,
+      maxTick: part.maxTick,
+      bytes: part.measure(),
+      cut: part.cut,
+    },
+    transfer: queues.map((q) => q.bytes.buffer as ArrayBuffer),
+  };
+}
+
 export const TASKS = {
   randomRange,
+  exploreOpen,
+  exploreGive,
+  exploreExpand,
+  exploreClose,
   ...CELL_TASKS,
 };

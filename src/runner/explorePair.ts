@@ -5,7 +5,11 @@
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { propertyOf, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
-import { searchExhaustive } from '../explore/exhaustive.ts';
+import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
+import { searchExhaustiveOnPool } from '../explore/parallel.ts';
+import type { Pool } from '../parallel/pool.ts';
+import { pairSpec } from '../parallel/pairSpec.ts';
+import type { ExhaustiveSearchSpec } from '../parallel/tasks.ts';
 import type { ExplorePairResult } from '../report/results.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
@@ -32,24 +36,44 @@ export function memoryCeilingMB(): number {
 /** Progress of a search: states so far, the bound, and a line saying where it is. */
 export type ExploreProgress = (states: number, maxStates: number, text: string) => void;
 
-export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): ExplorePairResult {
+/** What an exhaustive search of a pair is: its model, property, bound and the engine's options. */
+export function exhaustiveSearchOf(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress) {
   const { suite, property, variant } = pair;
-  const overrides = options.overrides ?? {};
-  const model = pairModel(pair, overrides, true);
+  const model = pairModel(pair, options.overrides ?? {}, true);
   const b = searchBound(suite.exhaustive, options.budget, property, variant);
   const bound = {
     horizon: options.horizon ?? b.horizon,
     maxStates: options.maxStates ?? b.maxStates,
     maxMemoryMB: Math.min(options.maxMemoryMB, memoryCeilingMB()),
   };
-  const kinds = suite.exhaustive.kinds ?? suite.kinds;
-  const result = searchExhaustive(model, propertyOf(suite, property)!, suite.bounds, {
+  const engine: ExhaustiveOptions = {
     horizon: bound.horizon,
     maxStates: bound.maxStates,
     maxMemoryBytes: bound.maxMemoryMB * 2 ** 20,
-    kinds,
+    kinds: suite.exhaustive.kinds ?? suite.kinds,
     onProgress: onProgress && ((s) => onProgress(s.states, bound.maxStates, `${property} on ${variant}: ${s.states.toLocaleString('en-US')} states (bound ${bound.maxStates.toLocaleString('en-US')}), depth ${s.depth}, tick ${s.ticks} of ${bound.horizon}+heal, ${(s.ms / 1000).toFixed(0)} s`)),
-  });
+  };
+  return { model, property: propertyOf(suite, property)!, bounds: suite.bounds, bound, engine };
+}
+
+/** Searches one pair in this thread and stores its counterexample. */
+export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): ExplorePairResult {
+  const of = exhaustiveSearchOf(pair, options, onProgress);
+  return finishExplore(pair, options, of.bound, searchExhaustive(of.model, of.property, of.bounds, of.engine));
+}
+
+/** Searches one pair on every worker of `pool` (the same result as `explorePair`) and stores its counterexample. */
+export async function explorePairOnPool(pool: Pool, pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): Promise<ExplorePairResult> {
+  const of = exhaustiveSearchOf(pair, options, onProgress);
+  const search: ExhaustiveSearchSpec = { pair: pairSpec(pair), overrides: options.overrides ?? {} };
+  return finishExplore(pair, options, of.bound, await searchExhaustiveOnPool(pool, search, of.model, of.property, of.bounds, of.engine));
+}
+
+/** A pair's result from its search's: the counterexample stored, the expectation compared. */
+function finishExplore(pair: Pair, options: ExploreOptions, bound: ExplorePairResult['bound'], result: ExhaustiveResult): ExplorePairResult {
+  const { suite, property, variant } = pair;
+  const overrides = options.overrides ?? {};
+  const model = pairModel(pair, overrides, true);
   let file: string | null = null;
   let saved: SaveResult | null = null;
   const c = result.counterexample;

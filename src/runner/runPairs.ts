@@ -6,7 +6,7 @@
  */
 import type { ExplorePairResult, PairResult } from '../report/results.ts';
 import { checkPair, pairModel, type CheckOptions } from './checkPair.ts';
-import { explorePair, type ExploreOptions, type ExploreProgress } from './explorePair.ts';
+import { explorePair, explorePairOnPool, type ExploreOptions, type ExploreProgress } from './explorePair.ts';
 import type { Pair } from './select.ts';
 import { withPool } from '../parallel/pool.ts';
 import { checkOnPool } from './parallelChecks.ts';
@@ -53,11 +53,13 @@ function checkInThread(pairs: readonly Pair[], options: CheckOptions, listener: 
 export async function runExplores(pairs: readonly Pair[], options: ExploreOptions, listener: Listener<ExplorePairResult> = {}): Promise<{ code: number; results: ExplorePairResult[] }> {
   checkModels(pairs, options.overrides, true);
   const results: ExplorePairResult[] = [];
-  for (const [i, pair] of pairs.entries()) {
-    const onProgress: ExploreProgress | undefined = listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] ${text}`));
-    const result = explorePair(pair, options, onProgress);
-    results.push(result);
-    listener.result?.(result);
-  }
+  await withPool(options.workers ?? 1, async (pool) => {
+    for (const [i, pair] of pairs.entries()) {
+      const onProgress: ExploreProgress | undefined = listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] ${text}${pool ? ` (${pool.size} workers)` : ''}`));
+      const result = pool ? await explorePairOnPool(pool, pair, options, onProgress) : explorePair(pair, options, onProgress);
+      results.push(result);
+      listener.result?.(result);
+    }
+  });
   return { code: exitCode(results), results };
 }

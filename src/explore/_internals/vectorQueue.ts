@@ -3,6 +3,13 @@
  * value + 1 so that -1 fits), in one growing byte buffer: the search frontier of one level, at one
  * or two bytes an entry for this model's small integers. Written front to back, then read front to back.
  */
+/** A queue as plain data, to move to another worker (its buffer is transferred, not copied). */
+export interface QueueData {
+  bytes: Uint8Array<ArrayBuffer>;
+  end: number;
+  length: number;
+}
+
 export class VectorQueue {
   private bytes = new Uint8Array(1 << 16);
   private end = 0;
@@ -11,6 +18,20 @@ export class VectorQueue {
   length = 0;
   /** Length of the vector `shift` read last. */
   lastLength = 0;
+
+  /** A queue not yet read from, as data; the queue must not be used afterwards. */
+  data(): QueueData {
+    return { bytes: this.bytes, end: this.end, length: this.length };
+  }
+
+  /** The queue `data` describes. */
+  static of(data: QueueData): VectorQueue {
+    const q = new VectorQueue();
+    q.bytes = data.bytes;
+    q.end = data.end;
+    q.length = data.length;
+    return q;
+  }
 
   /** Bytes held. */
   get byteLength(): number {
