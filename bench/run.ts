@@ -13,6 +13,7 @@ const MODULES: BenchModule[] = [
   (await import('./model.bench.ts')).default,
   (await import('./explore.bench.ts')).default,
   (await import('./search.bench.ts')).default,
+  (await import('./parallel.bench.ts')).default,
 ];
 
 const USAGE = `usage: npm run bench -- [--json] [module ...]   (modules: ${MODULES.map((m) => m.name).join(', ')})`;

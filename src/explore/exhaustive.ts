@@ -63,6 +63,8 @@ export interface ExhaustiveOptions {
    * stop at the first violation of that length, the one this search would end with anyway.
    */
   settleAt?: number;
+  /** Swarm shard K of N: only the sequences whose first adversary event falls to it (see partition.ts). */
+  swarm?: { index: number; count: number };
   onProgress?: (stats: ExhaustiveStats) => void;
 }
 

@@ -71,7 +71,7 @@ export async function searchExhaustiveOnPool(pool: Pool, search: unknown, model:
   let table = SharedSeenSet.create(FIRST_CAPACITY);
   let tableVersion = 0;
   let memoryStop = false;
-  const searchBounds: SearchBounds = { horizon: options.horizon, maxStates: options.maxStates, maxMemoryBytes: options.maxMemoryBytes, kinds: options.kinds, reductions: options.reductions };
+  const searchBounds: SearchBounds = { horizon: options.horizon, maxStates: options.maxStates, maxMemoryBytes: options.maxMemoryBytes, kinds: options.kinds, reductions: options.reductions, ...(options.swarm ? { swarm: options.swarm } : {}) };
   const all = (task: string, input: (w: number) => object, transfer: (w: number) => ArrayBuffer[] = () => []) =>
     Promise.all(Array.from({ length: count }, (_, w) => pool.runOn<PartitionReport>(w, task, { session, ...input(w) }, transfer(w))));
 

@@ -34,6 +34,16 @@ export interface SearchBounds {
   kinds?: readonly AdversaryKind[];
   /** The reductions (deterministic tails, goal history along tails); default on. */
   reductions?: boolean;
+  /**
+   * Swarm shard `index` of `count` (1-based): only the sequences whose first adversary event falls
+   * to this shard (`swarmShardOf`); the shards together cover every sequence exactly once.
+   */
+  swarm?: { index: number; count: number };
+}
+
+/** The swarm shard (1-based, of `count`) a first adversary event falls to: kinds and parameters dealt round-robin. */
+export function swarmShardOf(code: number, count: number): number {
+  return ((Math.floor(code / 0x100000) + (code % 0x100000)) % count) + 1;
 }
 
 /** Where a state sits: reached from branching state `parent` by `code`, then `ticks` ticks; `depth` events from init. */
@@ -178,6 +188,8 @@ export class Partition {
             if (isTick || parentState.tick > options.horizon) this.cut = true;
             continue;
           }
+          // A parent whose depth is its tick has seen ticks only: this event would be the first adversary event.
+          if (options.swarm && !isTick && parentState.tick === level && swarmShardOf(eventCode(event), options.swarm.count) !== options.swarm.index) continue;
           decode(parentVector, 0, model, reads, work);
           if (!stepOwned(work, model, event)) continue;
           this.transitions++;

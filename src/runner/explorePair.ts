@@ -26,6 +26,8 @@ export interface ExploreOptions extends RunOptions {
   maxStates?: number;
   /** Memory the search's stores may hold, capped at `memoryCeilingMB()`. */
   maxMemoryMB: number;
+  /** Swarm shard K of N (1-based): only the sequences whose first adversary event falls to it (see `swarmShardOf`). */
+  swarm?: { index: number; count: number };
 }
 
 /** The memory a search may use at most here: 80% of the machine's (the stores live outside the JS heap). */
@@ -51,6 +53,7 @@ export function exhaustiveSearchOf(pair: Pair, options: ExploreOptions, onProgre
     maxStates: bound.maxStates,
     maxMemoryBytes: bound.maxMemoryMB * 2 ** 20,
     kinds: suite.exhaustive.kinds ?? suite.kinds,
+    ...(options.swarm ? { swarm: options.swarm } : {}),
     onProgress: onProgress && ((s) => onProgress(s.states, bound.maxStates, `${property} on ${variant}: ${s.states.toLocaleString('en-US')} states (bound ${bound.maxStates.toLocaleString('en-US')}), depth ${s.depth}, tick ${s.ticks} of ${bound.horizon}+heal, ${(s.ms / 1000).toFixed(0)} s`)),
   };
   return { model, property: propertyOf(suite, property)!, bounds: suite.bounds, bound, engine };

@@ -58,7 +58,7 @@ export async function gatherResults(budget: 'test' | 'start', listener: GatherLi
   const ratios = compareLengths(random.results, exhaustive.results);
   ratios.forEach((r) => listener.ratio?.(r));
   listener.section?.('fixes');
-  const fixes = runFixSets(SUITES, BASES, { budget: GATHER_FIX_BUDGET, shortest: false, onProgress: listener.fixProgress }, listener.fixSets);
+  const fixes = await runFixSets(SUITES, BASES, { budget: GATHER_FIX_BUDGET, shortest: false, onProgress: listener.fixProgress, workers }, listener.fixSets);
   const fixSets: FixSetRecord[] = fixes.analyses.map(fixSetRecord);
   const results: Results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
