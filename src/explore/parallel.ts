@@ -112,10 +112,16 @@ export async function searchExhaustiveOnPool(pool: Pool, search: unknown, model:
     // Deal the level out: worker w expands the w-th queue of every worker.
     const given = await all('exploreGive', () => ({ level }));
     const dealt = Array.from({ length: count }, (_, w) => given.map((r) => r.queues[w]!).filter((q) => q !== undefined));
-    reports = await all('exploreExpand', (w) => ({ level, queues: dealt[w], table: table.buffer, tableVersion }), (w) => dealt[w]!.map((q) => q.bytes.buffer as ArrayBuffer));
-    while (reports.some((r) => r.paused) && !stopped()) {
-      if (!grow()) break;
-      reports = await all('exploreExpand', () => ({ level, queues: null, table: table.buffer, tableVersion }));
+    // While the workers expand, the states they add show in the shared table: report them each second.
+    const ticker = options.onProgress && setInterval(() => options.onProgress!({ ...stats(), states: table.size }), 1000);
+    try {
+      reports = await all('exploreExpand', (w) => ({ level, queues: dealt[w], table: table.buffer, tableVersion }), (w) => dealt[w]!.map((q) => q.bytes.buffer as ArrayBuffer));
+      while (reports.some((r) => r.paused) && !stopped()) {
+        if (!grow()) break;
+        reports = await all('exploreExpand', () => ({ level, queues: null, table: table.buffer, tableVersion }));
+      }
+    } finally {
+      if (ticker) clearInterval(ticker);
     }
     if (stopped()) return finish(best() !== null ? 'violated' : 'bound-reached', stopped()!);
     depth = level + 1;

@@ -70,6 +70,8 @@ export interface ExplorePairResult {
   counterexample: string | null;
   saved: SaveResult | null;
   met: boolean;
+  /** A swarm shard's search: only the sequences whose first adversary event falls to shard `index` of `count`. */
+  swarm?: { index: number; count: number };
 }
 
 export interface LengthRatio {

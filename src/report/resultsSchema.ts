@@ -125,6 +125,7 @@ export const ExplorePairResultSchema = z
     counterexample: text.nullable(),
     saved: SaveResultSchema.nullable(),
     met: z.boolean(),
+    swarm: z.object({ index: count.min(1).max(10_000), count: count.min(1).max(10_000) }).strict().optional(),
   })
   .strict();
 

@@ -118,8 +118,18 @@ function finishExplore(pair: Pair, options: ExploreOptions, bound: ExplorePairRe
     shortest: result.shortest,
     counterexample: file,
     saved,
-    met: meets(pair.expected, result.verdict),
+    met: options.swarm ? meetsAsShard(pair.expected, result.verdict) : meets(pair.expected, result.verdict),
+    ...(options.swarm ? { swarm: options.swarm } : {}),
   };
+}
+
+/**
+ * Whether a swarm shard's verdict is consistent with an expectation: a violation contradicts
+ * `holds`; a shard that holds says nothing against `violated` (another shard may find it).
+ */
+function meetsAsShard(expected: 'holds' | 'violated' | null, verdict: string): boolean {
+  if (verdict === 'violated') return expected !== 'holds';
+  return expected === 'violated' || meets(expected, verdict);
 }
 
 /**
