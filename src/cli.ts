@@ -22,6 +22,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }
   simulate: { load: async () => (await import('./cli/simulate.ts')).simulateCommand, summary: 'a scripted outage on one variant, metrics per tick' },
   fixes: { load: async () => (await import('./cli/fixes.ts')).fixesCommand, summary: 'which sets of fixes are enough: all 64 subsets per base by both engines, minimal sufficient sets' },
   fidelity: { load: async () => (await import('./cli/fidelity.ts')).fidelityCommand, summary: 'both outages at population scale against the public record: each figure within its tolerance or not' },
+  merge: { load: async () => (await import('./cli/merge.ts')).mergeCommand, summary: 'merge the shard files of check, fixes or sweep --shard K/N: what the command run whole prints and writes' },
   report: { load: async () => (await import('./cli/report.ts')).reportCommand, summary: 'the design-review report: report.md and a self-contained report.html' },
 };
 

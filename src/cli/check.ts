@@ -3,8 +3,8 @@
  * parses the flags, lets the runner check the pairs with the random engine, and prints a line (or a
  * JSON object) per pair and a summary.
  */
-import { checkJunitTarget, checkPairs, readOverrides, jsonLine, runChecks, runSummary, suitesNamed, writeJunit, type CheckOptions, type PairResult } from '../runner/index.ts';
-import { directoryFlag, integer, oneOf, parse, workersFlag } from './args.ts';
+import { checkJunitTarget, checkPairs, checkShardTarget, parseShard, plural, SHARD_SCHEMA_VERSION, showShard, readOverrides, jsonLine, runChecks, runCheckShard, runSummary, suitesNamed, writeJunit, type CheckOptions, type Listener, type Overrides, type Pair, type PairResult, type Shard } from '../runner/index.ts';
+import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { printParameters, printPairSummary, runMark } from './print.ts';
 import { progress } from './progress.ts';
 
@@ -37,10 +37,15 @@ Options:
                  FILE is replaced only when it is a JUnit report
   --workers N    worker threads (default: this machine's cores); each pair's runs are split among
                  them, and verdicts, counts and counterexample files are the same for any number
+  --shard K/N    search only shard K of N: runs floor(R(K-1)/N) .. floor(RK/N) of each pair's R runs,
+                 on --workers threads, and write them to the shard file --out FILE (no counterexample
+                 is stored, no verdict printed); 'cascade merge' of the N files prints and stores
+                 exactly what one check with the same flags does (see README: All cores, many machines)
+  --out FILE     the shard file (with --shard); an existing FILE is replaced only when it is a shard file
   --help         this text
 
 Exit code: 0 every expectation met, 1 some not, 4 none unmet but a pair without an expectation was
-violated, 2 bad input.`;
+violated, 2 bad input; with --shard, 0 once the shard file is written (merge gives the verdicts).`;
 
 /** The flags every searching command shares: what to search and with which parameters. */
 export const SEARCH_FLAGS = {
@@ -59,11 +64,17 @@ export const SEARCH_FLAGS = {
 } as const;
 
 export async function checkCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { ...SEARCH_FLAGS, runs: { type: 'string' }, seed: { type: 'string' } });
+  const { values } = parse(argv, { ...SEARCH_FLAGS, runs: { type: 'string' }, seed: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' } });
   if (values.help) {
     out(checkHelp);
     return 0;
   }
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (shard) {
+    if (values.out === undefined) throw new UsageError('--shard needs --out FILE, the shard file to write');
+    if (values.update) throw new UsageError('--update goes with merge: a shard stores no counterexample');
+    if (values.junit !== undefined) throw new UsageError('--junit goes with merge: a shard has no verdicts yet');
+  } else if (values.out !== undefined) throw new UsageError('--out goes with --shard K/N (the shard file)');
   const overrides = readOverrides(values.config, values.set ?? []);
   const options: CheckOptions = {
     runs: values.runs === undefined ? undefined : integer('runs', values.runs, 0, 1, 10_000_000),
@@ -75,22 +86,47 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
     workers: workersFlag(values.workers),
   };
   if (values.junit !== undefined) checkJunitTarget(values.junit);
+  if (shard) checkShardTarget(values.out!);
   const suites = await suitesNamed(values.suite);
   const pairs = checkPairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides);
   const json = values.json === true;
+  if (shard) {
+    const selection = { suite: values.suite ?? null, property: values.property ?? null, variant: values.variant ?? null, overrides, budget: options.budget, runs: options.runs ?? null, seed: options.seed ?? null, dir: options.dir };
+    const bar = progress();
+    const done = await runCheckShard(pairs, options, selection, shard, values.out!, { progress: (d, total, text) => bar.update(d, total, text) });
+    bar.done();
+    printShard('check', shard, values.out!, `${plural(pairs.length, 'pair')}, ${done.runs.toLocaleString('en-US')} runs searched, ${plural(done.failures, 'failure')} found`, json, out);
+    return 0;
+  }
+  return printChecks(pairs, overrides, { json, junit: values.junit }, out, (listener) => runChecks(pairs, options, listener));
+}
+
+/**
+ * Runs checks and prints them as `check` does: the parameters in effect, a line (or JSON object)
+ * per pair as it comes, the JUnit file, and the summary; returns the exit code. `merge` prints
+ * through it too, so that a merged run prints exactly what one check prints.
+ */
+export async function printChecks(
+  pairs: readonly Pair[],
+  overrides: Overrides,
+  flags: { json: boolean; junit: string | undefined },
+  out: (line: string) => void,
+  run: (listener: Listener<PairResult>) => Promise<{ code: number; results: PairResult[] }> | { code: number; results: PairResult[] },
+): Promise<number> {
+  const { json, junit } = flags;
   if (!json) printParameters(pairs, overrides, out);
   const bar = progress();
-  const { code, results } = await runChecks(pairs, options, {
+  const { code, results } = await run({
     progress: (done, total, text) => bar.update(done, total, text),
     result: (r) => {
       bar.done();
       out(json ? jsonLine('random', r) : describeCheck(r));
     },
   });
-  if (values.junit !== undefined) writeJunit(values.junit, results, []);
+  if (junit !== undefined) writeJunit(junit, results, []);
   if (json) out(JSON.stringify(runSummary(results, [], code)));
   else printPairSummary(results, out);
-  if (!json && values.junit !== undefined) out(`JUnit report: ${values.junit}`);
+  if (!json && junit !== undefined) out(`JUnit report: ${junit}`);
   return code;
 }
 
@@ -108,4 +144,10 @@ export function describeCheck(r: PairResult): string {
   }
   const head2 = `${head}, ${r.runs} runs in ${r.ms} ms, trigger exercised in ${r.triggeredRuns}; coverage ${r.coverage.cells}/${r.coverage.possible} (kind x tick) cells, safety length median ${r.safetyLength.median}, max ${r.safetyLength.max}`;
   return r.met ? head2 : `${head2}\n     reproduce: ${r.replay}`;
+}
+
+/** What a shard prints once its file is written: one line (or one JSON object) and how to merge. */
+export function printShard(command: 'check' | 'fixes' | 'sweep', shard: Shard, file: string, done: string, json: boolean, out: (line: string) => void): void {
+  if (json) out(JSON.stringify({ kind: 'shard', schemaVersion: SHARD_SCHEMA_VERSION, command, shard: showShard(shard), file, done }));
+  else out(`shard ${showShard(shard)} of ${command}: ${done}; written to ${file}. When all ${shard.count} are done: npx cascade merge FILE...`);
 }

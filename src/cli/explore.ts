@@ -3,7 +3,7 @@
  * parses the flags, lets the runner search each pair breadth-first within the tick horizon, and
  * prints what each verdict covers.
  */
-import { checkJunitTarget, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
+import { checkJunitTarget, parseShard, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, workersFlag } from './args.ts';
 import { SEARCH_FLAGS } from './check.ts';
 import { printPairSummary, printParameters, runMark } from './print.ts';
@@ -35,6 +35,12 @@ Options:
   --workers N      worker threads (default: this machine's cores): each level of the search is
                    expanded in parallel, states partitioned among the workers by fingerprint;
                    verdicts, state counts and counterexample files are the same for any number
+  --shard K/N      swarm shard K of N, for spaces past one machine: only the sequences whose first
+                   adversary event falls to shard K (events dealt round-robin by kind and
+                   parameter). The N shards together cover every sequence once: all hold, the
+                   property holds (within the horizon); one violated, it is violated, and the
+                   shortest of their counterexamples is a shortest one. Each verdict says it is a
+                   shard's
   --help           this text
 
 Verdicts: violated (with a shortest counterexample); holds (the whole reachable state space was
@@ -46,7 +52,7 @@ Exit code: 0 every verdict as the suite expects, 1 not, 4 none unmet but a pair 
 expectation was violated, 2 bad input.`;
 
 export async function exploreCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { ...SEARCH_FLAGS, horizon: { type: 'string' }, 'max-states': { type: 'string' }, 'max-memory': { type: 'string' } });
+  const { values } = parse(argv, { ...SEARCH_FLAGS, horizon: { type: 'string' }, 'max-states': { type: 'string' }, 'max-memory': { type: 'string' }, shard: { type: 'string' } });
   if (values.help) {
     out(exploreHelp);
     return 0;
@@ -60,6 +66,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
     dir: directoryFlag('dir', values.dir, 'counterexamples'),
     update: values.update === true,
     workers: workersFlag(values.workers),
+    ...(values.shard === undefined ? {} : { swarm: parseShard(values.shard) }),
     overrides,
   };
   if (values.junit !== undefined) checkJunitTarget(values.junit);
@@ -99,6 +106,11 @@ export function printExplore(r: ExplorePairResult, reproduce: string, out: (line
 
 /** What a verdict covers, in one phrase. */
 export function describeVerdict(r: ExplorePairResult): string {
+  if (r.swarm) return `swarm shard ${r.swarm.index}/${r.swarm.count} (the sequences whose first adversary event falls to it): ${describeWhole({ ...r, swarm: undefined })}`;
+  return describeWhole(r);
+}
+
+function describeWhole(r: ExplorePairResult): string {
   const heal = `, each with its ${r.healTicks}-tick heal phase`;
   switch (r.verdict) {
     case 'violated':

@@ -4,8 +4,9 @@
  * prints the minimal sufficient sets, what each property needs, what dropping a fix from a minimal set
  * costs (with the command that replays it), and where adding a fix made things worse.
  */
-import { BASES, FIXES, FIX_SETS_SCHEMA_VERSION, plural, runFixSets, showSet, showSets, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
-import { integer, oneOf, parse, UsageError } from './args.ts';
+import { BASES, checkShardTarget, FIXES, FIX_SETS_SCHEMA_VERSION, parseShard, plural, runFixesShard, runFixSets, showSet, showSets, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
+import { integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
+import { printShard } from './check.ts';
 import { progress } from './progress.ts';
 
 export const fixesHelp = `Usage: cascade fixes [options]
@@ -26,33 +27,61 @@ Options:
   --every-set    search every set exhaustively; by default a superset of a set the exhaustive engine
                  showed holding is not searched again when the random engine also finds it holding
   --json         one JSON object per (suite, base), then a summary object
+  --workers N    worker threads (default: this machine's cores): the cells (one engine on one
+                 property of one set) go to them, one level of set size at a time, and the analysis
+                 is the same for any number (timings aside)
+  --shard K/N    compute only shard K of N of the cells, both engines on each (a shard cannot know
+                 which searches another shard's results make unnecessary, so it searches every
+                 cell, as --every-set does), and write them to the shard file --out FILE;
+                 'cascade merge' of the N files prints exactly what one fixes run prints
+  --out FILE     the shard file (with --shard); an existing FILE is replaced only when it is a shard file
   --help         this text
 
 Exit code: 0 every outcome the suite states an expectation for (its listed variants) is met, 1 one
-is not, 2 bad input.`;
+is not, 2 bad input; with --shard, 0 once the shard file is written.`;
 
 /** Minimal sets for which the cost of dropping each fix is printed. */
 const SET_LIST = 4;
 
 export async function fixesCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, runs: { type: 'string' }, among: { type: 'string' }, 'every-set': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } });
+  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, runs: { type: 'string' }, among: { type: 'string' }, 'every-set': { type: 'boolean' }, json: { type: 'boolean' }, workers: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } });
   if (values.help) {
     out(fixesHelp);
     return 0;
   }
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (shard && values.out === undefined) throw new UsageError('--shard needs --out FILE, the shard file to write');
+  if (!shard && values.out !== undefined) throw new UsageError('--out goes with --shard K/N (the shard file)');
   const suites = await suitesNamed(values.suite);
   const base = values.base === undefined ? undefined : oneOf('base', values.base, BASES, 'skype-2010');
   const budget = oneOf('budget', values.budget, ['test', 'start'] as const, 'test');
+  const runs = values.runs === undefined ? undefined : integer('runs', values.runs, 0, 1, 10_000_000);
+  const among = values.among === undefined ? undefined : fixList(values.among);
+  const workers = workersFlag(values.workers);
   const json = values.json === true;
-  const bar = progress();
-  const { analyses, code } = runFixSets(suites, base === undefined ? BASES : [base], {
-    budget,
-    runs: values.runs === undefined ? undefined : integer('runs', values.runs, 0, 1, 10_000_000),
-    everySet: values['every-set'] === true,
-    among: values.among === undefined ? undefined : fixList(values.among),
-    onProgress: (done, total, text) => bar.update(done, total, text),
-  }, (a) => {
+  if (shard) {
+    checkShardTarget(values.out!);
+    const bar = progress();
+    const selection = { suite: values.suite ?? null, base: base ?? null, budget, runs: runs ?? null, among: among ?? null, everySet: values['every-set'] === true };
+    const cells = await runFixesShard(selection, shard, workers, values.out!, (done, total, text) => bar.update(done, total, text));
     bar.done();
+    printShard('fixes', shard, values.out!, `${plural(cells, 'cell')} searched by both engines`, json, out);
+    return 0;
+  }
+  const bar = progress();
+  const options = { budget, runs, everySet: values['every-set'] === true, among, workers, onProgress: (done: number, total: number, text: string) => bar.update(done, total, text) };
+  return printFixSets(json, out, (onResult) => runFixSets(suites, base === undefined ? BASES : [base], options, (a) => {
+    bar.done();
+    onResult(a);
+  }));
+}
+
+/**
+ * Runs analyses and prints them as `fixes` does: each (suite, base) in words or as a JSON object as
+ * it comes, then with --json a summary; returns the exit code. `merge` prints through it too.
+ */
+export async function printFixSets(json: boolean, out: (line: string) => void, run: (onResult: (a: FixSetAnalysis) => void) => Promise<{ analyses: FixSetAnalysis[]; code: number }> | { analyses: FixSetAnalysis[]; code: number }): Promise<number> {
+  const { analyses, code } = await run((a) => {
     if (json) out(JSON.stringify({ kind: 'fix-sets', schemaVersion: FIX_SETS_SCHEMA_VERSION, ...a }));
     else describeFixSets(a).forEach((line) => out(line));
   });

@@ -3,8 +3,9 @@
  * --property P) --variant V [--seeds K]`: parses the flags, lets the runner sweep, prints a table
  * (or JSON) and the tipping point, and writes the chart and data.
  */
-import { checkSweep, lookup, openSweepOutput, readOverrides, SCENARIO_NAMES, SCENARIOS, suitesNamed, sweep, type SweepResult, type SweepSpec, type SweepTarget } from '../runner/index.ts';
-import { directoryFlag, integer, oneOf, parse, UsageError } from './args.ts';
+import { checkShardTarget, checkSweep, lookup, openSweepOutput, parseShard, plural, readOverrides, runSweep, runSweepShard, SCENARIO_NAMES, SCENARIOS, suitesNamed, type SweepOutput, type SweepPoint, type SweepResult, type SweepSpec, type SweepTarget } from '../runner/index.ts';
+import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
+import { printShard } from './check.ts';
 import { progress } from './progress.ts';
 
 export const sweepHelp = `Usage: cascade sweep --param NAME --from A --to B [--steps N | --bisect]
@@ -31,12 +32,19 @@ Options:
   --seeds K         seeds per value (default 3)
   --runs N          random-engine runs per value and seed with --suite (default: the suite's test budget)
   --set K=V         other parameters (repeatable); --config FILE reads them from JSON
-  --out DIR         where the chart and data go (default sweeps)
+  --out DIR         where the chart and data go (default sweeps); with --shard, the shard file
   --update          replace files in DIR of the same name that cascade did not write
   --json            the result as one JSON object
-  --help            this text
+  --workers N       worker threads (default: this machine's cores): a step sweep's points all at
+                    once, a bisection's seeds in lock step; the result is the same for any number
+  --shard K/N       evaluate only shard K of N and write it to the shard file --out FILE (then --out
+                    names that file, not a directory): a step sweep's points are cut into N shares;
+                    a bisection is cut by seeds (each seed's next value depends on its last outcome,
+                    so its points cannot be split), so N above --seeds leaves shards empty.
+                    'cascade merge' of the N files prints and writes what one sweep does
 
-Exit code: 0 done (a tipping point found, or the ends agree and that is said), 2 bad input.`;
+Exit code: 0 done (a tipping point found, or the ends agree and that is said), 2 bad input; with
+--shard, 0 once the shard file is written.`;
 
 export async function sweepCommand(argv: string[], out: (line: string) => void): Promise<number> {
   const { values } = parse(argv, {
@@ -57,6 +65,8 @@ export async function sweepCommand(argv: string[], out: (line: string) => void):
     out: { type: 'string' },
     update: { type: 'boolean' },
     json: { type: 'boolean' },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
     help: { type: 'boolean' },
   });
   if (values.help) {
@@ -95,13 +105,33 @@ export async function sweepCommand(argv: string[], out: (line: string) => void):
     seeds: integer('seeds', values.seeds, 3, 1, 1_000),
     overrides,
   };
-  const outDir = directoryFlag('out', values.out, 'sweeps');
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  const workers = workersFlag(values.workers);
   const json = values.json === true;
   checkSweep(spec);
-  const output = openSweepOutput(spec, outDir, values.update === true);
-  if (!json) out(`sweep ${spec.param} from ${spec.from} to ${spec.to} on ${target.kind === 'scenario' ? `${target.scenario} (${target.scale} scale)` : `${target.suite.id} / ${target.property}`}, ${variant}, seeds 1..${spec.seeds}${spec.mode.kind === 'bisect' ? ', bisecting' : ''}`);
+  if (shard) {
+    if (values.out === undefined) throw new UsageError('--shard needs --out FILE, the shard file to write');
+    if (values.update) throw new UsageError('--update goes with merge: a shard writes no chart or data');
+    checkShardTarget(values.out);
+    const bar = progress();
+    const points = await runSweepShard(spec, shard, workers, values.out, (p, done) => bar.update(done, done + 1, `${spec.param} = ${p.value}, seed ${p.seed}: ${p.outcome ? 'yes' : 'no'}`));
+    bar.done();
+    printShard('sweep', shard, values.out, `${plural(points, 'point')} evaluated`, json, out);
+    return 0;
+  }
+  const output = openSweepOutput(spec, directoryFlag('out', values.out, 'sweeps'), values.update === true);
+  return printSweepRun(spec, output, json, out, (onPoint) => runSweep(spec, workers, onPoint));
+}
+
+/**
+ * Runs a sweep and prints it as `sweep` does (the line saying what is swept, the table or the JSON
+ * object, the tipping point), writing its chart and data; `merge` prints through it too.
+ */
+export async function printSweepRun(spec: SweepSpec, output: SweepOutput, json: boolean, out: (line: string) => void, run: (onPoint: (p: SweepPoint, done: number) => void) => Promise<SweepResult> | SweepResult): Promise<number> {
+  const target = spec.target;
+  if (!json) out(`sweep ${spec.param} from ${spec.from} to ${spec.to} on ${target.kind === 'scenario' ? `${target.scenario} (${target.scale} scale)` : `${target.suite.id} / ${target.property}`}, ${spec.variant}, seeds 1..${spec.seeds}${spec.mode.kind === 'bisect' ? ', bisecting' : ''}`);
   const bar = progress();
-  const result = sweep(spec, (p, done) => bar.update(done, done + 1, `${spec.param} = ${p.value}, seed ${p.seed}: ${p.outcome ? 'yes' : 'no'}`));
+  const result = await run((p, done) => bar.update(done, done + 1, `${spec.param} = ${p.value}, seed ${p.seed}: ${p.outcome ? 'yes' : 'no'}`));
   bar.done();
   const files = await output.write(result);
   if (json) out(JSON.stringify({ ...result, files }));

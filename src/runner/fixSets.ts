@@ -11,14 +11,15 @@
  * the set), unless `everySet` asks for it. The random engine runs on all 64 sets, so a fix that makes
  * things worse shows up as a violated superset of a holding set.
  */
-import { expectation, propertyOf, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
-import { searchExhaustive, type ExhaustiveVerdict } from '../explore/exhaustive.ts';
-import { searchRandom, type Verdict } from '../explore/random.ts';
+import { expectation, searchBound, type Suite } from '../../properties/index.ts';
+import type { ExhaustiveVerdict } from '../explore/exhaustive.ts';
+import type { Verdict } from '../explore/random.ts';
 import { FIXES, parseVariant, type Base, type Event, type Fix } from '../model/index.ts';
 import type { Violation } from '../properties/index.ts';
+import { withPool } from '../parallel/pool.ts';
 import type { FixSetRecord } from '../report/results.ts';
 import { checkCommandLine, exploreCommandLine } from './commandLines.ts';
-import { memoryCeilingMB } from './explorePair.ts';
+import { fixCell, fixSearchBound, runSteps, runStepsAsync, type FixCellAnswer, type FixCellContext, type FixCellRequest, type FixCellTaskInput, type FixExhaustiveCell, type FixRandomCell, type Steps } from '../parallel/cellTasks.ts';
 
 /** The version of the shape `cascade fixes --json` prints; raised when a field changes meaning or goes. */
 export const FIX_SETS_SCHEMA_VERSION = 1;
@@ -94,6 +95,11 @@ export interface FixSetOptions {
   shortest?: boolean;
   /** Progress: sets done of 64, and a line saying where. */
   onProgress?: (done: number, total: number, text: string) => void;
+  /**
+   * Worker threads for `runFixSets` (default 1: everything in this thread). The cells (one engine on
+   * one property of one set) are independent; the analyses are the same for any number.
+   */
+  workers?: number;
 }
 
 /** Every subset of the fixes (or of those `among`), smallest first, each listed in FIXES order. */
@@ -118,68 +124,90 @@ export function variantOf(base: Base, fixes: readonly Fix[]): string {
   return parsed.value.name;
 }
 
-/** Analyses one suite on one base. */
+/** Analyses one suite on one base, in this thread. */
 export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions): FixSetAnalysis {
+  const context = fixCellContext(suite, options);
+  return runSteps(fixSetSteps(suite, base, options), (cell) => fixCell(suite, context, cell));
+}
+
+/** What the cells of one analysis share (see src/parallel/cellTasks.ts). */
+export function fixCellContext(suite: Suite, options: Pick<FixSetOptions, 'budget' | 'runs'>): FixCellContext {
+  return { suite: { suite: suite.id, ...(suite.file === undefined ? {} : { suiteFile: suite.file }) }, runs: options.runs ?? suite.budget[options.budget], budget: options.budget };
+}
+
+/**
+ * The analysis of one suite on one base as batches of independent cells (`Steps`, src/parallel/cellTasks.ts): first the
+ * random engine on every set and property; then, one level of set size at a time (a set's implied
+ * verdicts rest only on smaller sets), the exhaustive searches that level needs; then the searches a
+ * non-monotone property needs. The answers decide everything, so the result is the same wherever
+ * the cells are computed.
+ */
+export function* fixSetSteps(suite: Suite, base: Base, options: FixSetOptions): Steps<FixCellRequest, FixCellAnswer, FixSetAnalysis> {
   const started = performance.now();
   const { budget } = options;
   const runs = options.runs ?? suite.budget[budget];
   const subsets = fixSubsets(options.among);
-  const sets: FixSet[] = [];
+  const properties = suite.properties;
+  const sets: FixSet[] = subsets.map((fixes) => ({ fixes, variant: variantOf(base, fixes), checks: [], outcome: 'unknown' }));
+  const where = (set: FixSet) => `${suite.id} on ${base}: set ${sets.indexOf(set) + 1}/${sets.length} (${set.fixes.length === 0 ? 'no fix' : set.fixes.join(', ')})`;
+  options.onProgress?.(0, subsets.length, `${suite.id} on ${base}: the random engine on ${subsets.length} sets`);
+  const randoms = (yield sets.flatMap((s) => properties.map((property) => ({ engine: 'random' as const, variant: s.variant, property })))) as FixRandomCell[];
   // Per property: masks on which the exhaustive engine itself showed the property (holds or within horizon).
-  const shown = new Map<string, number[]>(suite.properties.map((p) => [p, []]));
-  for (const [i, fixes] of subsets.entries()) {
-    const variant = variantOf(base, fixes);
-    const mask = maskOf(fixes);
-    const checks: FixCheck[] = [];
-    for (const property of suite.properties) {
-      options.onProgress?.(i, subsets.length, `${suite.id} on ${base}: set ${i + 1}/${subsets.length} (${fixes.length === 0 ? 'no fix' : fixes.join(', ')}), ${property}`);
-      const p = propertyOf(suite, property)!;
-      const r = searchRandom(suiteModel(suite, variant), p, suite.bounds, { runs, seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds });
-      const random = { verdict: r.verdict, runs: r.runs, ms: Math.round(r.ms) };
-      const randomFound = r.counterexample && {
-        engine: 'random' as const,
-        shortest: false,
-        events: r.counterexample.events,
-        violation: r.counterexample.violation,
-        replay: checkCommandLine({ suite, property, variant, expected: null }, {}, { seed: suite.seed, runs }),
-      };
-      const by = r.verdict === 'holds' && !options.everySet ? shown.get(property)!.find((m) => within(m, mask)) : undefined;
-      const check: FixCheck =
-        by !== undefined
-          ? { property, random, exhaustive: { verdict: 'implied', by: FIXES.filter((_, k) => by & (1 << k)) }, outcome: 'holds', counterexample: null }
-          : randomFound && options.shortest === false
-            ? { property, random, exhaustive: { verdict: 'not-searched' }, outcome: 'violated', counterexample: randomFound }
-            : searchSet(suite, property, variant, budget, random, randomFound);
-      if (check.exhaustive.verdict === 'holds' || check.exhaustive.verdict === 'holds-within-horizon') shown.get(property)!.push(mask);
-      checks.push(check);
+  const shown = new Map<string, number[]>(properties.map((p) => [p, []]));
+  for (let size = 0, done = 0; size <= FIXES.length; size++) {
+    const level = sets.filter((s) => s.fixes.length === size);
+    const asked: { set: FixSet; at: number; random: FixCheck['random']; found: FixCheck['counterexample'] }[] = [];
+    for (const set of level) {
+      const mask = maskOf(set.fixes);
+      options.onProgress?.(done++, subsets.length, where(set));
+      for (const property of properties) {
+        const r = randoms[sets.indexOf(set) * properties.length + properties.indexOf(property)]!;
+        const random = { verdict: r.verdict, runs: r.runs, ms: r.ms };
+        const found = r.counterexample && {
+          engine: 'random' as const,
+          shortest: false,
+          events: r.counterexample.events,
+          violation: r.counterexample.violation,
+          replay: checkCommandLine({ suite, property, variant: set.variant, expected: null }, {}, { seed: suite.seed, runs }),
+        };
+        const by = r.verdict === 'holds' && !options.everySet ? shown.get(property)!.find((m) => within(m, mask)) : undefined;
+        if (by !== undefined) set.checks.push({ property, random, exhaustive: { verdict: 'implied', by: FIXES.filter((_, k) => by & (1 << k)) }, outcome: 'holds', counterexample: null });
+        else if (found && options.shortest === false) set.checks.push({ property, random, exhaustive: { verdict: 'not-searched' }, outcome: 'violated', counterexample: found });
+        else asked.push({ set, at: set.checks.push(null as unknown as FixCheck) - 1, random, found });
+      }
     }
-    sets.push({ fixes, variant, checks, outcome: 'unknown' });
+    const answers = (yield asked.map((a) => ({ engine: 'exhaustive' as const, variant: a.set.variant, property: properties[a.at]! }))) as FixExhaustiveCell[];
+    asked.forEach((a, i) => (a.set.checks[a.at] = judged(suite, properties[a.at]!, a.set.variant, budget, a.random, a.found, answers[i]!)));
+    for (const set of level) for (const c of set.checks) if (c.exhaustive.verdict === 'holds' || c.exhaustive.verdict === 'holds-within-horizon') shown.get(c.property)!.push(maskOf(set.fixes));
   }
   // Where adding a fix made a property fail, the fixes are not monotone for it: nothing is implied.
-  for (const property of new Set(worsenings(withOutcomes(sets), suite.properties).map((w) => w.property))) {
+  const again: { set: FixSet; at: number }[] = [];
+  for (const property of new Set(worsenings(withOutcomes(sets), properties).map((w) => w.property))) {
     for (const set of sets) {
       const at = set.checks.findIndex((c) => c.property === property);
-      const c = set.checks[at]!;
-      if (c.exhaustive.verdict !== 'implied') continue;
-      options.onProgress?.(sets.indexOf(set), sets.length, `${suite.id} on ${base}: ${property} is not monotone; searching ${set.variant}`);
-      set.checks[at] = searchSet(suite, property, set.variant, budget, c.random, null);
+      if (set.checks[at]!.exhaustive.verdict === 'implied') again.push({ set, at });
     }
+  }
+  if (again.length > 0) {
+    options.onProgress?.(subsets.length, subsets.length, `${suite.id} on ${base}: ${again.length} implied checks of properties that are not monotone, searched`);
+    const answers = (yield again.map((a) => ({ engine: 'exhaustive' as const, variant: a.set.variant, property: properties[a.at]! }))) as FixExhaustiveCell[];
+    again.forEach((a, i) => (a.set.checks[a.at] = judged(suite, properties[a.at]!, a.set.variant, budget, a.set.checks[a.at]!.random, null, answers[i]!)));
   }
   withOutcomes(sets);
   options.onProgress?.(subsets.length, subsets.length, `${suite.id} on ${base}: done`);
   const holding = (property?: string) => sets.filter((s) => (property === undefined ? s.outcome === 'holds' : s.checks.find((c) => c.property === property)!.outcome === 'holds'));
   const perProperty: FixSetAnalysis['perProperty'] = {};
-  for (const property of suite.properties) {
+  for (const property of properties) {
     const minimal = minimalOf(holding(property).map((s) => s.fixes));
     perProperty[property] = { minimal, needs: minimal.length === 0 ? [] : FIXES.filter((f) => minimal.every((m) => m.includes(f))) };
   }
-  const b = searchBound(suite.exhaustive, budget, suite.properties[0]!, variantOf(base, []));
+  const b = searchBound(suite.exhaustive, budget, properties[0]!, variantOf(base, []));
   const implied = sets.reduce((n, s) => n + s.checks.filter((c) => c.exhaustive.verdict === 'implied').length, 0);
   const notSearched = sets.reduce((n, s) => n + s.checks.filter((c) => c.exhaustive.verdict === 'not-searched').length, 0);
   return {
     suite: suite.id,
     base,
-    properties: [...suite.properties],
+    properties: [...properties],
     budget,
     scope: {
       random: `${options.among ? `subsets of {${FIXES.filter((f) => options.among!.includes(f)).join(', ')}} only; ` : ''}${runs} random runs per set and property (seed ${suite.seed}, at most ${suite.maxEvents} safety-phase events)`,
@@ -188,7 +216,7 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
     sets,
     minimal: minimalOf(holding().map((s) => s.fixes)),
     perProperty,
-    worsenings: withoutRepeats(worsenings(sets, suite.properties)),
+    worsenings: withoutRepeats(worsenings(sets, properties)),
     implied,
     notSearched,
     unmet: unmetExpectations(suite, sets),
@@ -196,18 +224,12 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
   };
 }
 
-/** The exhaustive search of one property on one set, judged with the random engine's result. */
-function searchSet(suite: Suite, property: string, variant: string, budget: 'test' | 'start', random: FixCheck['random'], randomFound: FixCheck['counterexample']): FixCheck {
-  const b = { ...searchBound(suite.exhaustive, budget, property, variant), maxMemoryMB: Math.min(4096, memoryCeilingMB()) };
-  const e = searchExhaustive(suiteModel(suite, variant, true), propertyOf(suite, property)!, suite.bounds, {
-    horizon: b.horizon,
-    maxStates: b.maxStates,
-    maxMemoryBytes: b.maxMemoryMB * 2 ** 20,
-    kinds: suite.exhaustive.kinds ?? suite.kinds,
-  });
-  const exhaustive = { verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: b.horizon, states: e.states, ms: Math.round(e.ms) };
-  const replay = exploreCommandLine({ suite: suite.id, suiteFile: suite.file, property, variant, bound: b });
-  const found = e.counterexample ? { engine: 'exhaustive' as const, shortest: e.shortest, events: e.counterexample.events, violation: e.counterexample.violation, replay } : randomFound;
+/** One property on one set, judged from the exhaustive search's answer and the random engine's result. */
+function judged(suite: Suite, property: string, variant: string, budget: 'test' | 'start', random: FixCheck['random'], randomFound: FixCheck['counterexample'], e: FixExhaustiveCell): FixCheck {
+  const exhaustive = { verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: e.horizon, states: e.states, ms: e.ms };
+  const replay = exploreCommandLine({ suite: suite.id, suiteFile: suite.file, property, variant, bound: fixSearchBound(suite, budget, property, variant) });
+  const c = e.counterexample;
+  const found = c ? { engine: 'exhaustive' as const, shortest: c.shortest, events: c.events, violation: c.violation, replay } : randomFound;
   const settled = e.verdict === 'holds' || e.verdict === 'holds-within-horizon';
   return { property, random, exhaustive, outcome: found ? 'violated' : random.verdict === 'holds' && settled ? 'holds' : 'unknown', counterexample: found };
 }
@@ -265,16 +287,33 @@ function unmetExpectations(suite: Suite, sets: readonly FixSet[]): FixSetAnalysi
   return out;
 }
 
-/** Every selected suite on every selected base, in order; `code` is 1 when a suite's expectation is unmet, else 0. */
-export function runFixSets(suites: readonly Suite[], bases: readonly Base[], options: FixSetOptions, onResult?: (a: FixSetAnalysis) => void): { analyses: FixSetAnalysis[]; code: number } {
-  const analyses: FixSetAnalysis[] = [];
-  for (const suite of suites) {
-    for (const base of bases) {
-      const a = analyseFixSets(suite, base, options);
-      analyses.push(a);
-      onResult?.(a);
+/**
+ * Every selected suite on every selected base, in order; `code` is 1 when a suite's expectation is
+ * unmet, else 0. With `options.workers` above 1 the cells of all analyses go to a pool of worker
+ * threads (see `fixSetSteps`); the analyses are the same for any number of workers (timings aside),
+ * and `onResult` hears them in order.
+ */
+export async function runFixSets(suites: readonly Suite[], bases: readonly Base[], options: FixSetOptions, onResult?: (a: FixSetAnalysis) => void): Promise<{ analyses: FixSetAnalysis[]; code: number }> {
+  const work = suites.flatMap((suite) => bases.map((base) => ({ suite, base })));
+  const analyses = await withPool(options.workers ?? 1, async (pool) => {
+    if (!pool) {
+      return work.map(({ suite, base }) => {
+        const a = analyseFixSets(suite, base, options);
+        onResult?.(a);
+        return a;
+      });
     }
-  }
+    const done: (FixSetAnalysis | undefined)[] = [];
+    let shown = 0;
+    return Promise.all(
+      work.map(async ({ suite, base }, i) => {
+        const input = fixCellContext(suite, options);
+        done[i] = await runStepsAsync(fixSetSteps(suite, base, options), (cell) => pool.run<FixCellAnswer>('fixCell', { context: input, cell } satisfies FixCellTaskInput));
+        for (; shown < work.length && done[shown]; shown++) onResult?.(done[shown]!);
+        return done[i]!;
+      }),
+    );
+  });
   return { analyses, code: analyses.some((a) => a.unmet.length > 0) ? 1 : 0 };
 }
 

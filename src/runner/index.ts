@@ -21,6 +21,12 @@ export * from './fidelity.ts';
 export * from './fixSets.ts';
 export * from './junitFile.ts';
 export * from './record.ts';
+export * from './shard.ts';
+export * from './shardFile.ts';
+export * from './shardSet.ts';
+export * from './shardCheck.ts';
+export * from './shardFixes.ts';
+export * from './shardSweep.ts';
 export * from './observeOutage.ts';
 export { isSuiteFile, SUITE_FILE_EXTENSIONS } from './suiteFile.ts';
 

@@ -11,6 +11,9 @@ import { searchRandom } from '../explore/random.ts';
 import { summarizeScenario } from '../explore/scenarioSummary.ts';
 import { defaultConfig, parseVariant, smallConfig, type Config, type Scale } from '../model/index.ts';
 import { Refusal } from '../io/refusal.ts';
+import { runSteps, runStepsAsync, type Steps, type SweepPointTaskInput } from '../parallel/cellTasks.ts';
+import { suiteOf } from '../parallel/pairSpec.ts';
+import { withPool } from '../parallel/pool.ts';
 import { pairModel } from './checkPair.ts';
 import { applyOverrides, describeOverrides, type Overrides } from './overrides.ts';
 
@@ -100,39 +103,74 @@ export function evaluate(spec: SweepSpec, value: number, seed: number): SweepPoi
   return { value, seed, outcome: r.verdict === 'violated', measure: r.verdict === 'violated' ? 1 : 0 };
 }
 
-/** Runs a sweep; `onPoint` is told of every evaluation (for progress). */
+/** Runs a sweep in this thread; `onPoint` is told of every evaluation (for progress). */
 export function sweep(spec: SweepSpec, onPoint: (point: SweepPoint, done: number) => void = () => {}): SweepResult {
   checkSweep(spec);
-  const points: SweepPoint[] = [];
-  const cache = new Map<string, SweepPoint>();
-  const at = (value: number, seed: number): SweepPoint => {
-    const key = `${value}/${seed}`;
-    let p = cache.get(key);
-    if (!p) {
-      p = evaluate(spec, value, seed);
-      cache.set(key, p);
-      points.push(p);
-      onPoint(p, points.length);
-    }
+  let done = 0;
+  return runSteps(sweepSteps(spec), ({ value, seed }) => {
+    const p = evaluate(spec, value, seed);
+    onPoint(p, ++done);
     return p;
-  };
-  const seeds = Array.from({ length: spec.seeds }, (_, i) => i + 1);
+  });
+}
+
+/**
+ * Runs a sweep on `workers` threads (1: in this thread, no pool): the points of a step sweep all at
+ * once, a bisection's seeds in lock step (each seed's next value depends on its last outcome). The
+ * result is the one `sweep` gives, for any number of workers.
+ */
+export async function runSweep(spec: SweepSpec, workers: number, onPoint: (point: SweepPoint, done: number) => void = () => {}): Promise<SweepResult> {
+  checkSweep(spec);
+  return withPool(workers, async (pool) => {
+    if (!pool) return sweep(spec, onPoint);
+    const data = sweepSpecData(spec);
+    let done = 0;
+    return runStepsAsync(sweepSteps(spec), async ({ value, seed }) => {
+      const p = await pool.run<SweepPoint>('sweepPoint', { spec: data, value, seed } satisfies SweepPointTaskInput);
+      onPoint(p, ++done);
+      return p;
+    });
+  });
+}
+
+/** One point of a sweep to evaluate. */
+export interface SweepCell {
+  value: number;
+  seed: number;
+}
+
+/**
+ * A sweep as batches of points (see `Steps`): a step sweep asks for every (value, seed) at once; a
+ * bisection asks, round by round, for the next value of every seed still bisecting (both ends
+ * first). A point asked twice is answered from the first answer. `seeds` (default 1..spec.seeds)
+ * limits it to some seeds, as a shard does.
+ */
+export function* sweepSteps(spec: SweepSpec, seeds: readonly number[] = Array.from({ length: spec.seeds }, (_, i) => i + 1)): Steps<SweepCell, SweepPoint, SweepResult> {
+  const known = new Map<string, SweepPoint>();
+  const points: SweepPoint[] = [];
+  function* ask(cells: SweepCell[]): Generator<SweepCell[], SweepPoint[], SweepPoint[]> {
+    const fresh = cells.filter((c, i) => !known.has(`${c.value}/${c.seed}`) && cells.findIndex((d) => d.value === c.value && d.seed === c.seed) === i);
+    const answers = fresh.length === 0 ? [] : yield fresh;
+    fresh.forEach((c, i) => {
+      known.set(`${c.value}/${c.seed}`, answers[i]!);
+      points.push(answers[i]!);
+    });
+    return cells.map((c) => known.get(`${c.value}/${c.seed}`)!);
+  }
   let tipping: SweepResult['tipping'] = null;
   if (spec.mode.kind === 'steps') {
-    for (const value of stepValues(spec.from, spec.to, spec.mode.steps)) for (const seed of seeds) at(value, seed);
+    yield* ask(stepValues(spec.from, spec.to, spec.mode.steps).flatMap((value) => seeds.map((seed) => ({ value, seed }))));
   } else {
-    const perSeed = seeds.map((seed) => {
-      let lo = spec.from;
-      let hi = spec.to;
-      const low = at(lo, seed).outcome;
-      if (at(hi, seed).outcome === low) return null;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (at(mid, seed).outcome === low) lo = mid;
-        else hi = mid;
-      }
-      return hi;
-    });
+    const ends = yield* ask(seeds.flatMap((seed) => [{ value: spec.from, seed }, { value: spec.to, seed }]));
+    const state = seeds.map((seed, i) => ({ seed, low: ends[2 * i]!.outcome, lo: spec.from, hi: spec.to, flips: ends[2 * i + 1]!.outcome !== ends[2 * i]!.outcome }));
+    for (;;) {
+      const open = state.filter((s) => s.flips && s.hi - s.lo > 1);
+      if (open.length === 0) break;
+      const mids = open.map((s) => ({ value: Math.floor((s.lo + s.hi) / 2), seed: s.seed }));
+      const answers = yield* ask(mids);
+      open.forEach((s, i) => (answers[i]!.outcome === s.low ? (s.lo = mids[i]!.value) : (s.hi = mids[i]!.value)));
+    }
+    const perSeed = state.map((s) => (s.flips ? s.hi : null));
     const found = perSeed.filter((v): v is number => v !== null).sort((a, b) => a - b);
     tipping = {
       perSeed,
@@ -159,6 +197,25 @@ export function sweep(spec: SweepSpec, onPoint: (point: SweepPoint, done: number
     points,
     tipping,
   };
+}
+
+/** A sweep spec as plain data (its suite by id or file), to cross into a worker or a shard file. */
+export type SweepSpecData = Omit<SweepSpec, 'target'> & {
+  target: { kind: 'scenario'; scenario: string; scale: Scale } | { kind: 'property'; suite: { suite: string; suiteFile?: string }; property: string; runs?: number };
+};
+
+export function sweepSpecData(spec: SweepSpec): SweepSpecData {
+  const t = spec.target;
+  if (t.kind === 'scenario') return { ...spec, target: { ...t } };
+  const suite = { suite: t.suite.id, ...(t.suite.file === undefined ? {} : { suiteFile: t.suite.file }) };
+  return { ...spec, target: { kind: 'property', suite, property: t.property, ...(t.runs === undefined ? {} : { runs: t.runs }) } };
+}
+
+/** The spec plain data describes, its suite loaded (once per thread). */
+export async function sweepSpecOf(data: SweepSpecData): Promise<SweepSpec> {
+  const t = data.target;
+  if (t.kind === 'scenario') return { ...data, target: t };
+  return { ...data, target: { kind: 'property', suite: await suiteOf(t.suite), property: t.property, ...(t.runs === undefined ? {} : { runs: t.runs }) } };
 }
 
 /** `steps` integer values from `from` to `to`, ends included, without repeats. */

@@ -156,7 +156,7 @@ const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional
   sweep: {
     flags: [['--param', fc.constantFrom('buggyReleasePercent', 'faultBudget', 'peers', 'megaCounts', 'seed', ...PROTO_NAMES, 'nope')], ['--from', numbers], ['--to', numbers], ['--steps', numbers], ['--bisect', null], ['--scenario', names], ['--suite', suites], ['--property', names], ['--variant', names], ['--seeds', numbers], ['--runs', numbers], ['--out', paths], ['--update', null], ['--json', null], ...PARAMETER_FLAGS],
     // Keeps a valid run small: the small scale, two values, one seed, written under the run's own directory.
-    guard: ['--scenario', 'outage-2010', '--scale', 'small', '--param', 'buggyReleasePercent', '--from', '0', '--to', '10', '--steps', '2', '--seeds', '1', '--out', 'OUT/sweeps'],
+    guard: ['--scenario', 'outage-2010', '--scale', 'small', '--param', 'buggyReleasePercent', '--from', '0', '--to', '10', '--steps', '2', '--seeds', '1', '--out', 'OUT/sweeps', '--workers', '1'],
   },
   report: {
     // Valid results are not in the pool: writing a whole report takes seconds (test/report covers it).
@@ -166,7 +166,7 @@ const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional
   // A valid run is one small suite on one base (seconds); the fuzzed suites are the refused kinds only.
   fixes: {
     flags: [['--base', names], ['--budget', names], ['--runs', numbers], ['--among', fc.constantFrom('admission-control,mega-supernodes', 'robust-client', '', 'magic', '__proto__', 'fixed')], ['--every-set', null], ['--json', null], ['--suite', fc.constantFrom('crash-cascade-2010', 'no-such-suite', '__proto__', ...['suite-throws.mjs', 'suite-syntax.mjs', 'notes.txt', 'missing.mjs', 'adir', 'fifo'].map((f) => join(fixtures, f)))]],
-    guard: ['--suite', 'crash-cascade-2010', '--base', 'skype-2010', '--budget', 'test', '--runs', '20'],
+    guard: ['--suite', 'crash-cascade-2010', '--base', 'skype-2010', '--budget', 'test', '--runs', '20', '--workers', '1'],
   },
   // The main job with valid flags takes minutes: every start run here carries an unknown flag.
   start: { flags: [['--json', null], ['--bogus', null]], guard: ['--no-such-flag'] },

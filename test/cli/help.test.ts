@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/inProcess.ts';
 import { cli } from './run.ts';
 
-const COMMANDS = ['start', 'check', 'explore', 'fixes', 'replay', 'simulate', 'report'];
+const COMMANDS = ['start', 'check', 'explore', 'fixes', 'sweep', 'merge', 'replay', 'simulate', 'report'];
 
 describe('the command line', () => {
   it.each(COMMANDS)('%s --help prints its usage', async (command) => {

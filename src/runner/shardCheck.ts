@@ -1,0 +1,152 @@
+/**
+ * `check --shard K/N` and the merge of its shard files. Shard K searches, for every selected pair,
+ * runs `shareOf(runs, K/N)` of the pair's search (fast-check's run i depends only on the seed and i,
+ * see `RandomPartial`), on the machine's worker threads, and writes one partial per pair; it stores
+ * no counterexample. The merge checks that every shard searched its whole share (or stopped at a
+ * failure), joins each pair's partials with `mergeRandom` and finishes each pair as one `check`
+ * would: the same verdicts, counts, counterexample files, JUnit report and exit code.
+ */
+import { mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../explore/random.ts';
+import { Refusal } from '../io/refusal.ts';
+import { pairSpec, type PairSpec } from '../parallel/pairSpec.ts';
+import { withPool } from '../parallel/pool.ts';
+import type { RandomRangeInput } from '../parallel/tasks.ts';
+import type { PairResult } from '../report/results.ts';
+import { finishCheck, pairModel, randomSearchOf, type CheckOptions } from './checkPair.ts';
+import { rangesOf } from './parallelChecks.ts';
+import { exitCode, type Listener } from './runPairs.ts';
+import { checkPairs, type Pair } from './select.ts';
+import { shareOf, showShard, type Shard } from './shard.ts';
+import { writeShardFile, type CheckShardFile } from './shardFile.ts';
+import type { ShardSet } from './shardSet.ts';
+import { suitesNamed } from './suites.ts';
+
+/** What a check shard records of its command line: a merge accepts only shards of one selection. */
+export type CheckSelection = CheckShardFile['selection'];
+
+/** The options a check with this selection runs with (`dir` and `update` as the merge is told). */
+export function checkOptionsOf(selection: CheckSelection, dir: string, update: boolean): CheckOptions {
+  return { runs: selection.runs ?? undefined, seed: selection.seed ?? undefined, budget: selection.budget, dir, update, overrides: selection.overrides };
+}
+
+/** The pairs a selection names, as `check` selects them. */
+export async function checkPairsOf(selection: CheckSelection): Promise<Pair[]> {
+  const suites = await suitesNamed(selection.suite ?? undefined);
+  return checkPairs(suites, { suite: selection.suite === null ? undefined : suites[0]!.id, property: selection.property ?? undefined, variant: selection.variant ?? undefined }, selection.overrides);
+}
+
+/** Runs shard `shard` of a check and writes its file; returns the runs searched and the failures found. */
+export async function runCheckShard(pairs: readonly Pair[], options: CheckOptions, selection: CheckSelection, shard: Shard, out: string, listener: Listener<never> = {}): Promise<{ runs: number; failures: number }> {
+  const searches = pairs.map((pair) => randomSearchOf(pair, options));
+  const shares = searches.map((s) => shareOf(s.search.runs, shard));
+  const total = shares.reduce((n, [from, to]) => n + to - from, 0);
+  let done = 0;
+  const partials = await withPool(options.workers ?? 1, async (pool) => {
+    const cutoff = new SharedArrayBuffer(4 * Math.max(1, pairs.length));
+    new Int32Array(cutoff).fill(0x7fffffff);
+    return Promise.all(
+      pairs.map(async (pair, i) => {
+        const [from, to] = shares[i]!;
+        const { model, property, bounds, search } = searches[i]!;
+        if (!pool) {
+          const partial = searchRandomRange(model, property, bounds, { ...search, from, to });
+          listener.progress?.((done += to - from), total, `shard ${showShard(shard)}: ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from}..${to - 1}`);
+          return partial;
+        }
+        const spec = pairSpec(pair);
+        const parts = await Promise.all(
+          rangesOf(to - from, pool.size).map(async ([a, b]) => {
+            const input: RandomRangeInput = { pair: spec, options: { overrides: options.overrides, runs: options.runs, seed: options.seed, budget: options.budget }, from: from + a, to: from + b, cutoff, slot: i };
+            const part = await pool.run<RandomPartial>('randomRange', input);
+            listener.progress?.((done += b - a), total, `shard ${showShard(shard)}: ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from + a}..${from + b - 1} (${pool.size} workers)`);
+            return part;
+          }),
+        );
+        return joinPartials(parts, from, to);
+      }),
+    );
+  });
+  writeShardFile(out, shard, { command: 'check', selection, pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), partial: partials[i]! })) });
+  return { runs: partials.reduce((n, p) => n + p.runs, 0), failures: partials.filter((p) => p.failure).length };
+}
+
+/**
+ * The ranges of one share (searched by several workers) as one partial of `from .. to`: up to and
+ * including the first failure, as one search of the share would report it.
+ */
+export function joinPartials(parts: readonly RandomPartial[], from: number, to: number): RandomPartial {
+  const sorted = [...parts].sort((a, b) => a.from - b.from);
+  let at = from;
+  let runs = 0;
+  let triggeredRuns = 0;
+  let ms = 0;
+  let failure: RandomPartial['failure'] = null;
+  const cells = new Set<number>();
+  const lengthCounts: number[] = [];
+  for (const p of sorted) {
+    if (p.from !== at || p.abandoned) throw new Error(`runs ${at}..${p.from - 1} were not searched before a failure was known`);
+    runs += p.runs;
+    triggeredRuns += p.triggeredRuns;
+    p.cells.forEach((c) => cells.add(c));
+    p.lengthCounts.forEach((n, length) => (lengthCounts[length] = (lengthCounts[length] ?? 0) + n));
+    if (p.failure) {
+      failure = { ...p.failure, msToFailure: ms + p.failure.msToFailure };
+      ms += p.ms;
+      break;
+    }
+    ms += p.ms;
+    at = p.to;
+  }
+  if (failure === null && at !== to) throw new Error(`runs ${at}..${to - 1} were not searched`);
+  return { from, to, runs, triggeredRuns, failure, cells: [...cells].sort((a, b) => a - b), lengthCounts, ms, abandoned: false };
+}
+
+/**
+ * Merges the shards of one check (see `readShardSet`): the pairs the selection names here must be
+ * the ones each shard searched, and each shard's partial must cover its whole share or stop at a
+ * failure. Returns the pairs (for the parameters line) and a function that finishes them.
+ */
+export async function prepareCheckMerge(set: ShardSet<CheckShardFile>, dir: string | undefined, update: boolean) {
+  const selection = set.selection as CheckSelection;
+  const options = checkOptionsOf(selection, dir ?? selection.dir, update);
+  const pairs = await checkPairsOf(selection);
+  for (const pair of pairs) pairModel(pair, options.overrides ?? {}, false);
+  const key = (s: PairSpec) => [s.suite, s.suiteFile ?? '', s.property, s.variant, s.expected ?? ''].join('|');
+  const specs = pairs.map((pair) => key(pairSpec(pair))).join('\n');
+  const partials = pairs.map(() => [] as RandomPartial[]);
+  for (const { path, file } of set.shards) {
+    if (file.pairs.map((p) => key(p.pair)).join('\n') !== specs) throw new Refusal(`${path}: holds other pairs than its selection names here (another suite file, or a shard file edited)`);
+    pairs.forEach((pair, i) => partials[i]!.push(checkedPartial(path, file, pair, options, file.pairs[i]!.partial)));
+  }
+  return {
+    pairs,
+    options,
+    /** Finishes every pair in order (stores its counterexample, compares with the expectation). */
+    run(listener: Listener<PairResult> = {}): { code: number; results: PairResult[] } {
+      const results = pairs.map((pair, i) => {
+        const { search } = randomSearchOf(pair, options);
+        const ms = partials[i]!.reduce((n, p) => n + p.ms, 0);
+        const result = finishCheck(pair, options, mergeRandom(partials[i]!, search.runs, search.seed, possibleCells(search), ms));
+        listener.result?.(result);
+        return result;
+      });
+      return { code: exitCode(results), results };
+    },
+  };
+}
+
+/** A shard's partial for one pair, refused in one line unless it covers the shard's whole share or stops at a failure in it. */
+function checkedPartial(path: string, file: CheckShardFile, pair: Pair, options: CheckOptions, p: RandomPartial): RandomPartial {
+  const { search } = randomSearchOf(pair, options);
+  const [from, to] = shareOf(search.runs, file.shard);
+  const which = `shard ${showShard(file.shard)}, ${pair.suite.id} / ${pair.property} on ${pair.variant}`;
+  if (p.from !== from || p.to !== to) throw new Refusal(`${path}: ${which}: covers runs ${p.from}..${p.to - 1}, its share of ${search.runs} runs is ${from}..${to - 1}`);
+  const failed = p.failure !== null && p.failure.index >= from && p.failure.index < to && p.runs === p.failure.index - from + 1;
+  if (p.abandoned || (p.failure === null && p.runs !== to - from)) throw new Refusal(`${path}: ${which}: searched ${p.runs} of runs ${from}..${to - 1} and found no failure (a killed or truncated shard): run shard ${showShard(file.shard)} again`);
+  if (p.failure !== null && !failed) throw new Refusal(`${path}: ${which}: damaged: its failure is not its run ${from + p.runs - 1}`);
+  const counted = p.lengthCounts.reduce((n, c) => n + c, 0);
+  if (counted !== p.runs || p.triggeredRuns > p.runs || p.lengthCounts.length > search.maxEvents + 1 || p.cells.some((c) => c >= possibleCells(search))) {
+    throw new Refusal(`${path}: ${which}: damaged: its counts do not add up to its ${p.runs} runs`);
+  }
+  return p;
+}

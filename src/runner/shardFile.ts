@@ -1,0 +1,150 @@
+/**
+ * Shard files: what `check`, `fixes` and `sweep --shard K/N --out FILE` write and `cascade merge`
+ * reads. A file says which command and selection it belongs to, which shard it is, and holds the
+ * answers of its share of the work as plain data; it is validated by a schema with upper bounds on
+ * every read, so a damaged or hostile file is one line, never a stack trace or unbounded work. An
+ * existing `--out` target is replaced only when it is a shard file itself.
+ */
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { checkExportTarget } from '../io/exportTarget.ts';
+import { Refusal } from '../io/refusal.ts';
+import { writeAtomically } from '../io/writeAtomically.ts';
+import { firstIssue } from '../model/schemaIssue.ts';
+import { EventSchema } from '../trace/schema.ts';
+import { readJson } from '../trace/readJson.ts';
+import { VERSION } from '../version.ts';
+import { MAX_SHARDS, type Shard } from './shard.ts';
+
+/** What a shard file's `kind` says. */
+export const SHARD_KIND = 'cascade-shard';
+/** The version of the shard file's shape; raised when a field changes meaning or goes. */
+export const SHARD_SCHEMA_VERSION = 1;
+/** The largest shard file read. */
+export const MAX_SHARD_BYTES = 64 * 2 ** 20;
+
+const count = z.int().min(0);
+const measure = z.number().min(0);
+const text = z.string().max(1_000);
+const name = z.string().min(1).max(500);
+const list = <T extends z.ZodType>(item: T, max = 100_000) => z.array(item).max(max);
+const overrides = z.record(z.string().max(200), z.union([z.number(), list(z.number(), 100)]));
+const budget = z.enum(['test', 'start']);
+const violation = z.object({ step: count, message: text }).strict();
+const events = list(EventSchema, 1_000);
+const suiteSpec = z.object({ suite: name, suiteFile: name.optional() }).strict();
+
+const PartialSchema = z
+  .object({
+    from: count,
+    to: count,
+    runs: count,
+    triggeredRuns: count,
+    failure: z
+      .object({
+        index: count,
+        msToFailure: measure,
+        counterexample: z.object({ events, violation, path: z.string().max(100_000), eventsBeforeShrink: count, eventsAfterShrink: count, fastCheckShrinks: count, minimizeTries: count }).strict(),
+      })
+      .strict()
+      .nullable(),
+    cells: list(count),
+    lengthCounts: list(count, 10_001),
+    ms: measure,
+    abandoned: z.boolean(),
+  })
+  .strict();
+
+const CheckShardSchema = z
+  .object({
+    command: z.literal('check'),
+    selection: z.object({ suite: name.nullable(), property: name.nullable(), variant: name.nullable(), overrides, budget, runs: count.nullable(), seed: z.int().nullable(), dir: name }).strict(),
+    pairs: list(z.object({ pair: z.object({ suite: name, suiteFile: name.optional(), property: name, variant: name, expected: z.enum(['holds', 'violated']).nullable() }).strict(), partial: PartialSchema }).strict(), 10_000),
+  })
+  .strict();
+
+const RandomCellSchema = z.object({ engine: z.literal('random'), verdict: z.enum(['violated', 'holds', 'vacuous']), runs: count, ms: measure, counterexample: z.object({ events, violation }).strict().nullable() }).strict();
+const ExhaustiveCellSchema = z
+  .object({
+    engine: z.literal('exhaustive'),
+    verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached']),
+    stoppedBy: name,
+    horizon: count,
+    states: count,
+    ms: measure,
+    counterexample: z.object({ shortest: z.boolean(), events, violation }).strict().nullable(),
+  })
+  .strict();
+
+const FixesShardSchema = z
+  .object({
+    command: z.literal('fixes'),
+    selection: z.object({ suite: name.nullable(), base: name.nullable(), budget, runs: count.nullable(), among: list(name, 10).nullable(), everySet: z.boolean() }).strict(),
+    cells: list(z.object({ index: count, suite: name, base: name, variant: name, property: name, random: RandomCellSchema, exhaustive: ExhaustiveCellSchema.nullable() }).strict()),
+  })
+  .strict();
+
+const SweepShardSchema = z
+  .object({
+    command: z.literal('sweep'),
+    selection: z
+      .object({
+        param: name,
+        from: z.int(),
+        to: z.int(),
+        mode: z.union([z.object({ kind: z.literal('steps'), steps: count }).strict(), z.object({ kind: z.literal('bisect') }).strict()]),
+        target: z.union([
+          z.object({ kind: z.literal('scenario'), scenario: name, scale: z.enum(['small', 'population']) }).strict(),
+          z.object({ kind: z.literal('property'), suite: suiteSpec, property: name, runs: count.optional() }).strict(),
+        ]),
+        variant: name,
+        seeds: count,
+        overrides,
+      })
+      .strict(),
+    points: list(z.object({ value: z.int(), seed: z.int(), outcome: z.boolean(), measure: z.number() }).strict()),
+  })
+  .strict();
+
+const head = {
+  kind: z.literal(SHARD_KIND),
+  schemaVersion: z.literal(SHARD_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('cascade'), version: z.string().max(100) }).strict(),
+  shard: z.object({ index: z.int().min(1).max(MAX_SHARDS), count: z.int().min(1).max(MAX_SHARDS) }).strict().refine((s) => s.index <= s.count, 'K must be at most N'),
+};
+
+export const ShardFileSchema = z.discriminatedUnion('command', [CheckShardSchema.extend(head), FixesShardSchema.extend(head), SweepShardSchema.extend(head)]);
+
+export type ShardFile = z.infer<typeof ShardFileSchema>;
+export type CheckShardFile = Extract<ShardFile, { command: 'check' }>;
+export type FixesShardFile = Extract<ShardFile, { command: 'fixes' }>;
+export type SweepShardFile = Extract<ShardFile, { command: 'sweep' }>;
+
+/** A shard file's own fields, before the head is added. */
+export type ShardBody = Omit<CheckShardFile, keyof typeof head> | Omit<FixesShardFile, keyof typeof head> | Omit<SweepShardFile, keyof typeof head>;
+
+/** Refuses, before any work, an `--out` target that is not a file name or is an existing file other than a shard file. */
+export function checkShardTarget(path: string): void {
+  checkExportTarget(path, { flag: '--out', update: true, inputs: [] });
+  if (!existsSync(path)) return;
+  const json = readJson(path, MAX_SHARD_BYTES);
+  if (!json.ok || (json.value as { kind?: unknown } | null)?.kind !== SHARD_KIND) throw new Refusal(`--out ${path}: exists and is not a shard file; choose another name or remove it`);
+}
+
+/** Writes a shard file atomically (its target checked again). */
+export function writeShardFile(path: string, shard: Shard, body: ShardBody): void {
+  checkShardTarget(path);
+  const file = { kind: SHARD_KIND, schemaVersion: SHARD_SCHEMA_VERSION, tool: { name: 'cascade', version: VERSION }, shard: { index: shard.index, count: shard.count }, ...body };
+  writeAtomically(path, JSON.stringify(file) + '\n');
+}
+
+/** Reads and validates a shard file; every problem is one `Refusal` line naming the file. */
+export function readShardFile(path: string): ShardFile {
+  const json = readJson(path, MAX_SHARD_BYTES);
+  if (!json.ok) throw new Refusal(json.error);
+  const kind = (json.value as { kind?: unknown } | null)?.kind;
+  if (kind !== SHARD_KIND) throw new Refusal(`${path}: not a shard file (no "kind": "${SHARD_KIND}")`);
+  const parsed = ShardFileSchema.safeParse(json.value);
+  if (!parsed.success) throw new Refusal(`${path}: damaged shard file: ${firstIssue(parsed.error, json.value)}`);
+  return parsed.data;
+}

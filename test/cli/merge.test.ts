@@ -1,0 +1,172 @@
+/**
+ * `check --shard K/N` and `cascade merge`: three shards merged print the same --json lines and
+ * human lines (timings aside), store the same counterexample files byte for byte and write the same
+ * JUnit report as one unsharded check, with the same exit code; a set of shard files that is not one
+ * whole run is one line, exit code 2, and nothing written. In process (`main`), no start-up per run.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess, type InProcessRun } from '../support/inProcess.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cascade-merge-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const at = (name: string) => join(dir, name);
+
+// crash-cascade-2010 with 30 runs a pair: 16 pairs, 12 violated at run 11 (in shard 2's runs 10..19)
+// and 4 holding; a second selection of one pair whose failure comes later covers a failure in shard 3.
+const SELECTION = ['--suite', 'crash-cascade-2010', '--runs', '30', '--budget', 'test'];
+
+/** Every file under `root`, by relative path, with its bytes. */
+function files(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, name.name);
+      if (name.isDirectory()) walk(path);
+      else out.set(relative(root, path), readFileSync(path, 'utf8'));
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return out;
+}
+
+/** Output lines with timings and the run's own directory names taken out. */
+function comparable(lines: string[], names: Record<string, string>): string[] {
+  return lines.map((line) => {
+    let l = line.replace(/"(ms|timeToFailureMs)":[0-9.]+/g, '"$1":T').replace(/\d+(\.\d+)? ms\b/g, 'T ms');
+    for (const [from, to] of Object.entries(names)) l = l.split(from).join(to);
+    return l;
+  });
+}
+
+function junit(path: string): string {
+  return readFileSync(path, 'utf8').replace(/ time="[^"]*"/g, '');
+}
+
+let whole: InProcessRun;
+let wholeText: InProcessRun;
+let merged: InProcessRun;
+let mergedText: InProcessRun;
+beforeAll(async () => {
+  whole = await runInProcess(['check', ...SELECTION, '--dir', at('whole'), '--json', '--junit', at('whole.xml'), '--workers', '1']);
+  for (const k of [1, 2, 3]) {
+    // Shard 2 on two worker threads: its runs cut into ranges again, joined into one partial.
+    const r = await runInProcess(['check', ...SELECTION, '--dir', at('shards-cx'), '--shard', `${k}/3`, '--out', at(`s${k}.json`), '--workers', k === 2 ? '2' : '1']);
+    expect(r.code, r.err.join('\n')).toBe(0);
+    expect(r.out).toEqual([expect.stringMatching(new RegExp(`^shard ${k}/3 of check: 16 pairs, \\d+ runs searched, \\d+ failures? found; written to `))]);
+  }
+  merged = await runInProcess(['merge', at('s3.json'), at('s1.json'), at('s2.json'), '--dir', at('merged'), '--json', '--junit', at('merged.xml')]);
+  wholeText = await runInProcess(['check', ...SELECTION, '--dir', at('whole'), '--workers', '1']);
+  mergedText = await runInProcess(['merge', at('s1.json'), at('s2.json'), at('s3.json'), '--dir', at('merged')]);
+}, 120_000);
+
+describe('check --shard K/N, then merge', () => {
+  it('prints the same --json lines as one check, and exits the same', () => {
+    expect(whole.code, whole.err.join('\n')).toBe(0);
+    expect(merged.code, merged.err.join('\n')).toBe(whole.code);
+    expect(merged.out).toHaveLength(17);
+    expect(comparable(merged.out, { [at('merged')]: at('whole') })).toEqual(comparable(whole.out, {}));
+    const verdicts = whole.out.slice(0, 16).map((l) => (JSON.parse(l) as { verdict: string }).verdict);
+    expect(new Set(verdicts)).toEqual(new Set(['violated', 'holds']));
+  });
+
+  it('prints the same lines without --json', () => {
+    expect(mergedText.code).toBe(wholeText.code);
+    expect(comparable(mergedText.out, { [at('merged')]: at('whole') })).toEqual(comparable(wholeText.out, {}));
+  });
+
+  it('stores the same counterexample files, byte for byte, and the shards store none', () => {
+    const a = files(at('whole'));
+    expect(a.size).toBe(12);
+    expect(files(at('merged'))).toEqual(a);
+    expect(existsSync(at('shards-cx'))).toBe(false);
+  });
+
+  it('writes the same JUnit report (times aside)', () => {
+    expect(junit(at('merged.xml')).split(at('merged')).join(at('whole'))).toBe(junit(at('whole.xml')));
+  });
+
+  it('merges a failure found only in the last shard', async () => {
+    const one = ['--suite', 'crash-cascade-2010', '--property', 'no-cascade', '--variant', 'skype-2010', '--runs', '12', '--json', '--workers', '1'];
+    const w = await runInProcess(['check', ...one, '--dir', at('late-whole')]);
+    for (const k of [1, 2, 3]) expect((await runInProcess(['check', ...one, '--shard', `${k}/3`, '--out', at(`late${k}.json`)])).code).toBe(0);
+    const shards = [1, 2, 3].map((k) => JSON.parse(readFileSync(at(`late${k}.json`), 'utf8')) as { pairs: { partial: { failure: unknown } }[] });
+    expect(shards.map((s) => s.pairs[0]!.partial.failure !== null)).toEqual([false, false, true]);
+    const m = await runInProcess(['merge', at('late1.json'), at('late2.json'), at('late3.json'), '--dir', at('late-merged'), '--json']);
+    expect(comparable(m.out, { [at('late-merged')]: at('late-whole') })).toEqual(comparable(w.out, {}));
+    expect(files(at('late-merged'))).toEqual(files(at('late-whole')));
+  });
+});
+
+describe('merge refuses what is not one whole run, in one line, writing nothing', () => {
+  async function refused(args: string[], message: RegExp): Promise<void> {
+    const before = readdirSync(dir).sort();
+    const r = await runInProcess(['merge', ...args, '--dir', at('refused'), '--junit', at('refused.xml')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([expect.stringMatching(message)]);
+    expect(r.err[0]).toMatch(/^cascade merge: /);
+    expect(r.out).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  }
+
+  it('a missing shard', () => refused([at('s1.json'), at('s3.json')], /: shard 2\/3 missing: merge needs all 3$/));
+
+  it('a shard given twice', () => refused([at('s1.json'), at('s2.json'), at('s2.json'), at('s3.json')], /: shard 2\/3 given twice \(/));
+
+  it('a shard of another selection', async () => {
+    expect((await runInProcess(['check', ...SELECTION, '--dir', at('shards-cx'), '--seed', '7', '--shard', '2/3', '--out', at('other2.json'), '--workers', '1'])).code).toBe(0);
+    await refused([at('s1.json'), at('other2.json'), at('s3.json')], /other2\.json: not the same run as .*s1\.json: its seed is 7, there null$/);
+  });
+
+  it('shards of another N', async () => {
+    expect((await runInProcess(['check', ...SELECTION, '--dir', at('shards-cx'), '--shard', '2/4', '--out', at('four2.json'), '--workers', '1'])).code).toBe(0);
+    await refused([at('s1.json'), at('four2.json'), at('s3.json')], /four2\.json: shard 2\/4, .*s1\.json: shard 1\/3: the shards of one run share their N$/);
+  });
+
+  it('a truncated partial: fewer runs than its share and no failure', async () => {
+    const file = JSON.parse(readFileSync(at('s1.json'), 'utf8')) as { pairs: { pair: { variant: string; property: string }; partial: { runs: number; lengthCounts: number[] } }[] };
+    const p = file.pairs.find((x) => x.pair.variant === 'fixed' && x.pair.property === 'no-client-crash')!.partial;
+    p.runs -= 3;
+    // Counts made consistent with the fewer runs: only the coverage of the share gives it away.
+    for (let cut = 3, i = p.lengthCounts.length - 1; cut > 0; i--) {
+      const take = Math.min(cut, p.lengthCounts[i]!);
+      p.lengthCounts[i]! -= take;
+      cut -= take;
+    }
+    writeFileSync(at('cut1.json'), JSON.stringify(file));
+    await refused([at('cut1.json'), at('s2.json'), at('s3.json')], /cut1\.json: shard 1\/3, crash-cascade-2010 \/ no-client-crash on fixed: searched 7 of runs 0\.\.9 and found no failure \(a killed or truncated shard\): run shard 1\/3 again$/);
+  });
+
+  it('a damaged file', async () => {
+    writeFileSync(at('half.json'), readFileSync(at('s2.json'), 'utf8').slice(0, 500));
+    await refused([at('s1.json'), at('half.json'), at('s3.json')], /half\.json: not valid JSON/);
+    const file = JSON.parse(readFileSync(at('s2.json'), 'utf8')) as { pairs: { partial: Record<string, unknown> }[] };
+    file.pairs[0]!.partial.runs = -1;
+    writeFileSync(at('bad2.json'), JSON.stringify(file));
+    await refused([at('s1.json'), at('bad2.json'), at('s3.json')], /bad2\.json: damaged shard file: pairs\.0\.partial\.runs: /);
+  });
+});
+
+describe('check --shard refuses bad flags and targets in one line', () => {
+  it.each([
+    [['--shard', '2/3'], '--shard needs --out FILE, the shard file to write'],
+    [['--shard', '4/3', '--out', 'x.json'], "--shard must be K/N with 1 <= K <= N <= 10,000 (e.g. --shard 2/8), got '4/3'"],
+    [['--shard', '0/3', '--out', 'x.json'], "--shard must be K/N with 1 <= K <= N <= 10,000 (e.g. --shard 2/8), got '0/3'"],
+    [['--out', 'x.json'], '--out goes with --shard K/N (the shard file)'],
+    [['--shard', '1/2', '--out', 'x.json', '--update'], '--update goes with merge: a shard stores no counterexample'],
+  ])('check %j', async (args, message) => {
+    const r = await runInProcess(['check', ...SELECTION, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`cascade check: ${message}`]);
+  });
+
+  it('never replaces a file that is not a shard file', async () => {
+    writeFileSync(at('notes.txt'), 'mine\n');
+    const r = await runInProcess(['check', ...SELECTION, '--shard', '1/3', '--out', at('notes.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`cascade check: --out ${at('notes.txt')}: exists and is not a shard file; choose another name or remove it`]);
+    expect(readFileSync(at('notes.txt'), 'utf8')).toBe('mine\n');
+  });
+});
