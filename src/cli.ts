@@ -10,6 +10,7 @@ import { lookup } from './model/lookup.ts';
 import { DefinitionError } from './properties/define.ts';
 import { VERSION } from './version.ts';
 import { runSupervised } from './cli/supervise.ts';
+import { WorkerLost } from './parallel/pool.ts';
 type Command = (argv: string[], out: (line: string) => void, err: (line: string) => void) => number | Promise<number>;
 
 /** The commands, each loaded only when it runs: the supervising thread and `--help` stay light. */
@@ -70,6 +71,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (!command) throw new UsageError(`unknown command '${name}': choose ${Object.keys(COMMANDS).join(', ')}`);
     return await (await command.load())(rest, io.out, io.err);
   } catch (error) {
+    if (error instanceof WorkerLost) {
+      io.err(`cascade ${name}: ${error.message}`);
+      return 3;
+    }
     const line = error instanceof UsageError || error instanceof Refusal || error instanceof DefinitionError ? error.message : describeFsError(error);
     if (line === null) throw error;
     io.err(`${command ? `cascade ${name}` : 'cascade'}: ${line}`);

@@ -7,9 +7,18 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, type Transferable } from 'node:worker_threads';
+import { Refusal } from '../io/refusal.ts';
 
 /** One line saying which worker stopped and why; the command prints it and fails. */
 export class WorkerLost extends Error {}
+
+/** A worker's answer: the output, or the error (with its one line when it was bad input, not a defect). */
+interface Reply {
+  id: number;
+  output?: unknown;
+  error?: string;
+  usage?: string;
+}
 
 interface Job {
   id: number;
@@ -47,7 +56,7 @@ export class Pool {
       const worker = new Worker(new URL(entry, import.meta.url), { env: process.env, stdout: false, stderr: false });
       worker.unref();
       const slot: Slot = { worker, index, busy: null, pinned: [], ready: Promise.resolve() };
-      worker.on('message', (message: { id: number; output?: unknown; error?: string }) => this.finished(slot, message));
+      worker.on('message', (message: Reply) => this.finished(slot, message));
       worker.on('error', (error) => this.die(slot, `failed: ${firstLine(error)}`));
       worker.on('exit', (code) => this.die(slot, `stopped (exit code ${code})`));
       this.slots.push(slot);
@@ -89,12 +98,13 @@ export class Pool {
     }
   }
 
-  private finished(slot: Slot, message: { id: number; output?: unknown; error?: string }): void {
+  private finished(slot: Slot, message: Reply): void {
     const job = slot.busy;
     if (!job || job.id !== message.id) return;
     slot.busy = null;
     if (slot.pinned.length === 0) slot.worker.unref();
-    if (message.error !== undefined) job.reject(new TaskError(message.error));
+    if (message.usage !== undefined) job.reject(new Refusal(message.usage));
+    else if (message.error !== undefined) job.reject(new TaskError(message.error));
     else job.resolve(message.output as never);
     this.dispatch();
   }

@@ -4,6 +4,8 @@
  * show that a lost worker fails the run.
  */
 import { parentPort } from 'node:worker_threads';
+import { Refusal } from '../io/refusal.ts';
+import { DefinitionError } from '../properties/index.ts';
 import { TASKS } from './tasks.ts';
 
 parentPort!.on('message', async (message: { id: number; task: string; input: unknown }) => {
@@ -14,6 +16,8 @@ parentPort!.on('message', async (message: { id: number; task: string; input: unk
     const { output, transfer } = await task(message.input as never);
     parentPort!.postMessage({ id: message.id, output }, transfer ?? []);
   } catch (error) {
-    parentPort!.postMessage({ id: message.id, error: (error as Error)?.stack ?? String(error) });
+    // Bad input met in a worker (a user's property that throws, a suite file that refuses) is still one line, as in the command's own thread.
+    const usage = error instanceof Refusal || error instanceof DefinitionError ? error.message : undefined;
+    parentPort!.postMessage({ id: message.id, error: (error as Error)?.stack ?? String(error), usage });
   }
 });

@@ -3,11 +3,12 @@
  * and 3 workers give equal verdicts, counts and byte-identical counterexample files; a worker lost
  * mid-run fails the run with one line and no verdict.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SUITES } from '../../properties/index.ts';
+import { main } from '../../src/cli.ts';
 import { WorkerLost } from '../../src/parallel/pool.ts';
 import { checkPairs, exhaustiveSections, runChecks, runExplores, type ExplorePairResult, type PairResult } from '../../src/runner/index.ts';
 
@@ -71,5 +72,24 @@ describe('workers', () => {
       delete process.env.CASCADE_WORKER_FAULT;
     }
     expect(files(dir)).toEqual({});
+  });
+
+  it('on the command line, a lost worker is one line and exit code 3; a property that throws in a worker is one line and exit code 2', async () => {
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    process.env.CASCADE_WORKER_FAULT = 'exit';
+    try {
+      expect(await main(['check', '--suite', 'crash-cascade-2010', '--runs', '40', '--workers', '2', '--dir', join(root, 'cli-lost'), '--json'], io)).toBe(3);
+    } finally {
+      delete process.env.CASCADE_WORKER_FAULT;
+    }
+    expect(lines.filter((l) => l.startsWith('cascade check: worker'))).toHaveLength(1);
+    expect(lines.join('\n')).not.toMatch(/\n\s+at /);
+    const suite = join(root, 'throwing.mjs');
+    writeFileSync(suite, `export default ({ defineSuite, defineProperty }) => defineSuite({ id: 'throwing', title: 'a property that throws', kinds: ['crash'], properties: [defineProperty({ id: 'boom', summary: 'throws once a peer crashed', always: (s) => { if (s.faultsUsed > 0) throw new Error('boom'); return null; } })], variants: { fixed: null } });\n`);
+    lines.length = 0;
+    expect(await main(['check', '--suite', suite, '--runs', '40', '--workers', '2', '--dir', join(root, 'cli-throwing')], io)).toBe(2);
+    expect(lines.filter((l) => l.includes('threw'))).toHaveLength(1);
+    expect(lines.join('\n')).not.toMatch(/\n\s+at /);
   });
 });
