@@ -9,5 +9,8 @@ export default defineConfig({
     pool: 'forks',
     // Both cores: most test files are CPU-bound and independent (vitest would otherwise use one fewer).
     maxWorkers: Math.max(2, availableParallelism()),
+    // Test files already run side by side on every core: commands default to one worker thread here
+    // (the tests of parallel work pass --workers, or workers, themselves).
+    env: { CASCADE_WORKERS: '1' },
   },
 });

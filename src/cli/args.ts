@@ -70,7 +70,15 @@ export function directoryFlag(name: string, value: string | undefined, fallback:
   return value;
 }
 
-/** `--workers N`: worker threads, 1 to 256; the machine's cores when not given. */
+/**
+ * `--workers N`: worker threads, 1 to 256. When not given: `CASCADE_WORKERS` if set (a test runner
+ * or a batch machine that already runs one command per core sets it to 1), else the machine's cores.
+ */
 export function workersFlag(value: string | undefined): number {
+  const env = process.env.CASCADE_WORKERS;
+  if (value === undefined && env !== undefined && env !== '') {
+    if (!/^\d+$/.test(env) || Number(env) < 1 || Number(env) > 256) throw new UsageError(`CASCADE_WORKERS must be a whole number between 1 and 256, got '${env.slice(0, 40)}'`);
+    return Number(env);
+  }
   return integer('workers', value, availableParallelism(), 1, 256);
 }

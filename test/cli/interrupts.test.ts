@@ -1,5 +1,6 @@
 /**
- * Interrupts at random moments of `check --update` leave no temporary file and no damaged
+ * Interrupts at random moments of `check --update --workers 2` (the command's thread and two
+ * workers) leave no temporary file and no damaged
  * counterexample (a few here; `npm run test:interrupts` runs 100).
  */
 import { describe, expect, it } from 'vitest';

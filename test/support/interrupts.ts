@@ -34,7 +34,7 @@ function filesUnder(dir: string): string[] {
  */
 export function interruptOnce(dir: string, seed: number, delayMs: number, signal: 'SIGINT' | 'SIGTERM'): Promise<InterruptOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli.ts'), 'check', '--budget', 'test', '--update', '--dir', dir, '--seed', String(seed), '--runs', '20'], {
+    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli.ts'), 'check', '--budget', 'test', '--update', '--dir', dir, '--seed', String(seed), '--runs', '20', '--workers', '2'], {
       cwd: root,
       env: { ...process.env, CASCADE_TEST_WRITE_PAUSE_MS: '40' },
       stdio: ['ignore', 'pipe', 'ignore'],
