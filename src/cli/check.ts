@@ -147,7 +147,7 @@ export function describeCheck(r: PairResult): string {
 }
 
 /** What a shard prints once its file is written: one line (or one JSON object) and how to merge. */
-export function printShard(command: 'check' | 'fixes' | 'sweep', shard: Shard, file: string, done: string, json: boolean, out: (line: string) => void): void {
+export function printShard(command: 'check' | 'fixes' | 'sweep' | 'explore', shard: Shard, file: string, done: string, json: boolean, out: (line: string) => void): void {
   if (json) out(JSON.stringify({ kind: 'shard', schemaVersion: SHARD_SCHEMA_VERSION, command, shard: showShard(shard), file, done }));
   else out(`shard ${showShard(shard)} of ${command}: ${done}; written to ${file}. When all ${shard.count} are done: npx cascade merge FILE...`);
 }

@@ -3,8 +3,9 @@
  * parses the flags, lets the runner search each pair breadth-first within the tick horizon, and
  * prints what each verdict covers.
  */
-import { checkJunitTarget, parseShard, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
-import { directoryFlag, integer, oneOf, parse, workersFlag } from './args.ts';
+import { checkJunitTarget, checkShardTarget, parseShard, plural, runExploreShard, type ExploreSelection, type Listener, type Overrides, type Pair, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
+import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
+import { printShard } from './check.ts';
 import { SEARCH_FLAGS } from './check.ts';
 import { printPairSummary, printParameters, runMark } from './print.ts';
 import { progress } from './progress.ts';
@@ -37,10 +38,12 @@ Options:
                    verdicts, state counts and counterexample files are the same for any number
   --shard K/N      swarm shard K of N, for spaces past one machine: only the sequences whose first
                    adversary event falls to shard K (events dealt round-robin by kind and
-                   parameter). The N shards together cover every sequence once: all hold, the
-                   property holds (within the horizon); one violated, it is violated, and the
-                   shortest of their counterexamples is a shortest one. Each verdict says it is a
-                   shard's
+                   parameter), on --workers threads, written to the shard file --out FILE (no
+                   counterexample stored). 'cascade merge' of the N files gives one search's
+                   verdict: all hold, it holds (within the horizon); one is violated, it is, with
+                   the shortest of their counterexamples (a shortest one unless a bound stopped a
+                   shard). States and time are the shards' sums (their spaces overlap)
+  --out FILE       the shard file (with --shard); an existing FILE is replaced only when it is one
   --help           this text
 
 Verdicts: violated (with a shortest counterexample); holds (the whole reachable state space was
@@ -52,11 +55,17 @@ Exit code: 0 every verdict as the suite expects, 1 not, 4 none unmet but a pair 
 expectation was violated, 2 bad input.`;
 
 export async function exploreCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { ...SEARCH_FLAGS, horizon: { type: 'string' }, 'max-states': { type: 'string' }, 'max-memory': { type: 'string' }, shard: { type: 'string' } });
+  const { values } = parse(argv, { ...SEARCH_FLAGS, horizon: { type: 'string' }, 'max-states': { type: 'string' }, 'max-memory': { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' } });
   if (values.help) {
     out(exploreHelp);
     return 0;
   }
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (shard) {
+    if (values.out === undefined) throw new UsageError('--shard needs --out FILE, the shard file to write');
+    if (values.update) throw new UsageError('--update goes with merge: a shard stores no counterexample');
+    if (values.junit !== undefined) throw new UsageError('--junit goes with merge: a shard has no verdicts yet');
+  } else if (values.out !== undefined) throw new UsageError('--out goes with --shard K/N (the shard file)');
   const overrides = readOverrides(values.config, values.set ?? []);
   const options: ExploreOptions = {
     budget: oneOf('budget', values.budget, ['test', 'start'] as const, 'start'),
@@ -66,17 +75,40 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
     dir: directoryFlag('dir', values.dir, 'counterexamples'),
     update: values.update === true,
     workers: workersFlag(values.workers),
-    ...(values.shard === undefined ? {} : { swarm: parseShard(values.shard) }),
     overrides,
   };
   if (values.junit !== undefined) checkJunitTarget(values.junit);
+  if (shard) checkShardTarget(values.out!);
   const suites = await suitesNamed(values.suite);
   const pairs = explorePairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides);
   const json = values.json === true;
   if (options.maxMemoryMB > memoryCeilingMB() && !json) out(`note: --max-memory ${options.maxMemoryMB} is more than 80% of this machine's memory; capped at ${memoryCeilingMB()} MB`);
+  if (shard) {
+    const selection: ExploreSelection = { suite: values.suite ?? null, property: values.property ?? null, variant: values.variant ?? null, overrides, budget: options.budget, horizon: options.horizon ?? null, maxStates: options.maxStates ?? null, maxMemoryMB: options.maxMemoryMB, dir: options.dir };
+    const bar = progress();
+    const done = await runExploreShard(pairs, options, selection, shard, values.out!, { progress: (states, max, text) => bar.update(states, max, text) });
+    bar.done();
+    printShard('explore', shard, values.out!, `${plural(pairs.length, 'pair')} searched, ${done.violated} violated in this shard`, json, out);
+    return 0;
+  }
+  return printExplores(pairs, overrides, { json, junit: values.junit }, out, (listener) => runExplores(pairs, options, listener));
+}
+
+/**
+ * Runs searches and prints them as `explore` does: the parameters, a result per pair as it comes,
+ * the JUnit file and the summary; returns the exit code. `merge` prints explore shards through it.
+ */
+export async function printExplores(
+  pairs: readonly Pair[],
+  overrides: Overrides,
+  flags: { json: boolean; junit: string | undefined },
+  out: (line: string) => void,
+  run: (listener: Listener<ExplorePairResult>) => Promise<{ code: number; results: ExplorePairResult[] }> | { code: number; results: ExplorePairResult[] },
+): Promise<number> {
+  const { json, junit } = flags;
   if (!json) printParameters(pairs, overrides, out, true);
   const bar = progress();
-  const { code, results } = await runExplores(pairs, options, {
+  const { code, results } = await run({
     progress: (states, max, text) => bar.update(states, max, text),
     result: (r) => {
       bar.done();
@@ -84,10 +116,10 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
       else printExplore(r, exploreCommandLine(r, overrides), out);
     },
   });
-  if (values.junit !== undefined) writeJunit(values.junit, [], results);
+  if (junit !== undefined) writeJunit(junit, [], results);
   if (json) out(JSON.stringify(runSummary([], results, code)));
   else if (results.length > 1) printPairSummary(results, out);
-  if (!json && values.junit !== undefined) out(`JUnit report: ${values.junit}`);
+  if (!json && junit !== undefined) out(`JUnit report: ${junit}`);
   return code;
 }
 
@@ -127,5 +159,5 @@ function describeWhole(r: ExplorePairResult): string {
 function stats(r: ExplorePairResult): string {
   const p = r.collisionProbability;
   const collision = p === 0 ? '0' : p < 1e-12 ? '< 1e-12' : p.toExponential(1);
-  return `scope: ${r.scope}; ${r.states.toLocaleString('en-US')} states, ${r.transitions.toLocaleString('en-US')} transitions, ${r.ms} ms (${r.statesPerSecond.toLocaleString('en-US')} states/s, ${r.bytesPerState} bytes a state); fingerprint collision chance ${collision}`;
+  return `scope: ${r.scope}; ${r.states.toLocaleString('en-US')} states, ${r.transitions.toLocaleString('en-US')} transitions, ${r.ms} ms (${r.statesPerSecond.toLocaleString('en-US')} states/s, ${r.bytesPerState} bytes a state); fingerprint collision chance ${collision}${r.shards === undefined ? '' : `; merged from ${r.shards} swarm shards: states, transitions and time are their sums (their spaces overlap)`}`;
 }

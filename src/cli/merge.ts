@@ -5,28 +5,32 @@
  * selection, a shard missing or given twice, another N, a damaged or truncated shard) is one line
  * and exit code 2, with nothing written.
  */
-import { checkJunitTarget, prepareCheckMerge, prepareFixesMerge, prepareSweepMerge, readShardSet, type CheckShardFile, type FixesShardFile, type ShardSet, type SweepShardFile } from '../runner/index.ts';
+import { checkJunitTarget, prepareCheckMerge, prepareExploreMerge, type ExploreShardFile, prepareFixesMerge, prepareSweepMerge, readShardSet, type CheckShardFile, type FixesShardFile, type ShardSet, type SweepShardFile } from '../runner/index.ts';
 import { directoryFlag, parse, UsageError } from './args.ts';
 import { printChecks } from './check.ts';
+import { printExplores } from './explore.ts';
 import { printFixSets } from './fixes.ts';
 import { printSweepRun } from './sweep.ts';
 
 export const mergeHelp = `Usage: cascade merge FILES... [options]
 
-Merges the shard files of one run of 'check', 'fixes' or 'sweep' with --shard K/N (all N of them,
+Merges the shard files of one run of 'check', 'explore', 'fixes' or 'sweep' with --shard K/N (all N of them,
 in any order) and prints what the command run whole on one machine prints: the same lines (or
 --json objects), the same counterexample files, JUnit report, sweep chart and data, and the same
 exit code. Refuses, in one line with nothing written, files that are not one whole run: another
 selection (suite, property, variant, parameters, budget, runs, seed, ...), a shard missing or given
 twice, another N, another cascade version, a damaged file, or a shard that searched less than its
-share without a failure (a killed or truncated shard: run it again).
+share without a failure (a killed or truncated shard: run it again). Explore's swarm shards merge
+into one search's verdict and shortest counterexample length; their states, transitions and time
+are the shards' sums (their spaces overlap), and each result says how many shards it merges.
 
 Options:
   --json         the command's JSON lines (check: one per pair, then the summary)
-  --junit FILE   check shards: also write the JUnit XML report, as check --junit does
-  --dir D        check shards: where counterexamples are stored (default: the shards' --dir)
+  --junit FILE   check and explore shards: also write the JUnit XML report, as --junit does
+  --dir D        check and explore shards: where counterexamples are stored (default: the shards'
+                 --dir)
   --out DIR      sweep shards: where the chart and data go (default sweeps)
-  --update       check shards: replace a stored counterexample that differs; sweep shards: replace
+  --update       check and explore shards: replace a stored counterexample that differs; sweep shards: replace
                  files in DIR cascade did not write
   --help         this text
 
@@ -44,8 +48,11 @@ export async function mergeCommand(argv: string[], out: (line: string) => void):
   const only = (flag: string, given: unknown, command: string) => {
     if (given !== undefined && set.command !== command) throw new UsageError(`${flag} goes with the shards of ${command}, these are of ${set.command}`);
   };
-  only('--junit', values.junit, 'check');
-  only('--dir', values.dir, 'check');
+  const onlySearch = (flag: string, given: unknown) => {
+    if (given !== undefined && set.command !== 'check' && set.command !== 'explore') throw new UsageError(`${flag} goes with the shards of check or explore, these are of ${set.command}`);
+  };
+  onlySearch('--junit', values.junit);
+  onlySearch('--dir', values.dir);
   only('--out', values.out, 'sweep');
   if (values.update && set.command === 'fixes') throw new UsageError('--update: a merge of fixes shards writes no file');
   if (set.command === 'check') {
@@ -53,6 +60,12 @@ export async function mergeCommand(argv: string[], out: (line: string) => void):
     const dir = values.dir === undefined ? undefined : directoryFlag('dir', values.dir, 'counterexamples');
     const merge = await prepareCheckMerge(set as ShardSet<CheckShardFile>, dir, values.update === true);
     return printChecks(merge.pairs, merge.options.overrides ?? {}, { json, junit: values.junit }, out, (listener) => merge.run(listener));
+  }
+  if (set.command === 'explore') {
+    if (values.junit !== undefined) checkJunitTarget(values.junit);
+    const dir = values.dir === undefined ? undefined : directoryFlag('dir', values.dir, 'counterexamples');
+    const merge = await prepareExploreMerge(set as ShardSet<ExploreShardFile>, dir, values.update === true);
+    return printExplores(merge.pairs, merge.options.overrides ?? {}, { json, junit: values.junit }, out, (listener) => merge.run(listener));
   }
   if (set.command === 'fixes') {
     const merge = await prepareFixesMerge(set as ShardSet<FixesShardFile>);

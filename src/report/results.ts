@@ -72,6 +72,8 @@ export interface ExplorePairResult {
   met: boolean;
   /** A swarm shard's search: only the sequences whose first adversary event falls to shard `index` of `count`. */
   swarm?: { index: number; count: number };
+  /** Merged from this many swarm shards: states, transitions and time are the shards' sums (their spaces overlap). */
+  shards?: number;
 }
 
 export interface LengthRatio {

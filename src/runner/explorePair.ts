@@ -72,8 +72,11 @@ export async function explorePairOnPool(pool: Pool, pair: Pair, options: Explore
   return finishExplore(pair, options, of.bound, await searchExhaustiveOnPool(pool, search, of.model, of.property, of.bounds, of.engine));
 }
 
-/** A pair's result from its search's: the counterexample stored, the expectation compared. */
-function finishExplore(pair: Pair, options: ExploreOptions, bound: ExplorePairResult['bound'], result: ExhaustiveResult): ExplorePairResult {
+/**
+ * A pair's result from its search's: the counterexample stored, the expectation compared. `shards`:
+ * the result was merged from that many swarm shards (see shardExplore.ts).
+ */
+export function finishExplore(pair: Pair, options: ExploreOptions, bound: ExplorePairResult['bound'], result: ExhaustiveResult, shards?: number): ExplorePairResult {
   const { suite, property, variant } = pair;
   const overrides = options.overrides ?? {};
   const model = pairModel(pair, overrides, true);
@@ -120,6 +123,7 @@ function finishExplore(pair: Pair, options: ExploreOptions, bound: ExplorePairRe
     saved,
     met: options.swarm ? meetsAsShard(pair.expected, result.verdict) : meets(pair.expected, result.verdict),
     ...(options.swarm ? { swarm: options.swarm } : {}),
+    ...(shards === undefined ? {} : { shards }),
   };
 }
 

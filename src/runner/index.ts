@@ -27,6 +27,7 @@ export * from './shardSet.ts';
 export * from './shardCheck.ts';
 export * from './shardFixes.ts';
 export * from './shardSweep.ts';
+export * from './shardExplore.ts';
 export * from './observeOutage.ts';
 export { isSuiteFile, SUITE_FILE_EXTENSIONS } from './suiteFile.ts';
 

@@ -106,6 +106,38 @@ const SweepShardSchema = z
   })
   .strict();
 
+const ExploreShardSchema = z
+  .object({
+    command: z.literal('explore'),
+    selection: z.object({ suite: name.nullable(), property: name.nullable(), variant: name.nullable(), overrides, budget, horizon: count.nullable(), maxStates: count.nullable(), maxMemoryMB: count, dir: name }).strict(),
+    pairs: list(
+      z
+        .object({
+          pair: z.object({ suite: name, suiteFile: name.optional(), property: name, variant: name, expected: z.enum(['holds', 'violated']).nullable() }).strict(),
+          result: z
+            .object({
+              verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached']),
+              stoppedBy: z.enum(['violation', 'horizon', 'complete', 'states', 'memory']),
+              states: count,
+              branchingStates: count,
+              transitions: count,
+              depth: count,
+              ticks: count,
+              healTicks: count,
+              horizon: count,
+              ms: measure,
+              bytes: measure,
+              shortest: z.boolean(),
+              counterexample: z.object({ events, violation }).strict().nullable(),
+            })
+            .strict(),
+        })
+        .strict(),
+      10_000,
+    ),
+  })
+  .strict();
+
 const head = {
   kind: z.literal(SHARD_KIND),
   schemaVersion: z.literal(SHARD_SCHEMA_VERSION),
@@ -113,15 +145,16 @@ const head = {
   shard: z.object({ index: z.int().min(1).max(MAX_SHARDS), count: z.int().min(1).max(MAX_SHARDS) }).strict().refine((s) => s.index <= s.count, 'K must be at most N'),
 };
 
-export const ShardFileSchema = z.discriminatedUnion('command', [CheckShardSchema.extend(head), FixesShardSchema.extend(head), SweepShardSchema.extend(head)]);
+export const ShardFileSchema = z.discriminatedUnion('command', [CheckShardSchema.extend(head), FixesShardSchema.extend(head), SweepShardSchema.extend(head), ExploreShardSchema.extend(head)]);
 
 export type ShardFile = z.infer<typeof ShardFileSchema>;
 export type CheckShardFile = Extract<ShardFile, { command: 'check' }>;
 export type FixesShardFile = Extract<ShardFile, { command: 'fixes' }>;
 export type SweepShardFile = Extract<ShardFile, { command: 'sweep' }>;
+export type ExploreShardFile = Extract<ShardFile, { command: 'explore' }>;
 
 /** A shard file's own fields, before the head is added. */
-export type ShardBody = Omit<CheckShardFile, keyof typeof head> | Omit<FixesShardFile, keyof typeof head> | Omit<SweepShardFile, keyof typeof head>;
+export type ShardBody = Omit<CheckShardFile, keyof typeof head> | Omit<FixesShardFile, keyof typeof head> | Omit<SweepShardFile, keyof typeof head> | Omit<ExploreShardFile, keyof typeof head>;
 
 /** Refuses, before any work, an `--out` target that is not a file name or is an existing file other than a shard file. */
 export function checkShardTarget(path: string): void {

@@ -170,3 +170,32 @@ describe('check --shard refuses bad flags and targets in one line', () => {
     expect(readFileSync(at('notes.txt'), 'utf8')).toBe('mine\n');
   });
 });
+
+describe('explore --shard K/N (swarm) and merge', () => {
+  const EXPLORE = ['explore', '--suite', 'feedback-loop', '--property', 'no-cascade', '--budget', 'test', '--horizon', '2', '--workers', '1'];
+  it('three swarm shards merge into one search: the same verdicts, shortest lengths, counterexample files and exit code; the states are sums and say so', async () => {
+    const one = await runInProcess([...EXPLORE, '--dir', at('explore-whole'), '--json']);
+    for (const k of [1, 2, 3]) {
+      const r = await runInProcess([...EXPLORE, '--dir', at('explore-shards-cx'), '--shard', `${k}/3`, '--out', at(`e${k}.json`)]);
+      expect(r.code, r.err.join('\n')).toBe(0);
+      expect(r.out).toEqual([expect.stringMatching(new RegExp(`^shard ${k}/3 of explore: 3 pairs searched, \\d+ violated in this shard; written to `))]);
+    }
+    expect(existsSync(at('explore-shards-cx'))).toBe(false);
+    const merged = await runInProcess(['merge', at('e2.json'), at('e3.json'), at('e1.json'), '--dir', at('explore-merged'), '--json']);
+    expect(merged.code).toBe(one.code);
+    const rows = (r: InProcessRun) => r.out.map((l) => JSON.parse(l)).filter((x) => x.kind === 'exhaustive');
+    const key = (x: { property: string; variant: string; verdict: string; eventsInCounterexample: number | null; met: boolean }) => `${x.property}/${x.variant}: ${x.verdict} ${x.eventsInCounterexample} ${x.met}`;
+    expect(rows(merged).map(key)).toEqual(rows(one).map(key));
+    expect(rows(merged).every((x) => x.shards === 3)).toBe(true);
+    expect(rows(one).every((x) => x.shards === undefined)).toBe(true);
+    const lengths = (root: string) => new Map([...files(root)].map(([name, text]) => [name, JSON.parse(text).events.length]));
+    expect(lengths(at('explore-merged'))).toEqual(lengths(at('explore-whole')));
+  });
+
+  it('a missing swarm shard is one line, exit code 2, nothing written', async () => {
+    const r = await runInProcess(['merge', at('e1.json'), at('e3.json'), '--dir', at('explore-partial')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual(['cascade merge: shard 2/3 missing: merge needs all 3']);
+    expect(existsSync(at('explore-partial'))).toBe(false);
+  });
+});

@@ -65,7 +65,7 @@ describe('cascade fixes on workers and shards', () => {
     expect(cut.err).toEqual([expect.stringMatching(/fixes2-cut\.json: shard 2\/3 holds \d+ of the \d+ cells of its share \(a killed or truncated shard\): run it again$/)]);
     const junit = await runInProcess(['merge', at('fixes1.json'), at('fixes2.json'), at('fixes3.json'), '--junit', at('x.xml')]);
     expect(junit.code).toBe(2);
-    expect(junit.err).toEqual(['cascade merge: --junit goes with the shards of check, these are of fixes']);
+    expect(junit.err).toEqual(['cascade merge: --junit goes with the shards of check or explore, these are of fixes']);
   });
 });
 

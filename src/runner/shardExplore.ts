@@ -1,0 +1,129 @@
+/**
+ * `explore --shard K/N` (the exhaustive engine's swarm shards) and the merge of their files. Shard
+ * K searches, for every selected pair, the sequences whose first adversary event falls to it (see
+ * `swarmShardOf`), on the machine's workers, and writes each search's verdict, figures and
+ * counterexample; it stores no counterexample file. The N shards cover every sequence once, so the
+ * merge gives the verdict one search gives: violated when a shard is (with the shortest of the
+ * shards' counterexamples, a shortest one when no shard was stopped by a bound), bound-reached when
+ * a shard is, holds when all closed their spaces, else holds within the horizon. States,
+ * transitions and time are the shards' sums: the shards' spaces overlap, so the states are not one
+ * search's count, and the result says it was merged (`shards`).
+ */
+import { searchExhaustive, resultOf, type ExhaustiveResult } from '../explore/exhaustive.ts';
+import { searchExhaustiveOnPool } from '../explore/parallel.ts';
+import { Refusal } from '../io/refusal.ts';
+import { pairSpec, type PairSpec } from '../parallel/pairSpec.ts';
+import { withPool } from '../parallel/pool.ts';
+import type { ExhaustiveSearchSpec } from '../parallel/tasks.ts';
+import type { ExplorePairResult } from '../report/results.ts';
+import { pairModel } from './checkPair.ts';
+import { exhaustiveSearchOf, finishExplore, type ExploreOptions } from './explorePair.ts';
+import { exitCode, type Listener } from './runPairs.ts';
+import { explorePairs, type Pair } from './select.ts';
+import { showShard, type Shard } from './shard.ts';
+import { writeShardFile, type ExploreShardFile } from './shardFile.ts';
+import type { ShardSet } from './shardSet.ts';
+import { suitesNamed } from './suites.ts';
+
+/** What an explore shard records of its command line: a merge accepts only shards of one selection. */
+export type ExploreSelection = ExploreShardFile['selection'];
+type ShardResult = ExploreShardFile['pairs'][number]['result'];
+
+/** The options an explore with this selection runs with. */
+export function exploreOptionsOf(selection: ExploreSelection, dir: string, update: boolean): ExploreOptions {
+  return { budget: selection.budget, horizon: selection.horizon ?? undefined, maxStates: selection.maxStates ?? undefined, maxMemoryMB: selection.maxMemoryMB, dir, update, overrides: selection.overrides };
+}
+
+/** The pairs a selection names, as `explore` selects them. */
+export async function explorePairsOf(selection: ExploreSelection): Promise<Pair[]> {
+  const suites = await suitesNamed(selection.suite ?? undefined);
+  return explorePairs(suites, { suite: selection.suite === null ? undefined : suites[0]!.id, property: selection.property ?? undefined, variant: selection.variant ?? undefined }, selection.overrides);
+}
+
+/** Searches swarm shard `shard` of every pair and writes the shard file; returns how many pairs it found violated. */
+export async function runExploreShard(pairs: readonly Pair[], options: ExploreOptions, selection: ExploreSelection, shard: Shard, out: string, listener: Listener<never> = {}): Promise<{ violated: number }> {
+  const swarm = { index: shard.index, count: shard.count };
+  const results = await withPool(options.workers ?? 1, async (pool) => {
+    const done: ShardResult[] = [];
+    for (const [i, pair] of pairs.entries()) {
+      const of = exhaustiveSearchOf(pair, { ...options, swarm }, listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] shard ${showShard(shard)}: ${text}`)));
+      const search: ExhaustiveSearchSpec = { pair: pairSpec(pair), overrides: options.overrides ?? {} };
+      const r = pool ? await searchExhaustiveOnPool(pool, search, of.model, of.property, of.bounds, of.engine) : searchExhaustive(of.model, of.property, of.bounds, of.engine);
+      done.push({
+        verdict: r.verdict,
+        stoppedBy: r.stoppedBy,
+        states: r.states,
+        branchingStates: r.branchingStates,
+        transitions: r.transitions,
+        depth: r.depth,
+        ticks: r.ticks,
+        healTicks: r.healTicks,
+        horizon: r.horizon,
+        ms: Math.round(r.ms),
+        bytes: r.bytes,
+        shortest: r.shortest,
+        counterexample: r.counterexample,
+      });
+    }
+    return done;
+  });
+  writeShardFile(out, shard, { command: 'explore', selection, pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), result: results[i]! })) });
+  return { violated: results.filter((r) => r.verdict === 'violated').length };
+}
+
+/** The one search's result the shards of a pair add up to (see the module comment). */
+export function mergeShardResults(results: readonly ShardResult[]): ExhaustiveResult {
+  const violated = results.filter((r) => r.verdict === 'violated' && r.counterexample !== null);
+  // The shortest counterexample; of equal ones, the lowest shard's.
+  const chosen = violated.reduce<ShardResult | null>((best, r) => (best === null || r.counterexample!.events.length < best.counterexample!.events.length ? r : best), null);
+  const bounded = results.find((r) => r.verdict === 'bound-reached');
+  const sum = (f: (r: ShardResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  const stats = {
+    states: sum((r) => r.states),
+    branchingStates: sum((r) => r.branchingStates),
+    transitions: sum((r) => r.transitions),
+    depth: Math.max(...results.map((r) => r.depth)),
+    ticks: Math.max(...results.map((r) => r.ticks)),
+    ms: sum((r) => r.ms),
+    bytes: Math.max(...results.map((r) => r.bytes)),
+  };
+  const { horizon, healTicks } = results[0]!;
+  if (chosen) {
+    const merged = resultOf(stats, 'violated', chosen.stoppedBy, horizon, healTicks, chosen.counterexample, 1);
+    // A bound that stopped another shard may have hidden a shorter one.
+    return { ...merged, shortest: chosen.shortest && bounded === undefined };
+  }
+  if (bounded) return resultOf(stats, 'bound-reached', bounded.stoppedBy, horizon, healTicks, null, 1);
+  const closed = results.every((r) => r.verdict === 'holds');
+  return resultOf(stats, closed ? 'holds' : 'holds-within-horizon', closed ? 'complete' : 'horizon', horizon, healTicks, null, 1);
+}
+
+/**
+ * Merges the shards of one explore (see `readShardSet`): the pairs the selection names here must be
+ * the ones each shard searched. Returns the pairs and a function that finishes them (stores the
+ * counterexamples, compares with the expectations).
+ */
+export async function prepareExploreMerge(set: ShardSet<ExploreShardFile>, dir: string | undefined, update: boolean) {
+  const selection = set.selection as ExploreSelection;
+  const options = exploreOptionsOf(selection, dir ?? selection.dir, update);
+  const pairs = await explorePairsOf(selection);
+  for (const pair of pairs) pairModel(pair, options.overrides ?? {}, true);
+  const key = (s: PairSpec) => [s.suite, s.suiteFile ?? '', s.property, s.variant, s.expected ?? ''].join('|');
+  const specs = pairs.map((pair) => key(pairSpec(pair))).join('\n');
+  for (const { path, file } of set.shards) {
+    if (file.pairs.map((p) => key(p.pair)).join('\n') !== specs) throw new Refusal(`${path}: holds other pairs than its selection names here (another suite file, or a shard file edited)`);
+  }
+  return {
+    pairs,
+    options,
+    run(listener: Listener<ExplorePairResult> = {}): { code: number; results: ExplorePairResult[] } {
+      const results = pairs.map((pair, i) => {
+        const merged = mergeShardResults(set.shards.map((s) => s.file.pairs[i]!.result));
+        const result = finishExplore(pair, options, exhaustiveSearchOf(pair, options).bound, merged, set.count);
+        listener.result?.(result);
+        return result;
+      });
+      return { code: exitCode(results), results };
+    },
+  };
+}
