@@ -12,14 +12,13 @@
  * long as one (6.5 s against 6.8 s). Shared, a worker pays one compare-and-swap per new state.
  *
  * Which of several shortest counterexamples is reported depends on the order states are met in,
- * which workers change. So once the workers know the shortest safety-phase length s, this thread
+ * which workers change. So once the workers know the shortest safety-phase length s, one worker
  * runs the one-thread search told to stop at its first violation of length s (`settleAt`): the
  * same counterexample, byte for byte, as a one-thread run, at the cost of that partial search.
  */
-import type { Model } from '../model/model.ts';
 import type { Pool } from '../parallel/pool.ts';
 import type { Bounds, Property } from '../properties/index.ts';
-import { resultOf, searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult, type ExhaustiveStats, type ExhaustiveVerdict } from './exhaustive.ts';
+import { resultOf, type ExhaustiveOptions, type ExhaustiveResult, type ExhaustiveStats, type ExhaustiveVerdict } from './exhaustive.ts';
 import type { SearchBounds } from './partition.ts';
 import { SharedSeenSet } from './_internals/sharedSeenSet.ts';
 import type { QueueData } from './_internals/vectorQueue.ts';
@@ -61,10 +60,9 @@ let sessions = 0;
 
 /**
  * Searches as `searchExhaustive` does, on every worker of `pool`. `search` describes the search for
- * the workers; `model`, `property` and `bounds` are the same search in this thread (for the
- * counterexample).
+ * the workers (they build its model); `property` and `bounds` are the same search's, here.
  */
-export async function searchExhaustiveOnPool(pool: Pool, search: unknown, model: Model, property: Property, bounds: Bounds, options: ExhaustiveOptions): Promise<ExhaustiveResult> {
+export async function searchExhaustiveOnPool(pool: Pool, search: unknown, property: Property, bounds: Bounds, options: ExhaustiveOptions): Promise<ExhaustiveResult> {
   const started = performance.now();
   const count = pool.size;
   const session = ++sessions;
@@ -98,7 +96,8 @@ export async function searchExhaustiveOnPool(pool: Pool, search: unknown, model:
     await all('exploreClose', () => ({}));
     if (verdict !== 'violated') return resultOf(s, verdict, stoppedBy, options.horizon, healTicksOf(property, bounds), null, count);
     // The counterexample a one-thread search gives: its first violation of the shortest length.
-    const one = searchExhaustive(model, property, bounds, { ...options, onProgress: undefined, settleAt: best()! });
+    const { onProgress: _, ...plain } = options;
+    const one = await pool.runOn<ExhaustiveResult>(0, 'exploreSettle', { search, options: { ...plain, settleAt: best()! } });
     if (one.counterexample === null) return { ...one, ms: performance.now() - started, workers: count };
     return resultOf({ ...s, ms: performance.now() - started }, verdict, stoppedBy, options.horizon, one.healTicks, one.counterexample, count);
   };

@@ -5,6 +5,7 @@
 import type { Transferable } from 'node:worker_threads';
 import { searchRandomRange, type RandomPartial } from '../explore/random.ts';
 import { Partition } from '../explore/partition.ts';
+import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
 import { SharedSeenSet } from '../explore/_internals/sharedSeenSet.ts';
 import { VectorQueue, type QueueData } from '../explore/_internals/vectorQueue.ts';
 import type { PartitionOpen, PartitionReport } from '../explore/parallel.ts';
@@ -84,6 +85,17 @@ function exploreExpand(input: { session: number; level: number; queues: QueueDat
   return Promise.resolve(reportOf(part, []));
 }
 
+/**
+ * The one-thread search of a parallel one, told to stop at its first violation of the shortest
+ * length the workers found (`settleAt`): run here, where the engine's code is already compiled hot.
+ */
+async function exploreSettle(input: { search: unknown; options: ExhaustiveOptions }): Promise<TaskOutput<ExhaustiveResult>> {
+  const spec = input.search as ExhaustiveSearchSpec;
+  const pair = await pairOf(spec.pair);
+  const model = pairModel(pair, spec.overrides, true);
+  return { output: searchExhaustive(model, propertyOf(pair.suite, pair.property)!, pair.suite.bounds, input.options) };
+}
+
 function exploreClose(input: { session: number }): Promise<TaskOutput<null>> {
   parts.delete(input.session);
   return Promise.resolve({ output: null });
@@ -115,6 +127,7 @@ export const TASKS = {
   exploreOpen,
   exploreGive,
   exploreExpand,
+  exploreSettle,
   exploreClose,
   ...CELL_TASKS,
 };

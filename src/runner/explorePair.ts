@@ -69,7 +69,7 @@ export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: Ex
 export async function explorePairOnPool(pool: Pool, pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): Promise<ExplorePairResult> {
   const of = exhaustiveSearchOf(pair, options, onProgress);
   const search: ExhaustiveSearchSpec = { pair: pairSpec(pair), overrides: options.overrides ?? {} };
-  return finishExplore(pair, options, of.bound, await searchExhaustiveOnPool(pool, search, of.model, of.property, of.bounds, of.engine));
+  return finishExplore(pair, options, of.bound, await searchExhaustiveOnPool(pool, search, of.property, of.bounds, of.engine));
 }
 
 /**

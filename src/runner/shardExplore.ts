@@ -48,7 +48,7 @@ export async function runExploreShard(pairs: readonly Pair[], options: ExploreOp
     for (const [i, pair] of pairs.entries()) {
       const of = exhaustiveSearchOf(pair, { ...options, swarm }, listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] shard ${showShard(shard)}: ${text}`)));
       const search: ExhaustiveSearchSpec = { pair: pairSpec(pair), overrides: options.overrides ?? {} };
-      const r = pool ? await searchExhaustiveOnPool(pool, search, of.model, of.property, of.bounds, of.engine) : searchExhaustive(of.model, of.property, of.bounds, of.engine);
+      const r = pool ? await searchExhaustiveOnPool(pool, search, of.property, of.bounds, of.engine) : searchExhaustive(of.model, of.property, of.bounds, of.engine);
       done.push({
         verdict: r.verdict,
         stoppedBy: r.stoppedBy,

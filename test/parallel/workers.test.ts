@@ -34,7 +34,7 @@ describe('workers', () => {
     const runs: Record<number, { results: unknown[]; files: Record<string, string> }> = {};
     for (const workers of [1, 2, 3]) {
       const dir = join(root, `random-${workers}`);
-      const { results } = await runChecks(pairs, { budget: 'test', runs: 400, dir, update: false, workers });
+      const { results } = await runChecks(pairs, { budget: 'test', runs: 300, dir, update: false, workers });
       runs[workers] = { results: results.map((r) => untimed(r, dir)), files: files(dir) };
     }
     expect(Object.keys(runs[1]!.files).length).toBeGreaterThan(5);
@@ -50,7 +50,7 @@ describe('workers', () => {
     const runs: Record<number, { results: ExplorePairResult[]; files: Record<string, string> }> = {};
     for (const workers of [1, 2, 3]) {
       const dir = join(root, `exhaustive-${workers}`);
-      const { results } = await runExplores(pairs, { budget: 'test', horizon: 3, maxMemoryMB: 1024, dir, update: false, workers });
+      const { results } = await runExplores(pairs, { budget: 'test', horizon: 2, maxMemoryMB: 1024, dir, update: false, workers });
       runs[workers] = { results: results.map((r) => untimed(r, dir)), files: files(dir) };
     }
     const verdicts = new Set(runs[1]!.results.map((r) => r.verdict));
