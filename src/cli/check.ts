@@ -69,12 +69,7 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
     out(checkHelp);
     return 0;
   }
-  const shard = values.shard === undefined ? null : parseShard(values.shard);
-  if (shard) {
-    if (values.out === undefined) throw new UsageError('--shard needs --out FILE, the shard file to write');
-    if (values.update) throw new UsageError('--update goes with merge: a shard stores no counterexample');
-    if (values.junit !== undefined) throw new UsageError('--junit goes with merge: a shard has no verdicts yet');
-  } else if (values.out !== undefined) throw new UsageError('--out goes with --shard K/N (the shard file)');
+  const shard = searchShard(values);
   const overrides = readOverrides(values.config, values.set ?? []);
   const options: CheckOptions = {
     runs: values.runs === undefined ? undefined : integer('runs', values.runs, 0, 1, 10_000_000),
@@ -144,6 +139,17 @@ export function describeCheck(r: PairResult): string {
   }
   const head2 = `${head}, ${r.runs} runs in ${r.ms} ms, trigger exercised in ${r.triggeredRuns}; coverage ${r.coverage.cells}/${r.coverage.possible} (kind x tick) cells, safety length median ${r.safetyLength.median}, max ${r.safetyLength.max}`;
   return r.met ? head2 : `${head2}\n     reproduce: ${r.replay}`;
+}
+
+/** `--shard K/N` of a searching command (null: none), with the flags that must or must not go with it. */
+export function searchShard(values: { shard?: string; out?: string; update?: boolean; junit?: string }): Shard | null {
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (shard) {
+    if (values.out === undefined) throw new UsageError('--shard needs --out FILE, the shard file to write');
+    if (values.update) throw new UsageError('--update goes with merge: a shard stores no counterexample');
+    if (values.junit !== undefined) throw new UsageError('--junit goes with merge: a shard has no verdicts yet');
+  } else if (values.out !== undefined) throw new UsageError('--out goes with --shard K/N (the shard file)');
+  return shard;
 }
 
 /** What a shard prints once its file is written: one line (or one JSON object) and how to merge. */

@@ -3,9 +3,9 @@
  * parses the flags, lets the runner search each pair breadth-first within the tick horizon, and
  * prints what each verdict covers.
  */
-import { checkJunitTarget, checkShardTarget, parseShard, plural, runExploreShard, type ExploreSelection, type Listener, type Overrides, type Pair, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
-import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
-import { printShard } from './check.ts';
+import { checkJunitTarget, checkShardTarget, plural, runExploreShard, type ExploreSelection, type Listener, type Overrides, type Pair, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
+import { directoryFlag, integer, oneOf, parse, workersFlag } from './args.ts';
+import { printShard, searchShard } from './check.ts';
 import { SEARCH_FLAGS } from './check.ts';
 import { printPairSummary, printParameters, runMark } from './print.ts';
 import { progress } from './progress.ts';
@@ -60,12 +60,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
     out(exploreHelp);
     return 0;
   }
-  const shard = values.shard === undefined ? null : parseShard(values.shard);
-  if (shard) {
-    if (values.out === undefined) throw new UsageError('--shard needs --out FILE, the shard file to write');
-    if (values.update) throw new UsageError('--update goes with merge: a shard stores no counterexample');
-    if (values.junit !== undefined) throw new UsageError('--junit goes with merge: a shard has no verdicts yet');
-  } else if (values.out !== undefined) throw new UsageError('--out goes with --shard K/N (the shard file)');
+  const shard = searchShard(values);
   const overrides = readOverrides(values.config, values.set ?? []);
   const options: ExploreOptions = {
     budget: oneOf('budget', values.budget, ['test', 'start'] as const, 'start'),

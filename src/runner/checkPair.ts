@@ -12,6 +12,7 @@ import { counterexamplePath, saveCounterexample, type SaveResult } from '../trac
 import { applyOverrides, overridesTag, type Overrides } from './overrides.ts';
 import { checkCommandLine, replayCommandLine, suiteFileFrom } from './commandLines.ts';
 import { propertiesOf } from './suites.ts';
+import { pairSpec } from '../parallel/pairSpec.ts';
 import type { Pair } from './select.ts';
 
 export interface RunOptions {
@@ -44,14 +45,7 @@ export function pairModel(pair: Pick<Pair, 'suite' | 'variant'>, overrides: Over
 
 /** What every result starts with: the pair, its suite file (a user suite's), the expectation and the effective config. */
 export function resultHead(pair: Pair, config: Config) {
-  return {
-    suite: pair.suite.id,
-    ...(pair.suite.file === undefined ? {} : { suiteFile: pair.suite.file }),
-    property: pair.property,
-    variant: pair.variant,
-    expected: pair.expected,
-    config,
-  };
+  return { ...pairSpec(pair), config };
 }
 
 /** Whether a verdict meets an expectation; true when there is none. */

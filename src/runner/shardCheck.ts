@@ -8,7 +8,7 @@
  */
 import { mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../explore/random.ts';
 import { Refusal } from '../io/refusal.ts';
-import { pairSpec, type PairSpec } from '../parallel/pairSpec.ts';
+import { pairSpec } from '../parallel/pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
 import type { RandomRangeInput } from '../parallel/tasks.ts';
 import type { PairResult } from '../report/results.ts';
@@ -18,7 +18,7 @@ import { exitCode, type Listener } from './runPairs.ts';
 import { checkPairs, type Pair } from './select.ts';
 import { shareOf, showShard, type Shard } from './shard.ts';
 import { writeShardFile, type CheckShardFile } from './shardFile.ts';
-import type { ShardSet } from './shardSet.ts';
+import { checkShardPairs, type ShardSet } from './shardSet.ts';
 import { suitesNamed } from './suites.ts';
 
 /** What a check shard records of its command line: a merge accepts only shards of one selection. */
@@ -111,11 +111,9 @@ export async function prepareCheckMerge(set: ShardSet<CheckShardFile>, dir: stri
   const options = checkOptionsOf(selection, dir ?? selection.dir, update);
   const pairs = await checkPairsOf(selection);
   for (const pair of pairs) pairModel(pair, options.overrides ?? {}, false);
-  const key = (s: PairSpec) => [s.suite, s.suiteFile ?? '', s.property, s.variant, s.expected ?? ''].join('|');
-  const specs = pairs.map((pair) => key(pairSpec(pair))).join('\n');
+  checkShardPairs(set, pairs);
   const partials = pairs.map(() => [] as RandomPartial[]);
   for (const { path, file } of set.shards) {
-    if (file.pairs.map((p) => key(p.pair)).join('\n') !== specs) throw new Refusal(`${path}: holds other pairs than its selection names here (another suite file, or a shard file edited)`);
     pairs.forEach((pair, i) => partials[i]!.push(checkedPartial(path, file, pair, options, file.pairs[i]!.partial)));
   }
   return {

@@ -11,8 +11,7 @@
  */
 import { searchExhaustive, resultOf, type ExhaustiveResult } from '../explore/exhaustive.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
-import { Refusal } from '../io/refusal.ts';
-import { pairSpec, type PairSpec } from '../parallel/pairSpec.ts';
+import { pairSpec } from '../parallel/pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
 import type { ExhaustiveSearchSpec } from '../parallel/tasks.ts';
 import type { ExplorePairResult } from '../report/results.ts';
@@ -22,7 +21,7 @@ import { exitCode, type Listener } from './runPairs.ts';
 import { explorePairs, type Pair } from './select.ts';
 import { showShard, type Shard } from './shard.ts';
 import { writeShardFile, type ExploreShardFile } from './shardFile.ts';
-import type { ShardSet } from './shardSet.ts';
+import { checkShardPairs, type ShardSet } from './shardSet.ts';
 import { suitesNamed } from './suites.ts';
 
 /** What an explore shard records of its command line: a merge accepts only shards of one selection. */
@@ -108,11 +107,7 @@ export async function prepareExploreMerge(set: ShardSet<ExploreShardFile>, dir: 
   const options = exploreOptionsOf(selection, dir ?? selection.dir, update);
   const pairs = await explorePairsOf(selection);
   for (const pair of pairs) pairModel(pair, options.overrides ?? {}, true);
-  const key = (s: PairSpec) => [s.suite, s.suiteFile ?? '', s.property, s.variant, s.expected ?? ''].join('|');
-  const specs = pairs.map((pair) => key(pairSpec(pair))).join('\n');
-  for (const { path, file } of set.shards) {
-    if (file.pairs.map((p) => key(p.pair)).join('\n') !== specs) throw new Refusal(`${path}: holds other pairs than its selection names here (another suite file, or a shard file edited)`);
-  }
+  checkShardPairs(set, pairs);
   return {
     pairs,
     options,

@@ -5,6 +5,8 @@
  */
 import { Refusal } from '../io/refusal.ts';
 import { VERSION } from '../version.ts';
+import { pairSpec, type PairSpec } from '../parallel/pairSpec.ts';
+import type { Pair } from './select.ts';
 import { readShardFile, type ShardFile } from './shardFile.ts';
 import { showShard } from './shard.ts';
 
@@ -57,4 +59,13 @@ function canonical(value: unknown): string {
 
 function cut(text: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}...` : text;
+}
+
+/** Refuses shards that searched other pairs than the selection names here (another suite file, or an edited shard file). */
+export function checkShardPairs(set: ShardSet<ShardFile & { pairs: { pair: PairSpec }[] }>, pairs: readonly Pair[]): void {
+  const key = (s: PairSpec) => [s.suite, s.suiteFile ?? '', s.property, s.variant, s.expected ?? ''].join('|');
+  const specs = pairs.map((pair) => key(pairSpec(pair))).join('\n');
+  for (const { path, file } of set.shards) {
+    if (file.pairs.map((p) => key(p.pair)).join('\n') !== specs) throw new Refusal(`${path}: holds other pairs than its selection names here (another suite file, or a shard file edited)`);
+  }
 }
