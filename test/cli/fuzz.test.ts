@@ -135,17 +135,21 @@ const suites = fc.constantFrom(
   ...['suite-good.mjs', 'suite-kind.mjs', 'suite-throws.mjs', 'suite-syntax.mjs', 'suite-none.mjs', 'suite-property-throws.mjs', 'notes.txt', 'missing.mjs', 'adir', 'fifo'].map((f) => join(fixtures, f)),
   join(fixtures, 'adir') + '/x.ts', ...PATHS,
 );
+/** `--shard K/N` values, good and bad. */
+const shards = fc.constantFrom('1/3', '3/3', '2/2', '1/1', '0/3', '4/3', '1/0', '1/', '/3', 'a/b', '1/10001', '1/3/5', '-1/3', '', ' 1/3');
+/** Flags of parallel and sharded work, on the searching commands. */
+const PARALLEL_FLAGS: Flag[] = [['--workers', numbers], ['--shard', shards], ['--out', paths]];
 const PARAMETER_FLAGS: Flag[] = [['--set', settings], ['--set', settings], ['--config', configs]];
 
 type Flag = [string, fc.Arbitrary<string> | null];
 const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional?: boolean }> = {
   check: {
-    flags: [['--property', names], ['--variant', names], ['--runs', numbers], ['--seed', numbers], ['--budget', names], ['--dir', paths], ['--update', null], ['--json', null], ['--junit', paths], ['--suite', suites], ...PARAMETER_FLAGS],
+    flags: [['--property', names], ['--variant', names], ['--runs', numbers], ['--seed', numbers], ['--budget', names], ['--dir', paths], ['--update', null], ['--json', null], ['--junit', paths], ['--suite', suites], ...PARAMETER_FLAGS, ...PARALLEL_FLAGS],
     // Keeps a valid run small: one pair, three runs, stored under the run's own directory.
     guard: ['--property', 'no-client-crash', '--variant', 'skype-2010', '--runs', '3', '--budget', 'test', '--dir', 'OUT/cx'],
   },
   explore: {
-    flags: [['--property', names], ['--variant', names], ['--budget', names], ['--horizon', numbers], ['--max-states', numbers], ['--max-memory', numbers], ['--dir', paths], ['--update', null], ['--json', null], ['--junit', paths], ['--suite', suites], ...PARAMETER_FLAGS],
+    flags: [['--property', names], ['--variant', names], ['--budget', names], ['--horizon', numbers], ['--max-states', numbers], ['--max-memory', numbers], ['--dir', paths], ['--update', null], ['--json', null], ['--junit', paths], ['--suite', suites], ...PARAMETER_FLAGS, ...PARALLEL_FLAGS],
     guard: ['--property', 'no-client-crash', '--variant', 'skype-2010', '--horizon', '3', '--max-states', '3000', '--max-memory', '64', '--dir', 'OUT/cx'],
   },
   replay: { flags: [['--variant', names], ['--json', null], ['--itf', paths], ['--update', null], ['--suite', suites]], guard: [], positional: true },
@@ -168,6 +172,8 @@ const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional
     flags: [['--base', names], ['--budget', names], ['--runs', numbers], ['--among', fc.constantFrom('admission-control,mega-supernodes', 'robust-client', '', 'magic', '__proto__', 'fixed')], ['--every-set', null], ['--json', null], ['--suite', fc.constantFrom('crash-cascade-2010', 'no-such-suite', '__proto__', ...['suite-throws.mjs', 'suite-syntax.mjs', 'notes.txt', 'missing.mjs', 'adir', 'fifo'].map((f) => join(fixtures, f)))]],
     guard: ['--suite', 'crash-cascade-2010', '--base', 'skype-2010', '--budget', 'test', '--runs', '20', '--workers', '1'],
   },
+  // Shard files of every kind are in the path pool (none valid: a valid merge is covered by merge.test.ts).
+  merge: { flags: [['--json', null], ['--junit', paths], ['--dir', paths], ['--out', paths], ['--update', null]], guard: [], positional: true },
   // The main job with valid flags takes minutes: every start run here carries an unknown flag.
   start: { flags: [['--json', null], ['--bogus', null]], guard: ['--no-such-flag'] },
 };
@@ -218,7 +224,8 @@ async function runAndJudge(argv: string[]): Promise<void> {
     expect(lines[0]).toMatch(/^cascade( \w+)?: /);
   }
   // Files may appear only under a target the command was given, and change only there with --update.
-  const asked = bound.flatMap((a, i) => (['--dir', '--out', '--itf'].includes(bound[i - 1] ?? '') ? [a] : /^--(dir|out|itf)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
+  // (--junit FILE names a file to write too; the flags of a shard's file and a merge's are --out and --dir.)
+  const asked = bound.flatMap((a, i) => (['--dir', '--out', '--itf', '--junit'].includes(bound[i - 1] ?? '') ? [a] : /^--(dir|out|itf|junit)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
   const under = (key: string) => asked.some((t) => t !== '' && (join(fixtures, key) + '/').startsWith(resolve(cwd, t) + '/'));
   const after = snapshot(fixtures);
   for (const [key, before] of fixturesNow) {
