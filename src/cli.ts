@@ -2,7 +2,7 @@
  * The `cascade` command line: one file per command under `cli/`, this file only dispatches. Bad
  * input is one line on stderr and exit code 2, never a stack trace.
  */
-import { UsageError } from './cli/args.ts';
+import { UsageError } from './cli/usageError.ts';
 import { isMainThread } from 'node:worker_threads';
 import { describeFsError } from './io/fsError.ts';
 import { Refusal } from './io/refusal.ts';

@@ -6,9 +6,9 @@ import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkDirectory } from '../io/writeAtomically.ts';
 import { lookup } from '../runner/index.ts';
+import { UsageError } from './usageError.ts';
 
-/** Bad input from the user: printed as one line, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError } from './usageError.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
