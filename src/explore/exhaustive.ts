@@ -138,7 +138,7 @@ export function searchExhaustive(model: Model, property: Property, bounds: Bound
   const { horizon } = options;
   const part = new Partition(model, property, bounds, options);
   let depth = 0;
-  const stats = (): ExhaustiveStats => ({ states: part.states, branchingStates: part.branchingStates, transitions: part.transitions, depth, ticks: part.maxTick, ms: performance.now() - started, bytes: part.peakBytes });
+  const stats = (): ExhaustiveStats => ({ states: part.seen.size, branchingStates: part.branchingStates, transitions: part.transitions, depth, ticks: part.maxTick, ms: performance.now() - started, bytes: part.peakBytes });
   part.onPulse = options.onProgress ? () => options.onProgress!(stats()) : null;
   if (options.settleAt !== undefined) part.settleAt = options.settleAt;
   const finish = (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): ExhaustiveResult => {

@@ -19,7 +19,7 @@
 import type { Pool } from '../parallel/pool.ts';
 import type { Bounds, Property } from '../properties/index.ts';
 import { resultOf, type ExhaustiveOptions, type ExhaustiveResult, type ExhaustiveStats, type ExhaustiveVerdict } from './exhaustive.ts';
-import type { SearchBounds } from './partition.ts';
+import { healTicksOf, type SearchBounds } from './partition.ts';
 import { SharedSeenSet } from './_internals/sharedSeenSet.ts';
 import type { QueueData } from './_internals/vectorQueue.ts';
 
@@ -33,7 +33,6 @@ export interface PartitionReport {
   stop: 'states' | 'memory' | null;
   /** It stopped mid-level because the shared seen-set must grow. */
   paused: boolean;
-  states: number;
   branchingStates: number;
   transitions: number;
   maxTick: number;
@@ -83,9 +82,12 @@ export async function searchExhaustiveOnPool(pool: Pool, search: unknown, proper
   };
   const best = (): number | null => reports.reduce<number | null>((min, r) => (r.best !== null && (min === null || r.best < min) ? r.best : min), null);
   const stopped = (): 'states' | 'memory' | null => (memoryStop ? 'memory' : (reports.find((r) => r.stop)?.stop ?? null));
-  /** Doubles the shared seen-set, unless that would pass the memory bound. */
+  /** Doubles the shared seen-set; false (and a memory stop) when that would pass the memory bound. */
   const grow = (): boolean => {
-    if (table.bytes * 3 + sum((r) => r.bytes) > options.maxMemoryBytes) return !(memoryStop = true);
+    if (table.bytes * 3 + sum((r) => r.bytes) > options.maxMemoryBytes) {
+      memoryStop = true;
+      return false;
+    }
     table = table.grown();
     tableVersion++;
     return true;
@@ -112,7 +114,7 @@ export async function searchExhaustiveOnPool(pool: Pool, search: unknown, proper
     const given = await all('exploreGive', () => ({ level }));
     const dealt = Array.from({ length: count }, (_, w) => given.map((r) => r.queues[w]!).filter((q) => q !== undefined));
     // While the workers expand, the states they add show in the shared table: report them each second.
-    const ticker = options.onProgress && setInterval(() => options.onProgress!({ ...stats(), states: table.size }), 1000);
+    const ticker = options.onProgress && setInterval(() => options.onProgress!(stats()), 1000);
     try {
       reports = await all('exploreExpand', (w) => ({ level, queues: dealt[w], table: table.buffer, tableVersion }), (w) => dealt[w]!.map((q) => q.bytes.buffer as ArrayBuffer));
       while (reports.some((r) => r.paused) && !stopped()) {
@@ -131,9 +133,4 @@ export async function searchExhaustiveOnPool(pool: Pool, search: unknown, proper
   if (best() !== null) return finish('violated', 'violation');
   const cut = reports.some((r) => r.cut);
   return finish(cut ? 'holds-within-horizon' : 'holds', cut ? 'horizon' : 'complete');
-}
-
-/** The heal ticks after the horizon, as the search counts them. */
-function healTicksOf(property: Property, bounds: Bounds): number {
-  return property.kind === 'always' ? bounds.healTicks : property.healTicks(bounds);
 }

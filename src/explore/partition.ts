@@ -41,6 +41,11 @@ export interface SearchBounds {
   swarm?: { index: number; count: number };
 }
 
+/** The heal ticks after the horizon: an invariant's from the bounds, a liveness property's its own. */
+export function healTicksOf(property: Property, bounds: Bounds): number {
+  return property.kind === 'always' ? bounds.healTicks : property.healTicks(bounds);
+}
+
 /** The swarm shard (1-based, of `count`) a first adversary event falls to: kinds and parameters dealt round-robin. */
 export function swarmShardOf(code: number, count: number): number {
   return ((Math.floor(code / 0x100000) + (code % 0x100000)) % count) + 1;
@@ -72,8 +77,6 @@ export class Partition {
   readonly links: Links | null;
   /** Queued branching states by level: one queue per worker (the queues of a parallel level are dealt out). */
   readonly levels = new Map<number, VectorQueue[]>();
-  /** States this part found new. */
-  states = 0;
   transitions = 0;
   branchingStates = 0;
   maxTick = 0;
@@ -125,7 +128,7 @@ export class Partition {
     this.goal = eventually?.goal ? (s: State) => eventually.goal!(s) : null;
     this.history = this.always?.history ?? null;
     this.lane = this.goal !== null || this.history !== null;
-    this.healTicks = this.always ? bounds.healTicks : eventually!.healTicks(bounds);
+    this.healTicks = healTicksOf(property, bounds);
     const replaysHeal = eventually !== null && this.goal === null;
     this.tickLimit = replaysHeal ? options.horizon : options.horizon + this.healTicks;
     if (this.tickLimit > MAX_SEARCH_TICKS) throw new RangeError(`horizon plus heal phase must be at most ${MAX_SEARCH_TICKS} ticks`);
@@ -289,13 +292,14 @@ export class Partition {
       hash64(vector, 1, n, lanes);
       const fresh = seen.visit(lanes[0]!, lanes[1]!, work.tick);
       if (fresh === 0) return;
-      if (fresh === 1) this.states++;
       if (work.tick > this.maxTick) this.maxTick = work.tick;
       if ((++this.visits & 0xffff) === 0) this.pulse();
-      const total = seen.size;
       const safety = this.violation(n, d, branching);
       if (safety >= 0) return this.record({ ...place, depth: d, ticks }, safety);
-      if (total >= this.options.maxStates) return this.halt('states');
+      if (seen.size >= this.options.maxStates) {
+        this.stop = 'states';
+        return;
+      }
       if (branching) {
         const id = this.links ? this.links.add(place.parent, place.code, ticks) : 0;
         this.branchingStates++;
@@ -318,10 +322,6 @@ export class Partition {
     }
   }
 
-  private halt(why: 'states' | 'memory'): void {
-    this.stop = why;
-  }
-
   /**
    * Bounds checked every 65,536 visits: memory (alone: all of it; in a parallel search the
    * coordinator checks the shared table, and each part its own queues against its share).
@@ -329,11 +329,11 @@ export class Partition {
   private pulse(): void {
     const now = this.bytes;
     this.peakBytes = Math.max(this.peakBytes, now);
-    const { seen, options, share } = this;
-    if (seen instanceof SeenSet) {
-      if (seen.nearlyFull && (!seen.canGrow || now + seen.growthBytes > options.maxMemoryBytes)) this.halt('memory');
-      else if (now > options.maxMemoryBytes) this.halt('memory');
-    } else if (now + seen.bytes > options.maxMemoryBytes && share.count > 0) this.halt('memory');
+    const { seen } = this;
+    const max = this.options.maxMemoryBytes;
+    const shared = seen instanceof SeenSet ? 0 : seen.bytes; // not in `bytes`: the coordinator grows it
+    const cannotGrow = seen instanceof SeenSet && seen.nearlyFull && (!seen.canGrow || now + seen.growthBytes > max);
+    if (cannotGrow || now + shared > max) this.stop = 'memory';
     this.onPulse?.();
   }
 

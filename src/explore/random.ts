@@ -104,8 +104,7 @@ export function searchRandomRange(model: Model, property: Property, bounds: Boun
   const exercised = new Uint8Array(kinds.length * options.maxEvents);
   const lengthCounts: number[] = new Array<number>(options.maxEvents + 1).fill(0);
   const predicate = (run: Run): boolean => {
-    if (firstFailure === null && !abandoned && options.skip?.(from + done)) abandoned = true;
-    if (abandoned) return true;
+    if (abandoned) return true; // (set where the run would have been generated)
     const outcome = checkRun(model, property, bounds, run.events);
     if (firstFailure === null) {
       done++;
@@ -164,46 +163,55 @@ export function searchRandomRange(model: Model, property: Property, bounds: Boun
 }
 
 /**
- * The result of one search over runs `0 .. runs` from ranges that cover them (in any order): up to
- * the first failing run, exactly what a single search would report (timings aside: `ms` is the
- * caller's wall time, and the time to failure the failing range's own). A gap, an overlap or an
- * abandoned range before the failure is an error: the merge never reports runs it did not see.
+ * Ranges that cover `from .. to` (in any order) as the one partial a search of `from .. to` gives:
+ * up to and including the first failure, nothing after it. A gap, an overlap or an abandoned range
+ * before the failure is an error: a join never reports runs it did not see.
  */
-export function mergeRandom(partials: readonly RandomPartial[], runs: number, seed: number, possible: number, ms: number): RandomResult {
+export function joinRanges(partials: readonly RandomPartial[], from: number, to: number, seed: number): RandomPartial {
   const sorted = [...partials].sort((a, b) => a.from - b.from);
-  let at = 0;
-  let done = 0;
+  let at = from;
+  let runs = 0;
   let triggeredRuns = 0;
+  let ms = 0;
+  let failure: RandomPartial['failure'] = null;
   const cells = new Set<number>();
   const lengthCounts: number[] = [];
-  let failure: RandomPartial['failure'] = null;
-  let timeBefore = 0;
   for (const p of sorted) {
-    if (p.from !== at) throw new Error(`runs ${at}..${p.from - 1} of seed ${seed} are missing (the ranges do not join up)`);
+    if (p.from !== at) throw new Error(`runs ${at}..${p.from - 1} of seed ${seed} were not searched (the ranges do not join up)`);
     if (p.abandoned) throw new Error(`runs ${p.from}..${p.to - 1} of seed ${seed} were abandoned before a failure was known`);
-    done += p.runs;
+    runs += p.runs;
     triggeredRuns += p.triggeredRuns;
-    for (const c of p.cells) cells.add(c);
+    p.cells.forEach((c) => cells.add(c));
     p.lengthCounts.forEach((n, length) => (lengthCounts[length] = (lengthCounts[length] ?? 0) + n));
     if (p.failure) {
-      failure = p.failure;
-      timeBefore += p.failure.msToFailure;
+      failure = { ...p.failure, msToFailure: ms + p.failure.msToFailure };
+      ms += p.ms;
       break;
     }
-    timeBefore += p.ms;
+    ms += p.ms;
     at = p.to;
   }
-  if (failure === null && at !== runs) throw new Error(`runs ${at}..${runs - 1} of seed ${seed} are missing`);
-  const counterexample = failure?.counterexample ?? null;
+  if (failure === null && at !== to) throw new Error(`runs ${at}..${to - 1} of seed ${seed} were not searched`);
+  return { from, to, runs, triggeredRuns, failure, cells: [...cells].sort((a, b) => a - b), lengthCounts, ms, abandoned: false };
+}
+
+/**
+ * The result of one search over runs `0 .. runs` from ranges that cover them (see `joinRanges`):
+ * exactly what a single search reports, timings aside (`ms` is the caller's wall time, the time to
+ * failure the ranges' own).
+ */
+export function mergeRandom(partials: readonly RandomPartial[], runs: number, seed: number, possible: number, ms: number): RandomResult {
+  const whole = joinRanges(partials, 0, runs, seed);
+  const counterexample = whole.failure?.counterexample ?? null;
   return {
-    verdict: counterexample ? 'violated' : triggeredRuns === 0 ? 'vacuous' : 'holds',
-    runs: done,
-    triggeredRuns,
+    verdict: counterexample ? 'violated' : whole.triggeredRuns === 0 ? 'vacuous' : 'holds',
+    runs: whole.runs,
+    triggeredRuns: whole.triggeredRuns,
     seed,
     ms,
-    timeToFailureMs: failure ? Math.min(timeBefore, ms) : null,
+    timeToFailureMs: whole.failure ? Math.min(whole.failure.msToFailure, ms) : null,
     counterexample,
-    coverage: { cells: cells.size, possible, ...lengthStats(lengthCounts) },
+    coverage: { cells: whole.cells.length, possible, ...lengthStats(whole.lengthCounts) },
   };
 }
 

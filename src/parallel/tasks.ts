@@ -52,14 +52,18 @@ export interface ExhaustiveSearchSpec {
   overrides: Overrides;
 }
 
+/** The model, property and bounds an exhaustive search spec names. */
+async function searchFrom(spec: ExhaustiveSearchSpec) {
+  const pair = await pairOf(spec.pair);
+  return { model: pairModel(pair, spec.overrides, true), property: propertyOf(pair.suite, pair.property)!, bounds: pair.suite.bounds };
+}
+
 /** This worker's parts of the parallel searches it takes part in, by session. */
 const parts = new Map<number, { part: Partition; table: number }>();
 
 async function exploreOpen(input: PartitionOpen): Promise<TaskOutput<PartitionReport>> {
-  const spec = input.search as ExhaustiveSearchSpec;
-  const pair = await pairOf(spec.pair);
-  const model = pairModel(pair, spec.overrides, true);
-  const part = new Partition(model, propertyOf(pair.suite, pair.property)!, pair.suite.bounds, input.bounds, { index: input.index, count: input.count, seen: new SharedSeenSet(input.table) });
+  const { model, property, bounds } = await searchFrom(input.search as ExhaustiveSearchSpec);
+  const part = new Partition(model, property, bounds, input.bounds, { index: input.index, count: input.count, seen: new SharedSeenSet(input.table) });
   parts.set(input.session, { part, table: input.tableVersion });
   if (input.index === 0) part.seed();
   return reportOf(part, []);
@@ -90,10 +94,8 @@ function exploreExpand(input: { session: number; level: number; queues: QueueDat
  * length the workers found (`settleAt`): run here, where the engine's code is already compiled hot.
  */
 async function exploreSettle(input: { search: unknown; options: ExhaustiveOptions }): Promise<TaskOutput<ExhaustiveResult>> {
-  const spec = input.search as ExhaustiveSearchSpec;
-  const pair = await pairOf(spec.pair);
-  const model = pairModel(pair, spec.overrides, true);
-  return { output: searchExhaustive(model, propertyOf(pair.suite, pair.property)!, pair.suite.bounds, input.options) };
+  const { model, property, bounds } = await searchFrom(input.search as ExhaustiveSearchSpec);
+  return { output: searchExhaustive(model, property, bounds, input.options) };
 }
 
 function exploreClose(input: { session: number }): Promise<TaskOutput<null>> {
@@ -111,7 +113,6 @@ function reportOf(part: Partition, queues: QueueData[]): TaskOutput<PartitionRep
       best: part.best?.safety ?? null,
       stop: part.stop,
       paused: part.paused,
-      states: part.states,
       branchingStates: part.branchingStates,
       transitions: part.transitions,
       maxTick: part.maxTick,

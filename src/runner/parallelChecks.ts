@@ -48,17 +48,11 @@ export async function checkOnPool(pairs: readonly Pair[], options: CheckOptions,
         return partial;
       }),
     );
-    const result = mergeRandom(needed(partials), search.runs, search.seed, possibleCells(search), performance.now() - pairStarted);
+    const result = mergeRandom(partials, search.runs, search.seed, possibleCells(search), performance.now() - pairStarted);
     results[i] = finishCheck(pair, options, result);
     // Results are reported in pair order, as one thread would.
     for (; shown < pairs.length && results[shown]; shown++) listener.result?.(results[shown]!);
   });
   await Promise.all(perPair);
   return results as PairResult[];
-}
-
-/** The ranges up to the first failure: the ones after it may have been abandoned and are not merged. */
-function needed(partials: RandomPartial[]): RandomPartial[] {
-  const first = Math.min(...partials.filter((p) => p.failure).map((p) => p.failure!.index));
-  return partials.filter((p) => p.from <= first);
 }

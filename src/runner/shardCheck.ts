@@ -6,7 +6,7 @@
  * failure), joins each pair's partials with `mergeRandom` and finishes each pair as one `check`
  * would: the same verdicts, counts, counterexample files, JUnit report and exit code.
  */
-import { mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../explore/random.ts';
+import { joinRanges, mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../explore/random.ts';
 import { Refusal } from '../io/refusal.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
@@ -62,43 +62,12 @@ export async function runCheckShard(pairs: readonly Pair[], options: CheckOption
             return part;
           }),
         );
-        return joinPartials(parts, from, to);
+        return joinRanges(parts, from, to, search.seed);
       }),
     );
   });
   writeShardFile(out, shard, { command: 'check', selection, pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), partial: partials[i]! })) });
   return { runs: partials.reduce((n, p) => n + p.runs, 0), failures: partials.filter((p) => p.failure).length };
-}
-
-/**
- * The ranges of one share (searched by several workers) as one partial of `from .. to`: up to and
- * including the first failure, as one search of the share would report it.
- */
-export function joinPartials(parts: readonly RandomPartial[], from: number, to: number): RandomPartial {
-  const sorted = [...parts].sort((a, b) => a.from - b.from);
-  let at = from;
-  let runs = 0;
-  let triggeredRuns = 0;
-  let ms = 0;
-  let failure: RandomPartial['failure'] = null;
-  const cells = new Set<number>();
-  const lengthCounts: number[] = [];
-  for (const p of sorted) {
-    if (p.from !== at || p.abandoned) throw new Error(`runs ${at}..${p.from - 1} were not searched before a failure was known`);
-    runs += p.runs;
-    triggeredRuns += p.triggeredRuns;
-    p.cells.forEach((c) => cells.add(c));
-    p.lengthCounts.forEach((n, length) => (lengthCounts[length] = (lengthCounts[length] ?? 0) + n));
-    if (p.failure) {
-      failure = { ...p.failure, msToFailure: ms + p.failure.msToFailure };
-      ms += p.ms;
-      break;
-    }
-    ms += p.ms;
-    at = p.to;
-  }
-  if (failure === null && at !== to) throw new Error(`runs ${at}..${to - 1} were not searched`);
-  return { from, to, runs, triggeredRuns, failure, cells: [...cells].sort((a, b) => a - b), lengthCounts, ms, abandoned: false };
 }
 
 /**

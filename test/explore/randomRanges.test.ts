@@ -45,8 +45,8 @@ describe('random search in ranges', () => {
     const search = { runs: 40, seed: 1, maxEvents: suite.maxEvents, kinds: suite.kinds };
     const a = searchRandomRange(model, PROPERTIES['consistent-directory']!, suite.bounds, { ...search, from: 0, to: 20 });
     const b = searchRandomRange(model, PROPERTIES['consistent-directory']!, suite.bounds, { ...search, from: 25, to: 40 });
-    expect(() => mergeRandom([a, b], 40, 1, possibleCells(search), 0)).toThrow(/runs 20..24 of seed 1 are missing/);
-    expect(() => mergeRandom([a], 40, 1, possibleCells(search), 0)).toThrow(/runs 20..39 of seed 1 are missing/);
+    expect(() => mergeRandom([a, b], 40, 1, possibleCells(search), 0)).toThrow(/runs 20..24 of seed 1 were not searched/);
+    expect(() => mergeRandom([a], 40, 1, possibleCells(search), 0)).toThrow(/runs 20..39 of seed 1 were not searched/);
     const skipped = searchRandomRange(model, PROPERTIES['consistent-directory']!, suite.bounds, { ...search, from: 20, to: 40, skip: (i) => i >= 30 });
     expect(skipped.abandoned).toBe(true);
     expect(() => mergeRandom([a, skipped], 40, 1, possibleCells(search), 0)).toThrow(/abandoned/);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { propertyOf, SUITES, suiteModel } from '../../properties/index.ts';
 import { searchRandomRange } from '../../src/explore/random.ts';
 import { Refusal } from '../../src/io/refusal.ts';
-import { joinPartials, parseShard, shareOf } from '../../src/runner/index.ts';
+import { parseShard, shareOf } from '../../src/runner/index.ts';
+import { joinRanges } from '../../src/explore/random.ts';
 
 describe('shareOf', () => {
   it('cuts 0..total into N shares that join up, in order, each within one of total/N', () => {
@@ -38,7 +39,7 @@ describe('parseShard', () => {
   });
 });
 
-describe('joinPartials', () => {
+describe('joinRanges', () => {
   const suite = SUITES.find((s) => s.id === 'crash-cascade-2010')!;
   const search = (variant: string, property: string, from: number, to: number) =>
     searchRandomRange(suiteModel(suite, variant), propertyOf(suite, property)!, suite.bounds, { runs: 60, seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds, from, to });
@@ -50,11 +51,11 @@ describe('joinPartials', () => {
   ])('ranges of runs 5..45 on %s / %s join into the partial of one search of 5..45', (variant, property) => {
     const whole = search(variant, property, 5, 45);
     const parts = [[5, 9], [9, 20], [20, 33], [33, 45]].map(([a, b]) => search(variant, property, a!, b!));
-    const joined = joinPartials(parts.reverse(), 5, 45);
+    const joined = joinRanges(parts.reverse(), 5, 45, suite.seed);
     expect(strip(joined)).toEqual(strip(whole));
   });
 
   it('refuses ranges that do not join up', () => {
-    expect(() => joinPartials([search('fixed', 'no-cascade', 5, 9), search('fixed', 'no-cascade', 10, 20)], 5, 20)).toThrow(/not searched/);
+    expect(() => joinRanges([search('fixed', 'no-cascade', 5, 9), search('fixed', 'no-cascade', 10, 20)], 5, 20, suite.seed)).toThrow(/runs 9..9 of seed \d+ were not searched/);
   });
 });

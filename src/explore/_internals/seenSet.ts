@@ -86,8 +86,8 @@ export class SeenSet {
   }
 }
 
-/** The first slot (word index) a fingerprint probes from. */
-function home(hi: number, lo: number, mask: number): number {
+/** The first slot (word index) of a table of `mask + 1` three-word slots that a fingerprint probes from. */
+export function home(hi: number, lo: number, mask: number): number {
   return ((lo ^ Math.imul(hi, 0x9e3779b1)) & mask) * WORDS;
 }
 

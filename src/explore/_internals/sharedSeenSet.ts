@@ -1,12 +1,14 @@
 /**
  * The seen-set of a parallel search, shared by every worker through one SharedArrayBuffer: the same
- * open addressing as `SeenSet` (64-bit fingerprints and the earliest tick, linear probing), made
+ * open addressing (and `home` slot) as `SeenSet` (64-bit fingerprints and the earliest tick, linear probing), made
  * safe for concurrent inserts without locks. A slot's tick word is claimed first (compare-and-swap
  * from EMPTY to BUSY), the fingerprint written, then the tick published with an atomic store; a
  * reader that meets BUSY waits for the publication, and a tick is lowered with compare-and-swap.
  * The table does not grow while workers insert: the coordinating thread doubles it between steps
  * (`grown`), and workers pause at a safe point when it is nearly full (`full`).
  */
+
+import { home } from './seenSet.ts';
 
 const EMPTY = -1;
 const BUSY = -2;
@@ -70,7 +72,7 @@ export class SharedSeenSet {
     const slots = this.slots;
     const h = hi | 0;
     const l = lo | 0;
-    let at = ((lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask) * WORDS;
+    let at = home(hi, lo, this.mask);
     for (;;) {
       const t = Atomics.load(slots, at);
       if (t === EMPTY) {
@@ -103,7 +105,7 @@ export class SharedSeenSet {
       if (t === EMPTY) continue;
       const hi = from[at + 1]!;
       const lo = from[at + 2]!;
-      let slot = (((lo >>> 0) ^ Math.imul(hi >>> 0, 0x9e3779b1)) & next.mask) * WORDS;
+      let slot = home(hi, lo, next.mask);
       while (to[slot] !== EMPTY) {
         slot += WORDS;
         if (slot === to.length) slot = 0;
