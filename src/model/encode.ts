@@ -175,7 +175,7 @@ function writeQueue(queue: State['loginQueue'], now: number, out: Int32Array, i:
 }
 
 function readQueue(vector: Int32Array, i: number, length: number, now: number, queue: State['loginQueue']): number {
-  queue.length = length;
+  if (queue.length !== length) queue.length = length; // the length setter is a runtime call even when nothing changes
   for (let q = 0; q < length; q++) {
     const entry = queue[q];
     const peer = vector[i++]!;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { hash64 } from '../../../src/explore/_internals/hash64.ts';
+
+const LENGTH = 130; // about the model's vectors at the suites' scopes
+
+function fingerprint(vector: Int32Array, from = 0, to = vector.length): string {
+  const out = new Uint32Array(2);
+  hash64(vector, from, to, out);
+  return `${out[0]}:${out[1]}`;
+}
+
+function base(): Int32Array {
+  return Int32Array.from({ length: LENGTH }, (_, i) => (i * 7) % 11);
+}
+
+describe('hash64', () => {
+  it('tells apart the near neighbours states differ by: one entry changed, two entries swapped, a shorter vector', () => {
+    const seen = new Set<string>([fingerprint(base())]);
+    let made = 1;
+    for (let at = 0; at < LENGTH; at++) {
+      for (let delta = -12; delta <= 20; delta++) {
+        const v = base();
+        if (delta === 0 || v[at]! + delta < -1) continue;
+        v[at] = v[at]! + delta;
+        seen.add(fingerprint(v));
+        made++;
+      }
+      for (let other = at + 1; other < LENGTH; other++) {
+        const v = base();
+        if (v[at] === v[other]) continue;
+        [v[at], v[other]] = [v[other]!, v[at]!];
+        seen.add(fingerprint(v));
+        made++;
+      }
+      if (at > 0) {
+        seen.add(fingerprint(base(), 0, at));
+        made++;
+      }
+    }
+    expect(made).toBeGreaterThan(10_000);
+    expect(seen.size).toBe(made);
+  });
+
+  it('reads only its range: words outside it do not change the fingerprint', () => {
+    const buffer = new Int32Array(LENGTH + 9).fill(5);
+    buffer.set(base(), 4);
+    const before = fingerprint(buffer, 4, 4 + LENGTH);
+    buffer.fill(-1, 0, 4);
+    buffer.fill(9, 4 + LENGTH);
+    expect(fingerprint(buffer, 4, 4 + LENGTH)).toBe(before);
+  });
+
+  it('spreads the low bits of both lanes evenly (the seen-set takes its slot from them)', () => {
+    const buckets = [new Array<number>(256).fill(0), new Array<number>(256).fill(0)];
+    const out = new Uint32Array(2);
+    const v = base();
+    const samples = 256 * 200;
+    for (let n = 0; n < samples; n++) {
+      // Distinct vectors of small entries that differ in a few places, as neighbouring states do.
+      for (let digit = 0, rest = n; digit < 5; digit++, rest = Math.floor(rest / 13)) v[20 * digit + 3] = rest % 13;
+      hash64(v, 0, LENGTH, out);
+      buckets[0]![out[0]! & 255]!++;
+      buckets[1]![out[1]! & 255]!++;
+    }
+    for (const lane of buckets) {
+      expect(Math.min(...lane)).toBeGreaterThan(200 * 0.7);
+      expect(Math.max(...lane)).toBeLessThan(200 * 1.3);
+    }
+  });
+});
