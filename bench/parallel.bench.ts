@@ -1,54 +1,61 @@
 /**
- * Workers against one thread, on this machine's cores: the exhaustive engine on the feedback loop's
- * `no-cascade` on `fixed` at a scope and horizon that take more than 30 s in one thread (two user
- * actions, the suite's random-engine budget, horizon 5), and the random engine over every suite at
- * the start budget (5,000 runs a pair, about 5 s: the workers' start, about 0.7 s from the
- * TypeScript sources, weighs) and at 50,000 runs a pair. Each figure is wall time including the
- * workers' start; the ratios are the speed-ups. The verdicts and counts must agree, and the notes
- * say so.
+ * Workers against one thread, on this machine's cores, for the jobs of `lib/parallelJobs.ts`. Each
+ * job runs three rounds of one worker and all cores, alternating which goes first, and the figures
+ * are the medians: on a shared machine one pair of runs can differ by 20% from the next. Then two
+ * copies of the one-thread job run at once, in two processes, to measure the machine's own ceiling
+ * (what two independent threads get from it); the speed-up is read against it. Every figure is
+ * wall time including the workers' start (about 0.7 s from the TypeScript sources, which weighs on
+ * the 5-second start budget). Every run of a job must give the same verdicts and counts; the notes
+ * say whether they did.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SUITES } from '../properties/index.ts';
-import { checkPairs, explorePairs, runChecks, runExplores } from '../src/runner/index.ts';
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { median } from '../src/explore/_internals/median.ts';
+import { JOBS, runJob, type Outcome } from './lib/parallelJobs.ts';
 import type { BenchModule } from './lib/module.ts';
 
-const EXPLORE = { suite: 'feedback-loop', property: 'no-cascade', variant: 'fixed', horizon: 5, overrides: { churnBudget: 2 } };
-const CHECK_RUNS = [5_000, 50_000];
+const ROUNDS = 3;
+const SOLO = fileURLToPath(new URL('./lib/solo.ts', import.meta.url));
+
+/** Two one-thread copies of `job` at once, each in a process of its own: their outcomes. */
+function twoAtOnce(job: string): Promise<Outcome[]> {
+  const one = () =>
+    new Promise<Outcome>((resolve, reject) => {
+      const child = spawn(process.execPath, [...process.execArgv, SOLO, job], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Outcome) : reject(new Error(`solo ${job} exited with ${code}`))));
+    });
+  return Promise.all([one(), one()]);
+}
+
+const fmt = (s: number) => s.toFixed(1);
 
 const parallel: BenchModule = {
   name: 'parallel',
-  summary: `workers against one thread (${availableParallelism()} cores): the exhaustive and the random engine, wall time and speed-up`,
+  summary: `workers against one thread (${availableParallelism()} cores): the exhaustive and the random engine, median wall time of ${ROUNDS} alternating rounds, speed-up, and the machine's ceiling for two threads`,
   async run(record) {
-    const dir = mkdtempSync(join(tmpdir(), 'cascade-bench-'));
     const workers = Math.max(2, availableParallelism());
-    try {
-      const pairs = explorePairs(SUITES, EXPLORE, EXPLORE.overrides);
-      const explore: Record<number, { s: number; states: number; verdict: string }> = {};
+    for (const [name, job] of Object.entries(JOBS)) {
+      const runs: Record<number, Outcome[]> = { 1: [], [workers]: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const w of round % 2 === 0 ? [1, workers] : [workers, 1]) runs[w]!.push(await runJob(name, w));
+      }
+      const seconds = (w: number) => median(runs[w]!.map((o) => o.seconds));
       for (const w of [1, workers]) {
-        const started = performance.now();
-        const { results } = await runExplores(pairs, { budget: 'start', horizon: EXPLORE.horizon, overrides: EXPLORE.overrides, maxMemoryMB: 6144, dir: join(dir, `explore-${w}`), update: false, workers: w });
-        const r = results[0]!;
-        explore[w] = { s: (performance.now() - started) / 1000, states: r.states, verdict: r.verdict };
-        record({ scope: 'small', variant: EXPLORE.variant, name: `explore feedback-loop / no-cascade, churnBudget 2, horizon ${EXPLORE.horizon}, ${w} worker${w === 1 ? '' : 's'}`, value: explore[w]!.s, unit: 's', count: r.states, seconds: explore[w]!.s, note: `${r.verdict} (${r.stoppedBy}), ${r.states.toLocaleString('en-US')} states, ${r.transitions.toLocaleString('en-US')} transitions, ${Math.round(r.states / explore[w]!.s).toLocaleString('en-US')} states/s, ${r.bytesPerState} B a state` });
+        const last = runs[w]!.at(-1)!;
+        record({ scope: 'small', variant: '-', name: `${job.title}, ${w} worker${w === 1 ? '' : 's'}`, value: seconds(w), unit: 's', count: last.count, seconds: seconds(w), note: `median of ${runs[w]!.map((o) => fmt(o.seconds)).join(', ')} s; ${last.note}` });
       }
-      const same = explore[1]!.states === explore[workers]!.states && explore[1]!.verdict === explore[workers]!.verdict;
-      record({ scope: 'small', variant: EXPLORE.variant, name: `explore speed-up, ${workers} workers / 1`, value: explore[1]!.s / explore[workers]!.s, unit: 'x', note: same ? 'same verdict and state count' : `DIFFERENT: ${explore[1]!.verdict} ${explore[1]!.states} against ${explore[workers]!.verdict} ${explore[workers]!.states}` });
-
-      const checks = checkPairs(SUITES, {});
-      for (const runs of CHECK_RUNS) {
-        const check: Record<number, { s: number; key: string }> = {};
-        for (const w of [1, workers]) {
-          const started = performance.now();
-          const { results } = await runChecks(checks, { budget: 'start', runs, dir: join(dir, `check-${runs}-${w}`), update: false, workers: w });
-          check[w] = { s: (performance.now() - started) / 1000, key: results.map((r) => `${r.verdict}:${r.runs}:${r.triggeredRuns}:${r.eventsAfterShrink}`).join(',') };
-          record({ scope: 'small', variant: '-', name: `check all suites, ${runs.toLocaleString('en-US')} runs a pair, ${w} worker${w === 1 ? '' : 's'}`, value: check[w]!.s, unit: 's', count: results.reduce((n, r) => n + r.runs, 0), seconds: check[w]!.s, note: `${results.length} pairs, ${results.filter((r) => r.verdict === 'violated').length} violated` });
-        }
-        record({ scope: 'small', variant: '-', name: `check speed-up at ${runs.toLocaleString('en-US')} runs, ${workers} workers / 1`, value: check[1]!.s / check[workers]!.s, unit: 'x', note: check[1]!.key === check[workers]!.key ? 'same verdicts, runs and shrunk lengths' : 'DIFFERENT results' });
+      const keys = new Set([...runs[1]!, ...runs[workers]!].map((o) => o.key));
+      const ratios = runs[1]!.map((o, i) => o.seconds / runs[workers]![i]!.seconds);
+      const speedUp = seconds(1) / seconds(workers);
+      record({ scope: 'small', variant: '-', name: `${name} speed-up, ${workers} workers / 1`, value: speedUp, unit: 'x', note: `of the medians; rounds ${ratios.map((r) => r.toFixed(2)).join(', ')}; ${keys.size === 1 ? 'same verdicts and counts in every run' : `DIFFERENT results: ${[...keys].join(' | ')}`}` });
+      if (workers === 2) {
+        const both = await twoAtOnce(name);
+        const ceiling = seconds(1) * both.reduce((sum, o) => sum + 1 / o.seconds, 0);
+        record({ scope: 'small', variant: '-', name: `${name}: the machine's ceiling for two threads`, value: ceiling, unit: 'x', note: `two one-thread copies at once took ${both.map((o) => fmt(o.seconds)).join(' and ')} s against ${fmt(seconds(1))} s alone; the speed-up is ${Math.round((100 * speedUp) / ceiling)}% of it` });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   },
 };
