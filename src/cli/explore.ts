@@ -34,7 +34,7 @@ Options:
   --json           one JSON object per pair, then a summary object
   --junit FILE     also write the verdicts as a JUnit XML report
   --workers N      worker threads (default: this machine's cores): each level of the search is
-                   expanded in parallel, states partitioned among the workers by fingerprint;
+                   expanded in parallel, every worker visiting one shared seen-set;
                    verdicts, state counts and counterexample files are the same for any number
   --shard K/N      swarm shard K of N, for spaces past one machine: only the sequences whose first
                    adversary event falls to shard K (events dealt round-robin by kind and
