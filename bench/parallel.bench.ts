@@ -4,9 +4,9 @@
  * are the medians: on a shared machine one pair of runs can differ by 20% from the next. Then two
  * copies of the one-thread job run at once, in two processes, to measure the machine's own ceiling
  * (what two independent threads get from it); the speed-up is read against it. Every figure is
- * wall time including the workers' start (about 0.7 s from the TypeScript sources, which weighs on
- * the 5-second start budget). Every run of a job must give the same verdicts and counts; the notes
- * say whether they did.
+ * wall time including the workers' start (about 0.9 s from the TypeScript sources, 0.2 s compiled,
+ * which weighs on the 5-second start budget). Every run of a job must give the same verdicts and
+ * counts; the notes say whether they did.
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
