@@ -20,7 +20,7 @@ export interface Outcome {
   note: string;
 }
 
-export const EXPLORE = { suite: 'feedback-loop', property: 'no-cascade', variant: 'fixed', horizon: 5, overrides: { churnBudget: 2 } };
+const EXPLORE = { suite: 'feedback-loop', property: 'no-cascade', variant: 'fixed', horizon: 5, overrides: { churnBudget: 2 } };
 
 /** Explore of EXPLORE (two user actions, the suite's random-engine budget, horizon 5: about 11.5 million states, the smallest horizon past 30 s in one thread here). */
 async function explore(workers: number, dir: string): Promise<Outcome> {

@@ -4,7 +4,7 @@
  * one search would give (`mergeRandom`): the same verdict, counts and counterexample file for any
  * number of workers. A range that fails lowers the pair's cutoff, so later ranges of that pair stop.
  */
-import { mergeRandom, possibleCells, type RandomPartial } from '../explore/random.ts';
+import { joinRanges, mergeRandom, possibleCells, type RandomPartial } from '../explore/random.ts';
 import type { Pool } from '../parallel/pool.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import type { RandomRangeInput } from '../parallel/tasks.ts';
@@ -26,9 +26,32 @@ export function rangesOf(runs: number, workers: number): [number, number][] {
   return ranges;
 }
 
-export async function checkOnPool(pairs: readonly Pair[], options: CheckOptions, pool: Pool, listener: Listener<PairResult> = {}): Promise<PairResult[]> {
-  const cutoff = new SharedArrayBuffer(4 * Math.max(1, pairs.length));
+/** A cutoff slot per pair (see `RandomRangeInput.cutoff`), none lowered yet. */
+export function newCutoffs(pairs: number): SharedArrayBuffer {
+  const cutoff = new SharedArrayBuffer(4 * Math.max(1, pairs));
   new Int32Array(cutoff).fill(0x7fffffff);
+  return cutoff;
+}
+
+/**
+ * Searches runs `from .. to` of a pair on the pool, cut into ranges (`rangesOf`), and joins them
+ * into one partial; `onRange` hears of each range as it is done. `slot` is the pair's cutoff slot.
+ */
+export async function searchOnPool(pool: Pool, pair: Pair, options: CheckOptions, seed: number, from: number, to: number, cutoff: SharedArrayBuffer, slot: number, onRange: (a: number, b: number) => void): Promise<RandomPartial> {
+  const spec = pairSpec(pair);
+  const parts = await Promise.all(
+    rangesOf(to - from, pool.size).map(async ([a, b]) => {
+      const input: RandomRangeInput = { pair: spec, options: { overrides: options.overrides, runs: options.runs, seed: options.seed, budget: options.budget }, from: from + a, to: from + b, cutoff, slot };
+      const part = await pool.run<RandomPartial>('randomRange', input);
+      onRange(from + a, from + b);
+      return part;
+    }),
+  );
+  return joinRanges(parts, from, to, seed);
+}
+
+export async function checkOnPool(pairs: readonly Pair[], options: CheckOptions, pool: Pool, listener: Listener<PairResult> = {}): Promise<PairResult[]> {
+  const cutoff = newCutoffs(pairs.length);
   const searches = pairs.map((pair) => randomSearchOf(pair, options));
   const totalRuns = searches.reduce((sum, s) => sum + s.search.runs, 0);
   let runsDone = 0;
@@ -38,17 +61,11 @@ export async function checkOnPool(pairs: readonly Pair[], options: CheckOptions,
   const perPair = pairs.map(async (pair, i) => {
     const { search } = searches[i]!;
     const pairStarted = performance.now();
-    const spec = pairSpec(pair);
-    const partials = await Promise.all(
-      rangesOf(search.runs, pool.size).map(async ([from, to]) => {
-        const input: RandomRangeInput = { pair: spec, options: { overrides: options.overrides, runs: options.runs, seed: options.seed, budget: options.budget }, from, to, cutoff, slot: i };
-        const partial = await pool.run<RandomPartial>('randomRange', input);
-        runsDone += to - from;
-        listener.progress?.(runsDone, totalRuns, `${shown}/${pairs.length} pairs done; ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from}..${to - 1} searched (${pool.size} workers, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
-        return partial;
-      }),
-    );
-    const result = mergeRandom(partials, search.runs, search.seed, possibleCells(search), performance.now() - pairStarted);
+    const partial = await searchOnPool(pool, pair, options, search.seed, 0, search.runs, cutoff, i, (from, to) => {
+      runsDone += to - from;
+      listener.progress?.(runsDone, totalRuns, `${shown}/${pairs.length} pairs done; ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from}..${to - 1} searched (${pool.size} workers, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    });
+    const result = mergeRandom([partial], search.runs, search.seed, possibleCells(search), performance.now() - pairStarted);
     results[i] = finishCheck(pair, options, result);
     // Results are reported in pair order, as one thread would.
     for (; shown < pairs.length && results[shown]; shown++) listener.result?.(results[shown]!);

@@ -6,14 +6,13 @@
  * failure), joins each pair's partials with `mergeRandom` and finishes each pair as one `check`
  * would: the same verdicts, counts, counterexample files, JUnit report and exit code.
  */
-import { joinRanges, mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../explore/random.ts';
+import { mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../explore/random.ts';
 import { Refusal } from '../io/refusal.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
-import type { RandomRangeInput } from '../parallel/tasks.ts';
 import type { PairResult } from '../report/results.ts';
 import { finishCheck, pairModel, randomSearchOf, type CheckOptions } from './checkPair.ts';
-import { rangesOf } from './parallelChecks.ts';
+import { newCutoffs, searchOnPool } from './parallelChecks.ts';
 import { exitCode, type Listener } from './runPairs.ts';
 import { checkPairs, type Pair } from './select.ts';
 import { shareOf, showShard, type Shard } from './shard.ts';
@@ -42,8 +41,7 @@ export async function runCheckShard(pairs: readonly Pair[], options: CheckOption
   const total = shares.reduce((n, [from, to]) => n + to - from, 0);
   let done = 0;
   const partials = await withPool(options.workers ?? 1, async (pool) => {
-    const cutoff = new SharedArrayBuffer(4 * Math.max(1, pairs.length));
-    new Int32Array(cutoff).fill(0x7fffffff);
+    const cutoff = newCutoffs(pairs.length);
     return Promise.all(
       pairs.map(async (pair, i) => {
         const [from, to] = shares[i]!;
@@ -53,16 +51,9 @@ export async function runCheckShard(pairs: readonly Pair[], options: CheckOption
           listener.progress?.((done += to - from), total, `shard ${showShard(shard)}: ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from}..${to - 1}`);
           return partial;
         }
-        const spec = pairSpec(pair);
-        const parts = await Promise.all(
-          rangesOf(to - from, pool.size).map(async ([a, b]) => {
-            const input: RandomRangeInput = { pair: spec, options: { overrides: options.overrides, runs: options.runs, seed: options.seed, budget: options.budget }, from: from + a, to: from + b, cutoff, slot: i };
-            const part = await pool.run<RandomPartial>('randomRange', input);
-            listener.progress?.((done += b - a), total, `shard ${showShard(shard)}: ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from + a}..${from + b - 1} (${pool.size} workers)`);
-            return part;
-          }),
-        );
-        return joinRanges(parts, from, to, search.seed);
+        return searchOnPool(pool, pair, options, search.seed, from, to, cutoff, i, (a, b) => {
+          listener.progress?.((done += b - a), total, `shard ${showShard(shard)}: ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${a}..${b - 1} (${pool.size} workers)`);
+        });
       }),
     );
   });
