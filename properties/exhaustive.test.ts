@@ -11,6 +11,7 @@ import { checkPair, explorePair, exhaustiveSections } from '../src/runner/index.
 import { searchExhaustive } from '../src/explore/exhaustive.ts';
 import { PROPERTIES } from '../src/properties/index.ts';
 import { suiteModel } from './index.ts';
+import { parseConfig } from '../src/model/config.ts';
 import { replay } from '../src/explore/replay.ts';
 import { loadCounterexample } from '../src/trace/load.ts';
 import { expectation, searchBound, SUITES } from './index.ts';
@@ -111,4 +112,24 @@ describe('bounds and verdicts', () => {
     expect(whole).toMatchObject({ verdict: 'holds', stoppedBy: 'complete' });
     expect(whole.collisionProbability).toBeLessThan(1e-12);
   });
+});
+
+describe('full tiers', () => {
+  const tiered = SUITES.filter((s) => s.exhaustive.full);
+  it('the feedback loop has one (its section searches one user action instead of two)', () => {
+    expect(tiered.map((s) => s.id)).toContain('feedback-loop');
+  });
+  for (const s of tiered) {
+    it(`${s.id}: the suite's own budgets (not the section's smaller ones) on at least 3 supernodes and 6 clients, a config the model accepts`, () => {
+      const own = suiteModel(s, 'fixed').config;
+      const section = suiteModel(s, 'fixed', true).config;
+      const full = suiteModel(s, 'fixed', 'full').config;
+      expect(parseConfig(full, s.scale).ok).toBe(true);
+      expect([full.faultBudget, full.churnBudget]).toEqual([own.faultBudget, own.churnBudget]);
+      expect([section.faultBudget, section.churnBudget]).not.toEqual([own.faultBudget, own.churnBudget]);
+      expect(full.supernodes).toBeGreaterThanOrEqual(3);
+      expect(full.peers - full.supernodes).toBeGreaterThanOrEqual(6);
+      expect(s.exhaustive.full!.horizon).toBeGreaterThanOrEqual(30);
+    });
+  }
 });

@@ -81,10 +81,34 @@ export interface ExhaustiveSection {
    */
   test: SearchBound | Record<string, SearchBound>;
   start: SearchBound | Record<string, SearchBound>;
+  /**
+   * The full tier, where the section's scope is smaller than the suite's own budgets: the largest
+   * scope at which the suite's budgets finish (measured), its bound and the reason in words. It is
+   * searched by `explore --budget full`, not by `npm start` (which must stay under 5 minutes); the
+   * report states it next to the section's verdicts.
+   */
+  full?: FullTier;
 }
 
+/** An exhaustive scope of its own (config over the suite's, not over the section's), with its bound. */
+export interface FullTier extends SearchBound {
+  config: Partial<Config>;
+  scope: string;
+  /** What a search of it costs, measured, in words (printed before the search and in the report; not a verdict). */
+  cost: string;
+  /** The memory bound its searches need (MB), the default of `explore --budget full --max-memory`. */
+  maxMemoryMB: number;
+}
+
+/** Which exhaustive bound and scope: npm test's, npm start's, or the full tier's. */
+export type ExhaustiveBudget = 'test' | 'start' | 'full';
+
 /** The bound of one (property, variant) for a budget. */
-export function searchBound(section: ExhaustiveSection, budget: 'test' | 'start', property: string, variant: string): SearchBound {
+export function searchBound(section: ExhaustiveSection, budget: ExhaustiveBudget, property: string, variant: string): SearchBound {
+  if (budget === 'full') {
+    if (!section.full) throw new Error('suite bound: the section has no full tier');
+    return { horizon: section.full.horizon, maxStates: section.full.maxStates };
+  }
   const b = section[budget];
   if ('horizon' in b) return b as SearchBound;
   const keyed = b as Record<string, SearchBound>;
@@ -99,13 +123,17 @@ export function expectation(suite: Suite, property: string, variant: string): Ex
   return typeof entry === 'string' ? entry : entry === undefined ? undefined : lookup(entry, property);
 }
 
+/** Which scope a model is built for: the suite's own (false), its exhaustive section's (true), or its full tier's. */
+export type Scope = boolean | 'full';
+
 /**
- * The model a suite checks a variant on (with `exhaustive`, the scope of its exhaustive section),
- * with a user's `overrides` (`--set`, `--config`) last. Overrides are validated by the runner.
+ * The model a suite checks a variant on (with `exhaustive`, the scope of its exhaustive section, or
+ * with 'full' that of its full tier), with a user's `overrides` (`--set`, `--config`) last.
+ * Overrides are validated by the runner.
  */
-export function suiteModel(suite: Suite, variant: string, exhaustive = false, overrides: Partial<Config> = {}): Model {
+export function suiteModel(suite: Suite, variant: string, exhaustive: Scope = false, overrides: Partial<Config> = {}): Model {
   const protocol = parseVariant(variant);
   if (!protocol.ok) throw new Error(protocol.error);
-  const scope = exhaustive ? (suite.exhaustive.config ?? {}) : {};
+  const scope = exhaustive === 'full' ? suite.exhaustive.full!.config : exhaustive ? (suite.exhaustive.config ?? {}) : {};
   return { config: { ...defaultConfig(suite.scale), ...suite.config, ...scope, ...overrides }, protocol: protocol.value };
 }

@@ -3,7 +3,7 @@
  * parses the flags, lets the runner search each pair breadth-first within the tick horizon, and
  * prints what each verdict covers.
  */
-import { checkJunitTarget, checkShardTarget, plural, runExploreShard, type ExploreSelection, type Listener, type Overrides, type Pair, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
+import { checkJunitTarget, checkShardTarget, plural, runExploreShard, type ExploreSelection, type Listener, type Overrides, type Pair, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, fullTierMemoryMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, workersFlag } from './args.ts';
 import { printShard, searchShard } from './check.ts';
 import { SEARCH_FLAGS } from './check.ts';
@@ -24,11 +24,14 @@ Options:
   --set K=V        a model parameter (repeatable); --config FILE reads them from JSON. With
                    parameters set, verdicts are reported as found
   --config FILE    parameters from a JSON object
-  --budget B       test or start: which suite bound to use (default start)
+  --budget B       test, start or full: which of the suite's exhaustive bounds to use (default
+                   start, as npm start). full: the suites whose section searches a smaller scope
+                   than their own budgets, at the largest scope where those budgets finish (its
+                   scope and measured cost are printed with each verdict; minutes, not seconds)
   --horizon T      last tick at which the adversary may act (default: the suite's)
   --max-states N   most distinct states (default: the suite's bound)
-  --max-memory MB  memory the search's stores may hold (default 4096; capped at 80% of this
-                   machine's memory, and said so)
+  --max-memory MB  memory the search's stores may hold (default 4096, with --budget full the
+                   full tier's, 8000; capped at 80% of this machine's memory, and said so)
   --dir D          where counterexamples are stored (default counterexamples)
   --update         replace a stored counterexample that differs
   --json           one JSON object per pair, then a summary object
@@ -63,10 +66,10 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
   const shard = searchShard(values);
   const overrides = readOverrides(values.config, values.set ?? []);
   const options: ExploreOptions = {
-    budget: oneOf('budget', values.budget, ['test', 'start'] as const, 'start'),
+    budget: oneOf('budget', values.budget, ['test', 'start', 'full'] as const, 'start'),
     horizon: values.horizon === undefined ? undefined : integer('horizon', values.horizon, 0, 0, MAX_SEARCH_TICKS - 1000),
     maxStates: values['max-states'] === undefined ? undefined : integer('max-states', values['max-states'], 0, 1, 1_000_000_000),
-    maxMemoryMB: integer('max-memory', values['max-memory'], 4096, 16, 1_000_000_000),
+    maxMemoryMB: integer('max-memory', values['max-memory'], values.budget === 'full' ? fullTierMemoryMB() : 4096, 16, 1_000_000_000),
     dir: directoryFlag('dir', values.dir, 'counterexamples'),
     update: values.update === true,
     workers: workersFlag(values.workers),
@@ -75,8 +78,11 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
   if (values.junit !== undefined) checkJunitTarget(values.junit);
   if (shard) checkShardTarget(values.out!);
   const suites = await suitesNamed(values.suite);
-  const pairs = explorePairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides);
+  const pairs = explorePairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides, options.budget === 'full');
   const json = values.json === true;
+  if (options.budget === 'full' && !json) {
+    for (const s of new Set(pairs.map((p) => p.suite))) out(`${s.id}: the full exhaustive tier (${s.exhaustive.full!.scope}); ${s.exhaustive.full!.cost}`);
+  }
   if (options.maxMemoryMB > memoryCeilingMB() && !json) out(`note: --max-memory ${options.maxMemoryMB} is more than 80% of this machine's memory; capped at ${memoryCeilingMB()} MB`);
   if (shard) {
     const selection: ExploreSelection = { suite: values.suite ?? null, property: values.property ?? null, variant: values.variant ?? null, overrides, budget: options.budget, horizon: options.horizon ?? null, maxStates: options.maxStates ?? null, maxMemoryMB: options.maxMemoryMB, dir: options.dir };

@@ -1,5 +1,5 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
-import { exploreCommandLine, fixSetRecord, jsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
+import { exploreCommandLine, fixSetRecord, fullTierNote, jsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
 import { describeCheck } from './check.ts';
 import { describeFixSets } from './fixes.ts';
 import { printExplore } from './explore.ts';
@@ -17,9 +17,11 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
     fixes: '\n== Which fixes are enough: every subset of the six fixes, per suite and base, both engines (test budget) ==',
   };
   const random: PairResult[] = [];
+  const explored = new Set<string>();
   return {
     section: (name) => {
       if (name === 'exhaustive' && !json) printPairSummary(random, out);
+      if (name === 'ratios' && !json) for (const id of explored) if (fullTierNote(id)) out(fullTierNote(id)!);
       if (!json) out(headings[name]);
     },
     scenario: (s) => out(json ? jsonLine('scenario', s) : scenarioLine(s)),
@@ -35,6 +37,7 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       progress: (states, max, text) => bar.update(states, max, text),
       result: (r) => {
         bar.done();
+        explored.add(r.suite);
         if (json) out(jsonLine('exhaustive', r));
         else printExplore(r, exploreCommandLine(r), out);
       },

@@ -46,16 +46,17 @@ export function lowerCutoff(cutoff: Int32Array, slot: number, index: number): vo
   }
 }
 
-/** An exhaustive search as plain data: the pair and the parameters over its suite's exhaustive scope. */
+/** An exhaustive search as plain data: the pair and the parameters over its suite's exhaustive scope (or its full tier's). */
 export interface ExhaustiveSearchSpec {
   pair: PairSpec;
   overrides: Overrides;
+  full?: true;
 }
 
 /** The model, property and bounds an exhaustive search spec names. */
 async function searchFrom(spec: ExhaustiveSearchSpec) {
   const pair = await pairOf(spec.pair);
-  return { model: pairModel(pair, spec.overrides, true), property: propertyOf(pair.suite, pair.property)!, bounds: pair.suite.bounds };
+  return { model: pairModel(pair, spec.overrides, spec.full ? 'full' : true), property: propertyOf(pair.suite, pair.property)!, bounds: pair.suite.bounds };
 }
 
 /** This worker's parts of the parallel searches it takes part in, by session. */

@@ -81,5 +81,9 @@ function exhaustiveBudget(s: Suite, results: Results): string {
   if (bound.size === 1) lines.push([...bound.keys()][0]!);
   else for (const [b, labels] of bound) lines.push(`${b} (${labels.join(', ')})`);
   lines.push(`scope: ${ran[0]!.scope}`);
+  const full = s.exhaustive.full;
+  if (full && !ran.some((e) => e.full)) {
+    lines.push(`not searched here, the full tier (${full.scope}): \`npx cascade explore --suite ${s.id} --budget full\`, ${full.cost}`);
+  }
   return lines.join('\n');
 }

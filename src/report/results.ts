@@ -74,6 +74,8 @@ export interface ExplorePairResult {
   swarm?: { index: number; count: number };
   /** Merged from this many swarm shards: states, transitions and time are the shards' sums (their spaces overlap). */
   shards?: number;
+  /** Searched at the suite's full exhaustive tier (`explore --budget full`). */
+  full?: true;
 }
 
 export interface LengthRatio {

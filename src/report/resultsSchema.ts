@@ -126,6 +126,7 @@ export const ExplorePairResultSchema = z
     saved: SaveResultSchema.nullable(),
     met: z.boolean(),
     swarm: z.object({ index: count.min(1).max(10_000), count: count.min(1).max(10_000) }).strict().optional(),
+    full: z.literal(true).optional(),
     shards: count.min(1).max(10_000).optional(),
   })
   .strict();

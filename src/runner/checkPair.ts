@@ -3,7 +3,7 @@
  * stores a shrunk counterexample, and says whether the verdict meets the suite's expectation.
  */
 import { join } from 'node:path';
-import { propertyOf, suiteModel } from '../../properties/index.ts';
+import { propertyOf, suiteModel, type Scope } from '../../properties/index.ts';
 import { searchRandom, type RandomResult } from '../explore/random.ts';
 import type { Config } from '../model/index.ts';
 import type { PairResult } from '../report/results.ts';
@@ -36,11 +36,12 @@ export interface CheckOptions extends RunOptions {
 }
 
 /** The model a pair runs on, with the overrides checked (a Refusal names the first problem). */
-export function pairModel(pair: Pick<Pair, 'suite' | 'variant'>, overrides: Overrides, exhaustive: boolean) {
+export function pairModel(pair: Pick<Pair, 'suite' | 'variant'>, overrides: Overrides, exhaustive: Scope) {
   const { suite, variant } = pair;
   const base = suiteModel(suite, variant, exhaustive);
   if (Object.keys(overrides).length === 0) return base;
-  return { config: applyOverrides(base.config, overrides, suite.scale, `suite ${suite.id}${exhaustive ? "'s exhaustive scope" : ''}`), protocol: base.protocol };
+  const where = exhaustive === 'full' ? "'s full exhaustive tier" : exhaustive ? "'s exhaustive scope" : '';
+  return { config: applyOverrides(base.config, overrides, suite.scale, `suite ${suite.id}${where}`), protocol: base.protocol };
 }
 
 /** What every result starts with: the pair, its suite file (a user suite's), the expectation and the effective config. */

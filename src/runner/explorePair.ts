@@ -4,7 +4,7 @@
  */
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
-import { propertyOf, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
+import { propertyOf, searchBound, suiteModel, SUITES, type ExhaustiveBudget, type Scope, type Suite } from '../../properties/index.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
 import type { Pool } from '../parallel/pool.ts';
@@ -19,7 +19,9 @@ import { describeOverrides, overridesTag, type Overrides } from './overrides.ts'
 import { propertiesOf } from './suites.ts';
 import type { Pair } from './select.ts';
 
-export interface ExploreOptions extends RunOptions {
+export interface ExploreOptions extends Omit<RunOptions, 'budget'> {
+  /** Which of the suite's exhaustive bounds and scopes: npm test's, npm start's, or the full tier's. */
+  budget: ExhaustiveBudget;
   /** T: last tick at which the adversary may act (default: the suite's). */
   horizon?: number;
   /** Most distinct states (default: the suite's). */
@@ -35,13 +37,25 @@ export function memoryCeilingMB(): number {
   return Math.floor((totalmem() * 0.8) / 2 ** 20);
 }
 
+/** The default memory bound of `explore --budget full`: the most any of the project's full tiers needs. */
+export function fullTierMemoryMB(): number {
+  return Math.max(4096, ...SUITES.map((s) => s.exhaustive.full?.maxMemoryMB ?? 0));
+}
+
+/** A suite's full tier as `npm start` names it without searching it: what it is, what it costs, the command. */
+export function fullTierNote(suiteId: string): string | null {
+  const full = SUITES.find((s) => s.id === suiteId)?.exhaustive.full;
+  if (!full) return null;
+  return `${suiteId}: not searched here, the full tier (${full.scope}): npx cascade explore --suite ${suiteId} --budget full (${full.cost})`;
+}
+
 /** Progress of a search: states so far, the bound, and a line saying where it is. */
 export type ExploreProgress = (states: number, maxStates: number, text: string) => void;
 
 /** What an exhaustive search of a pair is: its model, property, bound and the engine's options. */
 export function exhaustiveSearchOf(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress) {
   const { suite, property, variant } = pair;
-  const model = pairModel(pair, options.overrides ?? {}, true);
+  const model = pairModel(pair, options.overrides ?? {}, scopeFor(options));
   const b = searchBound(suite.exhaustive, options.budget, property, variant);
   const bound = {
     horizon: options.horizon ?? b.horizon,
@@ -59,6 +73,11 @@ export function exhaustiveSearchOf(pair: Pair, options: ExploreOptions, onProgre
   return { model, property: propertyOf(suite, property)!, bounds: suite.bounds, bound, engine };
 }
 
+/** The scope a search is on: the exhaustive section's, or with `--budget full` its full tier's. */
+export function scopeFor(options: Pick<ExploreOptions, 'budget'>): Scope {
+  return options.budget === 'full' ? 'full' : true;
+}
+
 /** Searches one pair in this thread and stores its counterexample. */
 export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): ExplorePairResult {
   const of = exhaustiveSearchOf(pair, options, onProgress);
@@ -68,7 +87,7 @@ export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: Ex
 /** Searches one pair on every worker of `pool` (the same result as `explorePair`) and stores its counterexample. */
 export async function explorePairOnPool(pool: Pool, pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): Promise<ExplorePairResult> {
   const of = exhaustiveSearchOf(pair, options, onProgress);
-  const search: ExhaustiveSearchSpec = { pair: pairSpec(pair), overrides: options.overrides ?? {} };
+  const search: ExhaustiveSearchSpec = { pair: pairSpec(pair), overrides: options.overrides ?? {}, ...(options.budget === 'full' ? { full: true as const } : {}) };
   return finishExplore(pair, options, of.bound, await searchExhaustiveOnPool(pool, search, of.property, of.bounds, of.engine));
 }
 
@@ -79,12 +98,14 @@ export async function explorePairOnPool(pool: Pool, pair: Pair, options: Explore
 export function finishExplore(pair: Pair, options: ExploreOptions, bound: ExplorePairResult['bound'], result: ExhaustiveResult, shards?: number): ExplorePairResult {
   const { suite, property, variant } = pair;
   const overrides = options.overrides ?? {};
-  const model = pairModel(pair, overrides, true);
+  const model = pairModel(pair, overrides, scopeFor(options));
   let file: string | null = null;
   let saved: SaveResult | null = null;
   const c = result.counterexample;
   if (c) {
-    file = counterexamplePath(join(options.dir, suite.id), property, variant, overridesTag(overrides));
+    // the full tier's counterexamples live beside the section's, never in their place
+    const tag = [options.budget === 'full' ? 'full' : '', overridesTag(overrides)].filter((t) => t !== '').join(',');
+    file = counterexamplePath(join(options.dir, suite.id), property, variant, tag);
     const content = buildCounterexample({
       property,
       variant,
@@ -107,7 +128,7 @@ export function finishExplore(pair: Pair, options: ExploreOptions, bound: Explor
     verdict: result.verdict,
     stoppedBy: result.stoppedBy,
     bound,
-    scope: scopeOf(suite, model.config, overrides),
+    scope: scopeOf(suite, model.config, overrides, options.budget === 'full'),
     states: result.states,
     transitions: result.transitions,
     depth: result.depth,
@@ -124,6 +145,7 @@ export function finishExplore(pair: Pair, options: ExploreOptions, bound: Explor
     met: options.swarm ? meetsAsShard(pair.expected, result.verdict) : meets(pair.expected, result.verdict),
     ...(options.swarm ? { swarm: options.swarm } : {}),
     ...(shards === undefined ? {} : { shards }),
+    ...(options.budget === 'full' ? { full: true as const } : {}),
   };
 }
 
@@ -137,12 +159,13 @@ function meetsAsShard(expected: 'holds' | 'violated' | null, verdict: string): b
 }
 
 /**
- * The scope of a suite's exhaustive section, in words: peers, supernodes and budgets, and why it is
- * the suite's (with overrides, they are named instead of the suite's reason).
+ * The scope of a suite's exhaustive section (or of its full tier), in words: peers, supernodes and
+ * budgets, and why it is the suite's (with overrides, they are named instead of the suite's reason).
  */
-export function scopeOf(suite: Suite, config = suiteModel(suite, 'fixed', true).config, overrides: Overrides = {}): string {
+export function scopeOf(suite: Suite, config = suiteModel(suite, 'fixed', true).config, overrides: Overrides = {}, full = false): string {
+  const reason = full ? suite.exhaustive.full!.scope : suite.exhaustive.scope;
   const kinds = suite.exhaustive.kinds ?? suite.kinds;
   const users = kinds.some((k) => k === 'goOnline' || k === 'goOffline');
   const clients = config.peers - config.supernodes;
-  return `${config.supernodes} supernodes, ${clients} clients (${config.peers - config.offlineAtStart - config.supernodes} online at start), at most ${config.faultBudget} fault${config.faultBudget === 1 ? '' : 's'}${users ? ` and ${config.churnBudget} user action${config.churnBudget === 1 ? '' : 's'}` : ''}${Object.keys(overrides).length > 0 ? ` (the suite's exhaustive scope with ${describeOverrides(overrides)})` : suite.exhaustive.scope ? ` (${suite.exhaustive.scope})` : ''}`;
+  return `${config.supernodes} supernodes, ${clients} clients (${config.peers - config.offlineAtStart - config.supernodes} online at start), at most ${config.faultBudget} fault${config.faultBudget === 1 ? '' : 's'}${users ? ` and ${config.churnBudget} user action${config.churnBudget === 1 ? '' : 's'}` : ''}${Object.keys(overrides).length > 0 ? ` (the suite's ${full ? 'full exhaustive tier' : 'exhaustive scope'} with ${describeOverrides(overrides)})` : reason ? ` (${reason})` : ''}`;
 }

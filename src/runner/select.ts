@@ -84,8 +84,16 @@ export function checkPairs(suites: readonly Suite[], selection: Selection, overr
   return pairsFor(suites, selection, overrides, suiteVariants);
 }
 
-/** The exhaustive engine's pairs: the variants of each suite's exhaustive section, or the one asked for. */
-export function explorePairs(suites: readonly Suite[], selection: Selection, overrides: Overrides = {}): Pair[] {
+/**
+ * The exhaustive engine's pairs: the variants of each suite's exhaustive section, or the one asked
+ * for. With `full`, only the suites whose section has a full tier (a suite named that has none is refused).
+ */
+export function explorePairs(suites: readonly Suite[], selection: Selection, overrides: Overrides = {}, full = false): Pair[] {
+  if (full) {
+    const without = suites.filter((s) => !s.exhaustive.full);
+    if (selection.suite !== undefined && without.length > 0) throw new Refusal(`--budget full: suite ${without[0]!.id} has no full tier (its exhaustive section already searches its own budgets)`);
+    suites = suites.filter((s) => s.exhaustive.full);
+  }
   const pairs = pairsFor(suites, selection, overrides, (suite) => suite.exhaustive.variants);
   if (pairs.length === 0) throw new Refusal(`no exhaustive search is set for ${selection.suite ?? 'these suites'}: name a --variant`);
   return pairs;

@@ -16,7 +16,7 @@ import { withPool } from '../parallel/pool.ts';
 import type { ExhaustiveSearchSpec } from '../parallel/tasks.ts';
 import type { ExplorePairResult } from '../report/results.ts';
 import { pairModel } from './checkPair.ts';
-import { exhaustiveSearchOf, finishExplore, type ExploreOptions } from './explorePair.ts';
+import { exhaustiveSearchOf, finishExplore, scopeFor, type ExploreOptions } from './explorePair.ts';
 import { exitCode, type Listener } from './runPairs.ts';
 import { explorePairs, type Pair } from './select.ts';
 import { showShard, type Shard } from './shard.ts';
@@ -36,7 +36,7 @@ export function exploreOptionsOf(selection: ExploreSelection, dir: string, updat
 /** The pairs a selection names, as `explore` selects them. */
 export async function explorePairsOf(selection: ExploreSelection): Promise<Pair[]> {
   const suites = await suitesNamed(selection.suite ?? undefined);
-  return explorePairs(suites, { suite: selection.suite === null ? undefined : suites[0]!.id, property: selection.property ?? undefined, variant: selection.variant ?? undefined }, selection.overrides);
+  return explorePairs(suites, { suite: selection.suite === null ? undefined : suites[0]!.id, property: selection.property ?? undefined, variant: selection.variant ?? undefined }, selection.overrides, selection.budget === 'full');
 }
 
 /** Searches swarm shard `shard` of every pair and writes the shard file; returns how many pairs it found violated. */
@@ -46,7 +46,7 @@ export async function runExploreShard(pairs: readonly Pair[], options: ExploreOp
     const done: ShardResult[] = [];
     for (const [i, pair] of pairs.entries()) {
       const of = exhaustiveSearchOf(pair, { ...options, swarm }, listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] shard ${showShard(shard)}: ${text}`)));
-      const search: ExhaustiveSearchSpec = { pair: pairSpec(pair), overrides: options.overrides ?? {} };
+      const search: ExhaustiveSearchSpec = { pair: pairSpec(pair), overrides: options.overrides ?? {}, ...(options.budget === 'full' ? { full: true as const } : {}) };
       const r = pool ? await searchExhaustiveOnPool(pool, search, of.property, of.bounds, of.engine) : searchExhaustive(of.model, of.property, of.bounds, of.engine);
       done.push({
         verdict: r.verdict,
@@ -106,7 +106,7 @@ export async function prepareExploreMerge(set: ShardSet<ExploreShardFile>, dir: 
   const selection = set.selection as ExploreSelection;
   const options = exploreOptionsOf(selection, dir ?? selection.dir, update);
   const pairs = await explorePairsOf(selection);
-  for (const pair of pairs) pairModel(pair, options.overrides ?? {}, true);
+  for (const pair of pairs) pairModel(pair, options.overrides ?? {}, scopeFor(options));
   checkShardPairs(set, pairs);
   return {
     pairs,

@@ -30,6 +30,7 @@ const name = z.string().min(1).max(500);
 const list = <T extends z.ZodType>(item: T, max = 100_000) => z.array(item).max(max);
 const overrides = z.record(z.string().max(200), z.union([z.number(), list(z.number(), 100)]));
 const budget = z.enum(['test', 'start']);
+const exhaustiveBudget = z.enum(['test', 'start', 'full']);
 const violation = z.object({ step: count, message: text }).strict();
 const events = list(EventSchema, 1_000);
 const suiteSpec = z.object({ suite: name, suiteFile: name.optional() }).strict();
@@ -109,7 +110,7 @@ const SweepShardSchema = z
 const ExploreShardSchema = z
   .object({
     command: z.literal('explore'),
-    selection: z.object({ suite: name.nullable(), property: name.nullable(), variant: name.nullable(), overrides, budget, horizon: count.nullable(), maxStates: count.nullable(), maxMemoryMB: count, dir: name }).strict(),
+    selection: z.object({ suite: name.nullable(), property: name.nullable(), variant: name.nullable(), overrides, budget: exhaustiveBudget, horizon: count.nullable(), maxStates: count.nullable(), maxMemoryMB: count, dir: name }).strict(),
     pairs: list(
       z
         .object({

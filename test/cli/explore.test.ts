@@ -44,3 +44,32 @@ describe('cascade explore', () => {
     });
   }
 });
+
+describe('cascade explore --budget full', () => {
+  it("searches the suite's full tier: its own budgets on the tier's scope, said in the scope, repeated with --budget full, stored beside the section's counterexample", () => {
+    const r = cli(['explore', '--suite', 'feedback-loop', '--property', 'no-cascade', '--variant', 'skype-2010', '--budget', 'full', '--horizon', '8', '--max-states', '2000000', '--dir', dir]);
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^feedback-loop: the full exhaustive tier \(the suite's budgets on one client fewer/m);
+    expect(r.stdout).toMatch(/no-cascade on skype-2010: violated \(expected violated\)/);
+    expect(r.stdout).toMatch(/scope: 3 supernodes, 7 clients \(6 online at start\), at most 2 faults and 2 user actions \(the suite's budgets on one client fewer/);
+    expect(r.stdout).toContain(`${join(dir, 'feedback-loop', 'no-cascade--skype-2010--full.json')}`);
+    const json = cli(['explore', '--suite', 'feedback-loop', '--property', 'no-cascade', '--variant', 'skype-2010', '--budget', 'full', '--horizon', '8', '--max-states', '2000000', '--json', '--dir', dir]);
+    const line = JSON.parse(json.stdout.split('\n')[0]!) as Record<string, unknown>;
+    expect(line).toMatchObject({ full: true, config: { peers: 10, churnBudget: 2 } });
+  });
+
+  it('names the full tier in the command that repeats a search', () => {
+    const r = cli(['explore', '--suite', 'feedback-loop', '--property', 'no-cascade', '--variant', 'fixed', '--budget', 'full', '--horizon', '3', '--max-states', '1000', '--dir', dir]);
+    expect(r.code).toBe(1); // bound-reached does not meet `holds`
+    expect(r.stdout).toMatch(/bound-reached/);
+    expect(r.stdout).toMatch(/reproduce: npx cascade explore --suite feedback-loop --property no-cascade --variant fixed --budget full --horizon 3 --max-states 1000/);
+  });
+
+  it('a suite without a full tier, named, is one line and exit 2', () => {
+    const r = cli(['explore', '--suite', 'crash-cascade-2010', '--budget', 'full', '--dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.errors).toEqual(['cascade explore: --budget full: suite crash-cascade-2010 has no full tier (its exhaustive section already searches its own budgets)']);
+    expect(r.stdout).toBe('');
+  });
+});

@@ -27,6 +27,7 @@ const RANDOM: [string, string, string][] = [
 const EXHAUSTIVE: [string, string, string][] = [
   ['crash-cascade-2010', 'no-client-crash', 'skype-2010'],
   ['crash-cascade-2010', 'no-client-crash', 'fixed'],
+  ['feedback-loop', 'no-cascade', 'skype-2010'],
 ];
 
 /** Results of real runs; counterexamples they find are stored under `dir`, not in the project. */

@@ -68,6 +68,13 @@ describe('report.md', () => {
     for (const h of holds) expect(h).toMatch(/runs|all states|≤ \d+ ticks/);
   });
 
+  it("names a suite's full tier, not searched, with its command and cost, next to the section's scope", () => {
+    const at = appendixMd.indexOf('not searched here, the full tier');
+    expect(at).toBeGreaterThan(appendixMd.indexOf('## What was checked'));
+    expect(appendixMd.slice(at, at + 400)).toMatch(/`npx cascade explore --suite feedback-loop --budget full`, about 6 minutes/);
+    expect(appendixMd.match(/not searched here, the full tier/g)).toHaveLength(1); // crash-cascade-2010 has none
+  });
+
   it('puts the assumptions, the detailed matrix, every fix set and every counterexample in the appendix', () => {
     const order = ['# Design review, appendix', '## What was checked', '## The matrix: variants by properties', '## Fix sets: every subset', '## The counterexamples'];
     const at = order.map((h) => appendixMd.indexOf(h));
