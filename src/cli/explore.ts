@@ -27,7 +27,7 @@ Options:
   --budget B       test, start or full: which of the suite's exhaustive bounds to use (default
                    start, as npm start). full: the suites whose section searches a smaller scope
                    than their own budgets, at the largest scope where those budgets finish (its
-                   scope and measured cost are printed with each verdict; minutes, not seconds)
+                   scope and measured cost are printed first: minutes, not seconds)
   --horizon T      last tick at which the adversary may act (default: the suite's)
   --max-states N   most distinct states (default: the suite's bound)
   --max-memory MB  memory the search's stores may hold (default 4096, with --budget full the
