@@ -1,5 +1,5 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
-import { exploreCommandLine, fixSetRecord, fullTierNote, jsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
+import { exploreCommandLine, fixSetRecord, fullTierOf, jsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
 import { describeCheck } from './check.ts';
 import { describeFixSets } from './fixes.ts';
 import { printExplore } from './explore.ts';
@@ -21,7 +21,12 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
   return {
     section: (name) => {
       if (name === 'exhaustive' && !json) printPairSummary(random, out);
-      if (name === 'ratios' && !json) for (const id of explored) if (fullTierNote(id)) out(fullTierNote(id)!);
+      if (name === 'ratios' && !json) {
+        for (const id of explored) {
+          const tier = fullTierOf(id);
+          if (tier) out(`${id}: not searched here, the full tier (${tier.scope}): ${tier.command} (${tier.cost})`);
+        }
+      }
       if (!json) out(headings[name]);
     },
     scenario: (s) => out(json ? jsonLine('scenario', s) : scenarioLine(s)),

@@ -5,6 +5,7 @@
 import { SUITES, suiteModel, type Suite } from '../../properties/index.ts';
 import { lookup } from '../model/index.ts';
 import { PROPERTIES } from '../properties/index.ts';
+import { fullTierOf } from '../runner/explorePair.ts';
 import { VERSION } from '../version.ts';
 import { cell, type Block } from './blocks.ts';
 import { count } from './format.ts';
@@ -81,9 +82,7 @@ function exhaustiveBudget(s: Suite, results: Results): string {
   if (bound.size === 1) lines.push([...bound.keys()][0]!);
   else for (const [b, labels] of bound) lines.push(`${b} (${labels.join(', ')})`);
   lines.push(`scope: ${ran[0]!.scope}`);
-  const full = s.exhaustive.full;
-  if (full && !ran.some((e) => e.full)) {
-    lines.push(`not searched here, the full tier (${full.scope}): \`npx cascade explore --suite ${s.id} --budget full\`, ${full.cost}`);
-  }
+  const tier = fullTierOf(s.id);
+  if (tier && !ran.some((e) => e.full)) lines.push(`not searched here, the full tier (${tier.scope}): \`${tier.command}\`, ${tier.cost}`);
   return lines.join('\n');
 }

@@ -42,11 +42,10 @@ export function fullTierMemoryMB(): number {
   return Math.max(4096, ...SUITES.map((s) => s.exhaustive.full?.maxMemoryMB ?? 0));
 }
 
-/** A suite's full tier as `npm start` names it without searching it: what it is, what it costs, the command. */
-export function fullTierNote(suiteId: string): string | null {
+/** A project suite's full tier, for where it is named but not searched (npm start, the report): null when it has none. */
+export function fullTierOf(suiteId: string): { scope: string; command: string; cost: string } | null {
   const full = SUITES.find((s) => s.id === suiteId)?.exhaustive.full;
-  if (!full) return null;
-  return `${suiteId}: not searched here, the full tier (${full.scope}): npx cascade explore --suite ${suiteId} --budget full (${full.cost})`;
+  return full ? { scope: full.scope, command: `npx cascade explore --suite ${suiteId} --budget full`, cost: full.cost } : null;
 }
 
 /** Progress of a search: states so far, the bound, and a line saying where it is. */
@@ -78,6 +77,11 @@ export function scopeFor(options: Pick<ExploreOptions, 'budget'>): Scope {
   return options.budget === 'full' ? 'full' : true;
 }
 
+/** A pair's search as plain data for the workers: the pair, the overrides, and whether it is on the full tier. */
+export function searchSpecOf(pair: Pair, options: ExploreOptions): ExhaustiveSearchSpec {
+  return { pair: pairSpec(pair), overrides: options.overrides ?? {}, ...(options.budget === 'full' ? { full: true as const } : {}) };
+}
+
 /** Searches one pair in this thread and stores its counterexample. */
 export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): ExplorePairResult {
   const of = exhaustiveSearchOf(pair, options, onProgress);
@@ -87,8 +91,7 @@ export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: Ex
 /** Searches one pair on every worker of `pool` (the same result as `explorePair`) and stores its counterexample. */
 export async function explorePairOnPool(pool: Pool, pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): Promise<ExplorePairResult> {
   const of = exhaustiveSearchOf(pair, options, onProgress);
-  const search: ExhaustiveSearchSpec = { pair: pairSpec(pair), overrides: options.overrides ?? {}, ...(options.budget === 'full' ? { full: true as const } : {}) };
-  return finishExplore(pair, options, of.bound, await searchExhaustiveOnPool(pool, search, of.property, of.bounds, of.engine));
+  return finishExplore(pair, options, of.bound, await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine));
 }
 
 /**

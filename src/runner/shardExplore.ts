@@ -13,10 +13,9 @@ import { searchExhaustive, resultOf, type ExhaustiveResult } from '../explore/ex
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
-import type { ExhaustiveSearchSpec } from '../parallel/tasks.ts';
 import type { ExplorePairResult } from '../report/results.ts';
 import { pairModel } from './checkPair.ts';
-import { exhaustiveSearchOf, finishExplore, scopeFor, type ExploreOptions } from './explorePair.ts';
+import { exhaustiveSearchOf, finishExplore, scopeFor, searchSpecOf, type ExploreOptions } from './explorePair.ts';
 import { exitCode, type Listener } from './runPairs.ts';
 import { explorePairs, type Pair } from './select.ts';
 import { showShard, type Shard } from './shard.ts';
@@ -46,8 +45,7 @@ export async function runExploreShard(pairs: readonly Pair[], options: ExploreOp
     const done: ShardResult[] = [];
     for (const [i, pair] of pairs.entries()) {
       const of = exhaustiveSearchOf(pair, { ...options, swarm }, listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] shard ${showShard(shard)}: ${text}`)));
-      const search: ExhaustiveSearchSpec = { pair: pairSpec(pair), overrides: options.overrides ?? {}, ...(options.budget === 'full' ? { full: true as const } : {}) };
-      const r = pool ? await searchExhaustiveOnPool(pool, search, of.property, of.bounds, of.engine) : searchExhaustive(of.model, of.property, of.bounds, of.engine);
+      const r = pool ? await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine) : searchExhaustive(of.model, of.property, of.bounds, of.engine);
       done.push({
         verdict: r.verdict,
         stoppedBy: r.stoppedBy,
