@@ -16,7 +16,8 @@ import { JOBS, runJob, type Outcome } from './lib/parallelJobs.ts';
 import type { BenchModule } from './lib/module.ts';
 
 const ROUNDS = 3;
-const SOLO = fileURLToPath(new URL('./lib/solo.ts', import.meta.url));
+// Compiled (npm run bench), the bench is JavaScript; run from its sources, TypeScript.
+const SOLO = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './lib/solo.ts' : './lib/solo.js', import.meta.url));
 
 /** Two one-thread copies of `job` at once, each in a process of its own: their outcomes. */
 function twoAtOnce(job: string): Promise<Outcome[]> {

@@ -48,7 +48,9 @@ export const feedbackLoop: Suite = {
     // stopped and full supernodes, the referral's four random looks miss, the bootstrap service is
     // load-blind, backoff spaces its tries 6 to 8 ticks apart) and is still offline 40 ticks after
     // the last fault. At 6 clients recovers fails the same way in 17 events. A referral that always
-    // finds room was tried and fails elsewhere (README, "The full tier"). The expectation stays
+    // finds room, and a bootstrap service that hands out supernodes with room (stop 23: recovers then
+    // holds, no-cascade is violated in 19 events), were tried and fail elsewhere (README, "The full
+    // tier"). The expectation stays
     // `holds`: it is what the fixes promise; at this scope the search shows they do not keep it.
     full: {
       config: { peers: 10 },
