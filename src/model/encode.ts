@@ -37,7 +37,7 @@ function peerCode(status: PeerStatus): number {
     case 'connecting':
       return CONNECTING;
     case 'authenticating':
-      return 2;
+      return AUTHENTICATING;
     case 'crashed':
       return CRASHED;
   }
@@ -45,6 +45,7 @@ function peerCode(status: PeerStatus): number {
 
 const OFF = 0;
 const CONNECTING = 1;
+const AUTHENTICATING = 2;
 const ONLINE = 3;
 const CRASHED = 4;
 
@@ -97,7 +98,11 @@ let lastIndexes: Int32Array = new Int32Array(0);
 /** The indexes (in COUNTER_KEYS) of `kept`, remembered for the list last asked about (engines pass one list for a whole search). */
 function counterIndexes(kept: readonly (keyof Counters)[]): Int32Array {
   if (kept !== lastKept) {
-    lastIndexes = Int32Array.from(kept, (key) => COUNTER_KEYS.indexOf(key));
+    lastIndexes = Int32Array.from(kept, (key) => {
+      const index = COUNTER_KEYS.indexOf(key);
+      if (index < 0) throw new Error(`encode: counter ${key} is not in COUNTER_KEYS`);
+      return index;
+    });
     lastKept = kept;
   }
   return lastIndexes;
