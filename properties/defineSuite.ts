@@ -29,7 +29,25 @@ const SuiteSpecSchema = z
     variants: z.union([z.array(z.string()).min(1).max(200), z.record(z.string(), expected)]),
     budget: z.object({ test: z.number().int().min(1).max(10_000_000), start: z.number().int().min(1).max(10_000_000) }).strict().default({ test: 200, start: 1_000 }),
     exhaustive: z
-      .object({ variants: z.array(z.string()).max(200).default([]), horizon: z.number().int().min(0).max(10_000).default(10), maxStates: z.number().int().min(1).max(1_000_000_000).default(2_000_000), config: z.record(z.string(), z.unknown()).default({}), scope: z.string().max(500).optional() })
+      .object({
+        variants: z.array(z.string()).max(200).default([]),
+        horizon: z.number().int().min(0).max(10_000).default(10),
+        maxStates: z.number().int().min(1).max(1_000_000_000).default(2_000_000),
+        config: z.record(z.string(), z.unknown()).default({}),
+        scope: z.string().max(500).optional(),
+        /** A larger search only `explore --budget full` runs (see `FullTier`): its config is over the suite's own, not the section's. */
+        full: z
+          .object({
+            config: z.record(z.string(), z.unknown()).default({}),
+            scope: z.string().min(1).max(500),
+            cost: z.string().max(500).default('its cost is not stated'),
+            horizon: z.number().int().min(0).max(10_000),
+            maxStates: z.number().int().min(1).max(1_000_000_000),
+            maxMemoryMB: z.number().int().min(16).max(1_000_000_000).default(4096),
+          })
+          .strict()
+          .optional(),
+      })
       .strict()
       .default({ variants: [], horizon: 10, maxStates: 2_000_000, config: {} }),
     seed: z.number().int().min(-0x80000000).max(0x7fffffff).default(1),
@@ -62,6 +80,8 @@ export function defineSuite(spec: SuiteSpec, file?: string): Suite {
   const bounds = { ...DEFAULT_BOUNDS, ...s.bounds };
   const config = checkConfig(s.config, s.scale, `${where}: config`);
   checkConfig({ ...s.config, ...s.exhaustive.config }, s.scale, `${where}: exhaustive.config`);
+  const full = s.exhaustive.full;
+  if (full) checkConfig({ ...s.config, ...full.config }, s.scale, `${where}: exhaustive.full.config`);
   const own: Record<string, Property> = {};
   const ids = s.properties.map((p, i) => {
     if (typeof p === 'string') {
@@ -113,7 +133,14 @@ export function defineSuite(spec: SuiteSpec, file?: string): Suite {
     variants,
     unexpected: none,
     budget: s.budget,
-    exhaustive: { variants: s.exhaustive.variants, config: s.exhaustive.config as Partial<Config>, scope: s.exhaustive.scope, test: b, start: b },
+    exhaustive: {
+      variants: s.exhaustive.variants,
+      config: s.exhaustive.config as Partial<Config>,
+      scope: s.exhaustive.scope,
+      test: b,
+      start: b,
+      ...(full ? { full: { ...full, config: full.config as Partial<Config> } } : {}),
+    },
     seed: s.seed,
     ownProperties: own,
     ...(file === undefined ? {} : { file }),

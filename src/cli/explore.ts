@@ -30,8 +30,9 @@ Options:
                    scope and measured cost are printed first: minutes, not seconds)
   --horizon T      last tick at which the adversary may act (default: the suite's)
   --max-states N   most distinct states (default: the suite's bound)
-  --max-memory MB  memory the search's stores may hold (default 4096, with --budget full the
-                   full tier's, 8000; capped at 80% of this machine's memory, and said so)
+  --max-memory MB  memory the search's stores may hold (default 4096; with --budget full, the
+                   most the selected full tiers state, 8000 for the feedback loop's; capped at
+                   80% of this machine's memory, and said so)
   --dir D          where counterexamples are stored (default counterexamples)
   --update         replace a stored counterexample that differs
   --json           one JSON object per pair, then a summary object
@@ -69,7 +70,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
     budget: oneOf('budget', values.budget, ['test', 'start', 'full'] as const, 'start'),
     horizon: values.horizon === undefined ? undefined : integer('horizon', values.horizon, 0, 0, MAX_SEARCH_TICKS - 1000),
     maxStates: values['max-states'] === undefined ? undefined : integer('max-states', values['max-states'], 0, 1, 1_000_000_000),
-    maxMemoryMB: integer('max-memory', values['max-memory'], values.budget === 'full' ? fullTierMemoryMB() : 4096, 16, 1_000_000_000),
+    maxMemoryMB: integer('max-memory', values['max-memory'], 4096, 16, 1_000_000_000),
     dir: directoryFlag('dir', values.dir, 'counterexamples'),
     update: values.update === true,
     workers: workersFlag(values.workers),
@@ -79,6 +80,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
   if (shard) checkShardTarget(values.out!);
   const suites = await suitesNamed(values.suite);
   const pairs = explorePairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides, options.budget === 'full');
+  if (options.budget === 'full' && values['max-memory'] === undefined) options.maxMemoryMB = fullTierMemoryMB([...new Set(pairs.map((p) => p.suite))]);
   const json = values.json === true;
   if (options.budget === 'full' && !json) {
     for (const s of new Set(pairs.map((p) => p.suite))) out(`${s.id}: the full exhaustive tier (${s.exhaustive.full!.scope}); ${s.exhaustive.full!.cost}`);

@@ -1,5 +1,6 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
 import { exploreCommandLine, fixSetRecord, fullTierOf, jsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
+import { SUITES } from '../../properties/index.ts';
 import { describeCheck } from './check.ts';
 import { describeFixSets } from './fixes.ts';
 import { printExplore } from './explore.ts';
@@ -23,7 +24,8 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       if (name === 'exhaustive' && !json) printPairSummary(random, out);
       if (name === 'ratios' && !json) {
         for (const id of explored) {
-          const tier = fullTierOf(id);
+          const suite = SUITES.find((s) => s.id === id);
+          const tier = suite ? fullTierOf(suite) : null;
           if (tier) out(`${id}: not searched here, the full tier (${tier.scope}): ${tier.command} (${tier.cost})`);
         }
       }

@@ -82,7 +82,7 @@ function exhaustiveBudget(s: Suite, results: Results): string {
   if (bound.size === 1) lines.push([...bound.keys()][0]!);
   else for (const [b, labels] of bound) lines.push(`${b} (${labels.join(', ')})`);
   lines.push(`scope: ${ran[0]!.scope}`);
-  const tier = fullTierOf(s.id);
+  const tier = fullTierOf(s);
   if (tier && !ran.some((e) => e.full)) lines.push(`not searched here, the full tier (${tier.scope}): \`${tier.command}\`, ${tier.cost}`);
   return lines.join('\n');
 }

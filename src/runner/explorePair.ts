@@ -4,7 +4,7 @@
  */
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
-import { propertyOf, searchBound, suiteModel, SUITES, type ExhaustiveBudget, type Scope, type Suite } from '../../properties/index.ts';
+import { propertyOf, searchBound, suiteModel, type ExhaustiveBudget, type Scope, type Suite } from '../../properties/index.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
 import type { Pool } from '../parallel/pool.ts';
@@ -14,7 +14,7 @@ import type { ExplorePairResult } from '../report/results.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
 import { meets, pairModel, resultHead, type RunOptions } from './checkPair.ts';
-import { suiteFileFrom } from './commandLines.ts';
+import { shellWord, suiteFileFrom } from './commandLines.ts';
 import { describeOverrides, overridesTag, type Overrides } from './overrides.ts';
 import { propertiesOf } from './suites.ts';
 import type { Pair } from './select.ts';
@@ -37,15 +37,16 @@ export function memoryCeilingMB(): number {
   return Math.floor((totalmem() * 0.8) / 2 ** 20);
 }
 
-/** The default memory bound of `explore --budget full`: the most any of the project's full tiers needs. */
-export function fullTierMemoryMB(): number {
-  return Math.max(4096, ...SUITES.map((s) => s.exhaustive.full?.maxMemoryMB ?? 0));
+/** The default memory bound of `explore --budget full` over `suites`: the most any of their full tiers needs (4096 MB when none has one). */
+export function fullTierMemoryMB(suites: readonly Suite[]): number {
+  const needs = suites.flatMap((s) => (s.exhaustive.full ? [s.exhaustive.full.maxMemoryMB] : []));
+  return needs.length === 0 ? 4096 : Math.max(...needs);
 }
 
-/** A project suite's full tier, for where it is named but not searched (npm start, the report): null when it has none. */
-export function fullTierOf(suiteId: string): { scope: string; command: string; cost: string } | null {
-  const full = SUITES.find((s) => s.id === suiteId)?.exhaustive.full;
-  return full ? { scope: full.scope, command: `npx cascade explore --suite ${suiteId} --budget full`, cost: full.cost } : null;
+/** A suite's full tier, for where it is named but not searched (npm start, the report): null when it has none. */
+export function fullTierOf(suite: Suite): { scope: string; command: string; cost: string } | null {
+  const full = suite.exhaustive.full;
+  return full ? { scope: full.scope, command: `npx cascade explore --suite ${shellWord(suite.file ?? suite.id)} --budget full`, cost: full.cost } : null;
 }
 
 /** Progress of a search: states so far, the bound, and a line saying where it is. */

@@ -3,7 +3,7 @@
  * collision chance and the scope searched), a memory bound capped to the machine, bad input as one
  * line with exit code 2.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,23 @@ describe('cascade explore --budget full', () => {
     expect(r.stdout).toMatch(/reproduce: npx cascade explore --suite feedback-loop --property no-cascade --variant fixed --budget full --horizon 3 --max-states 1000/);
   });
 
+  it("a suite file of your own may declare a full tier: searched with --budget full at its scope and memory bound", () => {
+    const home = join(dir, 'own-tier');
+    mkdirSync(home, { recursive: true });
+    writeFileSync(join(home, 'tier.mjs'), OWN_TIER('{ peers: 10 }'));
+    const json = cli(['explore', '--suite', 'tier.mjs', '--budget', 'full', '--json', '--workers', '1'], home);
+    expect(json.errors).toEqual([]);
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ kind: 'exhaustive', suite: 'own-tier', variant: 'skype-2010', full: true, bound: { horizon: 3, maxStates: 300000, maxMemoryMB: 512 } });
+    expect(String(lines[0]!.scope)).toMatch(/3 supernodes, 7 clients.*ten peers/);
+    const text = cli(['explore', '--suite', 'tier.mjs', '--budget', 'full', '--workers', '1'], home);
+    expect(text.stdout.split('\n')[0]).toBe('own-tier: the full exhaustive tier (ten peers); a few seconds');
+    writeFileSync(join(home, 'bad.mjs'), OWN_TIER('{ peers: -1 }').replace("'own-tier'", "'bad-tier'"));
+    const bad = cli(['explore', '--suite', 'bad.mjs', '--budget', 'full'], home);
+    expect(bad.code).toBe(2);
+    expect(bad.errors).toEqual([expect.stringMatching(/^cascade explore: .*suite 'bad-tier': exhaustive\.full\.config.*peers/)]);
+  });
+
   it('a suite without a full tier, named, is one line and exit 2', () => {
     const r = cli(['explore', '--suite', 'crash-cascade-2010', '--budget', 'full', '--dir', dir]);
     expect(r.code).toBe(2);
@@ -73,3 +90,20 @@ describe('cascade explore --budget full', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+/** A suite file with a full tier whose config is `config`. */
+const OWN_TIER = (config: string) => `export default ({ defineSuite }) =>
+  defineSuite({
+    id: 'own-tier',
+    title: 'the feedback loop at a larger scope',
+    kinds: ['crash', 'reboot'],
+    properties: ['no-cascade'],
+    variants: { 'skype-2010': null },
+    exhaustive: {
+      variants: ['skype-2010'],
+      horizon: 2,
+      maxStates: 100000,
+      full: { config: ${config}, scope: 'ten peers', cost: 'a few seconds', horizon: 3, maxStates: 300000, maxMemoryMB: 512 },
+    },
+  });
+`;
