@@ -3,7 +3,7 @@
  * parses the flags, lets the runner search each pair breadth-first within the tick horizon, and
  * prints what each verdict covers.
  */
-import { checkJunitTarget, checkShardTarget, plural, runExploreShard, type ExploreSelection, type Listener, type Overrides, type Pair, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, fullTierMemoryMB, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
+import { checkJunitTarget, checkShardTarget, plural, runExploreShard, type ExploreSelection, type Listener, type Overrides, type Pair, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, fullTierMemoryMB, fullTierOf, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, workersFlag } from './args.ts';
 import { printShard, searchShard } from './check.ts';
 import { SEARCH_FLAGS } from './check.ts';
@@ -82,8 +82,13 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
   const pairs = explorePairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides, options.budget === 'full');
   if (options.budget === 'full' && values['max-memory'] === undefined) options.maxMemoryMB = fullTierMemoryMB([...new Set(pairs.map((p) => p.suite))]);
   const json = values.json === true;
-  if (options.budget === 'full' && !json) {
-    for (const s of new Set(pairs.map((p) => p.suite))) out(`${s.id}: the full exhaustive tier (${s.exhaustive.full!.scope}); ${s.exhaustive.full!.cost}`);
+  if (!json) {
+    for (const s of new Set(pairs.map((p) => p.suite))) {
+      const tier = fullTierOf(s);
+      if (!tier) continue;
+      if (options.budget === 'full') out(`${s.id}: the full exhaustive tier (${tier.scope}); ${tier.cost}`);
+      else out(`${s.id}: its full tier is searched only when asked (${tier.scope}): ${tier.command} (${tier.cost})`);
+    }
   }
   if (options.maxMemoryMB > memoryCeilingMB() && !json) out(`note: --max-memory ${options.maxMemoryMB} is more than 80% of this machine's memory; capped at ${memoryCeilingMB()} MB`);
   if (shard) {

@@ -83,6 +83,13 @@ describe('cascade explore --budget full', () => {
     expect(bad.errors).toEqual([expect.stringMatching(/^cascade explore: .*suite 'bad-tier': exhaustive\.full\.config.*peers/)]);
   });
 
+  it('names the full tier, with the command that searches it, when it searches the section instead', () => {
+    const r = cli(['explore', '--suite', 'feedback-loop', '--property', 'no-cascade', '--variant', 'fixed', '--horizon', '1', '--dir', dir]);
+    expect(r.stdout.split('\n')[0]).toMatch(/^feedback-loop: its full tier is searched only when asked \(the suite's budgets on one client fewer.*\): npx cascade explore --suite feedback-loop --budget full \(about 6 minutes/);
+    const other = cli(['explore', '--suite', 'crash-cascade-2010', '--property', 'no-cascade', '--variant', 'fixed', '--horizon', '1', '--dir', dir]);
+    expect(other.stdout).not.toMatch(/full tier/);
+  });
+
   it('a suite without a full tier, named, is one line and exit 2', () => {
     const r = cli(['explore', '--suite', 'crash-cascade-2010', '--budget', 'full', '--dir', dir]);
     expect(r.code).toBe(2);
