@@ -87,7 +87,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
       const tier = fullTierOf(s);
       if (!tier) continue;
       if (options.budget === 'full') out(`${s.id}: the full exhaustive tier (${tier.scope}); ${tier.cost}`);
-      else out(`${s.id}: its full tier is searched only when asked (${tier.scope}): ${tier.command} (${tier.cost})`);
+      else if (!shard) out(`${s.id}: its full tier is searched only when asked (${tier.scope}): ${tier.command} (${tier.cost})`);
     }
   }
   if (options.maxMemoryMB > memoryCeilingMB() && !json) out(`note: --max-memory ${options.maxMemoryMB} is more than 80% of this machine's memory; capped at ${memoryCeilingMB()} MB`);

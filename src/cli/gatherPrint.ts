@@ -1,6 +1,5 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
-import { exploreCommandLine, fixSetRecord, fullTierOf, jsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
-import { SUITES } from '../../properties/index.ts';
+import { exploreCommandLine, fixSetRecord, projectFullTier, jsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
 import { describeCheck } from './check.ts';
 import { describeFixSets } from './fixes.ts';
 import { printExplore } from './explore.ts';
@@ -24,8 +23,7 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       if (name === 'exhaustive' && !json) printPairSummary(random, out);
       if (name === 'ratios' && !json) {
         for (const id of explored) {
-          const suite = SUITES.find((s) => s.id === id);
-          const tier = suite ? fullTierOf(suite) : null;
+          const tier = projectFullTier(id);
           if (tier) out(`${id}: not searched here, the full tier (${tier.scope}): ${tier.command} (${tier.cost})`);
         }
       }

@@ -4,7 +4,7 @@
  */
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
-import { propertyOf, searchBound, suiteModel, type ExhaustiveBudget, type Scope, type Suite } from '../../properties/index.ts';
+import { propertyOf, searchBound, suiteModel, SUITES, type ExhaustiveBudget, type Scope, type Suite } from '../../properties/index.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
 import type { Pool } from '../parallel/pool.ts';
@@ -35,6 +35,12 @@ export interface ExploreOptions extends Omit<RunOptions, 'budget'> {
 /** The memory a search may use at most here: 80% of the machine's (the stores live outside the JS heap). */
 export function memoryCeilingMB(): number {
   return Math.floor((totalmem() * 0.8) / 2 ** 20);
+}
+
+/** A project suite's full tier by its id (`fullTierOf`), or null: for printers that hold only ids. */
+export function projectFullTier(suiteId: string): ReturnType<typeof fullTierOf> {
+  const suite = SUITES.find((s) => s.id === suiteId);
+  return suite ? fullTierOf(suite) : null;
 }
 
 /** The default memory bound of `explore --budget full` over `suites`: the most any of their full tiers needs (4096 MB when none has one). */
