@@ -80,14 +80,15 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
   if (shard) checkShardTarget(values.out!);
   const suites = await suitesNamed(values.suite);
   const pairs = explorePairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides, options.budget === 'full');
-  if (options.budget === 'full' && values['max-memory'] === undefined) options.maxMemoryMB = fullTierMemoryMB([...new Set(pairs.map((p) => p.suite))]);
+  const selected = [...new Set(pairs.map((p) => p.suite))];
+  if (options.budget === 'full' && values['max-memory'] === undefined) options.maxMemoryMB = fullTierMemoryMB(selected);
   const json = values.json === true;
   if (!json) {
-    for (const s of new Set(pairs.map((p) => p.suite))) {
+    for (const s of selected) {
       const tier = fullTierOf(s);
       if (!tier) continue;
       if (options.budget === 'full') out(`${s.id}: the full exhaustive tier (${tier.scope}); ${tier.cost}`);
-      else if (!shard) out(`${s.id}: its full tier is searched only when asked (${tier.scope}): ${tier.command} (${tier.cost})`);
+      else if (!shard) out(tierNotSearched(s.id, tier));
     }
   }
   if (options.maxMemoryMB > memoryCeilingMB() && !json) out(`note: --max-memory ${options.maxMemoryMB} is more than 80% of this machine's memory; capped at ${memoryCeilingMB()} MB`);
@@ -100,6 +101,11 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
     return 0;
   }
   return printExplores(pairs, overrides, { json, junit: values.junit }, out, (listener) => runExplores(pairs, options, listener));
+}
+
+/** The line naming a suite's full tier where its section was searched instead (explore, npm start). */
+export function tierNotSearched(id: string, tier: NonNullable<ReturnType<typeof fullTierOf>>): string {
+  return `${id}: not searched here, the full tier (${tier.scope}): ${tier.command} (${tier.cost})`;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { exploreCommandLine, fixSetRecord, projectFullTier, jsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
 import { describeCheck } from './check.ts';
 import { describeFixSets } from './fixes.ts';
-import { printExplore } from './explore.ts';
+import { printExplore, tierNotSearched } from './explore.ts';
 import { progress } from './progress.ts';
 import { printPairSummary } from './print.ts';
 
@@ -24,7 +24,7 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       if (name === 'ratios' && !json) {
         for (const id of explored) {
           const tier = projectFullTier(id);
-          if (tier) out(`${id}: not searched here, the full tier (${tier.scope}): ${tier.command} (${tier.cost})`);
+          if (tier) out(tierNotSearched(id, tier));
         }
       }
       if (!json) out(headings[name]);
