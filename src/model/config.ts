@@ -70,6 +70,11 @@ export const ConfigSchema = z
     userRestartDelay: ticks,
     /** Cost of a cheap rejection, in percent of an accepted connect (admission control). */
     rejectCostPercent: percent,
+    /**
+     * Connects' worth of its work budget that admission control keeps for cheap rejections: it
+     * accepts at most budget minus this a tick (at least one), so rejecting does not overload it.
+     */
+    admissionReserve: count,
     /** Authentications the login server completes per tick. */
     loginCapacity: positive,
     /** Login queue bound; requests past it are dropped. */
@@ -169,7 +174,7 @@ export const smallConfig: Config = {
   buggyReleasePercent: 50,
   offlineAtStart: 1,
   supernodeCapacity: 3,
-  supernodeBudget: 1,
+  supernodeBudget: 2,
   megaSlots: 1,
   megaCapacity: 8,
   megaBudget: 4,
@@ -180,6 +185,7 @@ export const smallConfig: Config = {
   rebootDelay: 2,
   userRestartDelay: 2,
   rejectCostPercent: 25,
+  admissionReserve: 1,
   loginCapacity: 1,
   loginQueueLimit: 4,
   authTimeout: 3,

@@ -19,7 +19,7 @@ describe('the small scope is evenly spread', () => {
     expect(s.peers.map((p) => p.release).join(' ')).toBe('fixed buggy fixed buggy fixed buggy fixed buggy fixed buggy fixed');
     expect(s.peers.slice(0, 10).map((p) => p.nextSync)).toEqual([1, 2, 3, 4, 1, 2, 3, 4, 1, 2]);
     expect(s.peers.slice(3, 10).map((p) => p.upstream)).toEqual([0, 1, 2, 0, 1, 2, 0]);
-    expect(s.supernodes.filter((sn) => sn.kind === 'peer').map((sn) => [sn.capacity, sn.budget])).toEqual(Array(5).fill([3, 1]));
+    expect(s.supernodes.filter((sn) => sn.kind === 'peer').map((sn) => [sn.capacity, sn.budget])).toEqual(Array(5).fill([3, 2]));
   });
 });
 

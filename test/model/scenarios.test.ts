@@ -65,7 +65,10 @@ describe('outage-2010 at small scale', () => {
     expect(firstCrash).toBeDefined();
     expect(firstShutdown).toBeDefined();
     expect(firstShutdown!).toBeGreaterThan(firstCrash!);
-    expect(last.liveSupernodes).toBeLessThanOrEqual(1);
+    // every supernode is lost at some point, and the clients are not back by the end (supernodes
+    // restarted after the shutdowns serve again, but the crashing release keeps clients offline)
+    expect(Math.min(...ticks.map((m) => m.liveSupernodes))).toBe(0);
+    expect(last.onlineClients).toBeLessThan(last.wantOnline);
   });
 
   it('fixed: no crash, no overload shutdown, everyone back online', () => {

@@ -112,9 +112,13 @@ describe('checkDirectory', () => {
   });
 
   it('finds a supernode host whose slot is idle', () => {
-    const state = busy();
-    const host = state.peers.findIndex((p) => p.role === 'supernode' && p.status === 'connecting');
-    expect(host).toBeGreaterThanOrEqual(0);
+    // host 0 waits to log in again (attached nowhere), and its slot has gone idle
+    const state = cloneState(init(modelOf('skype-2010', defaultConfig('small'))));
+    const host = 0;
+    expect(state.peers[host]!.role).toBe('supernode');
+    state.peers[host]!.status = 'connecting';
+    state.peers[host]!.upstream = -1;
+    expect(checkDirectory(state)).toBeNull();
     state.supernodes[state.peers[host]!.slot]!.status = 'idle';
     expect(checkDirectory(state)).toBe(`peer ${host} is a supernode host but its slot is idle`);
   });

@@ -22,15 +22,17 @@ describe('fixSubsets', () => {
   });
 });
 
-// login-flood-2007 on the 2007 base, among four of the fixes (16 sets): a minimal set, and fixes that
-// make a property worse. 200 random runs per set instead of the suite's 1,000 and four fixes instead
-// of six keep the test short; the sets come out as in the full analysis (README, Which fixes are enough).
-const AMONG = ['backoff-jitter', 'admission-control', 'retry-budget', 'mega-supernodes'] as const;
-describe('analyseFixSets on login-flood-2007, skype-2007, test bound, 200 runs, among four fixes', () => {
+// login-flood-2007 on the 2007 base, among four of the fixes (16 sets): minimal sets, and a fix that
+// makes a property worse (load-aware promotion added to backoff or a retry budget with dedicated
+// capacity breaks bounded-login-load). Four fixes instead of six keep the test short; the suite's
+// 1,000 runs a set are needed (at 200 and 500 the random engine misses the worsening); the sets come
+// out as in the full analysis (README, Which fixes are enough).
+const AMONG = ['backoff-jitter', 'retry-budget', 'load-aware-promotion', 'mega-supernodes'] as const;
+describe('analyseFixSets on login-flood-2007, skype-2007, test bound, 1,000 runs, among four fixes', () => {
   const suite = SUITES.find((s) => s.id === 'login-flood-2007')!;
   let a: FixSetAnalysis;
   beforeAll(() => {
-    a = analyseFixSets(suite, 'skype-2007', { budget: 'test', runs: 200, among: AMONG });
+    a = analyseFixSets(suite, 'skype-2007', { budget: 'test', runs: 1000, among: AMONG });
   });
 
   it('reports minimal sets, and no set of the six is enough without one', () => {

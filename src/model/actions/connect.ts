@@ -2,13 +2,14 @@
  * Connect: a client whose retry time has come sends a connect request to the next supernode of its
  * host cache. A supernode serves up to its work budget per tick; past capacity it either accepts
  * anyway (the original protocol) or rejects cheaply with "try elsewhere, later" and a referral
- * (admission control); past its budget it leaves requests unanswered, or rejects them too. A
+ * (admission control); past its budget it leaves requests unanswered. Admission control rejects
+ * early: it keeps part of its budget for the cheap rejections, so that they do not tip it over. A
  * dedicated mega-supernode (the operator's server) rejects past capacity whatever the protocol.
  * A supernode host logs in through its own supernode once that serves.
  */
 import type { Model } from '../model.ts';
 import { randomInt } from '../random.ts';
-import type { State } from '../state.ts';
+import type { State, Supernode } from '../state.ts';
 import { sendAuthentication } from './authenticate.ts';
 import { retryDelay } from './retry.ts';
 import { attach } from './session.ts';
@@ -35,7 +36,7 @@ export function connect(state: State, model: Model, p: number): void {
     return failAttempt(state, model, p);
   }
   const full = sn.clients >= sn.capacity;
-  if (model.protocol.admissionControl && (full || sn.accepted >= sn.budget)) return reject(state, model, p, target);
+  if (model.protocol.admissionControl && (full || sn.accepted >= admissionLimit(sn, model.config.admissionReserve))) return reject(state, model, p, target);
   if (sn.kind === 'mega' && full) return reject(state, model, p, target); // the operator's servers never take more than they hold
   if (sn.accepted >= sn.budget) {
     sn.unanswered++;
@@ -74,6 +75,14 @@ export function giveUp(state: State, model: Model, p: number): void {
 }
 
 /**
+ * Connects a supernode under admission control accepts in a tick: its work budget less the
+ * `admissionReserve` connects' worth it keeps for cheap rejections, and at least one.
+ */
+export function admissionLimit(sn: Supernode, admissionReserve: number): number {
+  return Math.max(1, sn.budget - admissionReserve);
+}
+
+/**
  * Admission control: "overloaded, try elsewhere, later". The rejection is cheap, and it refers the
  * client to a live supernode with room (if a few random looks find one), which it tries next.
  */
@@ -104,14 +113,19 @@ function learnSupernodes(state: State, p: number): void {
 
 /**
  * The bootstrap service hands out live supernodes, dedicated ones first when the operator has put
- * any in (that is how clients find them). It knows liveness but not load.
+ * any in (that is how clients find them). It knows liveness; with the load-aware allocation it also
+ * knows load and hands out supernodes with room, falling back to any live one when it finds none.
  */
 function askBootstrap(state: State, model: Model, p: number): void {
   const cache = state.peers[p]!.cache;
   const megaStart = model.config.eligible;
+  const loadAware = model.protocol.loadAwarePromotion;
+  const slots = state.supernodes.length;
   for (let i = 0; i < cache.length; i++) {
-    let found = i === 0 && model.config.megaSlots > 0 ? pickLiveSupernode(state, megaStart, state.supernodes.length) : -1;
-    if (found < 0) found = pickLiveSupernode(state, 0, state.supernodes.length);
+    let found = -1;
+    if (i === 0 && model.config.megaSlots > 0) found = loadAware ? pickSupernodeWithRoom(state, megaStart, slots) : pickLiveSupernode(state, megaStart, slots);
+    if (found < 0 && loadAware) found = pickSupernodeWithRoom(state, 0, slots);
+    if (found < 0) found = pickLiveSupernode(state, 0, slots);
     if (found >= 0) cache[i] = found;
   }
 }
@@ -121,6 +135,19 @@ function pickLiveSupernode(state: State, from: number, to: number): number {
   for (let tries = 0; tries < 4; tries++) {
     const s = from + randomInt(state, to - from);
     if (state.supernodes[s]!.status === 'up') return s;
+  }
+  return -1;
+}
+
+/**
+ * A random serving slot in [from, to) with room that is not overloaded, or -1 if 32 random tries
+ * find none: the load-aware allocation's view of load, sampled.
+ */
+function pickSupernodeWithRoom(state: State, from: number, to: number): number {
+  for (let tries = 0; tries < 32; tries++) {
+    const s = from + randomInt(state, to - from);
+    const sn = state.supernodes[s]!;
+    if (sn.status === 'up' && sn.clients < sn.capacity && sn.overloadedTicks === 0) return s;
   }
   return -1;
 }

@@ -7,8 +7,8 @@
  * checker finds comes from these rules as written.
  */
 import { describe, expect, it } from 'vitest';
-import { connect, failAttempt } from '../../../src/model/actions/connect.ts';
-import { init, smallConfig, stepOwned, variant, type Config, type Model, type State, type SupernodeStatus } from '../../../src/model/index.ts';
+import { admissionLimit, connect, failAttempt } from '../../../src/model/actions/connect.ts';
+import { init, smallConfig, stepOwned, variant, type Config, type Model, type State, type Supernode, type SupernodeStatus } from '../../../src/model/index.ts';
 import { nextRandom, randomInt } from '../../../src/model/random.ts';
 
 /** An ordinary client that hosts no slot (peer 10 is off at the start of smallConfig). */
@@ -47,6 +47,11 @@ function afterDraws(rng: number, k: number): number {
   const probe = { rng } as State;
   for (let i = 0; i < k; i++) nextRandom(probe);
   return probe.rng;
+}
+
+/** The PRNG state `k` draws before `rng` (mulberry32 advances its state by a constant). */
+function beforeDraws(rng: number, k: number): number {
+  return (rng - Math.imul(k, 0x6d2b79f5)) >>> 0;
 }
 
 /** The first PRNG state whose next draws `randomInt(n)` for each n of `ns` give exactly `want`. */
@@ -159,6 +164,11 @@ describe('connect: the original protocol (no admission control)', () => {
 describe('connect: admission control ("overloaded, try elsewhere, later")', () => {
   const AC = 'skype-2010+admission-control';
 
+  /** Every live supernode is full, so the referral's four random looks all miss. */
+  function allFull(state: State): void {
+    for (const s of [0, 1, 2]) state.supernodes[s]!.clients = 4;
+  }
+
   it('accepts with one place left (clients = capacity - 1)', () => {
     const { model, state } = setup(AC);
     state.supernodes[0]!.clients = 3;
@@ -168,8 +178,8 @@ describe('connect: admission control ("overloaded, try elsewhere, later")', () =
     });
   });
 
-  it('accepts the last connect of its work budget (accepted = budget - 1)', () => {
-    const { model, state } = setup(AC);
+  it('accepts up to its work budget less the reserve it keeps for rejections (budget 3, reserve 1: accepted = 1)', () => {
+    const { model, state } = setup(AC, { supernodeBudget: 3, admissionReserve: 1 });
     state.supernodes[0]!.accepted = 1;
     expectChange(state, () => connect(state, model, P), (e) => {
       counted(e);
@@ -177,10 +187,48 @@ describe('connect: admission control ("overloaded, try elsewhere, later")', () =
     });
   });
 
-  /** Every live supernode is full, so the referral's four random looks all miss. */
-  function allFull(state: State): void {
-    for (const s of [0, 1, 2]) state.supernodes[s]!.clients = 4;
-  }
+  it('rejects once it has accepted its budget less the reserve (budget 3, reserve 1: accepted = 2), with room left', () => {
+    const { model, state } = setup(AC, { supernodeBudget: 3, admissionReserve: 1 });
+    allFull(state);
+    state.supernodes[0]!.clients = 0;
+    state.supernodes[0]!.accepted = 2;
+    expectChange(state, () => connect(state, model, P), (e) => {
+      counted(e);
+      e.supernodes[0]!.rejected = 1;
+      failedOnce(e, 3);
+      e.rng = afterDraws(e.rng, 4);
+    });
+  });
+
+  it('with no reserve it accepts the last connect of its work budget (accepted = budget - 1)', () => {
+    const { model, state } = setup(AC, { admissionReserve: 0 });
+    state.supernodes[0]!.accepted = 1;
+    expectChange(state, () => connect(state, model, P), (e) => {
+      counted(e);
+      accepted(e, 0);
+    });
+  });
+
+  it('accepts one connect a tick however large the reserve, and no second one', () => {
+    for (const admissionReserve of [2, 5]) {
+      const { model, state } = setup(AC, { admissionReserve });
+      expectChange(state, () => connect(state, model, P), (e) => {
+        counted(e);
+        accepted(e, 0);
+      });
+    }
+    const { model, state } = setup(AC, { admissionReserve: 5 });
+    allFull(state);
+    state.supernodes[0]!.clients = 0;
+    state.supernodes[0]!.accepted = 1;
+    connect(state, model, P);
+    expect(state.supernodes[0]!).toMatchObject({ accepted: 1, rejected: 1 });
+  });
+
+  it('admissionLimit: the budget less the reserve, at least one', () => {
+    const sn = (budget: number) => ({ budget }) as Supernode;
+    expect([admissionLimit(sn(2), 1), admissionLimit(sn(60), 1), admissionLimit(sn(4), 0), admissionLimit(sn(1), 1), admissionLimit(sn(2), 9)]).toEqual([1, 59, 4, 1, 1]);
+  });
 
   it('rejects at exactly capacity: one rejection, nothing accepted or left unanswered, the attempt fails', () => {
     const { model, state } = setup(AC);
@@ -441,6 +489,63 @@ describe('failAttempt: a failed attempt schedules the next one', () => {
     state.rng = rngWhere([5, 5], [1, 2]);
     failAttempt(state, model, P);
     expect(state.peers[P]!.cache).toEqual([1, 2]);
+  });
+
+  describe('with the load-aware allocation (load-aware-promotion), the bootstrap service knows load', () => {
+    const LA = 'skype-2010+load-aware-promotion';
+
+    it('hands out supernodes with room, passing over full, overloaded and stopped ones', () => {
+      const { model, state } = setup(LA, { megaSlots: 0 });
+      state.supernodes[0]!.clients = 4; // full
+      state.supernodes[1]!.overloadedTicks = 1; // room, but overloaded last tick
+      state.peers[P]!.retries = 1;
+      // entry 0: slot 0 (full), slot 1 (overloaded), slot 3 (idle), then slot 2; entry 1: slot 2 at once
+      const rng = rngWhere([5, 5, 5, 5, 5], [0, 1, 3, 2, 2]);
+      state.rng = rng;
+      expectChange(state, () => failAttempt(state, model, P), (e) => {
+        e.peers[P]!.retries = 2;
+        e.peers[P]!.nextAttempt = NOW + 3;
+        e.peers[P]!.cache = [2, 2];
+        e.rng = afterDraws(rng, 5);
+      });
+    });
+
+    it('falls back to any live supernode when 32 looks find none with room (every live one full)', () => {
+      const { model, state } = setup(LA, { megaSlots: 0 });
+      for (const s of [0, 1, 2]) state.supernodes[s]!.clients = 4;
+      state.peers[P]!.retries = 1;
+      // the draws as the protocol makes them: 32 looks for room, then up to 4 looks for a live one
+      const probe = { rng: state.rng } as State;
+      const want: number[] = [];
+      for (let entry = 0; entry < 2; entry++) {
+        for (let look = 0; look < 32; look++) randomInt(probe, 5);
+        let found = -1;
+        for (let look = 0; look < 4 && found < 0; look++) {
+          const s = randomInt(probe, 5);
+          if (s <= 2) found = s;
+        }
+        want.push(found >= 0 ? found : state.peers[P]!.cache[entry]!);
+      }
+      failAttempt(state, model, P);
+      expect(state.peers[P]!.cache).toEqual(want);
+      expect(state.rng).toBe(probe.rng);
+      expect(want.every((s) => s <= 2)).toBe(true);
+    });
+
+    it('hands out the dedicated mega-supernode first only while it has room', () => {
+      for (const clients of [7, 8]) {
+        const { model, state } = setup(`${LA}+mega-supernodes`);
+        state.supernodes[5]!.status = 'up';
+        state.supernodes[5]!.clients = clients; // megaCapacity 8
+        state.peers[P]!.retries = 1;
+        // room: the mega slot on the first look, then slot 2; full: 32 looks at the mega slot, then slot 0 and slot 2
+        const rng = clients < 8 ? rngWhere([1, 6], [0, 2]) : beforeDraws(rngWhere([6, 6], [0, 2]), 32);
+        state.rng = rng;
+        failAttempt(state, model, P);
+        expect(state.peers[P]!.cache).toEqual(clients < 8 ? [5, 2] : [0, 2]);
+        expect(state.rng).toBe(afterDraws(rng, clients < 8 ? 2 : 34));
+      }
+    });
   });
 
   it('hands out a dedicated mega-supernode first, for the first entry only, when one serves', () => {
