@@ -16,6 +16,7 @@
  * runs the one-thread search told to stop at its first violation of length s (`settleAt`): the
  * same counterexample, byte for byte, as a one-thread run, at the cost of that partial search.
  */
+import { COLLECT_AFTER_BYTES } from '../parallel/collectGarbage.ts';
 import type { Pool } from '../parallel/pool.ts';
 import type { Bounds, Property } from '../properties/index.ts';
 import { resultOf, type ExhaustiveOptions, type ExhaustiveResult, type ExhaustiveStats, type ExhaustiveVerdict } from './exhaustive.ts';
@@ -95,7 +96,7 @@ export async function searchExhaustiveOnPool(pool: Pool, search: unknown, proper
 
   const finish = async (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): Promise<ExhaustiveResult> => {
     const s = stats();
-    await all('exploreClose', () => ({}));
+    await all('exploreClose', () => ({ large: s.bytes >= COLLECT_AFTER_BYTES }));
     if (verdict !== 'violated') return resultOf(s, verdict, stoppedBy, options.horizon, healTicksOf(property, bounds), null, count);
     // The counterexample a one-thread search gives: its first violation of the shortest length.
     const { onProgress: _, ...plain } = options;

@@ -13,6 +13,7 @@ import { propertyOf } from '../../properties/index.ts';
 import { pairModel, randomSearchOf, type CheckOptions } from '../runner/checkPair.ts';
 import type { Overrides } from '../runner/overrides.ts';
 import { CELL_TASKS } from './cellTasks.ts';
+import { collectGarbage } from './collectGarbage.ts';
 import { pairOf, type PairSpec } from './pairSpec.ts';
 
 export interface TaskOutput<T> {
@@ -99,8 +100,10 @@ async function exploreSettle(input: { search: unknown; options: ExhaustiveOption
   return { output: searchExhaustive(model, property, bounds, input.options) };
 }
 
-function exploreClose(input: { session: number }): Promise<TaskOutput<null>> {
+/** Ends a search's part in this worker; after a large one its memory is given back at once. */
+function exploreClose(input: { session: number; large: boolean }): Promise<TaskOutput<null>> {
   parts.delete(input.session);
+  if (input.large) collectGarbage();
   return Promise.resolve({ output: null });
 }
 
