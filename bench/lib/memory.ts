@@ -2,8 +2,7 @@
  * Heap measurement: the garbage collector when it can be reached (`--expose-gc`, or exposed at run time
  * through V8 flags), so that a heapUsed difference is the size of what was built and not of garbage.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { garbageCollector } from '../../src/parallel/collectGarbage.ts';
 
 export interface Collector {
   /** Runs a full collection; undefined when no collector could be reached. */
@@ -12,28 +11,10 @@ export interface Collector {
   method: string;
 }
 
-let cached: Collector | undefined;
-
 /** The collector: `global.gc` when present, else one exposed at run time, else none. */
 export function collector(): Collector {
-  if (cached) return cached;
-  if (typeof globalThis.gc === 'function') {
-    const gc = globalThis.gc;
-    cached = { gc: () => void gc(), method: 'heapUsed difference, global.gc (--expose-gc)' };
-    return cached;
-  }
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
-    if (typeof gc === 'function') {
-      cached = { gc: () => void gc(), method: 'heapUsed difference, gc exposed at run time (v8.setFlagsFromString)' };
-      return cached;
-    }
-  } catch {
-    // fall through: no collector
-  }
-  cached = { gc: undefined, method: 'no gc available' };
-  return cached;
+  const found = garbageCollector();
+  return found ? { gc: found.gc, method: `heapUsed difference, ${found.how}` } : { gc: undefined, method: 'no gc available' };
 }
 
 /** A full collection if possible, so that a timed section does not pay for earlier garbage. */
