@@ -71,7 +71,7 @@ describe('report.md', () => {
   it("names a suite's full tier, not searched, with its command and cost, next to the section's scope", () => {
     const at = appendixMd.indexOf('not searched here, the full tier');
     expect(at).toBeGreaterThan(appendixMd.indexOf('## What was checked'));
-    expect(appendixMd.slice(at, at + 400)).toMatch(/`npx cascade explore --suite feedback-loop --budget full`, about 6 minutes/);
+    expect(appendixMd.slice(at, at + 400)).toMatch(/`npx cascade explore --suite feedback-loop --budget full`, about [\d.]+ minutes/);
     expect(appendixMd.match(/not searched here, the full tier/g)).toHaveLength(1); // crash-cascade-2010 has none
   });
 
