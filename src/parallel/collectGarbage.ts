@@ -41,3 +41,9 @@ export function garbageCollector(): GarbageCollector | null {
 export function collectGarbage(): void {
   garbageCollector()?.gc();
 }
+
+/** A search's result, once this thread has collected what the search held, if that was large. */
+export function collectedAfter<T extends { bytes: number }>(result: T): T {
+  if (result.bytes >= COLLECT_AFTER_BYTES) collectGarbage();
+  return result;
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { propertyOf, searchBound, suiteModel, SUITES, type ExhaustiveBudget, type Scope, type Suite } from '../../properties/index.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
-import { collectGarbage, COLLECT_AFTER_BYTES } from '../parallel/collectGarbage.ts';
+import { collectedAfter } from '../parallel/collectGarbage.ts';
 import type { Pool } from '../parallel/pool.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import type { ExhaustiveSearchSpec } from '../parallel/tasks.ts';
@@ -100,12 +100,6 @@ export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: Ex
 export async function explorePairOnPool(pool: Pool, pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): Promise<ExplorePairResult> {
   const of = exhaustiveSearchOf(pair, options, onProgress);
   return finishExplore(pair, options, of.bound, collectedAfter(await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine)));
-}
-
-/** A search's result, once this thread has given back what a large search held (see collectGarbage.ts). */
-function collectedAfter(result: ExhaustiveResult): ExhaustiveResult {
-  if (result.bytes >= COLLECT_AFTER_BYTES) collectGarbage();
-  return result;
 }
 
 /**

@@ -2,8 +2,9 @@
  * Connect: a client whose retry time has come sends a connect request to the next supernode of its
  * host cache. A supernode serves up to its work budget per tick; past capacity it either accepts
  * anyway (the original protocol) or rejects cheaply with "try elsewhere, later" and a referral
- * (admission control); past its budget it leaves requests unanswered. Admission control rejects
- * early: it keeps part of its budget for the cheap rejections, so that they do not tip it over. A
+ * (admission control); past its budget the original protocol leaves requests unanswered, while
+ * admission control rejects early: it keeps part of its budget for the cheap rejections, so that
+ * they do not tip it over (mega-supernodes too, though they never shut down). A
  * dedicated mega-supernode (the operator's server) rejects past capacity whatever the protocol.
  * A supernode host logs in through its own supernode once that serves.
  */
