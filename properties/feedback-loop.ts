@@ -25,7 +25,7 @@ export const feedbackLoop: Suite = {
     // tick (admissionReserve) and keeps the rest for cheap rejections, so clients retrying every tick
     // are turned away without tipping it over. Measured: no-cascade holds for every sequence at the
     // section's scope (3.3 million states, the space closed) and within 40 ticks at the full tier
-    // (133 million states). Until stop 24 this was `violated`: with a budget of one connect a tick
+    // (133 million states). On the earlier model this was `violated`: with a budget of one connect a tick
     // and no reserve, one accept plus one rejection overloaded a lone survivor. `recovers` is still
     // violated (no operator capacity, and no backoff).
     'skype-2010+admission-control': { 'no-cascade': 'holds', recovers: 'violated' },
@@ -38,7 +38,7 @@ export const feedbackLoop: Suite = {
   exhaustive: {
     variants: ['skype-2010', 'skype-2010+robust-client', 'fixed'],
     // With two faults and two user actions the space does not close. At this scope (3 supernodes, 8
-    // clients), no-cascade on fixed with 2 workers and an 8 GB memory bound (stop 24): holds within a
+    // clients), no-cascade on fixed with 2 workers and an 8 GB memory bound: holds within a
     // 10-tick horizon at 51 million states (1 minute) and within 20 ticks at 161 million (3 minutes);
     // at 30 and 40 ticks the memory bound stops it at 169 million states, depth 25 (no verdict). With
     // one user action it closes (every sequence, any horizon) at about 3 million states, which is
@@ -48,21 +48,21 @@ export const feedbackLoop: Suite = {
     scope: 'one user action instead of the suite\'s two, so that the whole space can be searched',
     test: { horizon: 4, maxStates: 2_000_000 },
     start: { horizon: 40, maxStates: 20_000_000 },
-    // `cascade explore --suite feedback-loop --budget full`. Measured on 2 cores (stop 24): on fixed
+    // `cascade explore --suite feedback-loop --budget full`. Measured on 2 cores: on fixed
     // both properties hold within the horizon, no-cascade at 112 million states and recovers at 123
-    // million (2.3 to 2.8 minutes each; the whole tier 5.3 minutes, 6.7 GB). Until stop 24 recovers was VIOLATED
+    // million (2.3 to 2.8 minutes each; the whole tier 5.3 minutes, 6.7 GB). On the earlier model (one connect a tick, no admission reserve, a load-blind bootstrap) recovers was VIOLATED
     // here in 12 events: a stranded client kept missing the one supernode with room (blind referral,
     // load-blind bootstrap service, backoff), and each way of sending it to room overloaded a fresh
     // supernode with one connect a tick of budget. The model now reads three rules differently
     // (README, "The full tier"): supernodes serve two connects a tick at small scope (a connect a
     // second, as the calibration states); admission control keeps one connect's worth of its budget
     // for its cheap rejections; with load-aware-promotion the bootstrap service hands out
-    // supernodes with room. Before stop 24, the load-aware bootstrap with a budget of two also made
+    // supernodes with room. On the earlier model, the load-aware bootstrap with a budget of two also made
     // both hold (100 and 107 million states); either alone did not.
     full: {
       config: { peers: 10 },
       scope: "the suite's budgets on one client fewer, the largest scope where they finish within 40 ticks; at 8 clients they finish within 20 ticks (161 million states), and from 30 the search passes an 8 GB bound",
-      cost: 'about 5.5 minutes and 6.7 GB on 2 cores for its 6 searches, 5 of them for the two on fixed',
+      cost: 'about 5.3 minutes and 6.7 GB on 2 cores for its 6 searches, 5 of them for the two on fixed',
       horizon: 40,
       maxStates: 300_000_000,
       maxMemoryMB: 8000,

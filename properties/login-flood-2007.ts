@@ -12,10 +12,11 @@ export const loginFlood2007: Suite = {
     'small scope (3 supernodes, 11 peers); faults are massReboot(50%) and reboot(peer), at most 2; recovery within H = 40 ticks after the last fault; a login begun in the heal phase completes within T = 30 ticks; at most 8 connect attempts per client over a run and at most 3 requests waiting at the login server',
   scale: 'small',
   config: {},
-  // T = 30 ticks (a minute), not DEFAULT_BOUNDS' 20. Measured (stop 24): with T = 20, login-completes
-  // on fixed held for the default PRNG seed only by chance. Over config seeds 1 to 8 the exhaustive
-  // search (start bounds) found it violated for 5 seeds on the model before stop 24 and for 4 after
-  // it (seed 1 among them), always the same way: a login accepted at a supernode waits at the
+  // T = 30 ticks (a minute), not DEFAULT_BOUNDS' 20. Measured: with T = 20, login-completes on
+  // fixed held for the default PRNG seed only by chance. Over config seeds 1 to 8 the exhaustive
+  // search (start bounds) found it violated for 5 seeds on the earlier model (one connect a tick,
+  // no admission reserve, a load-blind bootstrap) and for 4 on this one (seed 1 among them),
+  // always the same way: a login accepted at a supernode waits at the
   // login server (one login a tick), times out, and its third failure brings the retry budget's
   // pause, so fixed's own schedule (backoff up to 8 ticks, a pause of 5 to 8) spends 20 ticks. Over
   // seeds 1 to 12: T = 24 fails for 4 seeds, T = 28 for 1, T = 30 for none; skype-2007 is violated
@@ -29,7 +30,7 @@ export const loginFlood2007: Suite = {
     'skype-2007+backoff-jitter': 'violated',
     // login-completes has no expectation here: at T = 30 it depends on the protocol's PRNG seed. The
     // exhaustive search (start bounds) finds it holding for config seeds 1, 2 and 6 and violated in 3
-    // events for seeds 3, 4 and 5 (stop 24); the suite checks seed 1. At T = 20 it was violated.
+    // events for seeds 3, 4 and 5 (seeds 1 to 6 tried); the suite checks seed 1. At T = 20 it was violated.
     'skype-2007+admission-control': { recovers: 'holds', 'bounded-login-load': 'violated' },
     'skype-2007+retry-budget': 'violated',
     'skype-2007+load-aware-promotion': 'violated',
