@@ -29,6 +29,7 @@
 import { eventCode, eventOfCode, type AdversaryKind, type Event } from '../model/events.ts';
 import type { Model } from '../model/model.ts';
 import { checkRun, type Bounds, type Property, type Violation } from '../properties/index.ts';
+import { collectedAfter } from '../parallel/collectGarbage.ts';
 import { collisionProbability } from './_internals/hash64.ts';
 import { NO_EVENT } from './_internals/links.ts';
 import { MAX_SEARCH_TICKS, Partition, type Place } from './partition.ts';
@@ -132,8 +133,15 @@ export function resultOf(
   };
 }
 
-/** The search in this thread: one partition that owns every state. */
+/**
+ * The search in this thread: one partition that owns every state. After a large search the thread
+ * collects what it held, so that the next search does not start beside it (collectGarbage.ts).
+ */
 export function searchExhaustive(model: Model, property: Property, bounds: Bounds, options: ExhaustiveOptions): ExhaustiveResult {
+  return collectedAfter(searchInThisThread(model, property, bounds, options));
+}
+
+function searchInThisThread(model: Model, property: Property, bounds: Bounds, options: ExhaustiveOptions): ExhaustiveResult {
   const started = performance.now();
   const { horizon } = options;
   const part = new Partition(model, property, bounds, options);

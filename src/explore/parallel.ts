@@ -16,7 +16,7 @@
  * runs the one-thread search told to stop at its first violation of length s (`settleAt`): the
  * same counterexample, byte for byte, as a one-thread run, at the cost of that partial search.
  */
-import { COLLECT_AFTER_BYTES } from '../parallel/collectGarbage.ts';
+import { COLLECT_AFTER_BYTES, collectedAfter } from '../parallel/collectGarbage.ts';
 import type { Pool } from '../parallel/pool.ts';
 import type { Bounds, Property } from '../properties/index.ts';
 import { resultOf, type ExhaustiveOptions, type ExhaustiveResult, type ExhaustiveStats, type ExhaustiveVerdict } from './exhaustive.ts';
@@ -63,6 +63,11 @@ let sessions = 0;
  * the workers (they build its model); `property` and `bounds` are the same search's, here.
  */
 export async function searchExhaustiveOnPool(pool: Pool, search: unknown, property: Property, bounds: Bounds, options: ExhaustiveOptions): Promise<ExhaustiveResult> {
+  return collectedAfter(await searchOnPool(pool, search, property, bounds, options));
+}
+
+/** The search itself; its shared seen-set is unreachable once it returns, and collected then. */
+async function searchOnPool(pool: Pool, search: unknown, property: Property, bounds: Bounds, options: ExhaustiveOptions): Promise<ExhaustiveResult> {
   const started = performance.now();
   const count = pool.size;
   const session = ++sessions;

@@ -13,7 +13,6 @@
 import { propertyOf, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
 import { searchExhaustive, type ExhaustiveVerdict } from '../explore/exhaustive.ts';
 import { searchRandom, type Verdict } from '../explore/random.ts';
-import { collectedAfter } from './collectGarbage.ts';
 import type { Event } from '../model/index.ts';
 import type { Violation } from '../properties/index.ts';
 import { memoryCeilingMB } from '../runner/explorePair.ts';
@@ -88,14 +87,12 @@ export function fixCell(suite: Suite, context: Pick<FixCellContext, 'runs' | 'bu
     return { engine: 'random', verdict: r.verdict, runs: r.runs, ms: Math.round(r.ms), counterexample: c && { events: c.events, violation: c.violation } };
   }
   const b = fixSearchBound(suite, context.budget, cell.property, cell.variant);
-  const e = collectedAfter(
-    searchExhaustive(suiteModel(suite, cell.variant, true), p, suite.bounds, {
-      horizon: b.horizon,
-      maxStates: b.maxStates,
-      maxMemoryBytes: b.maxMemoryMB * 2 ** 20,
-      kinds: suite.exhaustive.kinds ?? suite.kinds,
-    }),
-  );
+  const e = searchExhaustive(suiteModel(suite, cell.variant, true), p, suite.bounds, {
+    horizon: b.horizon,
+    maxStates: b.maxStates,
+    maxMemoryBytes: b.maxMemoryMB * 2 ** 20,
+    kinds: suite.exhaustive.kinds ?? suite.kinds,
+  });
   const c = e.counterexample;
   return { engine: 'exhaustive', verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: b.horizon, states: e.states, ms: Math.round(e.ms), counterexample: c && { shortest: e.shortest, events: c.events, violation: c.violation } };
 }

@@ -13,7 +13,7 @@ import { propertyOf } from '../../properties/index.ts';
 import { pairModel, randomSearchOf, type CheckOptions } from '../runner/checkPair.ts';
 import type { Overrides } from '../runner/overrides.ts';
 import { CELL_TASKS } from './cellTasks.ts';
-import { collectGarbage, collectedAfter } from './collectGarbage.ts';
+import { collectGarbage } from './collectGarbage.ts';
 import { pairOf, type PairSpec } from './pairSpec.ts';
 
 export interface TaskOutput<T> {
@@ -97,7 +97,7 @@ function exploreExpand(input: { session: number; level: number; queues: QueueDat
  */
 async function exploreSettle(input: { search: unknown; options: ExhaustiveOptions }): Promise<TaskOutput<ExhaustiveResult>> {
   const { model, property, bounds } = await searchFrom(input.search as ExhaustiveSearchSpec);
-  return { output: collectedAfter(searchExhaustive(model, property, bounds, input.options)) };
+  return { output: searchExhaustive(model, property, bounds, input.options) };
 }
 
 /** Ends a search's part in this worker; after a large one its memory is given back at once. */

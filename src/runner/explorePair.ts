@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { propertyOf, searchBound, suiteModel, SUITES, type ExhaustiveBudget, type Scope, type Suite } from '../../properties/index.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
-import { collectedAfter } from '../parallel/collectGarbage.ts';
 import type { Pool } from '../parallel/pool.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import type { ExhaustiveSearchSpec } from '../parallel/tasks.ts';
@@ -93,13 +92,13 @@ export function searchSpecOf(pair: Pair, options: ExploreOptions): ExhaustiveSea
 /** Searches one pair in this thread and stores its counterexample. */
 export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): ExplorePairResult {
   const of = exhaustiveSearchOf(pair, options, onProgress);
-  return finishExplore(pair, options, of.bound, collectedAfter(searchExhaustive(of.model, of.property, of.bounds, of.engine)));
+  return finishExplore(pair, options, of.bound, searchExhaustive(of.model, of.property, of.bounds, of.engine));
 }
 
 /** Searches one pair on every worker of `pool` (the same result as `explorePair`) and stores its counterexample. */
 export async function explorePairOnPool(pool: Pool, pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): Promise<ExplorePairResult> {
   const of = exhaustiveSearchOf(pair, options, onProgress);
-  return finishExplore(pair, options, of.bound, collectedAfter(await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine)));
+  return finishExplore(pair, options, of.bound, await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine));
 }
 
 /**

@@ -11,7 +11,6 @@
  */
 import { searchExhaustive, resultOf, type ExhaustiveResult } from '../explore/exhaustive.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
-import { collectedAfter } from '../parallel/collectGarbage.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
 import type { ExplorePairResult } from '../report/results.ts';
@@ -46,7 +45,7 @@ export async function runExploreShard(pairs: readonly Pair[], options: ExploreOp
     const done: ShardResult[] = [];
     for (const [i, pair] of pairs.entries()) {
       const of = exhaustiveSearchOf(pair, { ...options, swarm }, listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] shard ${showShard(shard)}: ${text}`)));
-      const r = collectedAfter(pool ? await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine) : searchExhaustive(of.model, of.property, of.bounds, of.engine));
+      const r = pool ? await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine) : searchExhaustive(of.model, of.property, of.bounds, of.engine);
       done.push({
         verdict: r.verdict,
         stoppedBy: r.stoppedBy,
