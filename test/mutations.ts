@@ -64,8 +64,8 @@ function mutantsOf(file: string): Mutant[] {
  * listed apart and do not fail the run. Matched by file, the changed line's code and the change.
  */
 const EQUIVALENT: { file: string; code: string; from: string; to: string; why: string }[] = [
-  { file: 'connect.ts', code: 'if (found < 0 && loadAware) found = pickSupernodeWithRoom', from: '<', to: '<=', why: 'a pick among mega slots is at least `eligible`, never 0' },
-  { file: 'connect.ts', code: 'if (found < 0 && loadAware) found = pickSupernodeWithRoom', from: '0', to: '1', why: 'a pick among mega slots is at least `eligible`, never 0' },
+  { file: 'connect.ts', code: 'if (found < 0 && loadAware) found = pickSupernode', from: '<', to: '<=', why: 'a pick among mega slots is at least `eligible`, never 0' },
+  { file: 'connect.ts', code: 'if (found < 0 && loadAware) found = pickSupernode', from: '0', to: '1', why: 'a pick among mega slots is at least `eligible`, never 0' },
   { file: 'faults.ts', code: 'for (let p = 0; p < state.peers.length && needed > 0; p++)', from: '<', to: '<=', why: 'selection sampling picks exactly `needed` peers before the list ends' },
   { file: 'faults.ts', code: 'if (nextRandom(state) * remaining < needed)', from: '<', to: '<=', why: 'an exact tie of a random float with an integer' },
   { file: 'promote.ts', code: 'if (wanted <= capacity) return;', from: '<=', to: '<', why: 'at equality the shortfall is 0 and nobody is promoted either way' },

@@ -92,14 +92,8 @@ function reject(state: State, model: Model, p: number, target: number): void {
   model.record?.({ kind: 'connectRejected', peer: p, supernode: target });
   failAttempt(state, model, p);
   const peer = state.peers[p]!;
-  for (let tries = 0; tries < 4; tries++) {
-    const s = randomInt(state, state.supernodes.length);
-    const other = state.supernodes[s]!;
-    if (other.status === 'up' && other.clients < other.capacity && s !== target) {
-      peer.cache[peer.retries % peer.cache.length] = s;
-      return;
-    }
-  }
+  const referral = pickSupernode(state, 0, state.supernodes.length, 4, hasRoom, target);
+  if (referral >= 0) peer.cache[peer.retries % peer.cache.length] = referral;
 }
 
 /** A working supernode tells its new client about live supernodes: dead cache entries are replaced. */
@@ -107,7 +101,7 @@ function learnSupernodes(state: State, p: number): void {
   const cache = state.peers[p]!.cache;
   for (let i = 0; i < cache.length; i++) {
     if (state.supernodes[cache[i]!]!.status === 'up') continue;
-    const found = pickLiveSupernode(state, 0, state.supernodes.length);
+    const found = pickSupernode(state, 0, state.supernodes.length, 4, isServing);
     if (found >= 0) cache[i] = found;
   }
 }
@@ -124,31 +118,26 @@ function askBootstrap(state: State, model: Model, p: number): void {
   const slots = state.supernodes.length;
   for (let i = 0; i < cache.length; i++) {
     let found = -1;
-    if (i === 0 && model.config.megaSlots > 0) found = loadAware ? pickSupernodeWithRoom(state, megaStart, slots) : pickLiveSupernode(state, megaStart, slots);
-    if (found < 0 && loadAware) found = pickSupernodeWithRoom(state, 0, slots);
-    if (found < 0) found = pickLiveSupernode(state, 0, slots);
+    if (i === 0 && model.config.megaSlots > 0) found = loadAware ? pickSupernode(state, megaStart, slots, 32, hasRoomAndIsCalm) : pickSupernode(state, megaStart, slots, 4, isServing);
+    if (found < 0 && loadAware) found = pickSupernode(state, 0, slots, 32, hasRoomAndIsCalm);
+    if (found < 0) found = pickSupernode(state, 0, slots, 4, isServing);
     if (found >= 0) cache[i] = found;
   }
 }
 
-/** A random serving slot in [from, to), or -1 if a few random tries find none. */
-function pickLiveSupernode(state: State, from: number, to: number): number {
-  for (let tries = 0; tries < 4; tries++) {
+/**
+ * A random slot in [from, to), other than `except`, whose supernode `fits`, or -1 if `looks` random
+ * looks find none. A few looks model what a peer knows (referral, refresh); the load-aware
+ * allocation's 32 looks sample its view of load.
+ */
+function pickSupernode(state: State, from: number, to: number, looks: number, fits: (sn: Supernode) => boolean, except = -1): number {
+  for (let look = 0; look < looks; look++) {
     const s = from + randomInt(state, to - from);
-    if (state.supernodes[s]!.status === 'up') return s;
+    if (s !== except && fits(state.supernodes[s]!)) return s;
   }
   return -1;
 }
 
-/**
- * A random serving slot in [from, to) with room that is not overloaded, or -1 if 32 random tries
- * find none: the load-aware allocation's view of load, sampled.
- */
-function pickSupernodeWithRoom(state: State, from: number, to: number): number {
-  for (let tries = 0; tries < 32; tries++) {
-    const s = from + randomInt(state, to - from);
-    const sn = state.supernodes[s]!;
-    if (sn.status === 'up' && sn.clients < sn.capacity && sn.overloadedTicks === 0) return s;
-  }
-  return -1;
-}
+const isServing = (sn: Supernode): boolean => sn.status === 'up';
+const hasRoom = (sn: Supernode): boolean => sn.status === 'up' && sn.clients < sn.capacity;
+const hasRoomAndIsCalm = (sn: Supernode): boolean => hasRoom(sn) && sn.overloadedTicks === 0;
