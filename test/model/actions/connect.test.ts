@@ -54,6 +54,15 @@ function beforeDraws(rng: number, k: number): number {
   return (rng - Math.imul(k, 0x6d2b79f5)) >>> 0;
 }
 
+/** The first PRNG state whose next `count` draws of randomInt(5) satisfy `ok`. */
+function rngWhose(count: number, ok: (draws: number[]) => boolean): number {
+  for (let rng = 0; rng < 50_000_000; rng++) {
+    const probe = { rng } as State;
+    if (ok(Array.from({ length: count }, () => randomInt(probe, 5)))) return rng;
+  }
+  throw new Error('no PRNG state draws so');
+}
+
 /** The first PRNG state whose next draws `randomInt(n)` for each n of `ns` give exactly `want`. */
 function rngWhere(ns: number[], want: number[]): number {
   for (let rng = 0; rng < 50_000_000; rng++) {
@@ -277,6 +286,20 @@ describe('connect: admission control ("overloaded, try elsewhere, later")', () =
       e.supernodes[0]!.rejected = 1;
       failedOnce(e, 3);
       e.peers[P]!.cache = [0, 2];
+      e.rng = afterDraws(e.rng, 1);
+    });
+  });
+
+  it('refers to slot 0 too (the referral is any slot but the rejecting one)', () => {
+    const { model, state } = setup(AC);
+    state.peers[P]!.cache = [1, 2];
+    state.supernodes[1]!.accepted = 1; // slot 1 rejects: it has accepted its budget less the reserve
+    state.rng = rngWhere([6], [0]);
+    expectChange(state, () => connect(state, model, P), (e) => {
+      counted(e);
+      e.supernodes[1]!.rejected = 1;
+      failedOnce(e, 3);
+      e.peers[P]!.cache = [1, 0];
       e.rng = afterDraws(e.rng, 1);
     });
   });
@@ -510,6 +533,18 @@ describe('failAttempt: a failed attempt schedules the next one', () => {
       });
     });
 
+    it('looks 32 times for room, then falls back: a full live slot on the 33rd draw is taken, not passed over', () => {
+      const { model, state } = setup(LA, { megaSlots: 0 });
+      for (const s of [0, 1]) state.supernodes[s]!.clients = 4; // full; only slot 2 has room
+      state.peers[P]!.cache = [3];
+      state.peers[P]!.retries = 0;
+      // 32 draws that miss slot 2, then slot 0 (the fallback's first look), then slot 2
+      const rng = rngWhose(34, (d) => d.slice(0, 32).every((s) => s !== 2) && d[32] === 0 && d[33] === 2);
+      state.rng = rng;
+      failAttempt(state, model, P);
+      expect(state.peers[P]!.cache).toEqual([0]);
+    });
+
     it('falls back to any live supernode when 32 looks find none with room (every live one full)', () => {
       const { model, state } = setup(LA, { megaSlots: 0 });
       for (const s of [0, 1, 2]) state.supernodes[s]!.clients = 4;
@@ -576,18 +611,18 @@ describe('failAttempt: a failed attempt schedules the next one', () => {
     });
   });
 
-  it('keeps an entry when four looks find nothing live, and finds one on the fourth look', () => {
+  it('keeps an entry when four looks find nothing live', () => {
     const { model, state } = setup('skype-2010', { megaSlots: 0 });
     state.peers[P]!.cache = [1, 2];
     state.peers[P]!.retries = 1;
-    // entry 0: four misses (a fifth look would find slot 0); entry 1: found on the fourth look
-    const rng = rngWhere([5, 5, 5, 5, 5, 5, 5, 5], [3, 4, 3, 4, 3, 4, 4, 0]);
+    // entry 0: four misses (a fifth look would find slot 0); entry 1: slot 0 on its first look
+    const rng = rngWhere([5, 5, 5, 5, 5], [3, 4, 3, 4, 0]);
     state.rng = rng;
     expectChange(state, () => failAttempt(state, model, P), (e) => {
       e.peers[P]!.retries = 2;
       e.peers[P]!.nextAttempt = NOW + 3;
       e.peers[P]!.cache = [1, 0];
-      e.rng = afterDraws(rng, 8);
+      e.rng = afterDraws(rng, 5);
     });
   });
 });
