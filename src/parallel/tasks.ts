@@ -4,11 +4,13 @@
  */
 import type { Transferable } from 'node:worker_threads';
 import { searchRandomRange, type RandomPartial } from '../explore/random.ts';
-import { Partition } from '../explore/partition.ts';
+import { Partition } from '../engines/exhaustive/partition.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
-import { SharedSeenSet } from '../explore/_internals/sharedSeenSet.ts';
-import { VectorQueue, type QueueData } from '../explore/_internals/vectorQueue.ts';
-import type { PartitionOpen, PartitionReport } from '../explore/parallel.ts';
+import { protocolSubject } from '../explore/protocolSubject.ts';
+import { SharedSeenSet } from '../engines/exhaustive/_internals/sharedSeenSet.ts';
+import { VectorQueue, type QueueData } from '../engines/exhaustive/_internals/vectorQueue.ts';
+import type { PartitionOpen, PartitionReport } from '../engines/exhaustive/onPool.ts';
+import type { Event, State } from '../model/index.ts';
 import { propertyOf } from '../../properties/index.ts';
 import { pairModel, randomSearchOf, type CheckOptions } from '../runner/checkPair.ts';
 import type { Overrides } from '../runner/overrides.ts';
@@ -61,11 +63,12 @@ async function searchFrom(spec: ExhaustiveSearchSpec) {
 }
 
 /** This worker's parts of the parallel searches it takes part in, by session. */
-const parts = new Map<number, { part: Partition; table: number }>();
+const parts = new Map<number, { part: Partition<State, Event>; table: number }>();
 
 async function exploreOpen(input: PartitionOpen): Promise<TaskOutput<PartitionReport>> {
   const { model, property, bounds } = await searchFrom(input.search as ExhaustiveSearchSpec);
-  const part = new Partition(model, property, bounds, input.bounds, { index: input.index, count: input.count, seen: new SharedSeenSet(input.table) });
+  const subject = protocolSubject(model, property, bounds, input.bounds.kinds as ExhaustiveOptions['kinds']);
+  const part = new Partition(subject, input.bounds, { index: input.index, count: input.count, seen: new SharedSeenSet(input.table) });
   parts.set(input.session, { part, table: input.tableVersion });
   if (input.index === 0) part.seed();
   return reportOf(part, []);
@@ -100,15 +103,16 @@ async function exploreSettle(input: { search: unknown; options: ExhaustiveOption
   return { output: searchExhaustive(model, property, bounds, input.options) };
 }
 
-/** Ends a search's part in this worker; after a large one its memory is given back at once. */
-function exploreClose(input: { session: number; large: boolean }): Promise<TaskOutput<null>> {
+/** Ends a search's part in this worker (handing back the states it recorded, if asked to); after a large one its memory is given back at once. */
+function exploreClose(input: { session: number; large: boolean }): Promise<TaskOutput<{ recorded: string[] | null }>> {
+  const entry = parts.get(input.session);
   parts.delete(input.session);
   if (input.large) collectGarbage();
-  return Promise.resolve({ output: null });
+  return Promise.resolve({ output: { recorded: entry?.part.recorded.length ? entry.part.recorded : null } });
 }
 
 /** A part's totals so far, and any queues it hands over (moved to the coordinating thread). */
-function reportOf(part: Partition, queues: QueueData[]): TaskOutput<PartitionReport> {
+function reportOf(part: Partition<State, Event>, queues: QueueData[]): TaskOutput<PartitionReport> {
   (part.seen as SharedSeenSet).flush();
   return {
     output: {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchBound, SUITES, suiteModel } from '../../properties/index.ts';
 import { searchExhaustive, type ExhaustiveResult } from '../../src/explore/exhaustive.ts';
-import { swarmShardOf } from '../../src/explore/partition.ts';
+import { swarmShardOf } from '../../src/explore/exhaustive.ts';
 import { PROPERTIES } from '../../src/properties/index.ts';
 
 const CASES = [

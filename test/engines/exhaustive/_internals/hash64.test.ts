@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hash64 } from '../../../src/explore/_internals/hash64.ts';
+import { hash64 } from '../../../../src/engines/exhaustive/_internals/hash64.ts';
 
 const LENGTH = 130; // about the model's vectors at the suites' scopes
 

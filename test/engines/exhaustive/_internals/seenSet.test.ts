@@ -1,6 +1,6 @@
 /** The typed-array seen-set: earliest-tick answers, and no cap at 2^24 entries (where a JS Set stops). */
 import { describe, expect, it } from 'vitest';
-import { SeenSet } from '../../../src/explore/_internals/seenSet.ts';
+import { SeenSet } from '../../../../src/engines/exhaustive/_internals/seenSet.ts';
 
 describe('SeenSet', () => {
   it('answers new, seen no later, and seen only later (to explore again)', () => {
