@@ -3,7 +3,7 @@
  * parses the flags, lets the runner check the pairs with the random engine, and prints a line (or a
  * JSON object) per pair and a summary.
  */
-import { checkJunitTarget, checkPairs, checkShardTarget, parseShard, plural, SHARD_SCHEMA_VERSION, showShard, readOverrides, jsonLine, runChecks, runCheckShard, runSummary, suitesNamed, writeJunit, type CheckOptions, type Listener, type Overrides, type Pair, type PairResult, type Shard } from '../runner/index.ts';
+import { checkJunitTarget, checkPairs, checkShardTarget, parseShard, plural, SHARD_SCHEMA_VERSION, showShard, readOverrides, randomJsonLine, runChecks, trivialRuns, runCheckShard, runSummary, suitesNamed, writeJunit, type CheckOptions, type Listener, type Overrides, type Pair, type PairResult, type Shard } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { printParameters, printPairSummary, runMark } from './print.ts';
 import { progress } from './progress.ts';
@@ -115,7 +115,7 @@ export async function printChecks(
     progress: (done, total, text) => bar.update(done, total, text),
     result: (r) => {
       bar.done();
-      out(json ? jsonLine('random', r) : describeCheck(r));
+      out(json ? randomJsonLine(r) : describeCheck(r));
     },
   });
   if (junit !== undefined) writeJunit(junit, results, []);
@@ -137,7 +137,8 @@ export function describeCheck(r: PairResult): string {
           : '';
     return `${head}, run ${r.runs} after ${r.timeToFailureMs} ms, shrunk ${r.eventsBeforeShrink} -> ${r.eventsAfterShrink} events\n     ${r.counterexample}${kept}\n     replay: ${r.replay}`;
   }
-  const head2 = `${head}, ${r.runs} runs in ${r.ms} ms, trigger exercised in ${r.triggeredRuns}; coverage ${r.coverage.cells}/${r.coverage.possible} (kind x tick) cells, safety length median ${r.safetyLength.median}, max ${r.safetyLength.max}`;
+  const trivial = trivialRuns(r) ? '; trivial: no adversary event applied in any run, so every run followed the same path' : '';
+  const head2 = `${head}, ${r.runs} runs in ${r.ms} ms, trigger exercised in ${r.triggeredRuns}; coverage ${r.coverage.cells}/${r.coverage.possible} (kind x tick) cells, safety length median ${r.safetyLength.median}, max ${r.safetyLength.max}${trivial}`;
   return r.met ? head2 : `${head2}\n     reproduce: ${r.replay}`;
 }
 

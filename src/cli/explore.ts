@@ -3,7 +3,7 @@
  * parses the flags, lets the runner search each pair breadth-first within the tick horizon, and
  * prints what each verdict covers.
  */
-import { checkJunitTarget, checkShardTarget, plural, runExploreShard, type ExploreSelection, type Listener, type Overrides, type Pair, explorePairs, exploreCommandLine, jsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, fullTierMemoryMB, fullTierOf, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
+import { FEW_ADVERSARY_STATES, MEASURABLE_MS, MEASURABLE_STATES, measurable, searchSize, SMALL_SEARCH_STATES, statesInWords, checkJunitTarget, checkShardTarget, plural, runExploreShard, type ExploreSelection, type Listener, type Overrides, type Pair, explorePairs, exploreCommandLine, exhaustiveJsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, fullTierMemoryMB, fullTierOf, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, workersFlag } from './args.ts';
 import { printShard, searchShard } from './check.ts';
 import { SEARCH_FLAGS } from './check.ts';
@@ -54,7 +54,11 @@ Verdicts: violated (with a shortest counterexample); holds (the whole reachable 
 explored: every sequence, of any length); holds-within-horizon (every sequence whose adversary acts
 within T ticks, and the heal phase after it); bound-reached (the state or memory bound stopped the
 search first: no verdict). States are told apart by 64-bit fingerprints; the chance that a collision
-hid a state is printed with each verdict.
+hid a state is printed with each verdict. Beside every holds: its distinct states and in how many
+of them the adversary could still act (its choice points); a small search (under ${SMALL_SEARCH_STATES.toLocaleString('en-US')} states, or
+under ${FEW_ADVERSARY_STATES} where the adversary could act) or a trivial one (the adversary had no choice) is named
+as such. States a second and bytes a state are printed for searches of at least ${MEASURABLE_STATES.toLocaleString('en-US')} states and
+${MEASURABLE_MS} ms only.
 Exit code: 0 every verdict as the suite expects, 1 not, 4 none unmet but a pair without an
 expectation was violated, 2 bad input.`;
 
@@ -126,7 +130,7 @@ export async function printExplores(
     progress: (states, max, text) => bar.update(states, max, text),
     result: (r) => {
       bar.done();
-      if (json) out(jsonLine('exhaustive', r));
+      if (json) out(exhaustiveJsonLine(r));
       else printExplore(r, exploreCommandLine(r, overrides), out);
     },
   });
@@ -162,9 +166,9 @@ function describeWhole(r: ExplorePairResult): string {
     case 'violated':
       return 'violated';
     case 'holds':
-      return `holds for every sequence of any length (the reachable state space closed at tick ${r.ticks})`;
+      return `holds for every sequence of any length (the reachable state space closed at tick ${r.ticks}); ${holdsStrength(r)}`;
     case 'holds-within-horizon':
-      return `holds-within-horizon: every sequence whose adversary acts within ${r.bound.horizon} ticks${heal}`;
+      return `holds-within-horizon: every sequence whose adversary acts within ${r.bound.horizon} ticks${heal}; ${holdsStrength(r)}`;
     case 'bound-reached':
       return `bound-reached: the ${r.stoppedBy} bound stopped the search at depth ${r.depth}, tick ${r.ticks} (no verdict)`;
   }
@@ -172,6 +176,13 @@ function describeWhole(r: ExplorePairResult): string {
 
 function stats(r: ExplorePairResult): string {
   const p = r.collisionProbability;
+/** What a holds rests on, beside it: the states, where the adversary could act, and a search's size unless large (strength.ts). */
+function holdsStrength(r: ExplorePairResult): string {
+  const size = searchSize(r);
+  return `${size === 'large' ? '' : `${size} search: `}${statesInWords(r)}`;
+}
+
   const collision = p === 0 ? '0' : p < 1e-12 ? '< 1e-12' : p.toExponential(1);
-  return `scope: ${r.scope}; ${r.states.toLocaleString('en-US')} states, ${r.transitions.toLocaleString('en-US')} transitions, ${r.ms} ms (${r.statesPerSecond.toLocaleString('en-US')} states/s, ${r.bytesPerState} bytes a state); fingerprint collision chance ${collision}${r.shards === undefined ? '' : `; merged from ${r.shards} swarm shards: states, transitions and time are their sums (their spaces overlap)`}`;
+  const rate = measurable(r) ? `${r.statesPerSecond.toLocaleString('en-US')} states/s, ${r.bytesPerState} bytes a state` : `no per-state figures under ${MEASURABLE_STATES.toLocaleString('en-US')} states or ${MEASURABLE_MS} ms`;
+  return `scope: ${r.scope}; ${r.states.toLocaleString('en-US')} states, ${r.transitions.toLocaleString('en-US')} transitions, ${r.ms} ms (${rate}); fingerprint collision chance ${collision}${r.shards === undefined ? '' : `; merged from ${r.shards} swarm shards: states, transitions and time are their sums (their spaces overlap)`}`;
 }

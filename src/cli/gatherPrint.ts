@@ -1,5 +1,5 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
-import { exploreCommandLine, fixSetRecord, projectFullTier, jsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
+import { exhaustiveJsonLine, exploreCommandLine, fixSetRecord, projectFullTier, jsonLine, randomJsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
 import { describeCheck } from './check.ts';
 import { describeFixSets } from './fixes.ts';
 import { printExplore, tierNotSearched } from './explore.ts';
@@ -35,7 +35,7 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       result: (r) => {
         bar.done();
         random.push(r);
-        out(json ? jsonLine('random', r) : describeCheck(r));
+        out(json ? randomJsonLine(r) : describeCheck(r));
       },
     },
     exhaustive: {
@@ -43,7 +43,7 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       result: (r) => {
         bar.done();
         explored.add(r.suite);
-        if (json) out(jsonLine('exhaustive', r));
+        if (json) out(exhaustiveJsonLine(r));
         else printExplore(r, exploreCommandLine(r), out);
       },
     },

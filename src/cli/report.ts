@@ -54,6 +54,8 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
   if (values.results === '') throw new UsageError('--results needs a file');
   const budget = oneOf('budget', values.budget, ['test', 'start'] as const, 'test');
   const reduction = integer('population-reduction', values['population-reduction'], 2, 1, 100);
+  // Checked whether or not results are computed now: a bad flag is refused the same way either way.
+  const workers = workersFlag(values.workers);
   const outDir = directoryFlag('out', values.out, 'report');
   if (!relative(resolve('counterexamples'), resolve(outDir)).startsWith('..')) throw new UsageError(`--out ${outDir}: is inside the counterexamples directory; the report goes elsewhere`);
   const log = err;
@@ -67,7 +69,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
     results = loaded.value;
   } else {
     log(`no ${RESULTS_PATH} ('npx cascade start' or 'npm start' saves one): running the suites with the ${budget} budget now`);
-    results = (await gatherResults(budget, gatherPrinter(budget, log, false), workersFlag(values.workers))).results;
+    results = (await gatherResults(budget, gatherPrinter(budget, log, false), workers)).results;
   }
   const files = await writeReport(results, outDir, { update: values.update === true, suites, reduction });
   if (values.json) out(JSON.stringify(files));

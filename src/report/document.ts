@@ -38,7 +38,8 @@ export interface ReportDocument {
 export function buildDocument(results: Results, counterexamples: CounterexampleSet, fidelity: FidelityReport, outDir: string): ReportDocument {
   const matrix = buildMatrix(results);
   const summary = summarize(matrix, results);
-  const lines = finding(results);
+  // With no verdict at all, the finding's first and last lines would count nothing as found and met.
+  const lines = results.random.length + results.exhaustive.length > 0 ? finding(results) : [finding(results)[1]];
   const meta: Block = {
     kind: 'paragraph',
     className: 'meta',

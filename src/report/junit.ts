@@ -8,7 +8,8 @@
  * The shape is the one the Jenkins xUnit plugin's `junit-10.xsd` validates, children kept in the
  * stricter order of Ant's XML formatter (testsuite: properties, testcase*, system-out?; testcase:
  * failure?, system-out) so readers of either kind accept it. Two consequences, both deliberate:
- * - a case's facts (verdict, expected, coverage, runs, states, depth, stoppedBy, horizon, ...) are
+ * - a case's facts (verdict, expected, coverage, runs, states, branchingStates, searchSize, depth,
+ *   stoppedBy, horizon, ...) are
  *   `key: value` lines in its `<system-out>`, not a `<properties>` element: some readers (Jenkins'
  *   JUnit plugin, GitLab) tolerate `<properties>` inside `<testcase>`, but `junit-10.xsd` rejects it;
  * - the root `<testsuites>` carries no `skipped` count (the schema declares none there); each
@@ -18,6 +19,7 @@
  * when the caller gives one), so a report can be diffed and tested.
  */
 import type { ExplorePairResult, PairResult } from './results.ts';
+import { searchSize, statesInWords, trivialRuns } from './strength.ts';
 
 export interface JunitInput {
   /** Pairs checked by the random engine, in the order they are to appear. */
@@ -136,10 +138,12 @@ function randomCase(r: PairResult): Case {
     ['runs', r.runs],
     ['triggeredRuns', r.triggeredRuns],
     ['coverage', `${r.coverage.cells}/${r.coverage.possible}`],
+    ['trivial', String(trivialRuns(r))],
     ['seed', r.seed],
   ];
   const failure = r.met ? null : unmet(r, 'random', [`counterexample: ${r.counterexample ?? 'none'}`, `replay: ${r.replay}`]);
-  return { property: r.property, variant: r.variant, ms: wholeMs(r.ms), failure, out: output(r, 'random', facts) };
+  const strength = `${r.runs.toLocaleString('en-US')} runs, coverage ${r.coverage.cells}/${r.coverage.possible} (kind x tick) cells${trivialRuns(r) ? ', trivial: no adversary event applied in any run' : ''}`;
+  return { property: r.property, variant: r.variant, ms: wholeMs(r.ms), failure, out: output(r, 'random', facts, strength) };
 }
 
 function exhaustiveCase(r: ExplorePairResult): Case {
@@ -151,6 +155,8 @@ function exhaustiveCase(r: ExplorePairResult): Case {
     ['eventsInCounterexample', r.eventsInCounterexample],
     ['shortest', r.counterexample === null ? null : String(r.shortest)],
     ['states', r.states],
+    ['branchingStates', r.branchingStates],
+    ['searchSize', searchSize(r)],
     ['transitions', r.transitions],
     ['depth', r.depth],
     ['stoppedBy', r.stoppedBy],
@@ -159,7 +165,9 @@ function exhaustiveCase(r: ExplorePairResult): Case {
     ['scope', r.scope],
   ];
   const failure = r.met ? null : unmet(r, 'exhaustive', [`counterexample: ${r.counterexample ?? 'none'}`]);
-  return { property: r.property, variant: r.variant, ms: wholeMs(r.ms), failure, out: output(r, 'exhaustive', facts) };
+  const size = searchSize(r);
+  const strength = `${size === 'large' ? '' : `${size} search: `}${statesInWords(r)}`;
+  return { property: r.property, variant: r.variant, ms: wholeMs(r.ms), failure, out: output(r, 'exhaustive', facts, strength) };
 }
 
 interface Verdicted {
@@ -176,16 +184,21 @@ function unmet(r: Verdicted, engine: Engine, where: string[]): { message: string
   return { message, body: [`${r.property} on ${r.variant} (${r.suite}, ${engine} engine): ${message}.`, ...where].join('\n') };
 }
 
-/** A sentence on the verdict, then the facts as `key: value` lines (null ones left out). */
-function output(r: Verdicted, engine: Engine, facts: [string, string | number | null][]): string {
+/**
+ * A sentence on the verdict, then the facts as `key: value` lines (null ones left out). A verdict
+ * that holds says in the sentence what it rests on (`strength`: runs and coverage, or states, the
+ * adversary's choice points and a search's size), so a reader sees it without reading the facts.
+ */
+function output(r: Verdicted, engine: Engine, facts: [string, string | number | null][], strength: string): string {
   const subject = `${r.property} on ${r.variant} (${r.suite}, ${engine} engine)`;
+  const verdict = r.verdict === 'holds' || r.verdict === 'holds-within-horizon' ? `${r.verdict} (${strength})` : r.verdict;
   const sentence = !r.met
-    ? `${subject}: expected ${r.expected ?? 'none'}, got ${r.verdict}.`
+    ? `${subject}: expected ${r.expected ?? 'none'}, got ${verdict}.`
     : r.expected === null
-      ? `${subject}: ${r.verdict}; the suite expects no verdict here.`
+      ? `${subject}: ${verdict}; the suite expects no verdict here.`
       : r.verdict === 'violated'
         ? `${subject}: violated, an expected violation.`
-        : `${subject}: ${r.verdict}, as expected.`;
+        : `${subject}: ${verdict}, as expected.`;
   return [sentence, ...facts.filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${v}`)].join('\n');
 }
 

@@ -53,7 +53,10 @@ export interface ExplorePairResult {
   /** The scope searched (supernodes, clients, budgets), in words. */
   scope: string;
   states: number;
+  /** Distinct states stored. */
   transitions: number;
+  /** Of those, the states in which the adversary could still act (the rest follow ticks only): its choice points. */
+  branchingStates: number;
   /** Deepest level (events) fully expanded. */
   depth: number;
   /** Latest tick reached. */
@@ -61,6 +64,7 @@ export interface ExplorePairResult {
   healTicks: number;
   ms: number;
   statesPerSecond: number;
+  /** Measured as run; formatters show these only for a search large and long enough (strength.ts: `measurable`). */
   bytesPerState: number;
   /** Chance that a 64-bit fingerprint collision hid a state. */
   collisionProbability: number;
@@ -116,8 +120,12 @@ export interface FixSetRecord {
   ms: number;
 }
 
-/** The version of the results' shape (results.json and `--json` lines); raised when a field changes meaning or goes. */
-export const RESULTS_SCHEMA_VERSION = 2;
+/**
+ * The version of the results' shape (results.json and `--json` lines); raised when a field changes
+ * meaning, goes or becomes required. 3: exhaustive rows carry `branchingStates`, and their `--json`
+ * lines a derived `strength` (strength.ts).
+ */
+export const RESULTS_SCHEMA_VERSION = 3;
 
 export interface Results {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;

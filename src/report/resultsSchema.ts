@@ -112,6 +112,7 @@ export const ExplorePairResultSchema = z
     bound: z.object({ horizon: count.max(MAX_SEARCH_TICKS), maxStates: count.min(1).max(1_000_000_000), maxMemoryMB: count.max(1_000_000_000) }).strict(),
     scope: text,
     states: count,
+    branchingStates: count,
     transitions: count,
     depth: count,
     ticks: count,
@@ -129,7 +130,8 @@ export const ExplorePairResultSchema = z
     full: z.literal(true).optional(),
     shards: count.min(1).max(10_000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.branchingStates <= r.states, { message: 'branchingStates is more than states', path: ['branchingStates'] });
 
 export const LengthRatioSchema = z.object({ ...pair, random: count, shortest: count, ratio: measure }).strict();
 

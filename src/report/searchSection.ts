@@ -8,6 +8,7 @@ import { count, duration } from './format.ts';
 import { linkFrom } from './links.ts';
 import { pairOrder } from './matrix.ts';
 import type { Results } from './results.ts';
+import { FEW_ADVERSARY_STATES, searchSize, SMALL_SEARCH_STATES } from './strength.ts';
 
 export function exhaustiveSection(results: Results, outDir: string): Block[] {
   const rows = [...results.exhaustive]
@@ -20,7 +21,8 @@ export function exhaustiveSection(results: Results, outDir: string): Block[] {
         cell(`\`${e.property}\``),
         cell(`\`${e.variant}\``),
         cell(`**${e.verdict}**${e.met ? '' : `\n⚠ expected ${e.expected}`}`, e.met ? verdictClass : `${verdictClass} mismatch`),
-        cell(count(e.states)),
+        cell(`${count(e.states)}${e.verdict === 'bound-reached' || searchSize(e) === 'large' ? '' : ` (${searchSize(e)})`}`),
+        cell(count(e.branchingStates)),
         cell(`${e.bound.horizon} (+${e.healTicks} heal)`),
         cell(`≤ ${count(e.bound.maxStates)}`),
         cell(stopped),
@@ -32,11 +34,13 @@ export function exhaustiveSection(results: Results, outDir: string): Block[] {
     { kind: 'heading', level: 3, text: 'Exhaustive search' },
     {
       kind: 'paragraph',
-      text: 'Breadth-first over every event sequence of the suite\'s kinds in which the adversary acts within the tick horizon, each followed by its heal phase, so a counterexample found is a shortest one. `holds` means the reachable state space closed (every sequence, of any length); `holds-within-horizon` covers every sequence whose adversary acts within the horizon; `bound-reached` means the state or memory bound stopped the search first and gives no verdict. States are 64-bit fingerprints: the chance that a collision hid one is in the CLI output and results.json.',
+      text:
+        "Breadth-first over every event sequence of the suite's kinds in which the adversary acts within the tick horizon, each followed by its heal phase, so a counterexample found is a shortest one. `holds` means the reachable state space closed (every sequence, of any length); `holds-within-horizon` covers every sequence whose adversary acts within the horizon; `bound-reached` means the state or memory bound stopped the search first and gives no verdict. States are 64-bit fingerprints: the chance that a collision hid one is in the CLI output and results.json. " +
+        `*Adversary acts in*: the states in which the adversary could still act, its choice points (the rest follow ticks only). A search under ${count(SMALL_SEARCH_STATES)} states, or with the adversary acting in under ${FEW_ADVERSARY_STATES}, is marked *small*; one in which the adversary could act nowhere, *trivial*.`,
     },
     rows.length === 0
       ? { kind: 'paragraph', text: 'No exhaustive search in these results.' }
-      : { kind: 'table', header: ['suite', 'property', 'variant', 'verdict', 'states', 'horizon (ticks)', 'state bound', 'stopped by', 'time', 'counterexample'], rows },
+      : { kind: 'table', header: ['suite', 'property', 'variant', 'verdict', 'states', 'adversary acts in', 'horizon (ticks)', 'state bound', 'stopped by', 'time', 'counterexample'], rows },
   ];
 }
 

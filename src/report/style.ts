@@ -33,6 +33,7 @@ table.matrix td, table.matrix th { padding: 4px 6px; }
 table.matrix td:first-child { white-space: nowrap; }
 td.holds { background: var(--holds-bg); }
 td.holds strong:first-child { color: var(--holds); }
+td.holds.weak { background: repeating-linear-gradient(135deg, var(--holds-bg) 0 6px, var(--bg) 6px 12px); }
 td.violated { background: var(--violated-bg); }
 td.violated strong:first-child { color: var(--violated); }
 td.vacuous, td.bound { background: var(--vacuous-bg); }

@@ -9,6 +9,9 @@ import { count, listing } from './format.ts';
 import { fixName, type Column, type Matrix } from './matrix.ts';
 import type { Results } from './results.ts';
 
+/** What the first page says of results that hold no verdict (a report run only to explain a suite file's counterexamples). */
+export const NO_VERDICTS = 'These results hold no verdict of either engine: no property was checked, so none is said to hold, be violated or meet an expectation.';
+
 export interface Summary {
   /** Which variants hold everything, under which assumptions. */
   headline: string;
@@ -21,6 +24,7 @@ export interface Summary {
 }
 
 export function summarize(matrix: Matrix, results: Results): Summary {
+  if (matrix.columns.length === 0) return { headline: NO_VERDICTS, suites: [], status: 'No verdict to compare with a suite\'s expectation.', allMet: true };
   const suites = suitesOf(matrix);
   const holdsAll = (v: string, cols: Column[]) => cols.every((c) => matrix.verdict(v, c) === 'holds');
   const checked = (v: string, cols: Column[]) => cols.filter((c) => matrix.verdict(v, c) !== 'not checked');

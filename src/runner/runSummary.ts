@@ -4,7 +4,11 @@
  * summing the rest. Every JSON line carries `schemaVersion`.
  */
 import { RESULTS_SCHEMA_VERSION, type ExplorePairResult, type PairResult } from '../report/results.ts';
+import { exhaustiveStrength, trivialRuns, weakHolds } from '../report/strength.ts';
 import { EXIT } from './runPairs.ts';
+
+// How strong a verdict is (sizes, the constants, the words), for the commands that print one.
+export { FEW_ADVERSARY_STATES, MEASURABLE_MS, MEASURABLE_STATES, SMALL_SEARCH_STATES, measurable, searchSize, sizeInWords, statesInWords, trivialRuns, weakHolds, type SearchSize } from '../report/strength.ts';
 
 export interface RunSummary {
   kind: 'summary';
@@ -15,6 +19,8 @@ export interface RunSummary {
   expectations: { stated: number; met: number; unmet: number };
   /** Verdicts by kind (violated, holds, holds-within-horizon, vacuous, bound-reached). */
   verdicts: Record<string, number>;
+  /** Holds that are not large (strength.ts): exhaustive ones under the stated size, and trivial ones of either engine (the adversary had no choice). */
+  weakHolds: { trivial: number; small: number };
   /** Pairs with no expectation that were violated (exit code 4 when nothing else is wrong). */
   violatedWithoutExpectation: number;
   /** Counterexample files written or kept, in run order. */
@@ -44,6 +50,7 @@ export function runSummary(random: readonly PairResult[], exhaustive: readonly E
     pairs: { random: random.length, exhaustive: exhaustive.length },
     expectations: { stated: stated.length, met: stated.filter((r) => r.met).length, unmet: stated.filter((r) => !r.met).length },
     verdicts,
+    weakHolds: { trivial: all.filter((r) => weakHolds(r) === 'trivial').length, small: all.filter((r) => weakHolds(r) === 'small').length },
     violatedWithoutExpectation: all.filter((r) => r.expected === null && r.verdict === 'violated').length,
     counterexamples: all.flatMap((r) => (r.counterexample === null ? [] : [r.counterexample])),
     exitCode,
@@ -54,4 +61,17 @@ export function runSummary(random: readonly PairResult[], exhaustive: readonly E
 /** A `--json` line: its kind, the schema version, then the object's own fields. */
 export function jsonLine(kind: 'random' | 'exhaustive' | 'scenario' | 'shrink-ratio' | 'fix-sets' | 'report', fields: object): string {
   return JSON.stringify({ kind, schemaVersion: RESULTS_SCHEMA_VERSION, ...fields });
+}
+
+/**
+ * The `--json` line of an exhaustive result: the row, and its `strength` derived by strength.ts
+ * (`size`: trivial, small or large; `measured`: whether its per-state figures mean anything).
+ */
+export function exhaustiveJsonLine(r: ExplorePairResult): string {
+  return jsonLine('exhaustive', { ...r, strength: exhaustiveStrength(r) });
+}
+
+/** The `--json` line of a random-engine result: the row, and `strength.trivial` (its runs gave the adversary no event). */
+export function randomJsonLine(r: PairResult): string {
+  return jsonLine('random', { ...r, strength: { trivial: trivialRuns(r) } });
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './run.ts';
 import { runInProcess } from '../support/inProcess.ts';
-import { all, validate } from '../support/junitShape.ts';
+import { all, checkHoldsStrength, validate } from '../support/junitShape.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ describe('cascade check', () => {
   it('prints one JSON object per (property, variant) with the documented fields, then a summary, each with the schema version', () => {
     const r = cli(['check', '--property', 'no-cascade', '--variant', 'skype-2010', '--runs', '100', '--json', '--dir', join(dir, 'json')]);
     const all = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    for (const line of all) expect(line.schemaVersion).toBe(2);
+    for (const line of all) expect(line.schemaVersion).toBe(3);
     const summary = all.pop()!;
     expect(summary).toMatchObject({ kind: 'summary', pairs: { random: 2, exhaustive: 0 }, expectations: { stated: 2, met: 2, unmet: 0 }, verdicts: { violated: 2 }, violatedWithoutExpectation: 0, exitCode: 0 });
     expect(r.code).toBe(summary.exitCode);
@@ -81,6 +81,25 @@ describe('cascade check', () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toEqual([`cascade check: --junit ${other}: exists and is not a JUnit report; choose another name or remove it`]);
     expect(readFileSync(other, 'utf8')).toBe('my notes\n');
+  });
+
+  it('says beside every holds how many runs and which coverage it rests on (line, JSON, JUnit), and marks runs the adversary never acted in as trivial', async () => {
+    const args = ['check', '--suite', 'crash-cascade-2010', '--variant', 'fixed', '--runs', '200', '--dir', join(dir, 'strength')];
+    const text = await runInProcess(args);
+    expect(text.code).toBe(0);
+    const holds = text.out.filter((l) => /: holds /.test(l));
+    expect(holds).toHaveLength(2);
+    for (const line of holds) expect(line).toMatch(/: holds \(expected holds\), 200 runs in \d+ ms, trigger exercised in \d+; coverage [1-9]\d*\/\d+ \(kind x tick\) cells, .*max \d+$/);
+    const junit = join(dir, 'strength.xml');
+    const json = await runInProcess([...args, '--json', '--junit', junit]);
+    expect(json.err).toEqual([]);
+    const lines = json.out.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.pop()).toMatchObject({ kind: 'summary', weakHolds: { trivial: 0, small: 0 } });
+    for (const line of lines) expect(line).toMatchObject({ kind: 'random', verdict: 'holds', runs: 200, coverage: { cells: expect.any(Number) }, strength: { trivial: false } });
+    checkHoldsStrength(validate(readFileSync(junit, 'utf8')));
+    // With no fault to spend, no adversary event applies: every run is the same, and the line says so.
+    const none = await runInProcess(['check', '--suite', 'crash-cascade-2010', '--property', 'no-cascade', '--variant', 'fixed', '--set', 'faultBudget=0', '--runs', '20', '--dir', join(dir, 'strength')]);
+    expect(none.out.find((l) => l.includes('/ no-cascade on fixed:'))).toMatch(/coverage 0\/\d+ \(kind x tick\) cells.*; trivial: no adversary event applied in any run, so every run followed the same path$/);
   });
 
   it('exits 1 and prints the replay command when an expectation is not met', () => {

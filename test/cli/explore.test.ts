@@ -3,11 +3,16 @@
  * collision chance and the scope searched), a memory bound capped to the machine, bad input as one
  * line with exit code 2.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './run.ts';
+import { printExplore } from '../../src/cli/explore.ts';
+import type { ExplorePairResult } from '../../src/report/results.ts';
+import { defaultConfig } from '../../src/model/index.ts';
+import { runInProcess } from '../support/inProcess.ts';
+import { checkHoldsStrength, validate } from '../support/junitShape.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-explore-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,15 +23,58 @@ describe('cascade explore', () => {
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.pop()).toMatchObject({ kind: 'summary', schemaVersion: 2, pairs: { random: 0, exhaustive: 2 }, expectations: { stated: 2, met: 2 }, exitCode: 0 });
+    expect(lines.pop()).toMatchObject({ kind: 'summary', schemaVersion: 3, pairs: { random: 0, exhaustive: 2 }, expectations: { stated: 2, met: 2 }, exitCode: 0 });
     expect(lines.length).toBe(2); // login-flood-2007 and feedback-loop both check recovers on fixed
     for (const line of lines) {
-      expect(line).toMatchObject({ kind: 'exhaustive', schemaVersion: 2 });
+      expect(line).toMatchObject({ kind: 'exhaustive', schemaVersion: 3 });
       expect(['holds', 'holds-within-horizon']).toContain(line.verdict);
       expect(line.bound).toMatchObject({ horizon: 2 });
       expect(line.collisionProbability).toBeLessThan(1e-6);
       expect(String(line.scope)).toMatch(/supernodes/);
     }
+  });
+
+  it('says beside every holds its states and the adversary\'s choice points, names a small search, and prints no per-state figure for it (line, JSON, JUnit)', async () => {
+    // crash-cascade-2010 on fixed closes at 78 states, the adversary acting in 4 of them.
+    const args = ['explore', '--suite', 'crash-cascade-2010', '--variant', 'fixed', '--dir', join(dir, 'small-cx')];
+    const text = await runInProcess(args);
+    expect(text.code).toBe(0);
+    const heads = text.out.filter((l) => /^(ok|FAIL|--) /.test(l));
+    expect(heads).toHaveLength(2);
+    for (const line of heads) expect(line).toMatch(/: holds for every sequence of any length \(the reachable state space closed at tick \d+\); small search: \d+ states, the adversary could act in \d+ \(expected holds\)$/);
+    expect(text.out.join('\n')).not.toMatch(/states\/s|bytes a state/);
+    expect(text.out.filter((l) => l.includes('no per-state figures under 10,000 states or 100 ms'))).toHaveLength(2);
+    expect(text.out).toContainEqual(expect.stringMatching(/^2 holds verdicts rest on a small search \(under 1,000 states or 100 where the adversary could act\): crash-cascade-2010 \/ no-client-crash on fixed \(\d+ states\), crash-cascade-2010 \/ no-cascade on fixed \(\d+ states\)\.$/));
+
+    const junit = join(dir, 'small.xml');
+    const json = await runInProcess([...args, '--json', '--junit', junit]);
+    expect(json.err).toEqual([]);
+    const lines = json.out.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const summary = lines.pop()!;
+    expect(summary).toMatchObject({ kind: 'summary', weakHolds: { trivial: 0, small: 2 } });
+    for (const line of lines) {
+      expect(line).toMatchObject({ kind: 'exhaustive', verdict: 'holds', strength: { size: 'small', measured: false } });
+      expect(line.states).toBeLessThan(1000);
+      expect(line.branchingStates).toBeGreaterThan(0);
+      expect(line.branchingStates).toBeLessThanOrEqual(line.states as number);
+    }
+    const root = validate(readFileSync(junit, 'utf8'));
+    checkHoldsStrength(root);
+    expect(readFileSync(junit, 'utf8')).toContain('searchSize: small');
+  });
+
+  it('prints per-state figures for a large search that ran long enough, and none for a short one; a large holds is not named small', () => {
+    const large = handBuilt({ states: 2_783_691, branchingStates: 61_000, ms: 4_460, statesPerSecond: 624_000, bytesPerState: 18.7 });
+    const lines: string[] = [];
+    printExplore(large, 'npx cascade explore', (l) => lines.push(l));
+    expect(lines[0]).toMatch(/holds-within-horizon: every sequence whose adversary acts within 40 ticks, each with its 40-tick heal phase; 2,783,691 states, the adversary could act in 61,000 \(expected holds\)$/);
+    expect(lines[1]).toContain('2,783,691 states, 3,000,000 transitions, 4460 ms (624,000 states/s, 18.7 bytes a state)');
+    const quick: string[] = [];
+    printExplore(handBuilt({ states: 2_783_691, branchingStates: 61_000, ms: 99 }), 'npx cascade explore', (l) => quick.push(l));
+    expect(quick[1]).not.toMatch(/states\/s|bytes a state/);
+    const trivial: string[] = [];
+    printExplore(handBuilt({ states: 4, branchingStates: 0, ms: 3 }), 'npx cascade explore', (l) => trivial.push(l));
+    expect(trivial[0]).toMatch(/; trivial search: 4 states, the adversary could act in none \(expected holds\)$/);
   });
 
   it('caps a memory bound above the machine and says so', () => {
@@ -97,6 +145,37 @@ describe('cascade explore --budget full', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+/** An exhaustive holds built by hand, with the figures given. */
+function handBuilt(fields: Partial<ExplorePairResult>): ExplorePairResult {
+  return {
+    suite: 'feedback-loop',
+    property: 'no-cascade',
+    variant: 'fixed',
+    expected: 'holds',
+    config: defaultConfig('small'),
+    verdict: 'holds-within-horizon',
+    stoppedBy: 'horizon',
+    bound: { horizon: 40, maxStates: 100_000_000, maxMemoryMB: 4096 },
+    scope: '3 supernodes, 8 clients',
+    states: 0,
+    branchingStates: 0,
+    transitions: 3_000_000,
+    depth: 12,
+    ticks: 80,
+    healTicks: 40,
+    ms: 0,
+    statesPerSecond: 0,
+    bytesPerState: 0,
+    collisionProbability: 1e-7,
+    eventsInCounterexample: null,
+    shortest: false,
+    counterexample: null,
+    saved: null,
+    met: true,
+    ...fields,
+  };
+}
 
 /** A suite file with a full tier whose config is `config`. */
 const OWN_TIER = (config: string) => `export default ({ defineSuite }) =>

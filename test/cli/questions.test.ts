@@ -122,7 +122,7 @@ describe('a suite file of your own', () => {
     const itf = JSON.parse(readFileSync(join(home, 'trace.itf.json'), 'utf8')) as { states: unknown[] };
     expect(itf.states.length).toBeGreaterThan(6);
 
-    writeFileSync(join(home, 'results.json'), JSON.stringify({ schemaVersion: 2, tool: { name: 'cascade', version: '0.1.0', node: process.version }, budget: 'test', scenarios: [], random: [], exhaustive: [], ratios: [], fixSets: [] }));
+    writeFileSync(join(home, 'results.json'), JSON.stringify({ schemaVersion: 3, tool: { name: 'cascade', version: '0.1.0', node: process.version }, budget: 'test', scenarios: [], random: [], exhaustive: [], ratios: [], fixSets: [] }));
     const report = cli(['report', '--results', 'results.json', '--suite', 'half-offline.mjs', '--out', 'review', '--population-reduction', '10'], home);
     expect(report.code, report.errors.join('\n')).toBe(0);
     // Every counterexample is explained in the appendix.

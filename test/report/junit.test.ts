@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/model/index.ts';
 import { FAILURE_TYPE, junitXml, type JunitInput } from '../../src/report/junit.ts';
 import type { ExplorePairResult, PairResult } from '../../src/report/results.ts';
-import { all, DECLARATION, parseXml, validate, type Element } from '../support/junitShape.ts';
+import { all, checkHoldsStrength, DECLARATION, parseXml, validate, type Element } from '../support/junitShape.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Results built by hand.
@@ -50,6 +50,7 @@ function explorePair(suite: string, property: string, variant: string, expected:
     bound: { horizon: 40, maxStates: 1_000_000, maxMemoryMB: 4096 },
     scope: '3 supernodes, 8 clients (7 online at start), at most 2 faults',
     states: 29,
+    branchingStates: 4,
     transitions: 31,
     depth: 4,
     ticks: 8,
@@ -186,6 +187,7 @@ describe('junitXml', () => {
         'runs: 11',
         'triggeredRuns: 1',
         'coverage: 18/30',
+        'trivial: false',
         'seed: 2010',
       ].join('\n'),
     );
@@ -199,7 +201,7 @@ describe('junitXml', () => {
     expect(out(exhaustive)).toContain('stoppedBy: violation\n');
     expect(out(exhaustive)).toContain('horizon: 40\n');
     const holds = testcase(root, 'random', 'feedback-loop', 'no-cascade', 'fixed');
-    expect(out(holds)).toContain('holds, as expected.\n');
+    expect(out(holds)).toContain('holds (5,000 runs, coverage 18/30 (kind x tick) cells), as expected.\n');
     expect(out(holds)).toContain('counterexample: none\n');
     expect(out(holds)).toContain('runs: 5000\n');
     expect(out(holds)).toContain('coverage: 18/30\n');
@@ -207,6 +209,44 @@ describe('junitXml', () => {
     const vacuous = testcase(root, 'random', 'directory', 'consistent-directory', 'skype-2010');
     expect(all(vacuous, 'failure')).toHaveLength(0);
     expect(out(vacuous)).toContain('vacuous; the suite expects no verdict here.\n');
+  });
+
+  it('says beside every holds what it rests on: runs and coverage, or states and the adversary\'s choice points, a small or trivial search named', () => {
+    const input: JunitInput = {
+      random: [
+        randomPair('feedback-loop', 'no-cascade', 'fixed', 'holds', 'holds'),
+        randomPair('feedback-loop', 'recovers', 'fixed', null, 'holds', { coverage: { cells: 0, possible: 30 } }),
+      ],
+      exhaustive: [
+        explorePair('crash-cascade-2010', 'no-client-crash', 'fixed', 'holds', 'holds', { states: 78, branchingStates: 4, transitions: 82 }),
+        explorePair('feedback-loop', 'no-cascade', 'fixed', 'holds', 'holds-within-horizon', { states: 2_783_691, branchingStates: 61_000 }),
+        explorePair('feedback-loop', 'recovers', 'fixed', null, 'holds-within-horizon', { states: 4, branchingStates: 0 }),
+        explorePair('crash-cascade-2010', 'no-cascade', 'skype-2010', 'violated', 'violated'),
+      ],
+    };
+    const root = validate(junitXml(input));
+    checkHoldsStrength(root);
+    const cases = all(root, 'testsuite').flatMap((s) => all(s, 'testcase'));
+    const holding = cases.filter((c) => /^verdict: holds/m.test(out(c)));
+    expect(holding).toHaveLength(5);
+    for (const c of holding) {
+      const [sentence] = out(c).split('\n');
+      if (c.attributes.classname!.endsWith('.random')) expect(sentence).toMatch(/holds \(5,000 runs, coverage \d+\/30 \(kind x tick\) cells/);
+      else expect(sentence).toMatch(/holds(-within-horizon)? \((small search: |trivial search: )?[\d,]+ states?, the adversary could act in ([\d,]+|none)\)/);
+      if (c.attributes.classname!.endsWith('.exhaustive')) expect(out(c)).toMatch(/^states: [\d]+\nbranchingStates: \d+\nsearchSize: (trivial|small|large)$/m);
+    }
+    expect(out(testcase(root, 'exhaustive', 'crash-cascade-2010', 'no-client-crash', 'fixed')).split('\n')[0]).toBe(
+      'no-client-crash on fixed (crash-cascade-2010, exhaustive engine): holds (small search: 78 states, the adversary could act in 4), as expected.',
+    );
+    expect(out(testcase(root, 'exhaustive', 'crash-cascade-2010', 'no-client-crash', 'fixed'))).toContain('searchSize: small\n');
+    const large = out(testcase(root, 'exhaustive', 'feedback-loop', 'no-cascade', 'fixed'));
+    expect(large.split('\n')[0]).toBe('no-cascade on fixed (feedback-loop, exhaustive engine): holds-within-horizon (2,783,691 states, the adversary could act in 61,000), as expected.');
+    expect(large).toContain('searchSize: large\n');
+    expect(out(testcase(root, 'exhaustive', 'feedback-loop', 'recovers', 'fixed'))).toMatch(/^recovers on fixed .*: holds-within-horizon \(trivial search: 4 states, the adversary could act in none\); the suite expects no verdict here\./);
+    expect(out(testcase(root, 'random', 'feedback-loop', 'recovers', 'fixed'))).toMatch(/holds \(5,000 runs, coverage 0\/30 \(kind x tick\) cells, trivial: no adversary event applied in any run\)/);
+    expect(out(testcase(root, 'random', 'feedback-loop', 'recovers', 'fixed'))).toContain('trivial: true\n');
+    // A violation says nothing of strength in its sentence.
+    expect(out(testcase(root, 'exhaustive', 'crash-cascade-2010', 'no-cascade', 'skype-2010')).split('\n')[0]).toMatch(/: violated, an expected violation\.$/);
   });
 
   it('escapes markup and drops characters XML 1.0 does not allow, and the result still parses', () => {
@@ -283,6 +323,14 @@ describe('the checks this test relies on', () => {
   it('normalize a raw newline in an attribute to a space, as XML parsers do', () => {
     const root = parseXml(valid.replace('name="cascade"', 'name="a\nb&#10;c"'));
     expect(root.attributes.name).toBe('a b\nc');
+  });
+
+  it('reject a holds that does not say what it rests on', () => {
+    const root = (xml: string) => parseXml(xml);
+    expect(() => checkHoldsStrength(root(valid))).not.toThrow();
+    expect(() => checkHoldsStrength(root(valid.replaceAll(/\nsearchSize: \w+/g, '')))).toThrow(/without states, branchingStates and searchSize/);
+    expect(() => checkHoldsStrength(root(valid.replace(/holds-within-horizon \(small search: /, 'holds-within-horizon (')))).toThrow(/a small search not named so/);
+    expect(() => checkHoldsStrength(root(valid.replaceAll(/\nruns: 5000/g, '')))).toThrow(/without its runs and coverage/);
   });
 
   it('reject what the JUnit shape does not allow', () => {

@@ -11,12 +11,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { buildMatrix } from '../../src/report/matrix.ts';
 import { matrixSection } from '../../src/report/matrixSection.ts';
+import { compactMatrixSection } from '../../src/report/compactMatrixSection.ts';
+import { exhaustiveSection } from '../../src/report/searchSection.ts';
+import { RESULTS_SCHEMA_VERSION } from '../../src/report/results.ts';
 import type { Results } from '../../src/report/results.ts';
 import { MAX_LINES } from '../../src/report/sequenceDiagram.ts';
 import { summarize } from '../../src/report/summary.ts';
 import { counterexampleFiles } from '../../src/report/counterexamples.ts';
 import type { ReportFiles } from '../../src/report/writeReport.ts';
 import { cli } from '../cli/run.ts';
+import { runInProcess } from '../support/inProcess.ts';
 import { smallResults } from './fixture.ts';
 
 const root = process.cwd();
@@ -63,9 +67,13 @@ describe('report.md', () => {
 
   it('says the scope of every "holds" in place in the compact matrix', () => {
     const compact = markdown.slice(markdown.indexOf('## Verdicts'), markdown.indexOf('## Population'));
-    const holds = compact.match(/✓[^|]*/g) ?? [];
+    const rows = compact.split('\n').filter((l) => l.startsWith('| `')).join('\n');
+    const holds = rows.match(/✓[^|]*/g) ?? [];
     expect(holds.length).toBeGreaterThan(0);
-    for (const h of holds) expect(h).toMatch(/runs|all states|≤ \d+ ticks/);
+    for (const h of holds) {
+      expect(h).toMatch(/\d+ runs, \d+\/\d+ cells|all [\d,]+ states|≤ \d+ ticks, [\d,]+ states/);
+      if (/runs/.test(h)) expect(h).toMatch(/[\d,]+ runs, \d+\/\d+ cells/);
+    }
   });
 
   it("names a suite's full tier, not searched, with its command and cost, next to the section's scope", () => {
@@ -142,6 +150,82 @@ describe('report.html', () => {
     // The first page: one per (suite, property) violated on a base protocol.
     const bases = new Set(counterexampleFiles('counterexamples').filter((f) => /--skype-20(07|10)\.json$/.test(f)).map((f) => f.split('/').slice(-2).join('/').replace(/--.*$/, '')));
     expect((html.match(/<pre class="mermaid">\n(?:---\n[\s\S]*?\n---\n)?sequenceDiagram/g) ?? []).length).toBe(bases.size);
+  });
+});
+
+describe('how strong each holds is, in place', () => {
+  /** The results with the exhaustive search of crash-cascade-2010 / no-client-crash on fixed given these figures. */
+  const withSearch = (fields: { states: number; branchingStates: number }): Results => ({
+    ...results,
+    exhaustive: results.exhaustive.map((e) => (e.variant === 'fixed' && e.property === 'no-client-crash' ? { ...e, ...fields } : e)),
+  });
+  const fixedCell = (r: Results, section: 'compact' | 'appendix'): string => {
+    const blocks = section === 'compact' ? compactMatrixSection(buildMatrix(r), join(dir, 'report'), 'appendix.md') : matrixSection(buildMatrix(r), join(dir, 'report'));
+    const row = renderMarkdown(blocks).split('\n').find((l) => l.startsWith('| `fixed` |'))!;
+    return row.split(' | ')[1]!; // the no-client-crash column, the first
+  };
+
+  it('the fixture searches crash-cascade-2010 / no-client-crash on fixed exhaustively, and it holds over a small space', () => {
+    const e = results.exhaustive.find((x) => x.variant === 'fixed' && x.property === 'no-client-crash')!;
+    expect(['holds', 'holds-within-horizon']).toContain(e.verdict);
+    expect(e.states).toBeLessThan(1000);
+    expect(e.branchingStates).toBeGreaterThan(0);
+  });
+
+  it('draws a holds on a small search with its own glyph and names it, with its states, in both matrices', () => {
+    const e = results.exhaustive.find((x) => x.variant === 'fixed' && x.property === 'no-client-crash')!;
+    const compact = fixedCell(results, 'compact');
+    expect(compact).toMatch(/^\(✓\) [\d,]+ runs, \d+\/\d+ cells · (all|≤ \d+ ticks,) [\d,]+ states · small search$/);
+    expect(compact).toContain(` ${e.states} states`);
+    expect(markdown).toContain(compact);
+    const appendix = fixedCell(results, 'appendix');
+    expect(appendix).toMatch(/^\*\*holds\*\* \(✓\) small search<br>/);
+    expect(appendix).toContain(`${e.states} states, the adversary could act in ${e.branchingStates} (small search)`);
+    expect(appendixMd).toContain(appendix);
+    expect(appendixHtml).toContain('class="holds weak"');
+  });
+
+  it('draws a holds on a large search with ✓, with its states, and a trivial one apart', () => {
+    const large = withSearch({ states: 2_783_691, branchingStates: 61_000 });
+    expect(fixedCell(large, 'compact')).toMatch(/^✓ [\d,]+ runs, \d+\/\d+ cells · (all|≤ \d+ ticks,) 2,783,691 states$/);
+    expect(fixedCell(large, 'appendix')).toMatch(/^\*\*holds\*\* ✓<br>.*2,783,691 states, the adversary could act in 61,000, /);
+    const trivial = withSearch({ states: 4, branchingStates: 0 });
+    expect(fixedCell(trivial, 'compact')).toMatch(/^\(✓\) .* 4 states · trivial search$/);
+    expect(fixedCell(trivial, 'appendix')).toContain('4 states, the adversary could act in none (trivial search)');
+  });
+
+  it('gives every exhaustive search its states, where the adversary could act, and its size in the appendix table', () => {
+    const table = renderMarkdown(exhaustiveSection(results, join(dir, 'report')));
+    expect(table).toContain('| suite | property | variant | verdict | states | adversary acts in |');
+    for (const e of results.exhaustive) {
+      const row = table.split('\n').find((l) => l.startsWith(`| ${e.suite} | \`${e.property}\` | \`${e.variant}\` |`))!;
+      const small = e.verdict !== 'bound-reached' && (e.states < 1000 || e.branchingStates < 100);
+      expect(row).toContain(`| ${e.states.toLocaleString('en-US')}${small ? ' (small)' : ''} | ${e.branchingStates.toLocaleString('en-US')} |`);
+    }
+  });
+});
+
+describe('a report from results with no verdicts', () => {
+  it('says there are none, never "All 0 expectations met" or "-Infinity"', async () => {
+    const home = join(dir, 'empty');
+    const file = join(dir, 'empty.json');
+    writeFileSync(file, JSON.stringify({ schemaVersion: RESULTS_SCHEMA_VERSION, tool: { name: 'cascade', version: '0.1.0', node: process.version }, budget: 'test', scenarios: [], random: [], exhaustive: [], ratios: [], fixSets: [] }));
+    const run = await runInProcess(['report', '--results', file, '--out', home, '--population-reduction', '100', '--json']);
+    expect(run.code).toBe(0);
+    const written = JSON.parse(run.out.join('')) as ReportFiles;
+    const first = readFileSync(written.markdown, 'utf8');
+    const all = first + readFileSync(written.appendix.markdown, 'utf8');
+    expect(all).not.toMatch(/Infinity|NaN|All 0 expectations|all 0 properties|\(0 random, 0 exhaustive\)|no suite is violated/);
+    expect(first).toContain('These results hold no verdict of either engine: no property was checked, so none is said to hold, be violated or meet an expectation.');
+    expect(first).toMatch(/## Verdicts: variants by properties\n\nNo verdicts in these results\./);
+  });
+
+  it('--workers is checked when results exist too: one line, exit 2, nothing written', async () => {
+    const out = join(dir, 'workers-out');
+    const bad = await runInProcess(['report', '--results', join(dir, 'results.json'), '--out', out, '--workers', 'abc']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toEqual(["cascade report: --workers must be a whole number, got 'abc'"]);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

@@ -238,3 +238,25 @@ export function validate(xml: string): Element {
   return root;
 }
 
+
+/**
+ * Throws unless every testcase whose verdict holds says what it rests on: an exhaustive one its
+ * states, the states where the adversary could act and the search's size (facts and sentence); a
+ * random one its runs and coverage.
+ */
+export function checkHoldsStrength(root: Element): void {
+  for (const c of all(root, 'testsuite').flatMap((s) => all(s, 'testcase'))) {
+    const out = all(c, 'system-out')[0]?.text ?? '';
+    if (!/^verdict: holds/m.test(out)) continue;
+    const name = `${c.attributes.classname} ${c.attributes.name}`;
+    const sentence = out.split('\n')[0]!;
+    if (c.attributes.classname!.endsWith('.exhaustive')) {
+      if (!/^states: \d+$/m.test(out) || !/^branchingStates: \d+$/m.test(out) || !/^searchSize: (trivial|small|large)$/m.test(out)) throw new Error(`${name}: a holds without states, branchingStates and searchSize`);
+      if (!/[\d,]+ states?, the adversary could act in/.test(sentence)) throw new Error(`${name}: the sentence does not say the states: ${sentence}`);
+      const size = /^searchSize: (\w+)$/m.exec(out)![1];
+      if (size !== 'large' && !sentence.includes(`${size} search`)) throw new Error(`${name}: a ${size} search not named so in the sentence: ${sentence}`);
+    } else if (!/^runs: \d+$/m.test(out) || !/^coverage: \d+\/\d+$/m.test(out) || !/[\d,]+ runs, coverage \d+\/\d+/.test(sentence)) {
+      throw new Error(`${name}: a holds without its runs and coverage`);
+    }
+  }
+}
