@@ -174,14 +174,14 @@ function describeWhole(r: ExplorePairResult): string {
   }
 }
 
-function stats(r: ExplorePairResult): string {
-  const p = r.collisionProbability;
 /** What a holds rests on, beside it: the states, where the adversary could act, and a search's size unless large (strength.ts). */
 function holdsStrength(r: ExplorePairResult): string {
   const size = searchSize(r);
   return `${size === 'large' ? '' : `${size} search: `}${statesInWords(r)}`;
 }
 
+function stats(r: ExplorePairResult): string {
+  const p = r.collisionProbability;
   const collision = p === 0 ? '0' : p < 1e-12 ? '< 1e-12' : p.toExponential(1);
   const rate = measurable(r) ? `${r.statesPerSecond.toLocaleString('en-US')} states/s, ${r.bytesPerState} bytes a state` : `no per-state figures under ${MEASURABLE_STATES.toLocaleString('en-US')} states or ${MEASURABLE_MS} ms`;
   return `scope: ${r.scope}; ${r.states.toLocaleString('en-US')} states, ${r.transitions.toLocaleString('en-US')} transitions, ${r.ms} ms (${rate}); fingerprint collision chance ${collision}${r.shards === undefined ? '' : `; merged from ${r.shards} swarm shards: states, transitions and time are their sums (their spaces overlap)`}`;

@@ -52,19 +52,19 @@ export interface ExplorePairResult {
   bound: { horizon: number; maxStates: number; maxMemoryMB: number };
   /** The scope searched (supernodes, clients, budgets), in words. */
   scope: string;
-  states: number;
   /** Distinct states stored. */
-  transitions: number;
+  states: number;
   /** Of those, the states in which the adversary could still act (the rest follow ticks only): its choice points. */
   branchingStates: number;
+  transitions: number;
   /** Deepest level (events) fully expanded. */
   depth: number;
   /** Latest tick reached. */
   ticks: number;
   healTicks: number;
   ms: number;
-  statesPerSecond: number;
   /** Measured as run; formatters show these only for a search large and long enough (strength.ts: `measurable`). */
+  statesPerSecond: number;
   bytesPerState: number;
   /** Chance that a 64-bit fingerprint collision hid a state. */
   collisionProbability: number;

@@ -140,6 +140,7 @@ export function finishExplore(pair: Pair, options: ExploreOptions, bound: Explor
     bound,
     scope: scopeOf(suite, model.config, overrides, options.budget === 'full'),
     states: result.states,
+    branchingStates: result.branchingStates,
     transitions: result.transitions,
     depth: result.depth,
     ticks: result.ticks,
@@ -172,7 +173,6 @@ function meetsAsShard(expected: 'holds' | 'violated' | null, verdict: string): b
  * The scope of a suite's exhaustive section (or of its full tier), in words: peers, supernodes and
  * budgets, and why it is the suite's (with overrides, they are named instead of the suite's reason).
  */
-    branchingStates: result.branchingStates,
 export function scopeOf(suite: Suite, config = suiteModel(suite, 'fixed', true).config, overrides: Overrides = {}, full = false): string {
   const reason = full ? suite.exhaustive.full!.scope : suite.exhaustive.scope;
   const kinds = suite.exhaustive.kinds ?? suite.kinds;
