@@ -3,11 +3,13 @@
  * go to the first free worker in the order they were asked for; `runOn` pins one to a worker (a
  * search partition keeps its state there between steps). A worker that dies (an uncaught error, an
  * exit, a kill) fails every task it held and every later one with a `WorkerLost`: a run never
- * reports a verdict it did not finish.
+ * reports a verdict it did not finish. A worker starts only when a task needs it (a pool of 8 given
+ * 3 tasks starts 3), so that a pool larger than its work costs no threads, memory or start-up time.
  */
 import { availableParallelism } from 'node:os';
 import { Worker, type Transferable } from 'node:worker_threads';
 import { Refusal } from '../io/refusal.ts';
+import { userCallWatchData } from '../io/userCallWatch.ts';
 
 /** One line saying which worker stopped and why; the command prints it and fails. */
 export class WorkerLost extends Error {}
@@ -49,18 +51,27 @@ export class Pool {
   private lost: WorkerLost | null = null;
   private closed = false;
 
-  constructor(readonly size: number) {
+  constructor(readonly size: number) {}
+
+  /** Workers started so far (at most `size`; fewer when the work has had fewer tasks at once). */
+  get started(): number {
+    return this.slots.length;
+  }
+
+  /** Starts the next worker. */
+  private start(): Slot {
     // From the TypeScript sources a worker boots through tsx's loader; compiled, it is plain JavaScript.
     const entry = import.meta.url.endsWith('.ts') ? './poolWorkerBoot.mjs' : './poolWorker.js';
-    for (let index = 0; index < size; index++) {
-      const worker = new Worker(new URL(entry, import.meta.url), { env: process.env, stdout: false, stderr: false });
-      worker.unref();
-      const slot: Slot = { worker, index, busy: null, pinned: [], ready: Promise.resolve() };
-      worker.on('message', (message: Reply) => this.finished(slot, message));
-      worker.on('error', (error) => this.die(slot, `failed: ${firstLine(error)}`));
-      worker.on('exit', (code) => this.die(slot, `stopped (exit code ${code})`));
-      this.slots.push(slot);
-    }
+    const index = this.slots.length;
+    // Slot 0 of the watch on a suite file's functions is the command's own thread.
+    const worker = new Worker(new URL(entry, import.meta.url), { env: process.env, stdout: false, stderr: false, workerData: userCallWatchData(index + 1) });
+    worker.unref();
+    const slot: Slot = { worker, index, busy: null, pinned: [], ready: Promise.resolve() };
+    worker.on('message', (message: Reply) => this.finished(slot, message));
+    worker.on('error', (error) => this.die(slot, `failed: ${firstLine(error)}`));
+    worker.on('exit', (code) => this.die(slot, `stopped (exit code ${code})`));
+    this.slots.push(slot);
+    return slot;
   }
 
   /** Runs `task` on the next free worker. */
@@ -76,6 +87,8 @@ export class Pool {
   runOn<T>(index: number, task: string, input: unknown, transfer: Transferable[] = []): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.lost) return reject(this.lost);
+      if (!Number.isInteger(index) || index < 0 || index >= this.size) return reject(new RangeError(`no worker ${index} in a pool of ${this.size}`));
+      while (this.slots.length <= index) this.start();
       this.slots[index]!.pinned.push({ id: this.nextId++, task, input, transfer, resolve: resolve as (o: never) => void, reject });
       this.dispatch();
     });
@@ -88,14 +101,20 @@ export class Pool {
   }
 
   private dispatch(): void {
+    if (this.closed) return;
     for (const slot of this.slots) {
       if (slot.busy) continue;
       const job = slot.pinned.shift() ?? this.queue.shift();
-      if (!job) continue;
-      slot.busy = job;
-      slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, task: job.task, input: job.input }, job.transfer);
+      if (job) this.send(slot, job);
     }
+    // Tasks left over start workers, up to the pool's size.
+    while (this.queue.length > 0 && this.slots.length < this.size) this.send(this.start(), this.queue.shift()!);
+  }
+
+  private send(slot: Slot, job: Job): void {
+    slot.busy = job;
+    slot.worker.ref();
+    slot.worker.postMessage({ id: job.id, task: job.task, input: job.input }, job.transfer);
   }
 
   private finished(slot: Slot, message: Reply): void {

@@ -8,6 +8,7 @@
 import { init, metrics, smallConfig, type Counters, type Model, type State } from '../model/index.ts';
 import { variant } from '../model/variant.ts';
 import type { AlwaysProperty, Bounds, EventuallyProperty, Property } from './property.ts';
+import { enterUserCall, leaveUserCall, registerUserFunction } from '../io/userCallWatch.ts';
 
 /** A property or suite definition that cannot be used: one line, naming the field. */
 export class DefinitionError extends Error {}
@@ -101,11 +102,16 @@ function predicate<A extends unknown[]>(value: unknown, name: string, where: str
 
 /** A user's function whose exception becomes one line naming the property and the function. */
 function guarded(f: (...args: unknown[]) => unknown, name: string, where: string): (...args: unknown[]) => unknown {
+  // Watched while it runs, so that one that never returns is stopped with one line (see userCallWatch.ts).
+  const id = registerUserFunction(`${where}: ${name}`);
   return (...args) => {
+    const outer = enterUserCall(id);
     try {
       return f(...args);
     } catch (error) {
       throw new DefinitionError(`${where}: ${name} threw: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+    } finally {
+      leaveUserCall(outer);
     }
   };
 }
