@@ -5,6 +5,7 @@
 import { UsageError } from './cli/usageError.ts';
 import { isMainThread } from 'node:worker_threads';
 import { describeFsError } from './io/fsError.ts';
+import { escapeUnprintable } from './io/printable.ts';
 import { Refusal } from './io/refusal.ts';
 import { lookup } from './model/lookup.ts';
 import { DefinitionError } from './properties/define.ts';
@@ -72,12 +73,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await (await command.load())(rest, io.out, io.err);
   } catch (error) {
     if (error instanceof WorkerLost) {
-      io.err(`cascade ${name}: ${error.message}`);
+      io.err(escapeUnprintable(`cascade ${name}: ${error.message}`));
       return 3;
     }
     const line = error instanceof UsageError || error instanceof Refusal || error instanceof DefinitionError ? error.message : describeFsError(error);
     if (line === null) throw error;
-    io.err(`${command ? `cascade ${name}` : 'cascade'}: ${line}`);
+    // The last guard: user text in the line (a name, key or path) cannot split it or act on the terminal.
+    io.err(escapeUnprintable(`${command ? `cascade ${name}` : 'cascade'}: ${line}`));
     return 2;
   }
 }

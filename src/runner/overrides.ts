@@ -5,6 +5,8 @@
  */
 import { ConfigSchema, parseConfig, smallConfig, type Config, type Scale } from '../model/index.ts';
 import { parseJson, readText } from '../trace/readJson.ts';
+import { duplicateKey } from '../io/duplicateKeys.ts';
+import { shown } from '../io/printable.ts';
 import { Refusal } from '../io/refusal.ts';
 
 /** Parameter overrides, as the user gave them. */
@@ -19,7 +21,7 @@ const KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
 const SOURCES = new WeakMap<Overrides, Partial<Record<keyof Config, string>>>();
 
 function knownKey(key: string, where: string): keyof Config {
-  if (!(KEYS as string[]).includes(key)) throw new Refusal(`${where}: unknown parameter '${key.slice(0, 80)}': parameters are ${KEYS.join(', ')}`);
+  if (!(KEYS as string[]).includes(key)) throw new Refusal(`${where}: unknown parameter '${shown(key)}': parameters are ${KEYS.join(', ')}`);
   return key as keyof Config;
 }
 
@@ -29,16 +31,16 @@ export function parseSettings(settings: readonly string[]): Overrides {
   const sources: Partial<Record<keyof Config, string>> = {};
   for (const setting of settings) {
     const at = setting.indexOf('=');
-    if (at <= 0) throw new Refusal(`--set ${setting.slice(0, 80)}: expected key=value, e.g. --set faultBudget=3`);
-    const key = knownKey(setting.slice(0, at), `--set ${setting.slice(0, 80)}`);
+    if (at <= 0) throw new Refusal(`--set ${shown(setting)}: expected key=value, e.g. --set faultBudget=3`);
+    const key = knownKey(setting.slice(0, at), `--set ${shown(setting)}`);
     const raw = setting.slice(at + 1);
     const list = Array.isArray(smallConfig[key]);
     const values = (list ? raw.split(',') : [raw]).map((v) => {
-      if (!/^-?\d+(\.\d+)?(e\+?\d+)?$/i.test(v.trim())) throw new Refusal(`--set ${key}: expected ${list ? 'a comma-separated list of numbers' : 'a number'}, got '${raw.slice(0, 80)}'`);
+      if (!/^-?\d+(\.\d+)?(e\+?\d+)?$/i.test(v.trim())) throw new Refusal(`--set ${key}: expected ${list ? 'a comma-separated list of numbers' : 'a number'}, got '${shown(raw)}'`);
       return Number(v);
     });
     out[key] = list ? values : values[0];
-    sources[key] = `--set ${setting.slice(0, 80)}`;
+    sources[key] = `--set ${shown(setting)}`;
   }
   SOURCES.set(out as Overrides, sources);
   return out as Overrides;
@@ -51,9 +53,13 @@ export function loadConfigFile(path: string): Overrides {
   const json = parseJson(text.value, path);
   if (!json.ok) throw new Refusal(`--config ${json.error}`);
   const value = json.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Refusal(`--config ${path}: must be a JSON object of parameters, e.g. { "faultBudget": 3 }`);
-  for (const key of Object.keys(value)) knownKey(key, `--config ${path}`);
-  SOURCES.set(value as Overrides, Object.fromEntries(Object.keys(value).map((k) => [k, `--config ${path}`])));
+  const where = `--config ${shown(path, 200)}`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Refusal(`${where}: must be a JSON object of parameters, e.g. { "faultBudget": 3 }`);
+  for (const key of Object.keys(value)) knownKey(key, where);
+  // JSON.parse keeps the last of two equal keys: a parameter given twice is a mistake, not a choice.
+  const twice = duplicateKey(text.value);
+  if (twice !== null) throw new Refusal(`${where}: parameter '${shown(twice)}' is given twice; give each parameter once`);
+  SOURCES.set(value as Overrides, Object.fromEntries(Object.keys(value).map((k) => [k, where])));
   return value as Overrides;
 }
 
