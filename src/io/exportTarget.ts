@@ -1,12 +1,15 @@
 /**
  * The check every export target passes before anything is computed or written (`replay --itf OUT`,
  * and any later export): a file name, not a directory, device node or symbolic link; never a
- * counterexample file (committed evidence is written only by the engines); and an existing file is
- * replaced only with `--update`.
+ * counterexample file (committed evidence is written only by the engines), nor inside a directory of
+ * them, however reached (real paths are compared, so a symbolic link does not lead around the check);
+ * and an existing file is replaced only with `--update`.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { readText } from '../trace/readJson.ts';
+import { shown } from './printable.ts';
+import { isInside, realPath } from './realPath.ts';
 import { Refusal } from './refusal.ts';
 import { targetKind } from './writeAtomically.ts';
 
@@ -17,19 +20,20 @@ export interface ExportTarget {
   update: boolean;
   /** Files the command reads: a target may not be one of them. */
   inputs: readonly string[];
-  /** The directory of committed counterexamples (default `counterexamples`). */
-  counterexamplesDir?: string;
+  /** Directories of counterexamples (default `counterexamples`; a run's own `--dir` too). */
+  counterexamplesDirs?: readonly string[];
 }
 
 export function checkExportTarget(path: string, target: ExportTarget): void {
   const { flag } = target;
-  if (path === '' || path.endsWith('/') || path.endsWith(`${sep}.`) || path === '.' || path === '..') throw new Refusal(`${flag} needs a file name, got '${path}'`);
+  if (path === '' || path.endsWith('/') || path.endsWith(`${sep}.`) || path === '.' || path === '..') throw new Refusal(`${flag} needs a file name, got '${shown(path)}'`);
   const kind = targetKind(path);
   if (kind !== 'absent' && kind !== 'file') throw new Refusal(`${flag} ${path}: is a ${kind}; exports are written to a regular file`);
   const full = resolve(path);
-  if (target.inputs.some((input) => resolve(input) === full)) throw new Refusal(`${flag} ${path}: is the file being read; choose another name`);
-  const inside = relative(resolve(target.counterexamplesDir ?? 'counterexamples'), full);
-  if (!inside.startsWith('..') && !isAbsolute(inside)) throw new Refusal(`${flag} ${path}: is inside the counterexamples directory; exports never go there`);
+  if (target.inputs.some((input) => realPath(input) === realPath(path))) throw new Refusal(`${flag} ${path}: is the file being read; choose another name`);
+  const dirs = target.counterexamplesDirs ?? ['counterexamples'];
+  const into = dirs.find((dir) => isInside(path, dir));
+  if (into !== undefined) throw new Refusal(`${flag} ${path}: is inside ${into === 'counterexamples' ? 'the counterexamples directory' : `${into}, where this run stores counterexamples`}; exports never go there`);
   if (kind === 'file') {
     if (isCounterexample(path)) throw new Refusal(`${flag} ${path}: is a counterexample file; exports never replace one`);
     if (!target.update) throw new Refusal(`${flag} ${path}: exists; --update replaces it`);

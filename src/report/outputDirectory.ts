@@ -2,10 +2,13 @@
  * The report's output directory and the manifest of what cascade wrote there
  * (`.cascade-manifest.json`). A file is replaced only when the manifest lists it (or with
  * `--update`), and only files the manifest lists are ever removed (the charts of counterexamples
- * that are gone), so a user's own files in the directory are never overwritten or deleted.
+ * that are gone), so a user's own files in the directory are never overwritten or deleted. A
+ * manifest cascade did not write (a file of the user's of that name) is never replaced, even with
+ * `--update`: the directory is then not one cascade manages. Nothing is written when the directory
+ * is opened: a command checks every name it will write (`checkAll`) before it writes the first.
  */
-import { rmSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { accessSync, constants, rmSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Refusal } from '../io/refusal.ts';
 import { checkDirectory, checkReplaceable, targetKind, writeAtomically } from '../io/writeAtomically.ts';
 import { readJson, readText } from '../trace/readJson.ts';
@@ -17,6 +20,9 @@ export const MANIFEST = '.cascade-manifest.json';
 const LEGACY = /^(report\.md|report\.html|results\.json|charts\/[^/]+\.svg)$/;
 
 export class OutputDirectory {
+  /** The report's pages, checked before a report's work and before its first file is written. */
+  static readonly REPORT_PAGES = ['report.md', 'report.html', 'appendix.md', 'appendix.html'] as const;
+
   private readonly written = new Set<string>();
 
   private constructor(
@@ -29,16 +35,19 @@ export class OutputDirectory {
   /** Opens `dir` (which need not exist yet); `update` lets files cascade did not write be replaced. */
   static open(dir: string, update = false): OutputDirectory {
     checkDirectory(dir);
-    const manifest = readJson(join(dir, MANIFEST));
-    const files = manifest.ok && Array.isArray((manifest.value as { files?: unknown } | null)?.files) ? (manifest.value as { files: unknown[] }).files : null;
+    const path = join(dir, MANIFEST);
+    checkReplaceable(path);
+    const manifest = readJson(path);
+    const value = manifest.ok ? (manifest.value as { writtenBy?: unknown; files?: unknown } | null) : null;
+    const files = value?.writtenBy === 'cascade' && Array.isArray(value.files) ? value.files : null;
+    if (targetKind(path) === 'file' && files === null) throw new Refusal(`${path}: exists and was not written by cascade; choose another directory, or move that file`);
     const owned = new Set((files ?? []).filter((f): f is string => typeof f === 'string' && !f.split('/').includes('..')));
     // A report written before manifests existed is recognised by its report.md; its files are ours to replace.
     const report = readText(join(dir, 'report.md'));
     const legacy = report.ok && report.value.startsWith(`# ${TITLE}\n`);
-    const out = new OutputDirectory(dir, owned, legacy, update);
-    // Written first, so that a directory that cannot be written is said before any work is done.
-    out.recordManifest();
-    return out;
+    // A directory that cannot be written is said before any work is done, without writing to it.
+    checkWritableDirectory(dir);
+    return new OutputDirectory(dir, owned, legacy, update);
   }
 
   /** Whether cascade wrote `name` here before. */
@@ -55,6 +64,11 @@ export class OutputDirectory {
       throw new Refusal(`${path}: exists and was not written by cascade (not in ${join(this.dir, MANIFEST)}); move it, choose another directory, or --update to replace it`);
     }
     return path;
+  }
+
+  /** Refuses, before any work or write, the first of `names` that `write` would refuse. */
+  checkAll(names: readonly string[]): void {
+    for (const name of names) this.checkWritable(name);
   }
 
   /** Writes `name` (a path inside the directory) atomically, refusing a file cascade did not write. */
@@ -83,4 +97,14 @@ export class OutputDirectory {
     const files = [...new Set([...this.owned, ...this.written])].sort();
     writeAtomically(join(this.dir, MANIFEST), JSON.stringify({ writtenBy: 'cascade', files }, null, 2) + '\n');
   }
+}
+
+/**
+ * Refuses a directory (or, when it does not exist yet, its nearest existing parent) that this
+ * process may not write to, as the first write would: a file-system error, one line.
+ */
+function checkWritableDirectory(dir: string): void {
+  let at = resolve(dir);
+  while (targetKind(at) === 'absent' && dirname(at) !== at) at = dirname(at);
+  accessSync(at, constants.W_OK);
 }

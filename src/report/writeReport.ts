@@ -44,6 +44,8 @@ export async function writeReport(results: Results, outDir: string, options: Rep
   const counterexamples = loadCounterexamples(options.counterexamplesDir ?? 'counterexamples', options.suites);
   const doc = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1], reducedPopulation(options.reduction ?? REPORT_REDUCTION)), outDir);
   const charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
+  // Every name first: a user's file in the way is refused before anything is written.
+  out.checkAll([...charts.map((c) => c.file), ...OutputDirectory.REPORT_PAGES]);
   const svgs = new Map<string, string>();
   for (const chart of charts) {
     const svg = await renderChart(chart.spec);

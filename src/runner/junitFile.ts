@@ -11,9 +11,13 @@ import { junitXml } from '../report/junit.ts';
 import type { ExplorePairResult, PairResult } from '../report/results.ts';
 import { readText } from '../trace/readJson.ts';
 
-/** Refuses a target that is not a file name, is a counterexample, or is another kind of existing file. */
-export function checkJunitTarget(path: string): void {
-  checkExportTarget(path, { flag: '--junit', update: true, inputs: [] });
+/**
+ * Refuses a target that is not a file name, is a counterexample, is inside the counterexamples or the
+ * run's own `--dir` (`dir`: the run would store a counterexample there, and the report would replace
+ * it), or is another kind of existing file.
+ */
+export function checkJunitTarget(path: string, dir = 'counterexamples'): void {
+  checkExportTarget(path, { flag: '--junit', update: true, inputs: [], counterexamplesDirs: [...new Set(['counterexamples', dir])] });
   if (!existsSync(path)) return;
   const text = readText(path);
   if (!text.ok || !/^(<\?xml[^>]*>\s*)?<testsuites[\s>]/.test(text.value.slice(0, 4096).trimStart())) {

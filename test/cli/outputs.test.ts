@@ -1,13 +1,17 @@
 /**
  * Output targets and pipes: exports never replace a counterexample or a user's file unasked, a
- * directory flag is never empty, and output into a closed pipe ends quietly.
+ * directory flag is never empty, and output into a closed pipe ends quietly. A target is checked
+ * by its real path (a symbolic link does not lead into the counterexamples), a JUnit report never
+ * goes where the run stores counterexamples, and a report directory is checked in full before
+ * anything is written into it (a user's own manifest included).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/inProcess.ts';
+import { smallResults } from '../report/fixture.ts';
 import { cli } from './run.ts';
 
 const committed = 'counterexamples/crash-cascade-2010/no-client-crash--skype-2010.json';
@@ -68,5 +72,67 @@ describe('output targets', () => {
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr.trim()).toBe('exit 141');
     expect(execFileSync('git', ['status', '--porcelain', 'counterexamples'], { encoding: 'utf8' })).toBe('');
+  });
+});
+
+describe('targets checked by where they really are, before anything is written', () => {
+  const selection = ['check', '--property', 'no-client-crash', '--variant', 'skype-2010', '--budget', 'test', '--runs', '30', '--workers', '1'];
+  const link = join(dir, 'to-counterexamples');
+  symlinkSync(join(process.cwd(), 'counterexamples'), link);
+  const untouched = () => expect(execFileSync('git', ['status', '--porcelain', '--untracked-files=all', 'counterexamples'], { encoding: 'utf8' })).toBe('');
+
+  it("--junit inside the run's own --dir is refused before the run (it would replace the counterexample the run stores)", async () => {
+    const run = join(dir, 'run-dir');
+    const target = join(run, 'crash-cascade-2010', 'no-client-crash--skype-2010.json');
+    await refused([...selection, '--dir', run, '--junit', target], /--junit .*: is inside .*run-dir, where this run stores counterexamples; exports never go there/);
+    expect(existsSync(run)).toBe(false);
+  });
+
+  it('--junit and report --out through a symbolic link into the counterexamples are refused', async () => {
+    await refused([...selection, '--dir', join(dir, 'linked-run'), '--junit', join(link, 'report.xml')], /--junit .*: is inside the counterexamples directory/);
+    await refused([...selection, '--dir', join(dir, 'linked-run'), '--junit', join(link, 'crash-cascade-2010', 'new', 'report.xml')], /is inside the counterexamples directory/);
+    await refused(['report', '--results', join(dir, 'none.json'), '--out', join(link, 'report')], /--out .*: is inside the counterexamples directory/);
+    untouched();
+  });
+
+  describe('report --out', () => {
+    let results = '';
+    let chart = '';
+    const report = (out: string) => runInProcess(['report', '--results', results, '--out', out, '--population-reduction', '10']);
+
+    it('writes a report where nothing is in the way (and names its charts in its manifest)', async () => {
+      results = join(dir, 'results.json');
+      writeFileSync(results, JSON.stringify(smallResults(join(dir, 'fixture-cx'))));
+      const out = join(dir, 'report-ok');
+      const r = await report(out);
+      expect(r.code).toBe(0);
+      const manifest = JSON.parse(readFileSync(join(out, '.cascade-manifest.json'), 'utf8')) as { files: string[] };
+      chart = manifest.files.find((f) => f.startsWith('charts/'))!;
+      expect(chart).toMatch(/^charts\/.+\.svg$/);
+    });
+
+    it.each([
+      ['a report.md of the user', 'report.md', '# my notes\n', /report\.md: exists and was not written by cascade/],
+      ['a chart name taken by a file of the user', 'chart', '<svg>mine</svg>', /charts\/.+\.svg: exists and was not written by cascade/],
+      ["the user's own .cascade-manifest.json", '.cascade-manifest.json', '{ "mine": true }\n', /\.cascade-manifest\.json: exists and was not written by cascade; choose another directory/],
+    ])('holding %s: refused with nothing written, and the file kept', async (_, name, text, pattern) => {
+      const out = join(dir, `report-${name.replace(/\W/g, '')}`);
+      const file = name === 'chart' ? chart : name;
+      mkdirSync(join(out, file, '..'), { recursive: true });
+      writeFileSync(join(out, file), text);
+      const listing = () => readdirSync(out, { recursive: true, encoding: 'utf8' }).sort();
+      const before = listing();
+      const r = await report(out);
+      expect(r.crash).toBeNull();
+      expect(r.code).toBe(2);
+      expect(r.err).toEqual([expect.stringMatching(pattern)]);
+      expect(listing()).toEqual(before);
+      expect(readFileSync(join(out, file), 'utf8')).toBe(text);
+      // The user's manifest is kept even with --update (the directory is not one cascade manages).
+      if (name === '.cascade-manifest.json') {
+        expect((await runInProcess(['report', '--results', results, '--out', out, '--update'])).code).toBe(2);
+        expect(readFileSync(join(out, file), 'utf8')).toBe(text);
+      }
+    });
   });
 });
