@@ -171,6 +171,8 @@ function describeWhole(r: ExplorePairResult): string {
       return `holds-within-horizon: every sequence whose adversary acts within ${r.bound.horizon} ticks${heal}; ${holdsStrength(r)}`;
     case 'bound-reached':
       return `bound-reached: the ${r.stoppedBy} bound stopped the search at depth ${r.depth}, tick ${r.ticks} (no verdict)`;
+    case 'vacuous':
+      return `vacuous: no sequence whose adversary acts within ${r.bound.horizon} ticks exercised the property's trigger (no verdict)`;
   }
 }
 

@@ -47,7 +47,8 @@ export interface ExplorePairResult {
   variant: string;
   expected: 'holds' | 'violated' | null;
   config: Config;
-  verdict: ExhaustiveResult['verdict'];
+  /** The search's verdict, or `vacuous`: it holds only because no sequence it covers exercised the property's trigger (as `check` says). */
+  verdict: ExhaustiveResult['verdict'] | 'vacuous';
   stoppedBy: ExhaustiveResult['stoppedBy'];
   bound: { horizon: number; maxStates: number; maxMemoryMB: number };
   /** The scope searched (supernodes, clients, budgets), in words. */

@@ -107,7 +107,7 @@ export const ExplorePairResultSchema = z
     ...pair,
     expected: Expected.nullable(),
     config: ConfigSchema,
-    verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached']),
+    verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached', 'vacuous']),
     stoppedBy: z.enum(['violation', 'horizon', 'complete', 'states', 'memory']),
     bound: z.object({ horizon: count.max(MAX_SEARCH_TICKS), maxStates: count.min(1).max(1_000_000_000), maxMemoryMB: count.max(1_000_000_000) }).strict(),
     scope: text,

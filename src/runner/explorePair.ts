@@ -6,6 +6,8 @@ import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { propertyOf, searchBound, suiteModel, SUITES, type ExhaustiveBudget, type Scope, type Suite } from '../../properties/index.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
+import { init, type Counters, type Model, type State } from '../model/index.ts';
+import { checkRun, type Bounds, type Property } from '../properties/index.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
 import type { Pool } from '../parallel/pool.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
@@ -92,26 +94,55 @@ export function searchSpecOf(pair: Pair, options: ExploreOptions): ExhaustiveSea
 /** Searches one pair in this thread and stores its counterexample. */
 export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): ExplorePairResult {
   const of = exhaustiveSearchOf(pair, options, onProgress);
-  return finishExplore(pair, options, of.bound, searchExhaustive(of.model, of.property, of.bounds, of.engine));
+  const result = searchExhaustive(of.model, of.property, of.bounds, of.engine);
+  return finishExplore(pair, options, of.bound, result, undefined, triggerOf(of, result.verdict));
 }
 
 /** Searches one pair on every worker of `pool` (the same result as `explorePair`) and stores its counterexample. */
 export async function explorePairOnPool(pool: Pool, pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): Promise<ExplorePairResult> {
   const of = exhaustiveSearchOf(pair, options, onProgress);
-  return finishExplore(pair, options, of.bound, await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine));
+  const result = await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine);
+  return finishExplore(pair, options, of.bound, result, undefined, triggerOf(of, result.verdict));
+}
+
+/**
+ * Vacuity, as `check` means it: a property that holds only because no run exercised its trigger is
+ * `vacuous`, not holding. For a search that holds, whether some sequence it covers exercises the
+ * trigger (`triggerReached`, in this thread); true for any other verdict, where it does not matter.
+ */
+export function triggerOf(of: ReturnType<typeof exhaustiveSearchOf>, verdict: ExhaustiveResult['verdict']): boolean | null {
+  if (verdict !== 'holds' && verdict !== 'holds-within-horizon') return true;
+  const { swarm: _swarm, onProgress: _progress, settleAt: _settle, ...engine } = of.engine;
+  return triggerReached(of.model, of.property, of.bounds, engine);
+}
+
+/**
+ * Whether a state within the search's bounds exercises `property`'s trigger, found by a search of
+ * the same space for the trigger itself: an invariant that fails where the trigger fires (an
+ * invariant's trigger in any state, heal phase included; a bounded-liveness property's when the
+ * heal phase from a state at or before the horizon exercises it, as `checkRun` judges it). Every
+ * counter is in a state's identity, since a trigger may read any. Null when a bound stopped that
+ * search first: not known, and then not called vacuous.
+ */
+export function triggerReached(model: Model, property: Property, bounds: Bounds, engine: ExhaustiveOptions): boolean | null {
+  const fires = (state: State): boolean => (property.kind === 'always' ? property.triggered(state, model) : state.tick <= engine.horizon && checkRun(model, property, bounds, [], state).triggered);
+  const trigger: Property = { kind: 'always', id: property.id, summary: property.summary, reads: Object.keys(init(model).counters) as (keyof Counters)[], check: (state) => (fires(state) ? 'trigger exercised' : null), triggered: () => true };
+  const found = searchExhaustive(model, trigger, bounds, engine).verdict;
+  return found === 'violated' ? true : found === 'bound-reached' ? null : false;
 }
 
 /**
  * A pair's result from its search's: the counterexample stored, the expectation compared. `shards`:
  * the result was merged from that many swarm shards (see shardExplore.ts).
  */
-export function finishExplore(pair: Pair, options: ExploreOptions, bound: ExplorePairResult['bound'], result: ExhaustiveResult, shards?: number): ExplorePairResult {
+export function finishExplore(pair: Pair, options: ExploreOptions, bound: ExplorePairResult['bound'], result: ExhaustiveResult, shards?: number, triggered: boolean | null = true): ExplorePairResult {
   const { suite, property, variant } = pair;
   const overrides = options.overrides ?? {};
   const model = pairModel(pair, overrides, scopeFor(options));
   let file: string | null = null;
   let saved: SaveResult | null = null;
   const c = result.counterexample;
+  const verdict = triggered === false && (result.verdict === 'holds' || result.verdict === 'holds-within-horizon') ? ('vacuous' as const) : result.verdict;
   if (c) {
     // the full tier's counterexamples live beside the section's, never in their place
     const tag = [options.budget === 'full' ? 'full' : '', overridesTag(overrides)].filter((t) => t !== '').join(',');
@@ -131,11 +162,12 @@ export function finishExplore(pair: Pair, options: ExploreOptions, bound: Explor
       shrink: null,
       search: { states: result.states, depth: c.events.length, horizon: bound.horizon },
     });
-    saved = saveCounterexample(file, content, options.update, true, propertiesOf([suite]));
+    // A merge of shards replaces a stored file only with --update, a shorter one too (test/cli/merge.test.ts).
+    saved = saveCounterexample(file, content, options.update, shards === undefined, propertiesOf([suite]));
   }
   return {
     ...resultHead(pair, model.config),
-    verdict: result.verdict,
+    verdict,
     stoppedBy: result.stoppedBy,
     bound,
     scope: scopeOf(suite, model.config, overrides, options.budget === 'full'),
@@ -153,7 +185,7 @@ export function finishExplore(pair: Pair, options: ExploreOptions, bound: Explor
     shortest: result.shortest,
     counterexample: file,
     saved,
-    met: options.swarm ? meetsAsShard(pair.expected, result.verdict) : meets(pair.expected, result.verdict),
+    met: options.swarm ? meetsAsShard(pair.expected, verdict) : meets(pair.expected, verdict),
     ...(options.swarm ? { swarm: options.swarm } : {}),
     ...(shards === undefined ? {} : { shards }),
     ...(options.budget === 'full' ? { full: true as const } : {}),

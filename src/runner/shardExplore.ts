@@ -7,7 +7,10 @@
  * shards' counterexamples, a shortest one when no shard was stopped by a bound), bound-reached when
  * a shard is, holds when all closed their spaces, else holds within the horizon. States,
  * transitions and time are the shards' sums: the shards' spaces overlap, so the states are not one
- * search's count, and the result says it was merged (`shards`).
+ * search's count, and the result says it was merged (`shards`). Before anything is written the
+ * merge checks that every shard ran what it would run (shardDigest.ts), that each answer is
+ * consistent and each counterexample replays (shardEvidence.ts); a merged holding verdict is
+ * `vacuous` when no sequence exercises the property's trigger, as one search says.
  */
 import { searchExhaustive, resultOf, type ExhaustiveResult } from '../explore/exhaustive.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
@@ -15,12 +18,14 @@ import { pairSpec } from '../parallel/pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
 import type { ExplorePairResult } from '../report/results.ts';
 import { pairModel } from './checkPair.ts';
-import { exhaustiveSearchOf, finishExplore, scopeFor, searchSpecOf, type ExploreOptions } from './explorePair.ts';
+import { exhaustiveSearchOf, finishExplore, scopeFor, searchSpecOf, triggerOf, type ExploreOptions } from './explorePair.ts';
 import { exitCode, type Listener } from './runPairs.ts';
 import { explorePairs, type Pair } from './select.ts';
 import { showShard, type Shard } from './shard.ts';
+import { runDigest, type RunDigest } from './shardDigest.ts';
+import { checkReplays, checkSearch } from './shardEvidence.ts';
 import { writeShardFile, type ExploreShardFile } from './shardFile.ts';
-import { checkShardPairs, type ShardSet } from './shardSet.ts';
+import { checkShardDigests, checkShardPairs, type ShardSet } from './shardSet.ts';
 import { suitesNamed } from './suites.ts';
 
 /** What an explore shard records of its command line: a merge accepts only shards of one selection. */
@@ -36,6 +41,11 @@ export function exploreOptionsOf(selection: ExploreSelection, dir: string, updat
 export async function explorePairsOf(selection: ExploreSelection): Promise<Pair[]> {
   const suites = await suitesNamed(selection.suite ?? undefined);
   return explorePairs(suites, { suite: selection.suite === null ? undefined : suites[0]!.id, property: selection.property ?? undefined, variant: selection.variant ?? undefined }, selection.overrides, selection.budget === 'full');
+}
+
+/** What an explore of these pairs runs: their suites, and their models at the options' scope. */
+export function exploreDigest(pairs: readonly Pair[], options: Pick<ExploreOptions, 'overrides' | 'budget'>): RunDigest {
+  return runDigest([...new Set(pairs.map((p) => p.suite))], pairs.map((pair) => pairModel(pair, options.overrides ?? {}, scopeFor(options))));
 }
 
 /** Searches swarm shard `shard` of every pair and writes the shard file; returns how many pairs it found violated. */
@@ -64,7 +74,7 @@ export async function runExploreShard(pairs: readonly Pair[], options: ExploreOp
     }
     return done;
   });
-  writeShardFile(out, shard, { command: 'explore', selection, pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), result: results[i]! })) });
+  writeShardFile(out, shard, exploreDigest(pairs, options), { command: 'explore', selection, pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), result: results[i]! })) });
   return { violated: results.filter((r) => r.verdict === 'violated').length };
 }
 
@@ -106,13 +116,25 @@ export async function prepareExploreMerge(set: ShardSet<ExploreShardFile>, dir: 
   const pairs = await explorePairsOf(selection);
   for (const pair of pairs) pairModel(pair, options.overrides ?? {}, scopeFor(options));
   checkShardPairs(set, pairs);
+  checkShardDigests(set, exploreDigest(pairs, options));
+  const searches = pairs.map((pair) => exhaustiveSearchOf(pair, options));
+  for (const { path, file } of set.shards) {
+    pairs.forEach((pair, i) => {
+      const r = file.pairs[i]!.result;
+      const where = `${path}: shard ${showShard(file.shard)}, ${pair.suite.id} / ${pair.property} on ${pair.variant}`;
+      checkSearch(where, r, searches[i]!.bound.horizon);
+      if (r.counterexample) checkReplays(where, pair.suite, pair.property, pair.variant, searches[i]!.model.config, r.counterexample);
+    });
+  }
+  // Merged (and a holding verdict's trigger searched) before the first counterexample file is written.
+  const merged = pairs.map((_, i) => mergeShardResults(set.shards.map((s) => s.file.pairs[i]!.result)));
+  const triggered = merged.map((m, i) => triggerOf(searches[i]!, m.verdict));
   return {
     pairs,
     options,
     run(listener: Listener<ExplorePairResult> = {}): { code: number; results: ExplorePairResult[] } {
       const results = pairs.map((pair, i) => {
-        const merged = mergeShardResults(set.shards.map((s) => s.file.pairs[i]!.result));
-        const result = finishExplore(pair, options, exhaustiveSearchOf(pair, options).bound, merged, set.count);
+        const result = finishExplore(pair, options, searches[i]!.bound, merged[i]!, set.count, triggered[i]!);
         listener.result?.(result);
         return result;
       });

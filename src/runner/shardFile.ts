@@ -2,8 +2,10 @@
  * Shard files: what `check`, `fixes` and `sweep --shard K/N --out FILE` write and `cascade merge`
  * reads. A file says which command and selection it belongs to, which shard it is, and holds the
  * answers of its share of the work as plain data; it is validated by a schema with upper bounds on
- * every read, so a damaged or hostile file is one line, never a stack trace or unbounded work. An
- * existing `--out` target is replaced only when it is a shard file itself.
+ * every read, so a damaged or hostile file is one line, never a stack trace or unbounded work: every
+ * count within what the command's flags allow (shardLimits.ts). It records digests of what it ran
+ * (shardDigest.ts), which a merge compares. An existing `--out` target is replaced only when it is a
+ * shard file itself.
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
@@ -15,43 +17,50 @@ import { EventSchema } from '../trace/schema.ts';
 import { readJson } from '../trace/readJson.ts';
 import { VERSION } from '../version.ts';
 import { MAX_SHARDS, type Shard } from './shard.ts';
+import type { RunDigest } from './shardDigest.ts';
+import { SHARD_LIMITS as L } from './shardLimits.ts';
 
 /** What a shard file's `kind` says. */
 export const SHARD_KIND = 'cascade-shard';
-/** The version of the shard file's shape; raised when a field changes meaning or goes. */
-export const SHARD_SCHEMA_VERSION = 1;
+/** The version of the shard file's shape; raised when a field changes meaning or goes. 2: the digests of what it ran (`ran`), and bounded counts. */
+export const SHARD_SCHEMA_VERSION = 2;
 /** The largest shard file read. */
 export const MAX_SHARD_BYTES = 64 * 2 ** 20;
 
-const count = z.int().min(0);
-const measure = z.number().min(0);
+/** A count of at most `max` (default: the most states or transitions a search reports). */
+const count = (max: number = L.transitions) => z.int().min(0).max(max);
+const runs = count(L.runs);
+const ticks = count(L.ticks);
+const measure = z.number().min(0).max(L.transitions);
+const ms = z.number().min(0).max(L.ms);
+const digest = z.string().regex(/^[0-9a-f]{32}$/);
 const text = z.string().max(1_000);
 const name = z.string().min(1).max(500);
 const list = <T extends z.ZodType>(item: T, max = 100_000) => z.array(item).max(max);
 const overrides = z.record(z.string().max(200), z.union([z.number(), list(z.number(), 100)]));
 const budget = z.enum(['test', 'start']);
 const exhaustiveBudget = z.enum(['test', 'start', 'full']);
-const violation = z.object({ step: count, message: text }).strict();
+const violation = z.object({ step: count(L.ticks + 10_000), message: text }).strict();
 const events = list(EventSchema, 1_000);
 const suiteSpec = z.object({ suite: name, suiteFile: name.optional() }).strict();
 
 const PartialSchema = z
   .object({
-    from: count,
-    to: count,
-    runs: count,
-    triggeredRuns: count,
+    from: runs,
+    to: runs,
+    runs,
+    triggeredRuns: runs,
     failure: z
       .object({
-        index: count,
-        msToFailure: measure,
-        counterexample: z.object({ events, violation, path: z.string().max(100_000), eventsBeforeShrink: count, eventsAfterShrink: count, fastCheckShrinks: count, minimizeTries: count }).strict(),
+        index: runs,
+        msToFailure: ms,
+        counterexample: z.object({ events, violation, path: z.string().max(100_000), eventsBeforeShrink: count(10_000), eventsAfterShrink: count(10_000), fastCheckShrinks: count(), minimizeTries: count() }).strict(),
       })
       .strict()
       .nullable(),
-    cells: list(count),
-    lengthCounts: list(count, 10_001),
-    ms: measure,
+    cells: list(count(1_000_000)),
+    lengthCounts: list(runs, 10_001),
+    ms,
     abandoned: z.boolean(),
   })
   .strict();
@@ -59,20 +68,20 @@ const PartialSchema = z
 const CheckShardSchema = z
   .object({
     command: z.literal('check'),
-    selection: z.object({ suite: name.nullable(), property: name.nullable(), variant: name.nullable(), overrides, budget, runs: count.nullable(), seed: z.int().nullable(), dir: name }).strict(),
+    selection: z.object({ suite: name.nullable(), property: name.nullable(), variant: name.nullable(), overrides, budget, runs: count(L.runs).min(1).nullable(), seed: z.int().min(L.seed.min).max(L.seed.max).nullable(), dir: name }).strict(),
     pairs: list(z.object({ pair: z.object({ suite: name, suiteFile: name.optional(), property: name, variant: name, expected: z.enum(['holds', 'violated']).nullable() }).strict(), partial: PartialSchema }).strict(), 10_000),
   })
   .strict();
 
-const RandomCellSchema = z.object({ engine: z.literal('random'), verdict: z.enum(['violated', 'holds', 'vacuous']), runs: count, ms: measure, counterexample: z.object({ events, violation }).strict().nullable() }).strict();
+const RandomCellSchema = z.object({ engine: z.literal('random'), verdict: z.enum(['violated', 'holds', 'vacuous']), runs, ms, counterexample: z.object({ events, violation }).strict().nullable() }).strict();
 const ExhaustiveCellSchema = z
   .object({
     engine: z.literal('exhaustive'),
     verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached']),
-    stoppedBy: name,
-    horizon: count,
-    states: count,
-    ms: measure,
+    stoppedBy: z.enum(['violation', 'horizon', 'complete', 'states', 'memory']),
+    horizon: count(L.horizon),
+    states: count(L.maxStates),
+    ms,
     counterexample: z.object({ shortest: z.boolean(), events, violation }).strict().nullable(),
   })
   .strict();
@@ -80,8 +89,8 @@ const ExhaustiveCellSchema = z
 const FixesShardSchema = z
   .object({
     command: z.literal('fixes'),
-    selection: z.object({ suite: name.nullable(), base: name.nullable(), budget, runs: count.nullable(), among: list(name, 10).nullable(), everySet: z.boolean() }).strict(),
-    cells: list(z.object({ index: count, suite: name, base: name, variant: name, property: name, random: RandomCellSchema, exhaustive: ExhaustiveCellSchema.nullable() }).strict()),
+    selection: z.object({ suite: name.nullable(), base: name.nullable(), budget, runs: count(L.runs).min(1).nullable(), among: list(name, 10).nullable(), everySet: z.boolean() }).strict(),
+    cells: list(z.object({ index: count(1_000_000), suite: name, base: name, variant: name, property: name, random: RandomCellSchema, exhaustive: ExhaustiveCellSchema.nullable() }).strict()),
   })
   .strict();
 
@@ -91,26 +100,26 @@ const SweepShardSchema = z
     selection: z
       .object({
         param: name,
-        from: z.int(),
-        to: z.int(),
-        mode: z.union([z.object({ kind: z.literal('steps'), steps: count }).strict(), z.object({ kind: z.literal('bisect') }).strict()]),
+        from: z.int().min(-L.sweepValue).max(L.sweepValue),
+        to: z.int().min(-L.sweepValue).max(L.sweepValue),
+        mode: z.union([z.object({ kind: z.literal('steps'), steps: z.int().min(L.steps.min).max(L.steps.max) }).strict(), z.object({ kind: z.literal('bisect') }).strict()]),
         target: z.union([
           z.object({ kind: z.literal('scenario'), scenario: name, scale: z.enum(['small', 'population']) }).strict(),
-          z.object({ kind: z.literal('property'), suite: suiteSpec, property: name, runs: count.optional() }).strict(),
+          z.object({ kind: z.literal('property'), suite: suiteSpec, property: name, runs: count(L.sweepRuns).min(1).optional() }).strict(),
         ]),
         variant: name,
-        seeds: count,
+        seeds: z.int().min(1).max(L.seeds),
         overrides,
       })
       .strict(),
-    points: list(z.object({ value: z.int(), seed: z.int(), outcome: z.boolean(), measure: z.number() }).strict()),
+    points: list(z.object({ value: z.int().min(-L.sweepValue).max(L.sweepValue), seed: z.int().min(1).max(L.seeds), outcome: z.boolean(), measure: z.number() }).strict(), L.steps.max * L.seeds),
   })
   .strict();
 
 const ExploreShardSchema = z
   .object({
     command: z.literal('explore'),
-    selection: z.object({ suite: name.nullable(), property: name.nullable(), variant: name.nullable(), overrides, budget: exhaustiveBudget, horizon: count.nullable(), maxStates: count.nullable(), maxMemoryMB: count, dir: name }).strict(),
+    selection: z.object({ suite: name.nullable(), property: name.nullable(), variant: name.nullable(), overrides, budget: exhaustiveBudget, horizon: count(L.horizon).nullable(), maxStates: count(L.maxStates).min(1).nullable(), maxMemoryMB: count(L.maxMemoryMB.max).min(L.maxMemoryMB.min), dir: name }).strict(),
     pairs: list(
       z
         .object({
@@ -119,14 +128,14 @@ const ExploreShardSchema = z
             .object({
               verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached']),
               stoppedBy: z.enum(['violation', 'horizon', 'complete', 'states', 'memory']),
-              states: count,
-              branchingStates: count,
-              transitions: count,
-              depth: count,
-              ticks: count,
-              healTicks: count,
-              horizon: count,
-              ms: measure,
+              states: count(L.maxStates),
+              branchingStates: count(L.maxStates),
+              transitions: count(),
+              depth: count(),
+              ticks,
+              healTicks: ticks,
+              horizon: count(L.horizon),
+              ms,
               bytes: measure,
               shortest: z.boolean(),
               counterexample: z.object({ events, violation }).strict().nullable(),
@@ -144,6 +153,7 @@ const head = {
   schemaVersion: z.literal(SHARD_SCHEMA_VERSION),
   tool: z.object({ name: z.literal('cascade'), version: z.string().max(100) }).strict(),
   shard: z.object({ index: z.int().min(1).max(MAX_SHARDS), count: z.int().min(1).max(MAX_SHARDS) }).strict().refine((s) => s.index <= s.count, 'K must be at most N'),
+  ran: z.object({ suites: digest, config: digest, model: digest }).strict(),
 };
 
 export const ShardFileSchema = z.discriminatedUnion('command', [CheckShardSchema.extend(head), FixesShardSchema.extend(head), SweepShardSchema.extend(head), ExploreShardSchema.extend(head)]);
@@ -166,9 +176,9 @@ export function checkShardTarget(path: string): void {
 }
 
 /** Writes a shard file atomically (its target checked again). */
-export function writeShardFile(path: string, shard: Shard, body: ShardBody): void {
+export function writeShardFile(path: string, shard: Shard, ran: RunDigest, body: ShardBody): void {
   checkShardTarget(path);
-  const file = { kind: SHARD_KIND, schemaVersion: SHARD_SCHEMA_VERSION, tool: { name: 'cascade', version: VERSION }, shard: { index: shard.index, count: shard.count }, ...body };
+  const file = { kind: SHARD_KIND, schemaVersion: SHARD_SCHEMA_VERSION, tool: { name: 'cascade', version: VERSION }, shard: { index: shard.index, count: shard.count }, ran, ...body };
   writeAtomically(path, JSON.stringify(file) + '\n');
 }
 
@@ -178,6 +188,8 @@ export function readShardFile(path: string): ShardFile {
   if (!json.ok) throw new Refusal(json.error);
   const kind = (json.value as { kind?: unknown } | null)?.kind;
   if (kind !== SHARD_KIND) throw new Refusal(`${path}: not a shard file (no "kind": "${SHARD_KIND}")`);
+  const version = (json.value as { schemaVersion?: unknown }).schemaVersion;
+  if (version !== SHARD_SCHEMA_VERSION) throw new Refusal(`${path}: a shard file of schema version ${String(JSON.stringify(version) ?? 'none').slice(0, 20)}, this cascade reads ${SHARD_SCHEMA_VERSION}: run the shard again with this cascade`);
   const parsed = ShardFileSchema.safeParse(json.value);
   if (!parsed.success) throw new Refusal(`${path}: damaged shard file: ${firstIssue(parsed.error, json.value)}`);
   return parsed.data;

@@ -4,17 +4,22 @@
  * runs both engines on each cell of its share. A shard cannot know which exhaustive searches a whole
  * run would skip (a set implied by a smaller one another shard searches), so it searches every cell,
  * as --every-set does; the merge replays the analysis (`fixSetSteps`) on those answers and takes
- * only the searches one run takes: the same analyses, printed the same way.
+ * only the searches one run takes: the same analyses, printed the same way. The merge first checks
+ * that every shard ran what it would run (shardDigest.ts), that every answer is evidence (a cell ran
+ * its runs, a violation has its counterexample, a holding search was not stopped by a bound) and
+ * that every counterexample replays (shardEvidence.ts).
  */
-import type { Suite } from '../../properties/index.ts';
+import { suiteModel, type Suite } from '../../properties/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import { BASES, FIXES, type Base, type Fix } from '../model/index.ts';
-import { fixCell, runSteps, type FixCellAnswer, type FixCellTaskInput, type FixExhaustiveCell, type FixRandomCell } from '../parallel/cellTasks.ts';
+import { fixCell, fixSearchBound, runSteps, type FixCellAnswer, type FixCellTaskInput, type FixExhaustiveCell, type FixRandomCell } from '../parallel/cellTasks.ts';
 import { withPool } from '../parallel/pool.ts';
 import { fixCellContext, fixSetSteps, fixSubsets, variantOf, type FixSetAnalysis, type FixSetOptions } from './fixSets.ts';
 import { shareOf, showShard, type Shard } from './shard.ts';
 import { writeShardFile, type FixesShardFile } from './shardFile.ts';
-import type { ShardSet } from './shardSet.ts';
+import { runDigest, type RunDigest } from './shardDigest.ts';
+import { checkRandom, checkReplays, checkSearch } from './shardEvidence.ts';
+import { checkShardDigests, type ShardSet } from './shardSet.ts';
 import { suitesNamed } from './suites.ts';
 
 /** What a fixes shard records of its command line. */
@@ -49,6 +54,12 @@ function cellsOf(suites: readonly Suite[], bases: readonly Base[], options: FixS
   return cells;
 }
 
+/** What a fixes run over these cells runs: the suites, and every cell's model for both engines. */
+function fixesDigest(suites: readonly Suite[], cells: readonly Cell[]): RunDigest {
+  const models = cells.flatMap((c) => [suiteModel(c.suite, c.variant), suiteModel(c.suite, c.variant, true)]);
+  return runDigest(suites, models);
+}
+
 /** Runs shard `shard` of a fixes run (on `workers` threads) and writes its file; returns the cells computed. */
 export async function runFixesShard(selection: FixesSelection, shard: Shard, workers: number, out: string, onProgress?: (done: number, total: number, text: string) => void): Promise<number> {
   const { suites, bases, options } = await fixesRunOf(selection);
@@ -70,10 +81,10 @@ export async function runFixesShard(selection: FixesSelection, shard: Shard, wor
     else cells.push(...(await Promise.all(mine.map(async (cell) => ({ cell, random: await one(cell, 'random'), exhaustive: await one(cell, 'exhaustive') })))));
     return cells;
   });
-  writeShardFile(out, shard, {
+  writeShardFile(out, shard, fixesDigest(suites, all), {
     command: 'fixes',
     selection,
-    cells: computed.map(({ cell, random, exhaustive }) => ({ index: cell.index, suite: cell.suite.id, base: cell.base, variant: cell.variant, property: cell.property, random: random as FixRandomCell, exhaustive: exhaustive as FixExhaustiveCell })),
+    cells: computed.map(({ cell, random, exhaustive }) => ({ index: cell.index, suite: cell.suite.id, base: cell.base, variant: cell.variant, property: cell.property, random: random as FixRandomCell, exhaustive: exhaustive as FixesShardFile['cells'][number]['exhaustive'] })),
   });
   return mine.length;
 }
@@ -85,6 +96,7 @@ export async function runFixesShard(selection: FixesSelection, shard: Shard, wor
 export async function prepareFixesMerge(set: ShardSet<FixesShardFile>) {
   const { suites, bases, options } = await fixesRunOf(set.selection as FixesSelection);
   const all = cellsOf(suites, bases, options);
+  checkShardDigests(set, fixesDigest(suites, all));
   const answers = new Map<string, { random: FixRandomCell; exhaustive: FixExhaustiveCell }>();
   for (const { path, file } of set.shards) {
     const [from, to] = shareOf(all.length, file.shard);
@@ -95,6 +107,11 @@ export async function prepareFixesMerge(set: ShardSet<FixesShardFile>) {
         throw new Refusal(`${path}: shard ${showShard(file.shard)}: its cell ${from + i} is ${c.suite} on ${c.base}, ${c.property} on ${c.variant}; this selection's is ${want.suite.id} on ${want.base}, ${want.property} on ${want.variant}`);
       }
       if (c.exhaustive === null) throw new Refusal(`${path}: shard ${showShard(file.shard)}: cell ${want.index} has no exhaustive search (damaged)`);
+      const where = `${path}: shard ${showShard(file.shard)}, cell ${want.index} (${want.suite.id}: ${want.property} on ${want.variant})`;
+      checkRandom(`${where}, random engine`, c.random, options.runs ?? want.suite.budget[options.budget]);
+      checkSearch(`${where}, exhaustive engine`, c.exhaustive, fixSearchBound(want.suite, options.budget, want.property, want.variant).horizon);
+      if (c.random.counterexample) checkReplays(`${where}, random engine`, want.suite, want.property, want.variant, suiteModel(want.suite, want.variant).config, c.random.counterexample);
+      if (c.exhaustive.counterexample) checkReplays(`${where}, exhaustive engine`, want.suite, want.property, want.variant, suiteModel(want.suite, want.variant, true).config, c.exhaustive.counterexample);
       answers.set(`${want.analysis}|${want.variant}|${want.property}`, { random: c.random as FixRandomCell, exhaustive: c.exhaustive as FixExhaustiveCell });
     });
   }

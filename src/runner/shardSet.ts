@@ -1,7 +1,8 @@
 /**
  * The shard files `cascade merge` is given, checked to be one whole run before anything is merged:
- * one cascade version, one command, one selection, one N, and every shard 1..N exactly once. Every
- * refusal is one line; nothing is written before the set is whole.
+ * one cascade version, one command, one selection, one N, one digest of what they ran (suites,
+ * configs, model: shardDigest.ts), and every shard 1..N exactly once. Every refusal is one line;
+ * nothing is written before the set is whole.
  */
 import { Refusal } from '../io/refusal.ts';
 import { VERSION } from '../version.ts';
@@ -9,6 +10,7 @@ import { pairSpec, type PairSpec } from '../parallel/pairSpec.ts';
 import type { Pair } from './select.ts';
 import { readShardFile, type ShardFile } from './shardFile.ts';
 import { showShard } from './shard.ts';
+import { DIGEST_WORDS, digestDifference, type RunDigest } from './shardDigest.ts';
 
 /** The files of one run, in shard order, each with the path it was read from. */
 export interface ShardSet<F extends ShardFile = ShardFile> {
@@ -29,6 +31,8 @@ export function readShardSet(paths: readonly string[]): ShardSet {
     if (file.shard.count !== first!.file.shard.count) throw new Refusal(`${path}: shard ${showShard(file.shard)}, ${first!.path}: shard ${showShard(first!.file.shard)}: the shards of one run share their N`);
     const differs = firstDifference(file.selection, first!.file.selection);
     if (differs !== null) throw new Refusal(`${path}: not the same run as ${first!.path}: ${differs}`);
+    const ran = digestDifference(file.ran, first!.file.ran);
+    if (ran !== null) throw new Refusal(`${path}: not the same run as ${first!.path}: it ran another ${DIGEST_WORDS[ran]}`);
   }
   const count = first!.file.shard.count;
   const shards = [...read].sort((a, b) => a.file.shard.index - b.file.shard.index);
@@ -67,5 +71,17 @@ export function checkShardPairs(set: ShardSet<ShardFile & { pairs: { pair: PairS
   const specs = pairs.map((pair) => key(pairSpec(pair))).join('\n');
   for (const { path, file } of set.shards) {
     if (file.pairs.map((p) => key(p.pair)).join('\n') !== specs) throw new Refusal(`${path}: holds other pairs than its selection names here (another suite file, or a shard file edited)`);
+  }
+}
+
+/**
+ * Refuses shards that ran something else than this merge would run now: a suite file edited since,
+ * another config, or another model. The merge finishes the pairs with what it loads here (their
+ * models, properties and counterexample files), so the shards must have run exactly that.
+ */
+export function checkShardDigests(set: ShardSet, here: RunDigest): void {
+  for (const { path, file } of set.shards) {
+    const d = digestDifference(file.ran, here);
+    if (d !== null) throw new Refusal(`${path}: ran another ${DIGEST_WORDS[d]} than this merge loads (digest ${file.ran[d].slice(0, 8)}, here ${here[d].slice(0, 8)}): merge with the files and cascade the shards ran, or run them again`);
   }
 }

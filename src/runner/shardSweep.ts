@@ -3,14 +3,18 @@
  * first) are cut into N shares; a bisection cannot be cut by points (each seed's next value depends
  * on its last outcome), so it is cut by seeds, each shard bisecting its seeds to the end. The merge
  * replays the sweep (`sweepSteps`) on the shards' points: the same result, table, chart and data as
- * one sweep.
+ * one sweep. A merge refuses shards that ran another suite, config or model (shardDigest.ts).
  */
 import { Refusal } from '../io/refusal.ts';
 import { runSteps, runStepsAsync, type SweepPointTaskInput } from '../parallel/cellTasks.ts';
 import { withPool } from '../parallel/pool.ts';
 import { shareOf, showShard, type Shard } from './shard.ts';
 import { writeShardFile, type SweepShardFile } from './shardFile.ts';
-import type { ShardSet } from './shardSet.ts';
+import { defaultConfig, parseVariant, SCENARIOS, type Model } from '../model/index.ts';
+import { pairModel } from './checkPair.ts';
+import { applyOverrides } from './overrides.ts';
+import { runDigest, type RunDigest } from './shardDigest.ts';
+import { checkShardDigests, type ShardSet } from './shardSet.ts';
 import { checkSweep, evaluate, stepValues, sweepSpecData, sweepSpecOf, sweepSteps, type SweepCell, type SweepPoint, type SweepResult, type SweepSpec } from './sweep.ts';
 import { openSweepOutput } from './sweepFiles.ts';
 
@@ -24,6 +28,16 @@ export function sweepShare(spec: SweepSpec, shard: Shard): { cells: SweepCell[] 
   const cells = stepValues(spec.from, spec.to, spec.mode.steps).flatMap((value) => seeds.map((seed) => ({ value, seed })));
   const [from, to] = shareOf(cells.length, shard);
   return { cells: cells.slice(from, to) };
+}
+
+/** What a sweep runs: its suite (for a property), and its model at the sweep's first value (checked by `checkSweep` first). */
+function sweepDigest(spec: SweepSpec): RunDigest {
+  const t = spec.target;
+  const at = { ...spec.overrides, [spec.param]: spec.from };
+  const protocol = parseVariant(spec.variant);
+  if (!protocol.ok) throw new Refusal(protocol.error);
+  const model: Model = t.kind === 'property' ? pairModel({ suite: t.suite, variant: spec.variant }, at, false) : { config: applyOverrides(defaultConfig(t.scale), at, t.scale, `the ${t.scale} scale`), protocol: protocol.value };
+  return runDigest(t.kind === 'property' ? [t.suite] : [], [model], t.kind === 'scenario' ? SCENARIOS[t.scenario] ?? t.scenario : null);
 }
 
 /** Runs shard `shard` of a sweep (on `workers` threads) and writes its file; returns the points evaluated. */
@@ -48,7 +62,7 @@ export async function runSweepShard(spec: SweepSpec, shard: Shard, workers: numb
     const result = pool ? await runStepsAsync(sweepSteps(spec, share.seeds), atOnPool) : runSteps(sweepSteps(spec, share.seeds), at);
     return result.points;
   });
-  writeShardFile(out, shard, { command: 'sweep', selection: data, points });
+  writeShardFile(out, shard, sweepDigest(spec), { command: 'sweep', selection: data, points });
   return points.length;
 }
 
@@ -60,6 +74,7 @@ export async function runSweepShard(spec: SweepSpec, shard: Shard, workers: numb
 export async function prepareSweepMerge(set: ShardSet<SweepShardFile>, outDir: string, update: boolean) {
   const spec = await sweepSpecOf(set.selection as SweepShardFile['selection'] as Parameters<typeof sweepSpecOf>[0]);
   checkSweep(spec);
+  checkShardDigests(set, sweepDigest(spec));
   const points = new Map<string, SweepPoint>();
   const owner = new Map<number, string>();
   for (const { path, file } of set.shards) {

@@ -199,3 +199,89 @@ describe('explore --shard K/N (swarm) and merge', () => {
     expect(existsSync(at('explore-partial'))).toBe(false);
   });
 });
+
+describe('shards that cannot lie (one line, exit 2, nothing written; or the whole run\'s verdict)', () => {
+  async function refusedMerge(args: string[], message: RegExp, out = at('liar-out')): Promise<void> {
+    const r = await runInProcess(['merge', ...args, '--dir', out]);
+    expect(r.err).toEqual([expect.stringMatching(message)]);
+    expect(r.code).toBe(2);
+    expect(r.out).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  }
+  const edit = (from: string, to: string, change: (f: any) => void) => {
+    const file = JSON.parse(readFileSync(at(from), 'utf8'));
+    change(file);
+    writeFileSync(at(to), JSON.stringify(file));
+    return at(to);
+  };
+
+  it('a small shard claiming two billion runs (or 10^9 sweep steps or seeds) is refused in one line, at once', async () => {
+    const huge = {
+      kind: 'cascade-shard', schemaVersion: 2, tool: { name: 'cascade', version: JSON.parse(readFileSync(at('s1.json'), 'utf8')).tool.version }, shard: { index: 1, count: 1 },
+      ran: JSON.parse(readFileSync(at('s1.json'), 'utf8')).ran, command: 'check',
+      selection: { suite: 'crash-cascade-2010', property: 'no-client-crash', variant: 'fixed', overrides: {}, budget: 'test', runs: 2_000_000_000, seed: null, dir: 'counterexamples' },
+      pairs: [{ pair: { suite: 'crash-cascade-2010', property: 'no-client-crash', variant: 'fixed', expected: 'holds' }, partial: { from: 0, to: 2_000_000_000, runs: 2_000_000_000, triggeredRuns: 0, failure: null, cells: [], lengthCounts: [2_000_000_000], ms: 1, abandoned: false } }],
+    };
+    writeFileSync(at('huge.json'), JSON.stringify(huge));
+    expect(readFileSync(at('huge.json')).length).toBeLessThan(1000);
+    const started = performance.now();
+    await refusedMerge([at('huge.json')], /huge\.json: damaged shard file: selection\.runs: /);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a violation without its counterexample, or a counterexample that does not replay, is refused', async () => {
+    const failing = (f: any) => f.pairs.find((p: any) => p.partial.failure !== null).partial.failure.counterexample;
+    await refusedMerge([at('s1.json'), edit('s2.json', 'ticks2.json', (f) => (failing(f).events = failing(f).events.map(() => ({ kind: 'tick' })))), at('s3.json')], /ticks2\.json: shard 2\/3, crash-cascade-2010 \/ no-client-crash on skype-2010: its counterexample of 8 events does not reproduce its violation \(replayed: holds\)/);
+    await refusedMerge([at('s1.json'), edit('s2.json', 'peer2.json', (f) => (failing(f).events[0] = { kind: 'crash', peer: 99 })), at('s3.json')], /peer2\.json: .*events\.0: peer index out of range/);
+    await refusedMerge([at('e1.json'), edit('e2.json', 'nocx2.json', (f) => (f.pairs.find((p: any) => p.result.verdict === 'violated').result.counterexample = null)), at('e3.json')], /nocx2\.json: shard 2\/3, .*: violated without a counterexample/);
+    await refusedMerge([at('e1.json'), edit('e2.json', 'bound2.json', (f) => Object.assign(f.pairs.find((p: any) => p.result.verdict !== 'violated').result, { verdict: 'holds', stoppedBy: 'states' })), at('e3.json')], /bound2\.json: .*: holds, yet stopped by the states/);
+  });
+
+  it('merge --update with one damaged pair among many writes nothing', async () => {
+    const last = (f: any) => f.pairs.filter((p: any) => p.partial.failure !== null).at(-1).partial.failure.counterexample;
+    await refusedMerge([at('s1.json'), edit('s2.json', 'lastbad2.json', (f) => (last(f).violation.message = 'edited')), at('s3.json'), '--update'], /lastbad2\.json: .*no-cascade on skype-2010\+mega-supernodes: its counterexample .* does not reproduce/, at('update-out'));
+  });
+
+  it('shards of a suite file edited between them, or since, are refused', async () => {
+    const suite = at('mine.mjs');
+    const write = (faults: number) => writeFileSync(suite, `export default ({ defineSuite }) => defineSuite({ id: 'merge-digest', title: 'digest', kinds: ['crash'], properties: ['no-cascade'], variants: { fixed: null }, config: { faultBudget: ${faults} }, budget: { test: 6, start: 6 } });\n`);
+    write(1);
+    const args = ['check', '--suite', suite, '--workers', '1'];
+    for (const k of [1, 2]) expect((await runInProcess([...args, '--shard', `${k}/2`, '--out', at(`d${k}.json`)])).code).toBe(0);
+    write(2);
+    expect((await runInProcess([...args, '--shard', '2/2', '--out', at('d2-edited.json')])).code).toBe(0);
+    await refusedMerge([at('d1.json'), at('d2-edited.json')], /d2-edited\.json: not the same run as .*d1\.json: it ran another suite definition/);
+    await refusedMerge([at('d1.json'), at('d2.json')], /d1\.json: ran another suite definition .* than this merge loads/);
+    await refusedMerge([at('d1.json'), edit('d2.json', 'd2-model.json', (f) => (f.ran.model = '0'.repeat(32)))], /d2-model\.json: not the same run as .*: it ran another model/);
+  });
+
+  it('an explore merge never replaces a stored counterexample without --update, a longer one neither', async () => {
+    const out = at('keep-out');
+    expect((await runInProcess(['merge', at('e1.json'), at('e2.json'), at('e3.json'), '--dir', out])).code).toBe(0);
+    const [name] = [...files(out).keys()];
+    const path = join(out, name!);
+    const stored = JSON.parse(readFileSync(path, 'utf8'));
+    stored.events.push({ kind: 'tick' });
+    writeFileSync(path, JSON.stringify(stored, null, 2) + '\n');
+    const before = readFileSync(path, 'utf8');
+    const again = await runInProcess(['merge', at('e1.json'), at('e2.json'), at('e3.json'), '--dir', out, '--json']);
+    expect(again.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(again.out.map((l) => JSON.parse(l)).find((x) => x.counterexample === path)?.saved).toBe('kept-existing');
+    const update = await runInProcess(['merge', at('e1.json'), at('e2.json'), at('e3.json'), '--dir', out, '--update', '--json']);
+    expect(update.out.map((l) => JSON.parse(l)).find((x) => x.counterexample === path)?.saved).toBe('replaced');
+  });
+
+  it('explore says vacuous where check does, whole and merged from shards, with check\'s exit code', async () => {
+    const suite = at('vacuous.mjs');
+    writeFileSync(suite, "export default ({ defineSuite }) => defineSuite({ id: 'merge-vacuous', title: 'vacuous', kinds: ['goOnline'], properties: ['no-client-crash'], variants: { fixed: 'holds' }, budget: { test: 10, start: 10 }, exhaustive: { variants: ['fixed'], horizon: 2, maxStates: 20000 } });\n");
+    const check = await runInProcess(['check', '--suite', suite, '--dir', at('vac-cx'), '--json', '--workers', '1']);
+    const explore = await runInProcess(['explore', '--suite', suite, '--dir', at('vac-cx'), '--json', '--workers', '1']);
+    for (const k of [1, 2]) expect((await runInProcess(['explore', '--suite', suite, '--workers', '1', '--shard', `${k}/2`, '--out', at(`vac${k}.json`)])).code).toBe(0);
+    const merged = await runInProcess(['merge', at('vac1.json'), at('vac2.json'), '--json']);
+    const verdict = (r: InProcessRun) => JSON.parse(r.out[0]!).verdict;
+    expect([verdict(check), verdict(explore), verdict(merged)]).toEqual(['vacuous', 'vacuous', 'vacuous']);
+    expect([explore.code, merged.code]).toEqual([check.code, check.code]);
+    expect(check.code).toBe(1);
+  });
+});
