@@ -1,19 +1,19 @@
 /**
  * `cascade fixes [--suite S] [--base B] [--budget B] [--every-set] [--json]`: which sets of fixes are
- * enough. For each suite on each base, all 64 subsets of the fixes are checked by both engines; it
- * prints the minimal sufficient sets, what each property needs, what dropping a fix from a minimal set
+ * enough. For each suite on each base, the 64 subsets of the fixes are checked by both engines,
+ * smallest first, skipping only checks no answer depends on; it prints the minimal sufficient sets, what each property needs, what dropping a fix from a minimal set
  * costs (with the command that replays it), and where adding a fix made things worse.
  */
-import { BASES, checkShardTarget, FIXES, FIX_SETS_SCHEMA_VERSION, parseShard, plural, runFixesShard, runFixSets, showSet, showSets, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
+import { BASES, checkShardTarget, depthWords, FIXES, FIX_SETS_SCHEMA_VERSION, parseShard, plural, runFixesShard, runFixSets, showSet, showSets, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
 import { integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { printShard } from './check.ts';
 import { progress } from './progress.ts';
 
 export const fixesHelp = `Usage: cascade fixes [options]
 
-Which fixes are enough: every subset of the six fixes (64 per base) is checked against every property
-of a suite by the random engine and by the exhaustive engine, and the minimal sufficient sets are
-printed (no proper subset holds every property), with what each property needs on its own, what
+Which fixes are enough: the subsets of the six fixes (64 per base), smallest first, are checked
+against every property of a suite by the random engine and by the exhaustive engine, and the minimal
+sufficient sets are printed with the depth they were shown at (no proper subset holds every property), with what each property needs on its own, what
 dropping one fix from a minimal set costs (a shortest counterexample and the command that replays
 it), and every place where adding a fix made a property fail.
 
@@ -24,8 +24,11 @@ Options:
   --runs N       random runs per set and property (default: the suite's budget)
   --among F,G    only the subsets of these fixes (the candidates a team can build), e.g.
                  --among admission-control,backoff-jitter,mega-supernodes
-  --every-set    search every set exhaustively; by default a superset of a set the exhaustive engine
-                 showed holding is not searched again when the random engine also finds it holding
+  --every-set    make every check of every set; by default the sets go smallest first and a check
+                 no answer depends on is skipped (a proper subset of its set already holds the
+                 property, and holds every property of the suite or the set already fails): such
+                 a check never counts as holding, and a set is enough only when both engines ran
+                 on every property
   --json         one JSON object per (suite, base), then a summary object
   --workers N    worker threads (default: this machine's cores): the cells (one engine on one
                  property of one set) go to them, one level of set size at a time, and the analysis
@@ -100,7 +103,7 @@ function fixList(value: string): Fix[] {
 /** One analysis in words: the answer first, then what it rests on. */
 export function describeFixSets(a: FixSetAnalysis): string[] {
   const lines = [`\n== ${a.suite} on ${a.base}: which fixes are enough (${a.properties.join(', ')}) ==`];
-  lines.push(a.minimal.length === 0 ? '  enough: no set of the six fixes holds every property' : `  enough: ${showSets(a.minimal)}`);
+  lines.push(a.minimal.length === 0 ? `  enough, ${depthWords([a])}: no set of the six fixes is shown to hold every property` : `  enough, ${depthWords([a])}: ${showSets(a.minimal)}`);
   for (const [property, p] of Object.entries(a.perProperty)) {
     const needs = p.needs.length === 0 ? '' : `needs ${p.needs.join(' and ')}; `;
     lines.push(`  ${property}: ${p.minimal.length === 0 ? 'no set holds it' : `${needs}enough: ${showSets(p.minimal)}`}`);
@@ -119,7 +122,7 @@ export function describeFixSets(a: FixSetAnalysis): string[] {
     lines.push(`  worse: adding ${w.added} to ${showSet(w.from)} breaks ${w.property}: ${c.replay}`);
   }
   for (const u of a.unmet) lines.push(`  FAIL ${u.property} on ${u.variant}: the suite expects ${u.expected}, the analysis found ${u.outcome}`);
-  lines.push(`  scope: ${a.scope.random}; exhaustive: ${a.scope.exhaustive} (${a.implied} of ${a.sets.length * a.properties.length} checks implied${a.notSearched > 0 ? `, ${a.notSearched} violated by the random engine not searched` : ''}); ${(a.ms / 1000).toFixed(1)} s`);
+  lines.push(`  scope: ${a.scope.random}; exhaustive: ${a.scope.exhaustive} (${a.skipped} of ${a.sets.length * a.properties.length} checks skipped${a.notSearched > 0 ? `, ${a.notSearched} violated by the random engine not searched` : ''}${a.reused > 0 ? `, ${a.reused} searches reused` : ''}; time summed over the searches made); ${(a.ms / 1000).toFixed(1)} s`);
   return lines;
 }
 

@@ -14,7 +14,7 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
     random: `\n== Property suites: random engine (fast-check, swarm testing), ${budget} budget ==`,
     exhaustive: `\n== Property suites: exhaustive engine (breadth-first, shortest counterexamples), ${budget} bounds ==`,
     ratios: '\n== Shrunk random counterexamples against the shortest that exist ==',
-    fixes: '\n== Which fixes are enough: every subset of the six fixes, per suite and base, both engines (test budget) ==',
+    fixes: `\n== Which fixes are enough: the subsets of the six fixes, per suite and base, both engines, ${budget} budget and bounds ==`,
   };
   const random: PairResult[] = [];
   const explored = new Set<string>();

@@ -1,16 +1,46 @@
 /**
  * Which fix sets are enough across suites: a set that every suite's analysis on a base found holding,
  * none of whose proper subsets did. The answer to "which fixes does the design need?" for the whole
- * protocol, read from the per-suite analyses (never re-derived).
+ * protocol, read from the per-suite analyses (never re-derived), with the depth it was shown at.
  */
 import { minimalOf } from '../runner/fixSets.ts';
 import type { FixSetRecord } from './results.ts';
 
-/** The minimal sets of fixes that hold every property of every given analysis (one base). */
+/**
+ * The minimal sets of fixes that hold every property of every given analysis (one base). Exact when
+ * the analyses were made together (`acrossSuites`, as `npm start` does); analyses made one suite at
+ * a time skip supersets of a set enough for their own suite, so a set enough for all may be missed
+ * there (never a set named that is not enough).
+ */
 export function enoughForAll(records: readonly FixSetRecord[]): string[][] {
   if (records.length === 0) return [];
   const key = (fixes: readonly string[]) => fixes.join('+');
   return minimalOf(records[0]!.sets.filter((s) => records.every((r) => r.sets.find((x) => key(x.fixes) === key(s.fixes))?.outcome === 'holds')).map((s) => s.fixes));
+}
+
+/**
+ * How deep the analyses behind a claim went, in words, from their `depth` numbers: "exhaustive
+ * within 40 ticks (directory: 30) at each suite's start scope and random at 5,000 runs". The value
+ * most suites share comes first; the suites that differ are named with theirs.
+ */
+export function depthWords(records: readonly Pick<FixSetRecord, 'suite' | 'budget' | 'depth'>[]): string {
+  const range = (x: { least: number; most: number }) => (x.least === x.most ? x.most.toLocaleString('en-US') : `${x.least.toLocaleString('en-US')} to ${x.most.toLocaleString('en-US')}`);
+  const ticks = common(records, (r) => range(r.depth.horizon));
+  const runs = common(records, (r) => r.depth.runs.toLocaleString('en-US'));
+  const budgets = [...new Set(records.map((r) => r.budget))].join(' or ');
+  const scope = new Set(records.map((r) => r.suite)).size === 1 ? `the suite's ${budgets} scope` : `each suite's ${budgets} scope`;
+  return `exhaustive within ${ticks} ticks at ${scope} and random at ${runs} runs`;
+}
+
+/** The value most records give (ties: the first met), then the suites whose value differs, each with its own. */
+function common<R extends Pick<FixSetRecord, 'suite'>>(records: readonly R[], value: (r: R) => string): string {
+  const bySuite = new Map<string, string>();
+  for (const r of records) if (!bySuite.has(r.suite)) bySuite.set(r.suite, value(r));
+  const counts = new Map<string, number>();
+  for (const v of bySuite.values()) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const most = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const others = [...bySuite.entries()].filter(([, v]) => v !== most).map(([suite, v]) => `${suite}: ${v}`);
+  return others.length === 0 ? most : `${most} (${others.join(', ')})`;
 }
 
 /** A set of fixes in words: `{a, b}`, or `{no fix}`. */

@@ -1,10 +1,11 @@
 /**
  * The finding in three lines, for the end of `npm start` and the top of the report: what breaks on
- * the base protocols, which sets of fixes are enough, and whether every verdict met its suite's
- * expectation. Every clause is read from the results.
+ * the base protocols, which sets of fixes are enough (with the depth they were shown at, so that
+ * `explore` at that bound can confirm them), and whether every verdict met its suite's expectation.
+ * Every clause is read from the results.
  */
 import { BASES } from '../model/index.ts';
-import { enoughForAll, showSets } from './enough.ts';
+import { depthWords, enoughForAll, showSets } from './enough.ts';
 import { plural } from './format.ts';
 import type { Results } from './results.ts';
 
@@ -24,13 +25,13 @@ export function finding(results: Results): [string, string, string] {
     const records = results.fixSets.filter((f) => f.base === base);
     if (records.length === 0) return null;
     const enough = enoughForAll(records);
-    return `on ${base} ${enough.length === 0 ? 'no set of the six fixes holds every suite' : showSets(enough, 3)}`;
+    return `on ${base} ${enough.length === 0 ? 'no set of the six fixes is shown to hold every suite' : showSets(enough, 3)}`;
   }).filter((s): s is string => s !== null);
   const worse = results.fixSets.reduce((n, f) => n + f.worsenings.length, 0);
   const second =
     perBase.length === 0
       ? 'Fixes: no fix-set analysis in these results.'
-      : `Enough for every suite: ${perBase.join('; ')}${worse > 0 ? `; adding a fix made a property fail in ${plural(worse, 'place')} (see the report)` : ''}.`;
+      : `Enough for every suite, ${depthWords(results.fixSets)}: ${perBase.join('; ')}${worse > 0 ? `; adding a fix made a property fail in ${plural(worse, 'place')} (see the report)` : ''}.`;
 
   const all = [...results.random, ...results.exhaustive].filter((r) => r.expected !== null);
   const unmet = all.filter((r) => !r.met).length + results.fixSets.reduce((n, f) => n + f.unmet.length, 0);

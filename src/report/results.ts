@@ -96,10 +96,12 @@ export interface LengthRatio {
 export interface FixCheckRecord {
   property: string;
   outcome: 'holds' | 'violated' | 'unknown';
+  /** The random engine's verdict, or `not-run` (the check was skipped). */
   random: string;
-  /** The exhaustive verdict, `implied` (by `impliedBy`, a smaller set the search showed holding), or `not-searched` (the random engine violated it). */
+  /** The exhaustive verdict, or `not-searched` (the random engine violated it, or the check was skipped). */
   exhaustive: string;
-  impliedBy?: string[];
+  /** Why the check was skipped: a proper subset already holds the property, and holds everything or the set fails `fails` (runner/fixSets.ts, `Skipped`). */
+  skipped?: { subset: string[]; fails: { suite: string; property: string } | null };
   /** The shortest counterexample found: its length, the engine, and the command that replays it. */
   counterexample: { engine: 'random' | 'exhaustive'; shortest: boolean; events: number; replay: string } | null;
 }
@@ -110,13 +112,16 @@ export interface FixSetRecord {
   base: 'skype-2007' | 'skype-2010';
   properties: string[];
   budget: 'test' | 'start';
+  /** How deep every "holds" goes: random runs per check, the least and most exhaustive horizon and state bound. */
+  depth: { runs: number; horizon: { least: number; most: number }; maxStates: { least: number; most: number } };
   scope: { random: string; exhaustive: string };
   sets: { fixes: string[]; variant: string; outcome: 'holds' | 'violated' | 'unknown'; checks: FixCheckRecord[] }[];
   minimal: string[][];
   perProperty: Record<string, { minimal: string[][]; needs: string[] }>;
   worsenings: { property: string; from: string[]; added: string }[];
-  implied: number;
+  skipped: number;
   notSearched: number;
+  reused: number;
   unmet: { variant: string; property: string; expected: 'holds' | 'violated'; outcome: 'holds' | 'violated' | 'unknown' }[];
   ms: number;
 }

@@ -143,9 +143,9 @@ export const FixCheckRecordSchema = z
   .object({
     property: PropertyName,
     outcome: Outcome,
-    random: z.enum(['violated', 'holds', 'vacuous']),
-    exhaustive: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached', 'implied', 'not-searched']),
-    impliedBy: Fixes.optional(),
+    random: z.enum(['violated', 'holds', 'vacuous', 'not-run']),
+    exhaustive: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached', 'not-searched']),
+    skipped: z.object({ subset: Fixes, fails: z.object({ suite: SuiteName, property: PropertyName }).strict().nullable() }).strict().optional(),
     counterexample: z.object({ engine: z.enum(['random', 'exhaustive']), shortest: z.boolean(), events: count, replay: text }).strict().nullable(),
   })
   .strict();
@@ -156,13 +156,15 @@ export const FixSetRecordSchema = z
     base: z.enum(['skype-2007', 'skype-2010']),
     properties: z.array(PropertyName).max(100),
     budget: z.enum(['test', 'start']),
+    depth: z.object({ runs: count.max(10_000_000), horizon: z.object({ least: count.max(MAX_SEARCH_TICKS), most: count.max(MAX_SEARCH_TICKS) }).strict(), maxStates: z.object({ least: count.min(1).max(1_000_000_000), most: count.min(1).max(1_000_000_000) }).strict() }).strict(),
     scope: z.object({ random: text, exhaustive: text }).strict(),
     sets: z.array(z.object({ fixes: Fixes, variant: VariantName, outcome: Outcome, checks: z.array(FixCheckRecordSchema).max(100) }).strict()).max(1 << FIXES.length),
     minimal: z.array(Fixes).max(1 << FIXES.length),
     perProperty: z.record(PropertyName, z.object({ minimal: z.array(Fixes).max(1 << FIXES.length), needs: Fixes }).strict()),
     worsenings: z.array(z.object({ property: PropertyName, from: Fixes, added: Fix }).strict()).max(MAX_ROWS),
-    implied: count,
+    skipped: count,
     notSearched: count,
+    reused: count,
     unmet: z.array(z.object({ variant: VariantName, property: PropertyName, expected: Expected, outcome: Outcome }).strict()).max(MAX_ROWS),
     ms: count,
   })

@@ -1,41 +1,46 @@
 /**
- * Fix-set analysis: which combinations of fixes are enough. For one suite on one base, every subset
- * of the six fixes (64) is checked against every property of the suite by the random engine, and by
- * the exhaustive engine within the suite's bound. A set is sufficient when every property holds on
- * it; the answer is the minimal sufficient sets (no proper subset is sufficient), the sets each
- * property needs, every insufficient set's shortest counterexample, and the places where adding a fix
- * made a property fail (the fixes are not monotone there).
+ * Fix-set analysis: which combinations of fixes are enough. For one suite on one base (or several
+ * suites on one base at once), the subsets of the six fixes (64) are checked against every property
+ * by the random engine and by the exhaustive engine within the suite's bound. A set is sufficient
+ * when every property holds on it; the answer is the minimal sufficient sets (no proper subset is
+ * sufficient), the sets each property needs, every insufficient set's shortest counterexample, and
+ * the places where adding a fix made a property fail (the fixes are not monotone there).
  *
- * Monotonicity is used, never assumed silently: once the exhaustive engine has shown a property on a
- * set, a superset that the random engine also finds holding is not searched again (`implied`, naming
- * the set), unless `everySet` asks for it. The random engine runs on all 64 sets, so a fix that makes
- * things worse shows up as a violated superset of a holding set.
+ * Monotonicity is never assumed: "holds" is said of a set only when both engines ran on it. What is
+ * skipped is only what no answer depends on: the sets go smallest first, and a check is made unless
+ * a proper subset of its set already holds the property, the suite and every suite of the run (the
+ * set cannot be minimal for any of them), or a subset holds the property and the set already fails
+ * elsewhere. A skipped check says so (`skipped`), and its set is never called enough.
  */
-import { expectation, searchBound, type Suite } from '../../properties/index.ts';
+import { expectation, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
 import type { ExhaustiveVerdict } from '../explore/exhaustive.ts';
 import type { Verdict } from '../explore/random.ts';
 import { FIXES, parseVariant, type Base, type Event, type Fix } from '../model/index.ts';
 import type { Violation } from '../properties/index.ts';
 import { withPool } from '../parallel/pool.ts';
-import type { FixSetRecord } from '../report/results.ts';
+import type { ExplorePairResult, FixSetRecord, PairResult } from '../report/results.ts';
 import { checkCommandLine, exploreCommandLine } from './commandLines.ts';
 import { fixCell, fixSearchBound, runSteps, runStepsAsync, type FixCellAnswer, type FixCellContext, type FixCellRequest, type FixCellTaskInput, type FixExhaustiveCell, type FixRandomCell, type Steps } from '../parallel/cellTasks.ts';
 
-/** The version of the shape `cascade fixes --json` prints; raised when a field changes meaning or goes. */
-export const FIX_SETS_SCHEMA_VERSION = 1;
+/** The version of the shape `cascade fixes --json` prints; raised when a field changes meaning or goes. 2: `skipped` checks replace `implied` ones; `depth` and `reused`. */
+export const FIX_SETS_SCHEMA_VERSION = 2;
+
+/** Why a check was not made: a proper subset of its set (`subset`) already holds the property, and the set either cannot be minimal (that subset holds every property of every suite of the run) or already fails `fails`. */
+export type Skipped = { subset: Fix[]; fails: null } | { subset: Fix[]; fails: { suite: string; property: string } };
 
 /** One property on one fix set, by both engines. */
 export interface FixCheck {
   property: string;
-  random: { verdict: Verdict; runs: number; ms: number };
-  /** The exhaustive search, or `implied` by a smaller set on which it showed the property. */
+  /** The random engine's result (`reused`: taken from the same search made elsewhere); null when the check was skipped. */
+  random: { verdict: Verdict; runs: number; ms: number; reused: boolean } | null;
   exhaustive:
-    | { verdict: ExhaustiveVerdict; stoppedBy: string; horizon: number; states: number; ms: number }
-    | { verdict: 'implied'; by: Fix[] }
-    /** Not searched: the random engine already violated the set and `shortest` was off. */
+    | { verdict: ExhaustiveVerdict; stoppedBy: string; horizon: number; states: number; ms: number; reused: boolean }
+    /** Not searched: the random engine already violated the set and `shortest` was off, or the check was skipped. */
     | { verdict: 'not-searched' };
-  /** `holds`: neither engine found a violation and the exhaustive one reached a verdict; `unknown`: no violation, but a bound stopped the search or no run exercised the trigger. */
+  /** `holds`: neither engine found a violation and the exhaustive one reached a verdict; `unknown`: no violation, but a bound stopped the search, no run exercised the trigger, or the check was skipped. */
   outcome: 'holds' | 'violated' | 'unknown';
+  /** Why the check was not made (null: it was). */
+  skipped: Skipped | null;
   /** The shortest counterexample found (exhaustive when it found one, else the random engine's shrunk one). */
   counterexample: { engine: 'random' | 'exhaustive'; shortest: boolean; events: Event[]; violation: Violation; replay: string } | null;
 }
@@ -44,7 +49,7 @@ export interface FixSet {
   fixes: Fix[];
   variant: string;
   checks: FixCheck[];
-  /** Every property holds (`holds`), one is violated (`violated`), or none is violated but one is unknown. */
+  /** Every property holds (`holds`), one is violated (`violated`), or none is violated but one is unknown or skipped. */
   outcome: 'holds' | 'violated' | 'unknown';
 }
 
@@ -55,11 +60,24 @@ export interface Worsening {
   added: Fix;
 }
 
+/**
+ * How deep every "holds" of an analysis goes, as numbers (formatters write the words): the random
+ * engine's runs per check, and the least and most tick horizon of the exhaustive bounds its checks
+ * are searched within (the suite's `budget` bound, on its exhaustive scope; one number unless the
+ * suite keys its bound by property or variant).
+ */
+export interface FixSetDepth {
+  runs: number;
+  horizon: { least: number; most: number };
+  maxStates: { least: number; most: number };
+}
+
 export interface FixSetAnalysis {
   suite: string;
   base: Base;
   properties: string[];
   budget: 'test' | 'start';
+  depth: FixSetDepth;
   /** What each engine covered on every set, in words. */
   scope: { random: string; exhaustive: string };
   /** All 64 sets, smallest first, each in FIXES order. */
@@ -68,22 +86,32 @@ export interface FixSetAnalysis {
   minimal: Fix[][];
   /** Per property: its minimal sets and the fixes every one of them contains. */
   perProperty: Record<string, { minimal: Fix[][]; needs: Fix[] }>;
-  /** Supersets of a holding set on which a property fails, by the fix that was added. */
+  /** Supersets of a holding set on which a property fails, by the fix that was added (among the checks made). */
   worsenings: Worsening[];
-  /** Checks whose exhaustive verdict was taken from a smaller holding set. */
-  implied: number;
+  /** Checks not made (see `Skipped`). */
+  skipped: number;
   /** Checks the random engine violated that were not searched (`shortest` off). */
   notSearched: number;
+  /** Searches (either engine) taken from the same search made elsewhere (`FixSetOptions.known`). */
+  reused: number;
   /** Sets the suite states an expectation for, where the outcome differs from it. */
   unmet: { variant: string; property: string; expected: 'holds' | 'violated'; outcome: FixCheck['outcome'] }[];
   ms: number;
+}
+
+/** Searches already made at the same bound, scope, seed and runs, by suite id, property and variant name: taken, not made again. */
+export interface KnownCells {
+  /** The random engine's answer with `runs` runs (and the suite's seed), if made. */
+  random(suite: string, property: string, variant: string, runs: number): FixRandomCell | undefined;
+  /** The exhaustive engine's answer within `bound` on the suite's exhaustive scope, if made. */
+  exhaustive(suite: string, property: string, variant: string, bound: { horizon: number; maxStates: number }): FixExhaustiveCell | undefined;
 }
 
 export interface FixSetOptions {
   budget: 'test' | 'start';
   /** Random runs per set and property (default: the suite's budget). */
   runs?: number;
-  /** Search every set exhaustively, implied or not. */
+  /** Make every check of every set, whether an answer depends on it or not. */
   everySet?: boolean;
   /** Only the subsets of these fixes (default: all six): the candidates a team can build. */
   among?: readonly Fix[];
@@ -93,6 +121,14 @@ export interface FixSetOptions {
    * fraction of the time (what `npm start` does).
    */
   shortest?: boolean;
+  /**
+   * Analyse the suites of a base together (default false: each suite alone): a set is then checked
+   * on a suite also when it may be minimal for every suite at once, which "enough for every suite"
+   * needs; `npm start` does.
+   */
+  acrossSuites?: boolean;
+  /** Searches made already (npm start's suite sections), reused where they match (default none). */
+  known?: KnownCells;
   /** Progress: sets done of 64, and a line saying where. */
   onProgress?: (done: number, total: number, text: string) => void;
   /**
@@ -135,103 +171,195 @@ export function fixCellContext(suite: Suite, options: Pick<FixSetOptions, 'budge
   return { suite: { suite: suite.id, ...(suite.file === undefined ? {} : { suiteFile: suite.file }) }, runs: options.runs ?? suite.budget[options.budget], budget: options.budget };
 }
 
-/**
- * The analysis of one suite on one base as batches of independent cells (`Steps`, src/parallel/cellTasks.ts): first the
- * random engine on every set and property; then, one level of set size at a time (a set's implied
- * verdicts rest only on smaller sets), the exhaustive searches that level needs; then the searches a
- * non-monotone property needs. The answers decide everything, so the result is the same wherever
- * the cells are computed.
- */
+/** A cell of an analysis of several suites at once: the suite's index among them, and the cell. */
+export interface FixSuiteCellRequest extends FixCellRequest {
+  suite: number;
+}
+
+/** A cell without its suite's index, as the pool task and `fixCell` take it. */
+function cellOf({ engine, variant, property }: FixSuiteCellRequest): FixCellRequest {
+  return { engine, variant, property };
+}
+
+/** The analysis of one suite on one base as batches of cells: `fixSetsOnBase` with this suite alone. */
 export function* fixSetSteps(suite: Suite, base: Base, options: FixSetOptions): Steps<FixCellRequest, FixCellAnswer, FixSetAnalysis> {
-  const started = performance.now();
+  const steps = fixSetsOnBase([suite], base, options);
+  let next = steps.next([]);
+  while (!next.done) next = steps.next(yield next.value.map(cellOf));
+  return next.value[0]!;
+}
+
+/** One check on its way: where it is, and what the engines have answered so far. */
+interface Slot {
+  suite: number;
+  set: number;
+  property: string;
+  random?: NonNullable<FixCheck['random']>;
+  randomFound?: FixCheck['counterexample'];
+}
+
+/**
+ * The analyses of `suites` on one base (each suite's own, checked together) as batches of
+ * independent cells (`Steps`, src/parallel/cellTasks.ts). The sets go one level of set size at a
+ * time, smallest first, so that what a check depends on (its set's proper subsets) is decided before
+ * it. A level is four batches: the random engine on the checks every answer needs (the set is listed
+ * in the suite, or no proper subset holds the property), then on those needed only while the set
+ * might still be minimal for the suite or for all the suites (no proper subset holds them, and the
+ * set fails nowhere yet); then the exhaustive engine on each, in the same order, asking again after
+ * the first. The answers decide everything, so the result is the same wherever the cells are computed.
+ */
+export function* fixSetsOnBase(suites: readonly Suite[], base: Base, options: FixSetOptions): Steps<FixSuiteCellRequest, FixCellAnswer, FixSetAnalysis[]> {
   const { budget } = options;
-  const runs = options.runs ?? suite.budget[budget];
   const subsets = fixSubsets(options.among);
-  const properties = suite.properties;
-  const sets: FixSet[] = subsets.map((fixes) => ({ fixes, variant: variantOf(base, fixes), checks: [], outcome: 'unknown' }));
-  const where = (set: FixSet) => `${suite.id} on ${base}: set ${sets.indexOf(set) + 1}/${sets.length} (${set.fixes.length === 0 ? 'no fix' : set.fixes.join(', ')})`;
-  options.onProgress?.(0, subsets.length, `${suite.id} on ${base}: the random engine on ${subsets.length} sets`);
-  const randoms = (yield sets.flatMap((s) => properties.map((property) => ({ engine: 'random' as const, variant: s.variant, property })))) as FixRandomCell[];
-  // Per property: masks on which the exhaustive engine itself showed the property (holds or within horizon).
-  const shown = new Map<string, number[]>(properties.map((p) => [p, []]));
+  const masks = subsets.map(maskOf);
+  const variants = subsets.map((fixes) => variantOf(base, fixes));
+  const listed = suites.map(listedVariants);
+  const checks: Map<string, FixCheck>[][] = suites.map(() => subsets.map(() => new Map()));
+  const outcome = (k: number, i: number, p: string) => checks[k]![i]!.get(p)?.outcome;
+  const failsIn = (k: number, i: number) => suites[k]!.properties.find((p) => outcome(k, i, p) === 'violated');
+  const suiteHolds = (k: number, i: number) => suites[k]!.properties.every((p) => outcome(k, i, p) === 'holds');
+  // The first proper subset of set i on which `holds` is true, or -1.
+  const below = (i: number, holds: (j: number) => boolean) => subsets.findIndex((_, j) => masks[j] !== masks[i] && within(masks[j]!, masks[i]!) && holds(j));
+  const needed = (x: Slot) => options.everySet === true || listed[x.suite]!.has(variants[x.set]!) || below(x.set, (j) => outcome(x.suite, j, x.property) === 'holds') < 0;
+  /** Why a check that not every answer needs can be skipped now, or null when it is still needed. */
+  const skip = ({ suite: k, set: i, property }: Slot): Skipped | null => {
+    const all = below(i, (j) => suites.every((_, m) => suiteHolds(m, j)));
+    if (all >= 0) return { subset: subsets[all]!, fails: null };
+    const own = failsIn(k, i);
+    const elsewhere = suites.findIndex((_, m) => failsIn(m, i) !== undefined);
+    if (elsewhere < 0 || (own === undefined && below(i, (j) => suiteHolds(k, j)) < 0)) return null;
+    const subset = subsets[below(i, (j) => outcome(k, j, property) === 'holds')]!;
+    return { subset, fails: own !== undefined ? { suite: suites[k]!.id, property: own } : { suite: suites[elsewhere]!.id, property: failsIn(elsewhere, i)! } };
+  };
+  const record = (x: Slot, check: FixCheck) => checks[x.suite]![x.set]!.set(x.property, check);
+
+  function* randoms(slots: Slot[]): Generator<FixSuiteCellRequest[], void, FixCellAnswer[]> {
+    const asked: Slot[] = [];
+    for (const x of slots) {
+      const s = suites[x.suite]!;
+      const known = options.known?.random(s.id, x.property, variants[x.set]!, options.runs ?? s.budget[budget]);
+      if (known) x.random = { verdict: known.verdict, runs: known.runs, ms: known.ms, reused: true };
+      else asked.push(x);
+    }
+    const answers = asked.length === 0 ? [] : ((yield asked.map((x) => ({ suite: x.suite, engine: 'random' as const, variant: variants[x.set]!, property: x.property }))) as FixRandomCell[]);
+    asked.forEach((x, n) => {
+      const r = answers[n]!;
+      const s = suites[x.suite]!;
+      x.random = { verdict: r.verdict, runs: r.runs, ms: r.ms, reused: false };
+      x.randomFound = r.counterexample && {
+        engine: 'random',
+        shortest: false,
+        events: r.counterexample.events,
+        violation: r.counterexample.violation,
+        replay: checkCommandLine({ suite: s, property: x.property, variant: variants[x.set]!, expected: null }, {}, { seed: s.seed, runs: options.runs ?? s.budget[budget] }),
+      };
+    });
+    // A random counterexample is a violation whatever the exhaustive engine says: known from now on.
+    for (const x of slots) if (x.randomFound) record(x, { property: x.property, random: x.random!, exhaustive: { verdict: 'not-searched' }, outcome: 'violated', skipped: null, counterexample: x.randomFound });
+  }
+
+  function* exhaustives(slots: Slot[]): Generator<FixSuiteCellRequest[], void, FixCellAnswer[]> {
+    const asked: Slot[] = [];
+    for (const x of slots) {
+      if (x.randomFound && options.shortest === false) continue;
+      const s = suites[x.suite]!;
+      const known = options.known?.exhaustive(s.id, x.property, variants[x.set]!, fixSearchBound(s, budget, x.property, variants[x.set]!));
+      if (known) record(x, judged(s, x, variants[x.set]!, budget, known, true));
+      else asked.push(x);
+    }
+    const answers = asked.length === 0 ? [] : ((yield asked.map((x) => ({ suite: x.suite, engine: 'exhaustive' as const, variant: variants[x.set]!, property: x.property }))) as FixExhaustiveCell[]);
+    asked.forEach((x, n) => record(x, judged(suites[x.suite]!, x, variants[x.set]!, budget, answers[n]!, false)));
+  }
+
+  const names = suites.map((s) => s.id).join(', ');
   for (let size = 0, done = 0; size <= FIXES.length; size++) {
-    const level = sets.filter((s) => s.fixes.length === size);
-    const asked: { set: FixSet; at: number; random: FixCheck['random']; found: FixCheck['counterexample'] }[] = [];
-    for (const set of level) {
-      const mask = maskOf(set.fixes);
-      options.onProgress?.(done++, subsets.length, where(set));
-      for (const property of properties) {
-        const r = randoms[sets.indexOf(set) * properties.length + properties.indexOf(property)]!;
-        const random = { verdict: r.verdict, runs: r.runs, ms: r.ms };
-        const found = r.counterexample && {
-          engine: 'random' as const,
-          shortest: false,
-          events: r.counterexample.events,
-          violation: r.counterexample.violation,
-          replay: checkCommandLine({ suite, property, variant: set.variant, expected: null }, {}, { seed: suite.seed, runs }),
-        };
-        const by = r.verdict === 'holds' && !options.everySet ? shown.get(property)!.find((m) => within(m, mask)) : undefined;
-        if (by !== undefined) set.checks.push({ property, random, exhaustive: { verdict: 'implied', by: FIXES.filter((_, k) => by & (1 << k)) }, outcome: 'holds', counterexample: null });
-        else if (found && options.shortest === false) set.checks.push({ property, random, exhaustive: { verdict: 'not-searched' }, outcome: 'violated', counterexample: found });
-        else asked.push({ set, at: set.checks.push(null as unknown as FixCheck) - 1, random, found });
-      }
+    const level = subsets.flatMap((fixes, i) => (fixes.length === size ? [i] : []));
+    if (level.length === 0) continue;
+    options.onProgress?.(done, subsets.length, `${names} on ${base}: ${level.length} sets of ${size} fix${size === 1 ? '' : 'es'}`);
+    const slots: Slot[] = level.flatMap((set) => suites.flatMap((s, suite) => s.properties.map((property) => ({ suite, set, property }))));
+    const first = slots.filter(needed);
+    yield* randoms(first);
+    const second = slots.filter((x) => !first.includes(x) && skip(x) === null);
+    yield* randoms(second);
+    yield* exhaustives(first);
+    yield* exhaustives(second.filter((x) => x.randomFound || skip(x) === null));
+    for (const x of slots) {
+      if (checks[x.suite]![x.set]!.has(x.property)) continue;
+      const skipped = skip(x);
+      // A check left out is one whose reason to skip was found before its turn; reasons only grow within a level.
+      if (skipped === null) throw new Error(`fix-set analysis: ${x.property} on ${variants[x.set]} was needed but not checked`);
+      record(x, { property: x.property, random: x.random ?? null, exhaustive: { verdict: 'not-searched' }, outcome: 'unknown', skipped, counterexample: null });
     }
-    const answers = (yield asked.map((a) => ({ engine: 'exhaustive' as const, variant: a.set.variant, property: properties[a.at]! }))) as FixExhaustiveCell[];
-    asked.forEach((a, i) => (a.set.checks[a.at] = judged(suite, properties[a.at]!, a.set.variant, budget, a.random, a.found, answers[i]!)));
-    for (const set of level) for (const c of set.checks) if (c.exhaustive.verdict === 'holds' || c.exhaustive.verdict === 'holds-within-horizon') shown.get(c.property)!.push(maskOf(set.fixes));
+    done += level.length;
   }
-  // Where adding a fix made a property fail, the fixes are not monotone for it: nothing is implied.
-  const again: { set: FixSet; at: number }[] = [];
-  for (const property of new Set(worsenings(withOutcomes(sets), properties).map((w) => w.property))) {
-    for (const set of sets) {
-      const at = set.checks.findIndex((c) => c.property === property);
-      if (set.checks[at]!.exhaustive.verdict === 'implied') again.push({ set, at });
-    }
-  }
-  if (again.length > 0) {
-    options.onProgress?.(subsets.length, subsets.length, `${suite.id} on ${base}: ${again.length} implied checks of properties that are not monotone, searched`);
-    const answers = (yield again.map((a) => ({ engine: 'exhaustive' as const, variant: a.set.variant, property: properties[a.at]! }))) as FixExhaustiveCell[];
-    again.forEach((a, i) => (a.set.checks[a.at] = judged(suite, properties[a.at]!, a.set.variant, budget, a.set.checks[a.at]!.random, null, answers[i]!)));
-  }
+  options.onProgress?.(subsets.length, subsets.length, `${names} on ${base}: done`);
+  return suites.map((suite, k) => analysisOf(suite, base, options, subsets.map((fixes, i) => ({ fixes, variant: variants[i]!, checks: suite.properties.map((p) => checks[k]![i]!.get(p)!), outcome: 'unknown' })), suites.length > 1));
+}
+
+/** One suite's analysis from its decided sets. */
+function analysisOf(suite: Suite, base: Base, options: FixSetOptions, sets: FixSet[], across: boolean): FixSetAnalysis {
+  const { budget } = options;
+  const properties = suite.properties;
+  const runs = options.runs ?? suite.budget[budget];
   withOutcomes(sets);
-  options.onProgress?.(subsets.length, subsets.length, `${suite.id} on ${base}: done`);
   const holding = (property?: string) => sets.filter((s) => (property === undefined ? s.outcome === 'holds' : s.checks.find((c) => c.property === property)!.outcome === 'holds'));
   const perProperty: FixSetAnalysis['perProperty'] = {};
   for (const property of properties) {
     const minimal = minimalOf(holding(property).map((s) => s.fixes));
     perProperty[property] = { minimal, needs: minimal.length === 0 ? [] : FIXES.filter((f) => minimal.every((m) => m.includes(f))) };
   }
-  const b = searchBound(suite.exhaustive, budget, properties[0]!, variantOf(base, []));
-  const implied = sets.reduce((n, s) => n + s.checks.filter((c) => c.exhaustive.verdict === 'implied').length, 0);
-  const notSearched = sets.reduce((n, s) => n + s.checks.filter((c) => c.exhaustive.verdict === 'not-searched').length, 0);
+  const depth = depthOf(suite, budget, runs, sets);
+  const every = sets.flatMap((s) => s.checks);
+  const ticks = depth.horizon.least === depth.horizon.most ? `${depth.horizon.most}` : `${depth.horizon.least} to ${depth.horizon.most}`;
+  const states = depth.maxStates.least === depth.maxStates.most ? depth.maxStates.most.toLocaleString('en-US') : `${depth.maxStates.least.toLocaleString('en-US')} to ${depth.maxStates.most.toLocaleString('en-US')}`;
   return {
     suite: suite.id,
     base,
     properties: [...properties],
     budget,
+    depth,
     scope: {
       random: `${options.among ? `subsets of {${FIXES.filter((f) => options.among!.includes(f)).join(', ')}} only; ` : ''}${runs} random runs per set and property (seed ${suite.seed}, at most ${suite.maxEvents} safety-phase events)`,
-      exhaustive: `every event sequence whose adversary acts within ${b.horizon} ticks, at most ${b.maxStates.toLocaleString('en-US')} states${suite.exhaustive.scope ? `, ${suite.exhaustive.scope}` : ''}; ${options.everySet ? 'every set searched' : 'a superset of a set the search showed holding is not searched again when the random engine also finds it holding, unless adding a fix made that property fail somewhere'}${options.shortest === false ? '; a set the random engine violated is not searched (its counterexample is the shrunk one, not a shortest)' : ''}`,
+      exhaustive: `every event sequence whose adversary acts within ${ticks} ticks, at most ${states} states${suite.exhaustive.scope ? `, ${suite.exhaustive.scope}` : ''}; ${options.everySet ? 'every check made' : `a check is skipped only where no answer depends on it: a proper subset of its set already holds the property, and either holds every property of ${across ? 'every suite on the base' : 'the suite'} too or the set already fails`}${options.shortest === false ? '; a set the random engine violated is not searched (its counterexample is the shrunk one, not a shortest)' : ''}`,
     },
     sets,
     minimal: minimalOf(holding().map((s) => s.fixes)),
     perProperty,
     worsenings: withoutRepeats(worsenings(sets, properties)),
-    implied,
-    notSearched,
+    skipped: every.filter((c) => c.skipped !== null).length,
+    notSearched: every.filter((c) => c.skipped === null && c.exhaustive.verdict === 'not-searched').length,
+    reused: every.reduce((n, c) => n + (c.random?.reused ? 1 : 0) + (c.exhaustive.verdict !== 'not-searched' && c.exhaustive.reused ? 1 : 0), 0),
     unmet: unmetExpectations(suite, sets),
-    ms: Math.round(performance.now() - started),
+    // The time of the searches it made, wherever they ran (reused ones are not counted).
+    ms: every.reduce((n, c) => n + (c.random && !c.random.reused ? c.random.ms : 0) + (c.exhaustive.verdict !== 'not-searched' && !c.exhaustive.reused ? c.exhaustive.ms : 0), 0),
   };
 }
 
+/** The depth of an analysis: its runs, and the least and most horizon and state bound over its checks' exhaustive bounds. */
+function depthOf(suite: Suite, budget: 'test' | 'start', runs: number, sets: readonly FixSet[]): FixSetDepth {
+  const bounds = sets.flatMap((s) => suite.properties.map((p) => searchBound(suite.exhaustive, budget, p, s.variant)));
+  const span = (values: number[]) => ({ least: Math.min(...values), most: Math.max(...values) });
+  return { runs, horizon: span(bounds.map((b) => b.horizon)), maxStates: span(bounds.map((b) => b.maxStates)) };
+}
+
+/** The canonical names of the variants a suite states an expectation for. */
+function listedVariants(suite: Suite): Set<string> {
+  const names = new Set<string>();
+  for (const name of Object.keys(suite.variants)) {
+    const parsed = parseVariant(name);
+    if (parsed.ok) names.add(parsed.value.name);
+  }
+  return names;
+}
+
 /** One property on one set, judged from the exhaustive search's answer and the random engine's result. */
-function judged(suite: Suite, property: string, variant: string, budget: 'test' | 'start', random: FixCheck['random'], randomFound: FixCheck['counterexample'], e: FixExhaustiveCell): FixCheck {
-  const exhaustive = { verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: e.horizon, states: e.states, ms: e.ms };
-  const replay = exploreCommandLine({ suite: suite.id, suiteFile: suite.file, property, variant, bound: fixSearchBound(suite, budget, property, variant) });
+function judged(suite: Suite, x: Slot, variant: string, budget: 'test' | 'start', e: FixExhaustiveCell, reused: boolean): FixCheck {
+  const exhaustive = { verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: e.horizon, states: e.states, ms: e.ms, reused };
+  const replay = exploreCommandLine({ suite: suite.id, suiteFile: suite.file, property: x.property, variant, bound: fixSearchBound(suite, budget, x.property, variant) });
   const c = e.counterexample;
-  const found = c ? { engine: 'exhaustive' as const, shortest: c.shortest, events: c.events, violation: c.violation, replay } : randomFound;
+  const found = c ? { engine: 'exhaustive' as const, shortest: c.shortest, events: c.events, violation: c.violation, replay } : (x.randomFound ?? null);
   const settled = e.verdict === 'holds' || e.verdict === 'holds-within-horizon';
-  return { property, random, exhaustive, outcome: found ? 'violated' : random.verdict === 'holds' && settled ? 'holds' : 'unknown', counterexample: found };
+  return { property: x.property, random: x.random!, exhaustive, outcome: found ? 'violated' : x.random!.verdict === 'holds' && settled ? 'holds' : 'unknown', skipped: null, counterexample: found };
 }
 
 /** Sets each set's outcome from its checks (and returns the sets). */
@@ -288,33 +416,76 @@ function unmetExpectations(suite: Suite, sets: readonly FixSet[]): FixSetAnalysi
 }
 
 /**
- * Every selected suite on every selected base, in order; `code` is 1 when a suite's expectation is
- * unmet, else 0. With `options.workers` above 1 the cells of all analyses go to a pool of worker
- * threads (see `fixSetSteps`); the analyses are the same for any number of workers (timings aside),
- * and `onResult` hears them in order.
+ * Every selected suite on every selected base, in order (suite, then base); `code` is 1 when a
+ * suite's expectation is unmet, else 0. With `acrossSuites` the suites of a base are analysed
+ * together (`fixSetsOnBase`), else each alone. With `options.workers` above 1 the cells of all
+ * analyses go to a pool of worker threads; the analyses are the same for any number of workers
+ * (timings aside), and `onResult` hears them in order.
  */
 export async function runFixSets(suites: readonly Suite[], bases: readonly Base[], options: FixSetOptions, onResult?: (a: FixSetAnalysis) => void): Promise<{ analyses: FixSetAnalysis[]; code: number }> {
-  const work = suites.flatMap((suite) => bases.map((base) => ({ suite, base })));
-  const analyses = await withPool(options.workers ?? 1, async (pool) => {
+  const groups = options.acrossSuites ? bases.map((base) => ({ base, suites: [...suites] })) : suites.flatMap((suite) => bases.map((base) => ({ base, suites: [suite] })));
+  const order = suites.flatMap((suite) => bases.map((base) => ({ suite, base })));
+  const found = new Map<string, FixSetAnalysis>();
+  const key = (suite: Suite, base: Base) => `${suites.indexOf(suite)}|${base}`;
+  let shown = 0;
+  const store = (group: (typeof groups)[number], analyses: FixSetAnalysis[]) => {
+    analyses.forEach((a, k) => found.set(key(group.suites[k]!, group.base), a));
+    for (; shown < order.length && found.has(key(order[shown]!.suite, order[shown]!.base)); shown++) onResult?.(found.get(key(order[shown]!.suite, order[shown]!.base))!);
+  };
+  await withPool(options.workers ?? 1, async (pool) => {
     if (!pool) {
-      return work.map(({ suite, base }) => {
-        const a = analyseFixSets(suite, base, options);
-        onResult?.(a);
-        return a;
-      });
+      for (const group of groups) {
+        const contexts = group.suites.map((s) => fixCellContext(s, options));
+        store(group, runSteps(fixSetsOnBase(group.suites, group.base, options), (cell) => fixCell(group.suites[cell.suite]!, contexts[cell.suite]!, cellOf(cell))));
+      }
+      return;
     }
-    const done: (FixSetAnalysis | undefined)[] = [];
-    let shown = 0;
-    return Promise.all(
-      work.map(async ({ suite, base }, i) => {
-        const input = fixCellContext(suite, options);
-        done[i] = await runStepsAsync(fixSetSteps(suite, base, options), (cell) => pool.run<FixCellAnswer>('fixCell', { context: input, cell } satisfies FixCellTaskInput));
-        for (; shown < work.length && done[shown]; shown++) onResult?.(done[shown]!);
-        return done[i]!;
+    await Promise.all(
+      groups.map(async (group) => {
+        const contexts = group.suites.map((s) => fixCellContext(s, options));
+        store(group, await runStepsAsync(fixSetsOnBase(group.suites, group.base, options), (cell) => pool.run<FixCellAnswer>('fixCell', { context: contexts[cell.suite]!, cell: cellOf(cell) } satisfies FixCellTaskInput)));
       }),
     );
   });
+  const analyses = order.map(({ suite, base }) => found.get(key(suite, base))!);
   return { analyses, code: analyses.some((a) => a.unmet.length > 0) ? 1 : 0 };
+}
+
+/**
+ * The searches a gathering run already made (its suite sections), as `known` cells: a random run
+ * that held or was vacuous with the same seed, runs and config, and an exhaustive search that held
+ * on the same scope within the same horizon and state bound. A violated pair is searched again:
+ * the results keep its counterexample's length, not its events.
+ */
+export function knownFrom(suites: readonly Suite[], random: readonly PairResult[], exhaustive: readonly ExplorePairResult[]): KnownCells {
+  const canonical = (variant: string) => {
+    const parsed = parseVariant(variant);
+    return parsed.ok ? parsed.value.name : variant;
+  };
+  const key = (suite: string, property: string, variant: string) => `${suite}|${property}|${canonical(variant)}`;
+  const randoms = new Map(random.filter((r) => r.verdict !== 'violated').map((r) => [key(r.suite, r.property, r.variant), r]));
+  const searches = new Map(exhaustive.filter((e) => (e.verdict === 'holds' || e.verdict === 'holds-within-horizon') && !e.swarm && !e.full && e.shards === undefined).map((e) => [key(e.suite, e.property, e.variant), e]));
+  const suiteOf = (id: string, file: string | undefined) => suites.find((s) => s.id === id && s.file === file);
+  return {
+    random(suite, property, variant, runs) {
+      const r = randoms.get(key(suite, property, variant));
+      const s = r && suiteOf(r.suite, r.suiteFile);
+      if (!r || !s || r.runs !== runs || r.seed !== s.seed || !sameConfig(r.config, suiteModel(s, variant).config)) return undefined;
+      return { engine: 'random', verdict: r.verdict, runs: r.runs, ms: r.ms, counterexample: null };
+    },
+    exhaustive(suite, property, variant, bound) {
+      const e = searches.get(key(suite, property, variant));
+      const s = e && suiteOf(e.suite, e.suiteFile);
+      if (!e || !s || (e.verdict !== 'holds' && e.verdict !== 'holds-within-horizon') || e.bound.horizon !== bound.horizon || e.bound.maxStates !== bound.maxStates || !sameConfig(e.config, suiteModel(s, variant, true).config)) return undefined;
+      return { engine: 'exhaustive', verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: e.bound.horizon, states: e.states, ms: e.ms, counterexample: null };
+    },
+  };
+}
+
+/** Whether two configs are the same, whatever the order of their keys. */
+function sameConfig(a: object, b: object): boolean {
+  const sorted = (o: object) => JSON.stringify(Object.fromEntries(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1))));
+  return sorted(a) === sorted(b);
 }
 
 /** The analysis as the results keep it: every outcome and how it was reached, counterexamples by length and replay command. */
@@ -328,9 +499,9 @@ export function fixSetRecord(a: FixSetAnalysis): FixSetRecord {
       checks: s.checks.map((c) => ({
         property: c.property,
         outcome: c.outcome,
-        random: c.random.verdict,
+        random: c.random?.verdict ?? 'not-run',
         exhaustive: c.exhaustive.verdict,
-        ...(c.exhaustive.verdict === 'implied' ? { impliedBy: c.exhaustive.by } : {}),
+        ...(c.skipped ? { skipped: c.skipped } : {}),
         counterexample: c.counterexample && { engine: c.counterexample.engine, shortest: c.counterexample.shortest, events: c.counterexample.events.length, replay: c.counterexample.replay },
       })),
     })),

@@ -8,7 +8,7 @@ import { summarizeScenario, type ScenarioSummary } from '../explore/scenarioSumm
 import { defaultConfig, variant } from '../model/index.ts';
 import { RESULTS_SCHEMA_VERSION, type ExplorePairResult, type FixSetRecord, type LengthRatio, type PairResult, type Results } from '../report/results.ts';
 import { BASES } from '../model/index.ts';
-import { fixSetRecord, runFixSets, type FixSetAnalysis } from './fixSets.ts';
+import { fixSetRecord, knownFrom, runFixSets, type FixSetAnalysis } from './fixSets.ts';
 import { VERSION } from '../version.ts';
 import { checkPairs, exhaustiveSections } from './select.ts';
 import { EXIT, exitCode, runChecks, runExplores, type Listener } from './runPairs.ts';
@@ -32,12 +32,6 @@ export interface GatherListener {
   fixSets?(analysis: FixSetAnalysis): void;
 }
 
-/**
- * The budget of the fix-set analysis in a gathering run: always the suites' test budget and bounds,
- * and a set the random engine violated is not searched for a shortest counterexample (the verdicts
- * are the same). `cascade fixes` searches those too, and `--budget start` deeper.
- */
-export const GATHER_FIX_BUDGET = 'test';
 
 /** Runs it all; `code` is the exit code of both engines' results together. */
 export async function gatherResults(budget: 'test' | 'start', listener: GatherListener = {}, workers = 1): Promise<{ results: Results; code: number }> {
@@ -58,7 +52,11 @@ export async function gatherResults(budget: 'test' | 'start', listener: GatherLi
   const ratios = compareLengths(random.results, exhaustive.results);
   ratios.forEach((r) => listener.ratio?.(r));
   listener.section?.('fixes');
-  const fixes = await runFixSets(SUITES, BASES, { budget: GATHER_FIX_BUDGET, shortest: false, onProgress: listener.fixProgress, workers }, listener.fixSets);
+  // The fix sets at the run's own budget and bounds, the suites of a base together (what "enough for
+  // every suite" needs), reusing the sections' searches; a set the random engine violated is not
+  // searched for a shortest counterexample (the verdicts are the same).
+  const known = knownFrom(SUITES, random.results, exhaustive.results);
+  const fixes = await runFixSets(SUITES, BASES, { budget, shortest: false, acrossSuites: true, known, onProgress: listener.fixProgress, workers }, listener.fixSets);
   const fixSets: FixSetRecord[] = fixes.analyses.map(fixSetRecord);
   const results: Results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,

@@ -42,7 +42,7 @@ export { loadResults } from '../report/loadResults.ts';
 export { OutputDirectory } from '../report/outputDirectory.ts';
 export { RESULTS_SCHEMA_VERSION, type ExplorePairResult, type PairResult, type Results } from '../report/results.ts';
 export { writeReport } from '../report/writeReport.ts';
-export { showSet, showSets } from '../report/enough.ts';
+export { depthWords, showSet, showSets } from '../report/enough.ts';
 export { plural } from '../report/format.ts';
 export { finding } from '../report/finding.ts';
 export { DefinitionError } from '../properties/index.ts';

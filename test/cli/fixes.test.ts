@@ -13,10 +13,12 @@ describe('cascade fixes', () => {
     expect(r.code).toBe(0);
     const text = r.out.join('\n');
     expect(text).toContain('== crash-cascade-2010 on skype-2010: which fixes are enough (no-client-crash, no-cascade) ==');
-    expect(text).toContain('  enough: {robust-client}');
+    // The depth it was shown at, in the line itself: the suite's test bound (40 ticks) and the runs asked for.
+    expect(text).toContain('  enough, exhaustive within 40 ticks at the suite\'s test scope and random at 300 runs: {robust-client}');
     expect(text).toContain('  no-client-crash: needs robust-client; enough: {robust-client}');
     expect(text).toMatch(/\{robust-client\} without robust-client: no-client-crash fails in \d+ events? \(exhaustive, shortest\): npx cascade explore --suite crash-cascade-2010 --property no-client-crash --variant skype-2010 /);
     expect(text).toContain('scope: 300 random runs per set and property');
+    expect(text).toMatch(/\(\d+ of 128 checks skipped\)/);
   });
 
   it('prints one JSON object per suite and base, then a summary, with the schema version', async () => {
@@ -24,9 +26,10 @@ describe('cascade fixes', () => {
     expect(r.code).toBe(0);
     const lines = r.out.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, any>);
     expect(lines.map((l) => [l.kind, l.base])).toEqual([['fix-sets', 'skype-2007'], ['fix-sets', 'skype-2010'], ['summary', undefined]]);
-    for (const l of lines) expect(l.schemaVersion).toBe(1);
+    for (const l of lines) expect(l.schemaVersion).toBe(2);
     expect(lines[0]!.minimal).toEqual([[]]);
     expect(lines[1]!.sets).toHaveLength(64);
+    expect(lines[1]!.depth).toEqual({ runs: 300, horizon: { least: 40, most: 40 }, maxStates: { least: 100_000, most: 100_000 } });
     expect(lines[2]).toMatchObject({ analyses: 2, unmet: 0, code: 0, enough: [{ suite: 'crash-cascade-2010', base: 'skype-2007', minimal: [[]] }, { suite: 'crash-cascade-2010', base: 'skype-2010', minimal: [['robust-client']] }] });
   });
 
