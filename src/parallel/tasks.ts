@@ -12,6 +12,7 @@ import { VectorQueue, type QueueData } from '../engines/exhaustive/_internals/ve
 import type { PartitionOpen, PartitionReport } from '../engines/exhaustive/onPool.ts';
 import type { Event, State } from '../model/index.ts';
 import { propertyOf } from '../../properties/index.ts';
+import type { Bounds } from '../properties/index.ts';
 import { pairModel, randomSearchOf, type CheckOptions } from '../runner/checkPair.ts';
 import type { Overrides } from '../runner/overrides.ts';
 import { CELL_TASKS } from './cellTasks.ts';
@@ -54,12 +55,14 @@ export interface ExhaustiveSearchSpec {
   pair: PairSpec;
   overrides: Overrides;
   full?: true;
+  /** Bounds over the suite's (the reference tests shorten the heal phase to keep their scopes small). */
+  bounds?: Partial<Bounds>;
 }
 
 /** The model, property and bounds an exhaustive search spec names. */
 async function searchFrom(spec: ExhaustiveSearchSpec) {
   const pair = await pairOf(spec.pair);
-  return { model: pairModel(pair, spec.overrides, spec.full ? 'full' : true), property: propertyOf(pair.suite, pair.property)!, bounds: pair.suite.bounds };
+  return { model: pairModel(pair, spec.overrides, spec.full ? 'full' : true), property: propertyOf(pair.suite, pair.property)!, bounds: { ...pair.suite.bounds, ...spec.bounds } };
 }
 
 /** This worker's parts of the parallel searches it takes part in, by session. */
