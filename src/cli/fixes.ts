@@ -4,7 +4,7 @@
  * smallest first, skipping only checks no answer depends on; it prints the minimal sufficient sets, what each property needs, what dropping a fix from a minimal set
  * costs (with the command that replays it), and where adding a fix made things worse.
  */
-import { BASES, checkShardTarget, depthWords, FIXES, FIX_SETS_SCHEMA_VERSION, parseShard, plural, runFixesShard, runFixSets, showSet, showSets, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
+import { BASES, checkShardTarget, depthWords, enoughForAll, enoughLine, fixSetRecord, FIXES, FIX_SETS_SCHEMA_VERSION, parseShard, plural, runFixesShard, runFixSets, showSet, showSets, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
 import { integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { printShard } from './check.ts';
 import { progress } from './progress.ts';
@@ -29,6 +29,10 @@ Options:
                  property, and holds every property of the suite or the set already fails): such
                  a check never counts as holding, and a set is enough only when both engines ran
                  on every property
+  --together     as npm start does: the selected suites of a base are analysed together (a set is
+                 checked on a suite also where it may be enough for every suite), a set the random
+                 engine violated is not searched for a shortest counterexample, and the last line
+                 names the sets enough for every suite with the depth they were shown at
   --json         one JSON object per (suite, base), then a summary object
   --workers N    worker threads (default: this machine's cores): the cells (one engine on one
                  property of one set) go to them, one level of set size at a time, and the analysis
@@ -47,7 +51,7 @@ is not, 2 bad input; with --shard, 0 once the shard file is written.`;
 const SET_LIST = 4;
 
 export async function fixesCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, runs: { type: 'string' }, among: { type: 'string' }, 'every-set': { type: 'boolean' }, json: { type: 'boolean' }, workers: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } });
+  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, runs: { type: 'string' }, among: { type: 'string' }, 'every-set': { type: 'boolean' }, together: { type: 'boolean' }, json: { type: 'boolean' }, workers: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } });
   if (values.help) {
     out(fixesHelp);
     return 0;
@@ -55,6 +59,7 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
   const shard = values.shard === undefined ? null : parseShard(values.shard);
   if (shard && values.out === undefined) throw new UsageError('--shard needs --out FILE, the shard file to write');
   if (!shard && values.out !== undefined) throw new UsageError('--out goes with --shard K/N (the shard file)');
+  if (shard && values.together) throw new UsageError("--together goes without --shard (a shard cannot see the other suites' answers)");
   const suites = await suitesNamed(values.suite);
   const base = values.base === undefined ? undefined : oneOf('base', values.base, BASES, 'skype-2010');
   const budget = oneOf('budget', values.budget, ['test', 'start'] as const, 'test');
@@ -72,24 +77,31 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
     return 0;
   }
   const bar = progress();
-  const options = { budget, runs, everySet: values['every-set'] === true, among, workers, onProgress: (done: number, total: number, text: string) => bar.update(done, total, text) };
-  return printFixSets(json, out, (onResult) => runFixSets(suites, base === undefined ? BASES : [base], options, (a) => {
+  const together = values.together === true;
+  const options = { budget, runs, everySet: values['every-set'] === true, among, workers, ...(together ? { acrossSuites: true, shortest: false } : {}), onProgress: (done: number, total: number, text: string) => bar.update(done, total, text) };
+  const run = (onResult: (a: FixSetAnalysis) => void) => runFixSets(suites, base === undefined ? BASES : [base], options, (a) => {
     bar.done();
     onResult(a);
-  }));
+  });
+  return printFixSets(json, out, run, together);
 }
 
 /**
  * Runs analyses and prints them as `fixes` does: each (suite, base) in words or as a JSON object as
- * it comes, then with --json a summary; returns the exit code. `merge` prints through it too.
+ * it comes, then with --json a summary; returns the exit code. `merge` prints through it too. With
+ * `together` (analyses made together), the sets enough for every suite close it: a last line, or the
+ * summary's `enoughForEverySuite` (per base, with the analyses' depth).
  */
-export async function printFixSets(json: boolean, out: (line: string) => void, run: (onResult: (a: FixSetAnalysis) => void) => Promise<{ analyses: FixSetAnalysis[]; code: number }> | { analyses: FixSetAnalysis[]; code: number }): Promise<number> {
+export async function printFixSets(json: boolean, out: (line: string) => void, run: (onResult: (a: FixSetAnalysis) => void) => Promise<{ analyses: FixSetAnalysis[]; code: number }> | { analyses: FixSetAnalysis[]; code: number }, together = false): Promise<number> {
   const { analyses, code } = await run((a) => {
     if (json) out(JSON.stringify({ kind: 'fix-sets', schemaVersion: FIX_SETS_SCHEMA_VERSION, ...a }));
     else describeFixSets(a).forEach((line) => out(line));
   });
-  const summary = { kind: 'summary', schemaVersion: FIX_SETS_SCHEMA_VERSION, analyses: analyses.length, enough: analyses.map((a) => ({ suite: a.suite, base: a.base, minimal: a.minimal })), worsenings: analyses.reduce((n, a) => n + a.worsenings.length, 0), unmet: analyses.reduce((n, a) => n + a.unmet.length, 0), code };
+  const records = analyses.map(fixSetRecord);
+  const everySuite = { enoughForEverySuite: BASES.filter((b) => records.some((r) => r.base === b)).map((b) => ({ base: b, sets: enoughForAll(records.filter((r) => r.base === b)) })) };
+  const summary = { kind: 'summary', schemaVersion: FIX_SETS_SCHEMA_VERSION, analyses: analyses.length, enough: analyses.map((a) => ({ suite: a.suite, base: a.base, minimal: a.minimal })), ...(together ? everySuite : {}), worsenings: analyses.reduce((n, a) => n + a.worsenings.length, 0), unmet: analyses.reduce((n, a) => n + a.unmet.length, 0), code };
   if (json) out(JSON.stringify(summary));
+  else if (together) out(`\n${enoughLine(records)}`);
   return code;
 }
 

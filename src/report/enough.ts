@@ -25,22 +25,22 @@ export function enoughForAll(records: readonly FixSetRecord[]): string[][] {
  */
 export function depthWords(records: readonly Pick<FixSetRecord, 'suite' | 'budget' | 'depth'>[]): string {
   const range = (x: { least: number; most: number }) => (x.least === x.most ? x.most.toLocaleString('en-US') : `${x.least.toLocaleString('en-US')} to ${x.most.toLocaleString('en-US')}`);
-  const ticks = common(records, (r) => range(r.depth.horizon));
-  const runs = common(records, (r) => r.depth.runs.toLocaleString('en-US'));
+  const ticks = common(records, (r) => range(r.depth.horizon), 'ticks');
+  const runs = common(records, (r) => r.depth.runs.toLocaleString('en-US'), 'runs');
   const budgets = [...new Set(records.map((r) => r.budget))].join(' or ');
   const scope = new Set(records.map((r) => r.suite)).size === 1 ? `the suite's ${budgets} scope` : `each suite's ${budgets} scope`;
-  return `exhaustive within ${ticks} ticks at ${scope} and random at ${runs} runs`;
+  return `exhaustive within ${ticks} at ${scope} and random at ${runs}`;
 }
 
-/** The value most records give (ties: the first met), then the suites whose value differs, each with its own. */
-function common<R extends Pick<FixSetRecord, 'suite'>>(records: readonly R[], value: (r: R) => string): string {
+/** The value most records give (ties: the first met) with its unit, then the suites whose value differs, each with its own. */
+function common<R extends Pick<FixSetRecord, 'suite'>>(records: readonly R[], value: (r: R) => string, unit: string): string {
   const bySuite = new Map<string, string>();
   for (const r of records) if (!bySuite.has(r.suite)) bySuite.set(r.suite, value(r));
   const counts = new Map<string, number>();
   for (const v of bySuite.values()) counts.set(v, (counts.get(v) ?? 0) + 1);
   const most = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
   const others = [...bySuite.entries()].filter(([, v]) => v !== most).map(([suite, v]) => `${suite}: ${v}`);
-  return others.length === 0 ? most : `${most} (${others.join(', ')})`;
+  return others.length === 0 ? `${most} ${unit}` : `${most} ${unit} (${others.join(', ')})`;
 }
 
 /** A set of fixes in words: `{a, b}`, or `{no fix}`. */

@@ -7,7 +7,7 @@
 import { BASES } from '../model/index.ts';
 import { depthWords, enoughForAll, showSets } from './enough.ts';
 import { plural } from './format.ts';
-import type { Results } from './results.ts';
+import type { FixSetRecord, Results } from './results.ts';
 
 export function finding(results: Results): [string, string, string] {
   const suites = [...new Set(results.random.map((r) => r.suite))];
@@ -21,20 +21,27 @@ export function finding(results: Results): [string, string, string] {
   const shortest = lengths.length > 0 ? `; the shortest counterexample takes ${plural(Math.min(...lengths), 'event')}` : '';
   const first = `Finding: on the base protocols ${broken.length === 0 ? 'no suite is violated' : `${broken.length} of ${suites.length} suites are violated (${broken.join(', ')})`}${calm.length > 0 ? `, ${calm.join(', ')} ${calm.length === 1 ? 'holds' : 'hold'}` : ''}${shortest}.`;
 
-  const perBase = BASES.map((base) => {
-    const records = results.fixSets.filter((f) => f.base === base);
-    if (records.length === 0) return null;
-    const enough = enoughForAll(records);
-    return `on ${base} ${enough.length === 0 ? 'no set of the six fixes is shown to hold every suite' : showSets(enough, 3)}`;
-  }).filter((s): s is string => s !== null);
-  const worse = results.fixSets.reduce((n, f) => n + f.worsenings.length, 0);
-  const second =
-    perBase.length === 0
-      ? 'Fixes: no fix-set analysis in these results.'
-      : `Enough for every suite, ${depthWords(results.fixSets)}: ${perBase.join('; ')}${worse > 0 ? `; adding a fix made a property fail in ${plural(worse, 'place')} (see the report)` : ''}.`;
+  const second = enoughLine(results.fixSets);
 
   const all = [...results.random, ...results.exhaustive].filter((r) => r.expected !== null);
   const unmet = all.filter((r) => !r.met).length + results.fixSets.reduce((n, f) => n + f.unmet.length, 0);
   const third = unmet === 0 ? `All ${all.length} expectations met.` : `${plural(unmet, 'expectation')} NOT met (of ${all.length}); see above for the commands that reproduce ${unmet === 1 ? 'it' : 'them'}.`;
   return [first, second, third];
+}
+
+/**
+ * The sets enough for every suite, per base, with the depth they were shown at, in one line (the
+ * finding's second): "Enough for every suite, exhaustive within 40 ticks ... : on skype-2010 {...}".
+ */
+export function enoughLine(fixSets: readonly FixSetRecord[]): string {
+  const perBase = BASES.map((base) => {
+    const records = fixSets.filter((f) => f.base === base);
+    if (records.length === 0) return null;
+    const enough = enoughForAll(records);
+    return `on ${base} ${enough.length === 0 ? 'no set of the six fixes is shown to hold every suite' : showSets(enough, 3)}`;
+  }).filter((s): s is string => s !== null);
+  const worse = fixSets.reduce((n, f) => n + f.worsenings.length, 0);
+  return perBase.length === 0
+    ? 'Fixes: no fix-set analysis in these results.'
+    : `Enough for every suite, ${depthWords(fixSets)}: ${perBase.join('; ')}${worse > 0 ? `; adding a fix made a property fail in ${plural(worse, 'place')} (see the report)` : ''}.`;
 }
