@@ -80,7 +80,7 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
     overrides,
     workers: workersFlag(values.workers),
   };
-  if (values.junit !== undefined) checkJunitTarget(values.junit);
+  if (values.junit !== undefined) checkJunitTarget(values.junit, options.dir);
   if (shard) checkShardTarget(values.out!);
   const suites = await suitesNamed(values.suite);
   const pairs = checkPairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides);

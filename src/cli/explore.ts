@@ -80,7 +80,7 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
     workers: workersFlag(values.workers),
     overrides,
   };
-  if (values.junit !== undefined) checkJunitTarget(values.junit);
+  if (values.junit !== undefined) checkJunitTarget(values.junit, options.dir);
   if (shard) checkShardTarget(values.out!);
   const suites = await suitesNamed(values.suite);
   const pairs = explorePairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides, options.budget === 'full');

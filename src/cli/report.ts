@@ -3,8 +3,8 @@
  * review report from the results `npm start` saved, or from results computed now.
  */
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { gatherResults, loadResults, loadSuiteFile, RESULTS_PATH, writeReport } from '../runner/index.ts';
+import { isInside } from '../io/realPath.ts';
+import { gatherResults, loadResults, loadSuiteFile, OutputDirectory, RESULTS_PATH, writeReport } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { gatherPrinter } from './gatherPrint.ts';
 
@@ -57,7 +57,10 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
   // Checked whether or not results are computed now: a bad flag is refused the same way either way.
   const workers = workersFlag(values.workers);
   const outDir = directoryFlag('out', values.out, 'report');
-  if (!relative(resolve('counterexamples'), resolve(outDir)).startsWith('..')) throw new UsageError(`--out ${outDir}: is inside the counterexamples directory; the report goes elsewhere`);
+  // Real paths: a link to the counterexamples (or into them) is refused as they are.
+  if (isInside(outDir, 'counterexamples')) throw new UsageError(`--out ${outDir}: is inside the counterexamples directory; the report goes elsewhere`);
+  // The directory and the pages' names before any work: a user's report.md is refused now, not after minutes of it.
+  OutputDirectory.open(outDir, values.update === true).checkAll(OutputDirectory.REPORT_PAGES);
   const log = err;
   // Suite files first: a wrong one is refused before anything runs or is written.
   const suites = [];
