@@ -9,7 +9,7 @@ import { suiteModel } from '../properties/index.ts';
 import { searchExhaustive } from '../src/explore/exhaustive.ts';
 import { PROPERTIES } from '../src/properties/index.ts';
 import { SUITES } from '../properties/index.ts';
-import { median } from '../src/explore/_internals/median.ts';
+import { median } from '../src/engines/_internals/median.ts';
 import type { BenchModule } from './lib/module.ts';
 
 const ROUNDS = 3;

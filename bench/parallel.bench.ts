@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { median } from '../src/explore/_internals/median.ts';
+import { median } from '../src/engines/_internals/median.ts';
 import { JOBS, runJob, type Outcome } from './lib/parallelJobs.ts';
 import type { BenchModule } from './lib/module.ts';
 

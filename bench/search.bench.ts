@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectation, SUITES } from '../properties/index.ts';
 import { checkPair } from '../src/runner/index.ts';
-import { median } from '../src/explore/_internals/median.ts';
+import { median } from '../src/engines/_internals/median.ts';
 import type { BenchModule } from './lib/module.ts';
 
 const SEEDS = 10;

@@ -81,3 +81,34 @@ export interface SearchSubject<S, E> {
   model: SearchModel<S, E>;
   property: SearchProperty<S, E>;
 }
+
+/** What a property says of one run: its judgement, whether the run exercised its trigger, the events that applied. */
+export interface RunOutcome {
+  violation: Judgement | null;
+  /** Whether the run exercised the property's trigger. */
+  triggered: boolean;
+  /** Indices (into the safety events) of the events that applied; the others were no-ops. */
+  applied: number[];
+  /** Heal ticks run after the safety events. */
+  healTicks: number;
+}
+
+/**
+ * A model and property as the random engine sees them: the adversary's event kinds with an
+ * arbitrary of each kind's events (the swarm draws a subset of kinds per run), the tick, and the
+ * property's judgement of a whole run.
+ */
+export interface RandomSubject<E> {
+  /** The adversary's event kinds the search may use, in the order coverage counts them. */
+  readonly kinds: readonly string[];
+  /** The events of one kind, as a fast-check arbitrary (parameters from the model's finite sets). */
+  eventOf(kind: string): import('fast-check').Arbitrary<E>;
+  readonly tick: E;
+  isTick(event: E): boolean;
+  /** The kind of an adversary event. */
+  kindOf(event: E): string;
+  /** The property's whole judgement of a run from the initial state: the safety events, then its heal phase. */
+  run(events: readonly E[]): RunOutcome;
+  /** Whether the property is an invariant (a counterexample then ends at its violation, with the heal ticks up to it made explicit). */
+  readonly invariant: boolean;
+}

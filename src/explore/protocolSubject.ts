@@ -3,9 +3,10 @@
  * implemented by the protocol's own `init`, `enabled`, `stepOwned`, `encode` and `decode`, and a
  * property of the suites as the engine judges it. The engine sees nothing else of the protocol.
  */
-import type { SearchModel, SearchProperty, SearchSubject } from '../engines/contract.ts';
+import type { RandomSubject, SearchModel, SearchProperty, SearchSubject } from '../engines/contract.ts';
 import { ADVERSARY_KINDS, decode, enabled, encode, encodedLength, eventCode, eventOfCode, init, stepOwned, type AdversaryKind, type Event, type Model, type State } from '../model/index.ts';
 import { checkRun, clampMemory, type Bounds, type Property } from '../properties/index.ts';
+import { eventOf, SWARM_KINDS } from './eventArbitrary.ts';
 
 const TICK: Event = { kind: 'tick' };
 
@@ -75,4 +76,21 @@ export function protocolSearchProperty(model: Model, property: Property, bounds:
 /** The subject of a search of `property` on `model`. */
 export function protocolSubject(model: Model, property: Property, bounds: Bounds, kinds?: readonly AdversaryKind[]): SearchSubject<State, Event> {
   return { model: protocolSearchModel(model, property, kinds), property: protocolSearchProperty(model, property, bounds) };
+}
+
+/**
+ * The protocol for the random engine: the allowed adversary kinds (all when omitted) in the swarm's
+ * order, their events from the config's finite sets, and `property` judged by `checkRun`.
+ */
+export function protocolRandomSubject(model: Model, property: Property, bounds: Bounds, kinds?: readonly AdversaryKind[]): RandomSubject<Event> {
+  const allowed = SWARM_KINDS.filter((k) => (kinds ?? SWARM_KINDS).includes(k));
+  return {
+    kinds: allowed,
+    eventOf: (kind) => eventOf(kind as AdversaryKind, model.config),
+    tick: TICK,
+    isTick: (event) => event.kind === 'tick',
+    kindOf: (event) => event.kind,
+    run: (events) => checkRun(model, property, bounds, events),
+    invariant: property.kind === 'always',
+  };
 }
