@@ -1,18 +1,78 @@
 /**
- * `npm run test:mutations`: are the protocol's rules pinned by their own tests? Each comparison
- * operator and each integer constant in the code of `src/model/actions/` is changed in turn (`>=` to
- * `>`, `<` to `<=`, `===` to `!==`, n to n + 1, ...), the rule file's own test
- * (`test/model/actions/<file>.test.ts`) runs, and a change it does not notice is listed. The source
- * is restored after every change (and on Ctrl-C); the files must be committed before it starts.
- * Exit 0 when every change was noticed or is listed below as equivalent (with the reason), 1 when
- * some other change survived.
+ * `npm run test:mutations [-- <path-substring> ...] [--list | --show]`: are the protocol's rules and the
+ * checker itself pinned by their tests? Every comparison, constant, boundary and "which one" choice
+ * in the files of `TARGETS` is changed in turn (`>=` to `>` and to `<`, `a < b` to `a + 1 < b`,
+ * `===` to `!==`, `&&` to `||`, `+` to `-`, n to n + 1 and n - 1, `x % n` to `x % 1`, `!x` to `x`,
+ * true to false, `Math.min` to `Math.max`), the file's mapped tests run (vitest, `--bail=1`, a
+ * per-change timeout), and a change they do not notice is listed. The source is restored after
+ * every change (and on Ctrl-C); the files must be committed before it starts. The rule files keep
+ * the classic set (boundaries, equalities, logic, n + 1 and 1 to 0/2).
+ *
+ * The run rewrites source files in place: run it in a checkout of its own (a `git worktree`), never
+ * where others edit. Each file's tests are run once unchanged first; a file whose tests fail as they
+ * stand is reported and skipped. A change that makes a test run past its timeout counts as noticed
+ * (the test did not pass). A change the TypeScript parser rejects is not counted.
+ *
+ * Exit 0 when every change was noticed or is listed in EQUIVALENT (with the reason), 1 when some
+ * other change survived, 2 on bad input or uncommitted target files.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import ts from 'typescript';
+
+interface Target {
+  file: string;
+  tests: string[];
+  /** The rules' classic operator set instead of the full one. */
+  classic?: boolean;
+}
 
 const RULES = 'src/model/actions';
-const only = process.argv[2];
+const EXH = 'test/engines/exhaustive';
+const TOY = `${EXH}/toy.test.ts`;
+const REFERENCE = `${EXH}/reference.test.ts`;
+/** The engine's exact check: the toy model (seconds) where it exists, then the reference over the suites. */
+const ENGINE = [TOY, REFERENCE];
+
+/** Each checker file and the fastest tests that pin it (run in this order; the first failure ends the run). */
+const CHECKER: Target[] = [
+  { file: 'src/engines/exhaustive/_internals/hash64.ts', tests: [`${EXH}/_internals/hash64.test.ts`, ...ENGINE] },
+  { file: 'src/engines/exhaustive/_internals/seenSet.ts', tests: [`${EXH}/_internals/seenSet.test.ts`, ...ENGINE] },
+  { file: 'src/engines/exhaustive/_internals/sharedSeenSet.ts', tests: [`${EXH}/_internals/sharedSeenSet.test.ts`, ...ENGINE] },
+  { file: 'src/engines/exhaustive/_internals/links.ts', tests: [`${EXH}/_internals/links.test.ts`, ...ENGINE] },
+  { file: 'src/engines/exhaustive/_internals/vectorQueue.ts', tests: [`${EXH}/_internals/vectorQueue.test.ts`, ...ENGINE] },
+  { file: 'src/engines/exhaustive/partition.ts', tests: ENGINE },
+  { file: 'src/engines/exhaustive/search.ts', tests: ENGINE },
+  { file: 'src/engines/exhaustive/onPool.ts', tests: ENGINE },
+  { file: 'src/explore/protocolSubject.ts', tests: [REFERENCE] },
+  { file: 'src/model/encode.ts', tests: ['test/model/encode.test.ts', REFERENCE] },
+  { file: 'src/parallel/tasks.ts', tests: ['test/parallel/workers.test.ts', REFERENCE] },
+  { file: 'src/parallel/pool.ts', tests: ['test/parallel/pool.test.ts', 'test/parallel/workers.test.ts'] },
+  { file: 'src/parallel/cellTasks.ts', tests: ['test/runner/fixSets.test.ts', 'test/parallel/workers.test.ts'] },
+  { file: 'src/runner/shard.ts', tests: ['test/runner/shard.test.ts', 'test/cli/merge.test.ts'] },
+  { file: 'src/runner/shardLimits.ts', tests: ['test/cli/mergeLimits.test.ts', 'test/cli/mergeFuzz.test.ts'] },
+  { file: 'src/runner/shardSet.ts', tests: ['test/cli/merge.test.ts', 'test/cli/mergeFuzz.test.ts'] },
+  { file: 'src/runner/shardDigest.ts', tests: ['test/cli/merge.test.ts', 'test/cli/mergeFuzz.test.ts'] },
+  { file: 'src/runner/shardEvidence.ts', tests: ['test/cli/merge.test.ts', 'test/cli/mergeFuzz.test.ts'] },
+  { file: 'src/runner/shardFile.ts', tests: ['test/cli/mergeLimits.test.ts', 'test/cli/merge.test.ts', 'test/cli/mergeFuzz.test.ts'] },
+  { file: 'src/runner/shardCheck.ts', tests: ['test/cli/merge.test.ts', 'test/cli/shard.test.ts'] },
+  { file: 'src/runner/shardExplore.ts', tests: ['test/cli/merge.test.ts', 'test/cli/shard.test.ts'] },
+  { file: 'src/runner/shardSweep.ts', tests: ['test/cli/merge.test.ts', 'test/cli/shard.test.ts'] },
+  { file: 'src/runner/shardFixes.ts', tests: ['test/cli/merge.test.ts', 'test/cli/shard.test.ts'] },
+  { file: 'src/runner/fixSets.ts', tests: ['test/runner/fixSets.test.ts'] },
+  { file: 'src/explore/random.ts', tests: ['test/explore/random.test.ts', 'test/explore/randomRanges.test.ts', 'test/explore/swarm.test.ts'] },
+  { file: 'src/explore/eventArbitrary.ts', tests: ['test/explore/random.test.ts', 'test/explore/randomRanges.test.ts'] },
+  { file: 'src/explore/minimize.ts', tests: ['test/explore/minimize.test.ts', 'test/explore/random.test.ts'] },
+];
+
+/** The rule files, each against its own test (`test/model/actions/<file>.test.ts`). */
+function rules(): Target[] {
+  return readdirSync(RULES)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => ({ file: join(RULES, f), tests: [join('test/model/actions', `${basename(f, '.ts')}.test.ts`)], classic: true }));
+}
 
 interface Mutant {
   file: string;
@@ -22,46 +82,71 @@ interface Mutant {
   text: string;
 }
 
-const OPERATORS: [RegExp, string[]][] = [
-  [/ >= /g, [' > ']],
-  [/ <= /g, [' < ']],
-  [/ > /g, [' >= ']],
-  [/ < /g, [' <= ']],
-  [/ === /g, [' !== ']],
-  [/ !== /g, [' === ']],
-  [/ && /g, [' || ']],
-  [/ \|\| /g, [' && ']],
-];
+const BOUNDARY: Record<string, string> = { '<': '<=', '<=': '<', '>': '>=', '>=': '>' };
+const NEGATION: Record<string, string> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '===': '!==', '!==': '===', '==': '!=', '!=': '==' };
 
-/** The mutants of one file: one change each, on code lines (comments and imports left alone). */
-function mutantsOf(file: string): Mutant[] {
+/** Whether `node` sits in a type (a literal type such as `0 | 1 | 2` is no code to change). */
+function inType(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (ts.isTypeNode(n) && !ts.isExpressionWithTypeArguments(n)) return true;
+  return false;
+}
+
+/** The mutants of one file: one change each, found in its syntax tree (comments, strings, types and imports left alone). */
+function mutantsOf(target: Target): Mutant[] {
+  const { file, classic } = target;
   const source = readFileSync(file, 'utf8');
-  const lines = source.split('\n');
+  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
   const out: Mutant[] = [];
-  lines.forEach((line, i) => {
-    const code = line.trim();
-    if (code.startsWith('*') || code.startsWith('/*') || code.startsWith('//') || code.startsWith('import ') || code === '') return;
-    const body = line.replace(/\/\/.*$/, '');
-    const replaceAt = (at: number, length: number, to: string): string => {
-      const changed = [...lines];
-      changed[i] = line.slice(0, at) + to + line.slice(at + length);
-      return changed.join('\n');
-    };
-    for (const [re, tos] of OPERATORS) {
-      for (const m of body.matchAll(re)) for (const to of tos) out.push({ file, line: i + 1, from: m[0].trim(), to: to.trim(), text: replaceAt(m.index!, m[0].length, to) });
+  const add = (at: number, end: number, from: string, to: string): void => {
+    const text = source.slice(0, at) + to + source.slice(end);
+    const line = tree.getLineAndCharacterOfPosition(at).line + 1;
+    out.push({ file, line, from, to: to.trim(), text });
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken;
+      const text = op.getText();
+      const at = op.getStart();
+      const end = op.getEnd();
+      if (BOUNDARY[text]) add(at, end, text, BOUNDARY[text]!);
+      if (NEGATION[text] && (!classic || !BOUNDARY[text])) add(at, end, text, NEGATION[text]!);
+      if (BOUNDARY[text] && !classic) add(node.left.getEnd(), node.left.getEnd(), text, ` + 1`); // a + 1 < b: the other side of the boundary
+      if (text === '&&') add(at, end, '&&', '||');
+      if (text === '||') add(at, end, '||', '&&');
+      if (!classic) {
+        const plain = (e: ts.Expression): boolean => !ts.isStringLiteral(e) && !ts.isTemplateExpression(e) && !ts.isNoSubstitutionTemplateLiteral(e);
+        if (text === '+' && plain(node.left) && plain(node.right)) add(at, end, '+', '-');
+        if (text === '-') add(at, end, '-', '+');
+        if (text === '%' && node.right.getText() !== '1') add(node.right.getStart(), node.right.getEnd(), `% ${node.right.getText()}`, '1');
+      }
     }
-    // Integer constants outside strings and property names: n -> n + 1 (and 1 -> 0).
-    for (const m of body.matchAll(/(?<![\w.'"`$-])(\d+)(?![\w'"`])/g)) {
-      const n = Number(m[1]);
-      for (const to of n === 1 ? [0, 2] : [n + 1]) out.push({ file, line: i + 1, from: m[1]!, to: String(to), text: replaceAt(m.index!, m[1]!.length, String(to)) });
+    if (ts.isNumericLiteral(node) && !inType(node) && !(target.file.endsWith('hash64.ts') && /^0x/i.test(node.getText()))) {
+      const n = Number(node.getText());
+      if (Number.isInteger(n)) {
+        const tos = classic ? (n === 1 ? [0, 2] : [n + 1]) : n === 0 ? [1] : [n + 1, n - 1];
+        for (const to of tos) add(node.getStart(), node.getEnd(), node.getText(), String(to));
+      }
     }
-  });
-  return out;
+    if (!classic) {
+      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) add(node.getStart(), node.getStart() + 1, '!', '');
+      if (node.kind === ts.SyntaxKind.TrueKeyword && !inType(node)) add(node.getStart(), node.getEnd(), 'true', 'false');
+      if (node.kind === ts.SyntaxKind.FalseKeyword && !inType(node)) add(node.getStart(), node.getEnd(), 'false', 'true');
+      if (ts.isPropertyAccessExpression(node) && node.expression.getText() === 'Math' && (node.name.text === 'min' || node.name.text === 'max')) {
+        add(node.name.getStart(), node.name.getEnd(), node.name.text, node.name.text === 'min' ? 'max' : 'min');
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  // A change the parser rejects is no program at all.
+  return out.filter((m) => (ts.createSourceFile(file, m.text, ts.ScriptTarget.Latest) as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0);
 }
 
 /**
- * Changes judged equivalent (no reachable state tells them apart), each with the reason: they are
- * listed apart and do not fail the run. Matched by file, the changed line's code and the change.
+ * Changes judged equivalent (no run the tests or a user could make tells them apart), each with the
+ * reason: they are listed apart and do not fail the run. Matched by file, the changed line's code
+ * and the change.
  */
 const EQUIVALENT: { file: string; code: string; from: string; to: string; why: string }[] = [
   { file: 'connect.ts', code: 'if (found < 0 && loadAware) found = pickSupernode', from: '<', to: '<=', why: 'a pick among mega slots is at least `eligible`, never 0' },
@@ -76,57 +161,152 @@ const EQUIVALENT: { file: string; code: string; from: string; to: string; why: s
   { file: 'retry.ts', code: 'return retryDelay(state, model, 0, 1);', from: '1', to: '2', why: 'with 0 retries the cache size is never read' },
 ];
 
-function equivalent(m: Mutant): string | null {
-  const line = readFileSync(m.file, 'utf8').split('\n')[m.line - 1] ?? '';
+function equivalent(m: Mutant, lines: string[]): string | null {
+  const line = lines[m.line - 1] ?? '';
   return EQUIVALENT.find((e) => m.file.endsWith(`/${e.file}`) && line.includes(e.code) && e.from === m.from && e.to === m.to)?.why ?? null;
 }
 
-function killed(test: string): boolean {
-  const r = spawnSync('node_modules/.bin/vitest', ['run', test, '--bail=1', '--reporter=dot'], { encoding: 'utf8', timeout: 120_000 });
-  return r.status !== 0;
+/** Runs `tests` (the ones that exist); 'pass', 'fail' or 'timeout'. The whole process group is ended on timeout. */
+function run(tests: string[], seconds: number): Promise<'pass' | 'fail' | 'timeout'> {
+  return new Promise((resolve) => {
+    const child = spawn('node_modules/.bin/vitest', ['run', ...tests, '--bail=1', '--reporter=dot', '--no-file-parallelism'], { stdio: 'ignore', detached: true });
+    running = child.pid ?? null;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, seconds * 1000);
+    let timedOut = false;
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      running = null;
+      resolve(timedOut ? 'timeout' : code === 0 ? 'pass' : 'fail');
+    });
+  });
 }
 
-const dirty = spawnSync('git', ['status', '--porcelain', RULES], { encoding: 'utf8' }).stdout.trim();
+const args = process.argv.slice(2);
+const list = args.includes('--list') || args.includes('--show');
+const show = args.includes('--show');
+const filters = args.filter((a) => !a.startsWith('--'));
+const unknown = args.filter((a) => a.startsWith('--') && a !== '--list' && a !== '--show');
+if (unknown.length > 0) {
+  console.error(`unknown option ${unknown[0]}; usage: npm run test:mutations [-- <path-substring> ...] [--list | --show]`);
+  process.exit(2);
+}
+const targets = [...rules(), ...CHECKER].filter((t) => filters.length === 0 || filters.some((f) => t.file.includes(f)));
+if (targets.length === 0) {
+  console.error(`no file to mutate matches ${filters.join(', ')}`);
+  process.exit(2);
+}
+
+if (list) {
+  let all = 0;
+  for (const t of targets) {
+    const mutants = mutantsOf(t);
+    const n = mutants.length;
+    all += n;
+    if (show) {
+      const lines = readFileSync(t.file, 'utf8').split('\n');
+      for (const m of mutants) console.log(`  ${m.file}:${m.line} ${m.from} -> ${m.to || '(removed)'}  | ${(lines[m.line - 1] ?? '').trim()}`);
+    }
+    console.log(`${t.file}: ${n} changes; tests ${t.tests.filter(existsSync).join(', ')}`);
+  }
+  console.log(`${all} changes`);
+  process.exit(0);
+}
+
+const dirty = spawnSync('git', ['status', '--porcelain', '--', ...targets.map((t) => t.file)], { encoding: 'utf8' }).stdout.trim();
 if (dirty !== '') {
-  console.error(`${RULES} has uncommitted changes; commit them first (this run rewrites those files and restores them from memory)`);
+  console.error(`uncommitted changes in files this run rewrites (${dirty.split('\n')[0]!.slice(3)}...); commit them first (it restores them from memory)`);
   process.exit(2);
 }
 
 let current: { file: string; original: string } | null = null;
+let running: number | null = null;
 const restore = (): void => {
   if (current) writeFileSync(current.file, current.original);
   current = null;
 };
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => (restore(), process.exit(130)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (running !== null) {
+      try {
+        process.kill(-running, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    restore();
+    process.exit(130);
+  });
+}
 
-const files = readdirSync(RULES).filter((f) => f.endsWith('.ts') && (!only || f.startsWith(only))).sort();
-const survivors: Mutant[] = [];
-let total = 0;
-for (const name of files) {
-  const file = join(RULES, name);
-  const test = join('test/model/actions', `${basename(name, '.ts')}.test.ts`);
-  if (!existsSync(test)) {
-    console.log(`${file}: no test file ${test}`);
+interface Tally {
+  file: string;
+  mutants: number;
+  noticed: number;
+  timedOut: number;
+  equivalent: number;
+  survived: number;
+  seconds: number;
+}
+const tallies: Tally[] = [];
+const reports: string[] = [];
+const started = Date.now();
+for (const target of targets) {
+  const { file } = target;
+  const tests = target.tests.filter(existsSync);
+  if (tests.length === 0) {
+    console.log(`${file}: no test file (${target.tests.join(', ')})`);
     continue;
   }
+  const fileStarted = Date.now();
+  const baseline = await run(tests, 1800);
+  const baseSeconds = (Date.now() - fileStarted) / 1000;
+  if (baseline !== 'pass') {
+    console.log(`${file}: its tests do not pass unchanged (${baseline}); skipped`);
+    reports.push(`  SKIPPED: ${file} (its tests ${tests.join(', ')} do not pass unchanged)`);
+    continue;
+  }
+  // A change may slow a test down a little, not three times over (with a floor for a busy machine).
+  const timeout = Math.max(60, 3 * baseSeconds);
   const original = readFileSync(file, 'utf8');
-  const mutants = mutantsOf(file);
-  let kills = 0;
+  const lines = original.split('\n');
+  const mutants = mutantsOf(target);
+  const tally: Tally = { file, mutants: mutants.length, noticed: 0, timedOut: 0, equivalent: 0, survived: 0, seconds: 0 };
   for (const m of mutants) {
     current = { file, original };
     writeFileSync(file, m.text);
+    let outcome: 'pass' | 'fail' | 'timeout';
     try {
-      if (killed(test)) kills++;
-      else survivors.push(m);
+      outcome = await run(tests, timeout);
     } finally {
       restore();
     }
+    if (outcome === 'fail') tally.noticed++;
+    else if (outcome === 'timeout') (tally.noticed++, tally.timedOut++);
+    else {
+      const why = equivalent(m, lines);
+      const code = (lines[m.line - 1] ?? '').trim();
+      if (why !== null) tally.equivalent++;
+      else tally.survived++;
+      const line = `  ${why === null ? 'NOT NOTICED' : 'equivalent'}: ${m.file}:${m.line} ${m.from} -> ${m.to || '(removed)'}  | ${code}${why === null ? '' : ` (${why})`}`;
+      reports.push(line);
+      console.log(line);
+    }
   }
-  total += mutants.length;
-  console.log(`${file}: ${kills} of ${mutants.length} changes noticed by ${test}`);
+  tally.seconds = Math.round((Date.now() - fileStarted) / 1000);
+  tallies.push(tally);
+  console.log(`${file}: ${tally.mutants} changes, ${tally.noticed} noticed (${tally.timedOut} by timeout), ${tally.equivalent} equivalent, ${tally.survived} not noticed; ${tally.seconds} s (tests ${tests.join(', ')})`);
 }
-const judged = survivors.map((m) => ({ m, why: equivalent(m) }));
-const unexplained = judged.filter((j) => j.why === null);
-console.log(`\n${total - survivors.length} of ${total} changes noticed; ${survivors.length - unexplained.length} judged equivalent; ${unexplained.length} not noticed.`);
-for (const { m, why } of judged) console.log(`  ${why === null ? 'NOT NOTICED' : 'equivalent'}: ${m.file}:${m.line} ${m.from} -> ${m.to}${why === null ? '' : ` (${why})`}`);
-process.exit(unexplained.length === 0 ? 0 : 1);
+
+const sum = (k: 'mutants' | 'noticed' | 'equivalent' | 'survived'): number => tallies.reduce((s, t) => s + t[k], 0);
+console.log(`\nPer file: changes, noticed, equivalent, not noticed`);
+for (const t of tallies) console.log(`  ${t.file}: ${t.mutants}, ${t.noticed}, ${t.equivalent}, ${t.survived}`);
+console.log(`\n${sum('noticed')} of ${sum('mutants')} changes noticed; ${sum('equivalent')} judged equivalent; ${sum('survived')} not noticed (${Math.round((Date.now() - started) / 1000)} s).`);
+for (const line of reports) console.log(line);
+process.exit(sum('survived') === 0 && !reports.some((r) => r.includes('SKIPPED')) ? 0 : 1);
