@@ -5,12 +5,13 @@
 import type { Transferable } from 'node:worker_threads';
 import { searchRandomRange, type RandomPartial } from '../explore/random.ts';
 import { Partition } from '../engines/exhaustive/partition.ts';
-import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
+import type { ExhaustiveOptions } from '../explore/exhaustive.ts';
+import { searchExhaustive as searchSubject, type ExhaustiveResult as EngineResult } from '../engines/exhaustive/search.ts';
+import type { SearchSubject } from '../engines/contract.ts';
 import { protocolSubject } from '../explore/protocolSubject.ts';
 import { SharedSeenSet } from '../engines/exhaustive/_internals/sharedSeenSet.ts';
 import { VectorQueue, type QueueData } from '../engines/exhaustive/_internals/vectorQueue.ts';
 import type { PartitionOpen, PartitionReport } from '../engines/exhaustive/onPool.ts';
-import type { Event, State } from '../model/index.ts';
 import { propertyOf } from '../../properties/index.ts';
 import type { Bounds } from '../properties/index.ts';
 import { pairModel, randomSearchOf, type CheckOptions } from '../runner/checkPair.ts';
@@ -66,11 +67,31 @@ async function searchFrom(spec: ExhaustiveSearchSpec) {
 }
 
 /** This worker's parts of the parallel searches it takes part in, by session. */
-const parts = new Map<number, { part: Partition<State, Event>; table: number }>();
+const parts = new Map<number, { part: Partition<unknown, unknown>; table: number }>();
+
+/**
+ * A search's subject from a module of its own: any model that implements the contract can be
+ * searched on the pool (the tests' toy model is); `module` is its URL, `subject` what its
+ * `searchSubjectOf` builds the subject from.
+ */
+export interface ModuleSearchSpec {
+  module: string;
+  subject: unknown;
+}
+
+/** The subject a search spec names: the protocol's for a pair, or a module's own. */
+async function subjectFrom(search: unknown, kinds: ExhaustiveOptions['kinds']): Promise<SearchSubject<unknown, unknown>> {
+  if (typeof search === 'object' && search !== null && 'module' in search) {
+    const spec = search as ModuleSearchSpec;
+    const loaded = (await import(spec.module)) as { searchSubjectOf(subject: unknown): SearchSubject<unknown, unknown> };
+    return loaded.searchSubjectOf(spec.subject);
+  }
+  const { model, property, bounds } = await searchFrom(search as ExhaustiveSearchSpec);
+  return protocolSubject(model, property, bounds, kinds) as SearchSubject<unknown, unknown>;
+}
 
 async function exploreOpen(input: PartitionOpen): Promise<TaskOutput<PartitionReport>> {
-  const { model, property, bounds } = await searchFrom(input.search as ExhaustiveSearchSpec);
-  const subject = protocolSubject(model, property, bounds, input.bounds.kinds as ExhaustiveOptions['kinds']);
+  const subject = await subjectFrom(input.search, input.bounds.kinds as ExhaustiveOptions['kinds']);
   const part = new Partition(subject, input.bounds, { index: input.index, count: input.count, seen: new SharedSeenSet(input.table) });
   parts.set(input.session, { part, table: input.tableVersion });
   if (input.index === 0) part.seed();
@@ -101,9 +122,8 @@ function exploreExpand(input: { session: number; level: number; queues: QueueDat
  * The one-thread search of a parallel one, told to stop at its first violation of the shortest
  * length the workers found (`settleAt`): run here, where the engine's code is already compiled hot.
  */
-async function exploreSettle(input: { search: unknown; options: ExhaustiveOptions }): Promise<TaskOutput<ExhaustiveResult>> {
-  const { model, property, bounds } = await searchFrom(input.search as ExhaustiveSearchSpec);
-  return { output: searchExhaustive(model, property, bounds, input.options) };
+async function exploreSettle(input: { search: unknown; options: ExhaustiveOptions }): Promise<TaskOutput<EngineResult<unknown>>> {
+  return { output: searchSubject(await subjectFrom(input.search, input.options.kinds), input.options) };
 }
 
 /** Ends a search's part in this worker (handing back the states it recorded, if asked to); after a large one its memory is given back at once. */
@@ -115,7 +135,7 @@ function exploreClose(input: { session: number; large: boolean }): Promise<TaskO
 }
 
 /** A part's totals so far, and any queues it hands over (moved to the coordinating thread). */
-function reportOf(part: Partition<State, Event>, queues: QueueData[]): TaskOutput<PartitionReport> {
+function reportOf(part: Partition<unknown, unknown>, queues: QueueData[]): TaskOutput<PartitionReport> {
   (part.seen as SharedSeenSet).flush();
   return {
     output: {
