@@ -33,7 +33,10 @@ let searches = 0;
 const started = performance.now();
 try {
   for (const c of claims) {
-    const args = ['bin/cascade.js', 'explore', '--suite', c.suite, '--variant', c.variant, '--budget', c.budget, '--json', '--dir', dir];
+    // The bound the analysis names: its horizon and state bound when one for all its checks, else its budget's keyed bounds.
+    const { horizon, maxStates } = c.depth;
+    const bound = horizon.least === horizon.most && maxStates.least === maxStates.most ? ['--horizon', String(horizon.most), '--max-states', String(maxStates.most)] : [];
+    const args = ['bin/cascade.js', 'explore', '--suite', c.suite, '--variant', c.variant, '--budget', c.budget, ...bound, '--json', '--dir', dir];
     const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
     const rows = run.stdout
       .split('\n')

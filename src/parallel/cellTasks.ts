@@ -73,7 +73,12 @@ export interface FixExhaustiveCell {
 
 export type FixCellAnswer = FixRandomCell | FixExhaustiveCell;
 
-/** The bound a cell's exhaustive search runs within (the suite's, at most 4 GB of this machine's memory). */
+/**
+ * The bound a cell's exhaustive search runs within: the suite's for the budget (its horizon and state
+ * bound, on its exhaustive scope), at most 4 GB of this machine's memory; the bound `explore
+ * --budget B` searches by default, so that a set the analysis calls enough can be searched again
+ * there (`npm run test:deep`).
+ */
 export function fixSearchBound(suite: Suite, budget: 'test' | 'start', property: string, variant: string) {
   return { ...searchBound(suite.exhaustive, budget, property, variant), maxMemoryMB: Math.min(4096, memoryCeilingMB()) };
 }
