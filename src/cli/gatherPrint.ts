@@ -53,6 +53,7 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       if (json) out(jsonLine('fix-sets', fixSetRecord(a)));
       else describeFixSets(a).forEach((line) => out(line));
     },
+    drift: (line) => out(json ? jsonLine('manifest-drift', { line }) : line),
     ratio: (r) => out(json ? jsonLine('shrink-ratio', r) : `${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`),
   };
 }

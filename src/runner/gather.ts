@@ -11,6 +11,7 @@ import { BASES } from '../model/index.ts';
 import { fixSetRecord, knownFrom, runFixSets, type FixSetAnalysis } from './fixSets.ts';
 import { VERSION } from '../version.ts';
 import { checkPairs, exhaustiveSections } from './select.ts';
+import { manifestDrift } from './manifestDrift.ts';
 import { EXIT, exitCode, runChecks, runExplores, type Listener } from './runPairs.ts';
 
 const SCENARIO_RUNS = [
@@ -30,6 +31,8 @@ export interface GatherListener {
   /** Progress of the fix-set analysis, and each suite and base as it is done. */
   fixProgress?(done: number, of: number, text: string): void;
   fixSets?(analysis: FixSetAnalysis): void;
+  /** A line for each exhaustive search whose figures differ from the state-count manifest (manifestDrift.ts); each is an unmet expectation. */
+  drift?(line: string): void;
 }
 
 
@@ -48,6 +51,8 @@ export async function gatherResults(budget: 'test' | 'start', listener: GatherLi
   const random = await runChecks(checkPairs(SUITES, {}), { budget, dir: 'counterexamples', update: false, workers }, listener.random);
   listener.section?.('exhaustive');
   const exhaustive = await runExplores(exhaustiveSections(SUITES), { budget, maxMemoryMB: 4096, dir: 'counterexamples', update: false, workers }, listener.exhaustive);
+  const drift = manifestDrift(exhaustive.results, budget, workers);
+  drift.forEach((line) => listener.drift?.(line));
   listener.section?.('ratios');
   const ratios = compareLengths(random.results, exhaustive.results);
   ratios.forEach((r) => listener.ratio?.(r));
@@ -69,7 +74,7 @@ export async function gatherResults(budget: 'test' | 'start', listener: GatherLi
     fixSets,
   };
   const pairs = exitCode([...random.results, ...exhaustive.results]);
-  return { results, code: fixes.code === EXIT.unmet ? EXIT.unmet : pairs };
+  return { results, code: fixes.code === EXIT.unmet || drift.length > 0 ? EXIT.unmet : pairs };
 }
 
 /** For each pair both engines violated: the random engine's shrunk length over the exhaustive minimum. */
