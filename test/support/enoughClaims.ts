@@ -21,7 +21,7 @@ export interface EnoughClaim {
   as: 'every suite' | 'the suite';
 }
 
-/** Every claim, each (suite, variant) once (as 'every suite' where both apply), in the order of the results. */
+/** Every claim, each (suite, variant) once (as 'every suite' where both apply): the sets enough for every suite first, then each suite's own, in the order of the results. */
 export function enoughClaims(results: Pick<Results, 'fixSets'>): EnoughClaim[] {
   const claims = new Map<string, EnoughClaim>();
   const add = (r: FixSetRecord, fixes: readonly string[], as: EnoughClaim['as']) => {
@@ -35,5 +35,6 @@ export function enoughClaims(results: Pick<Results, 'fixSets'>): EnoughClaim[] {
     const records = results.fixSets.filter((r) => r.base === base);
     for (const m of enoughForAll(records)) for (const r of records) add(r, m, 'every suite');
   }
-  return [...claims.values()];
+  // The sets enough for every suite first: the finding's own claim.
+  return [...claims.values()].sort((a, b) => (a.as === b.as ? 0 : a.as === 'every suite' ? -1 : 1));
 }
