@@ -34,11 +34,13 @@ const TOY = `${EXH}/toy.test.ts`;
 const REFERENCE = `${EXH}/reference.test.ts`;
 /** The engine's exact check: the toy model (seconds) where it exists, then the reference over the suites. */
 const ENGINE = [TOY, REFERENCE];
+/** The random engine's generation, coverage, ranges and shrinking. */
+const RANDOM = ['test/explore/random.test.ts', 'test/explore/randomRanges.test.ts', 'test/explore/swarm.test.ts'];
 
 /** Each checker file and the fastest tests that pin it (run in this order; the first failure ends the run). */
 const CHECKER: Target[] = [
   { file: 'src/engines/exhaustive/_internals/hash64.ts', tests: [`${EXH}/_internals/hash64.test.ts`, ...ENGINE] },
-  { file: 'src/engines/exhaustive/_internals/seenSet.ts', tests: [`${EXH}/_internals/seenSet.test.ts`, ...ENGINE] },
+  { file: 'src/engines/exhaustive/_internals/seenSet.ts', tests: [`${EXH}/_internals/seenSetGrowth.test.ts`, ...ENGINE, `${EXH}/_internals/seenSet.test.ts`] },
   { file: 'src/engines/exhaustive/_internals/sharedSeenSet.ts', tests: [`${EXH}/_internals/sharedSeenSet.test.ts`, ...ENGINE] },
   { file: 'src/engines/exhaustive/_internals/links.ts', tests: [`${EXH}/_internals/links.test.ts`, ...ENGINE] },
   { file: 'src/engines/exhaustive/_internals/vectorQueue.ts', tests: [`${EXH}/_internals/vectorQueue.test.ts`, ...ENGINE] },
@@ -47,7 +49,7 @@ const CHECKER: Target[] = [
   { file: 'src/engines/exhaustive/onPool.ts', tests: ENGINE },
   { file: 'src/explore/protocolSubject.ts', tests: [REFERENCE] },
   { file: 'src/model/encode.ts', tests: ['test/model/encode.test.ts', REFERENCE] },
-  { file: 'src/parallel/tasks.ts', tests: ['test/parallel/workers.test.ts', REFERENCE] },
+  { file: 'src/parallel/tasks.ts', tests: [...ENGINE, 'test/parallel/workers.test.ts'] },
   { file: 'src/parallel/pool.ts', tests: ['test/parallel/pool.test.ts', 'test/parallel/workers.test.ts'] },
   { file: 'src/parallel/cellTasks.ts', tests: ['test/runner/fixSets.test.ts', 'test/parallel/workers.test.ts'] },
   { file: 'src/runner/shard.ts', tests: ['test/runner/shard.test.ts', 'test/cli/merge.test.ts'] },
@@ -61,9 +63,11 @@ const CHECKER: Target[] = [
   { file: 'src/runner/shardSweep.ts', tests: ['test/cli/merge.test.ts', 'test/cli/shard.test.ts'] },
   { file: 'src/runner/shardFixes.ts', tests: ['test/cli/merge.test.ts', 'test/cli/shard.test.ts'] },
   { file: 'src/runner/fixSets.ts', tests: ['test/runner/fixSets.test.ts'] },
-  { file: 'src/explore/random.ts', tests: ['test/explore/random.test.ts', 'test/explore/randomRanges.test.ts', 'test/explore/swarm.test.ts'] },
-  { file: 'src/explore/eventArbitrary.ts', tests: ['test/explore/random.test.ts', 'test/explore/randomRanges.test.ts'] },
-  { file: 'src/explore/minimize.ts', tests: ['test/explore/minimize.test.ts', 'test/explore/random.test.ts'] },
+  { file: 'src/engines/random/search.ts', tests: RANDOM },
+  { file: 'src/engines/random/runArbitrary.ts', tests: RANDOM },
+  { file: 'src/engines/random/minimize.ts', tests: ['test/engines/random/minimize.test.ts', ...RANDOM] },
+  { file: 'src/explore/random.ts', tests: RANDOM },
+  { file: 'src/explore/eventArbitrary.ts', tests: ['test/explore/eventArbitrary.test.ts', ...RANDOM] },
 ];
 
 /** The rule files, each against its own test (`test/model/actions/<file>.test.ts`). */
@@ -198,6 +202,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const targets = [...rules(), ...CHECKER].filter((t) => filters.length === 0 || filters.some((f) => t.file.includes(f)));
+for (const t of targets.filter((t) => !existsSync(t.file))) console.log(`${t.file}: no such file (moved?); not mutated`);
+targets.splice(0, targets.length, ...targets.filter((t) => existsSync(t.file)));
 if (targets.length === 0) {
   console.error(`no file to mutate matches ${filters.join(', ')}`);
   process.exit(2);

@@ -1,0 +1,49 @@
+/** Parent links: ids in order, paths read back through growth, tail ticks and the initial state's missing event. */
+import { describe, expect, it } from 'vitest';
+import { Links, NO_EVENT } from '../../../../src/engines/exhaustive/_internals/links.ts';
+
+const TICK = 7;
+
+describe('Links', () => {
+  it('reads back every path of a long chain, past several growths, ticks in place', () => {
+    const links = new Links();
+    const n = 40_000;
+    expect(links.add(-1, NO_EVENT, 2)).toBe(0);
+    for (let i = 1; i < n; i++) expect(links.add(i - 1, 100 + i, i % 3)).toBe(i);
+    expect(links.length).toBe(n);
+    const expected = (id: number): number[] => {
+      const codes = [TICK, TICK];
+      for (let i = 1; i <= id; i++) codes.push(100 + i, ...Array<number>(i % 3).fill(TICK));
+      return codes;
+    };
+    for (const id of [0, 1, 2, 16_383, 16_384, 16_385, 32_768, n - 1]) expect(links.path(id, TICK)).toEqual(expected(id));
+    // 10 bytes a link (4 parent, 4 event, 2 ticks), at most doubled by growth.
+    expect(links.bytes).toBeGreaterThanOrEqual(10 * n);
+    expect(links.bytes).toBeLessThanOrEqual(20 * n);
+    expect(links.bytes % 10).toBe(0);
+  });
+
+  it('keeps a tree apart: siblings share their parent path, a root has none', () => {
+    const links = new Links();
+    const root = links.add(-1, NO_EVENT, 0);
+    const a = links.add(root, 1, 0);
+    const b = links.add(root, 2, 3);
+    const c = links.add(a, 0, 1);
+    const other = links.add(-1, NO_EVENT, 1);
+    expect(links.path(root, TICK)).toEqual([]);
+    expect(links.path(a, TICK)).toEqual([1]);
+    expect(links.path(b, TICK)).toEqual([2, TICK, TICK, TICK]);
+    expect(links.path(c, TICK)).toEqual([1, 0, TICK]);
+    expect(links.path(other, TICK)).toEqual([TICK]);
+  });
+
+  it('holds the longest tail a search may span (16-bit ticks) and the largest event code', () => {
+    const links = new Links();
+    const root = links.add(-1, NO_EVENT, 0);
+    const id = links.add(root, NO_EVENT - 1, 60_000);
+    const path = links.path(id, TICK);
+    expect(path.length).toBe(60_001);
+    expect(path[0]).toBe(NO_EVENT - 1);
+    expect(path.slice(1).every((c) => c === TICK)).toBe(true);
+  });
+});

@@ -1,0 +1,77 @@
+/** The frontier's byte queue: every vector and id read back exactly, across growth, at the buffer's edge, and moved as data. */
+import { describe, expect, it } from 'vitest';
+import { VectorQueue } from '../../../../src/engines/exhaustive/_internals/vectorQueue.ts';
+
+/** Values at each width of the 7-bit encoding (stored as value + 1), -1 included. */
+const EDGES = [-1, 0, 1, 126, 127, 128, 16_382, 16_383, 16_384, 2_097_150, 2_097_151, 268_435_454, 268_435_455, 2 ** 31 - 1];
+
+function readAll(q: VectorQueue, width: number): { id: number; vector: number[] }[] {
+  const out: { id: number; vector: number[] }[] = [];
+  const buffer = new Int32Array(width);
+  while (q.more) {
+    const id = q.shift(buffer);
+    out.push({ id, vector: Array.from(buffer.subarray(0, q.lastLength)) });
+  }
+  return out;
+}
+
+describe('VectorQueue', () => {
+  it('reads back ids and vectors of every width in order, an empty vector included', () => {
+    const q = new VectorQueue();
+    const pushed: { id: number; vector: number[] }[] = [];
+    EDGES.forEach((v, i) => pushed.push({ id: i, vector: [v, ...EDGES.slice(0, i)] }));
+    pushed.push({ id: 2 ** 32 - 2, vector: [] });
+    for (const p of pushed) q.push(p.id, Int32Array.from(p.vector), p.vector.length);
+    expect(q.length).toBe(pushed.length);
+    expect(q.more).toBe(true);
+    expect(readAll(q, 64)).toEqual(pushed);
+    expect(q.more).toBe(false);
+  });
+
+  it('grows past its first buffer without losing a byte, vectors of the widest values at any offset', () => {
+    const q = new VectorQueue();
+    const pushed: { id: number; vector: number[] }[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const n = (i * 37) % 131;
+      pushed.push({ id: 2 ** 32 - 2 - i, vector: Array.from({ length: n }, (_, j) => (j % 2 === 0 ? 2 ** 31 - 1 : -1)) });
+    }
+    for (const p of pushed) q.push(p.id, Int32Array.from(p.vector), p.vector.length);
+    expect(q.byteLength).toBeGreaterThan(1 << 16);
+    expect(readAll(q, 256)).toEqual(pushed);
+  });
+
+  it('fits the widest push exactly at the end of its buffer (5 bytes a value)', () => {
+    for (const n of [0, 3, 40, 130]) {
+      // Fill with 2-byte entries (and one 3-byte) to leave exactly 5n + 4 .. 5n + 11 bytes, then push n widest values.
+      for (let slack = 5 * n + 4; slack < 5 * n + 12; slack++) {
+        const q = new VectorQueue();
+        let end = 0;
+        const target = (1 << 16) - slack;
+        const pushed: { id: number; vector: number[] }[] = [];
+        if (target % 2 === 1) {
+          pushed.push({ id: 0, vector: [0] });
+          end += 3;
+        }
+        for (; end < target; end += 2) pushed.push({ id: 0, vector: [] });
+        pushed.push({ id: 2 ** 32 - 2, vector: Array<number>(n).fill(2 ** 31 - 1) });
+        for (const p of pushed) q.push(p.id, Int32Array.from(p.vector), p.vector.length);
+        const read = readAll(q, 256);
+        expect(read.length).toBe(pushed.length);
+        expect(read[read.length - 1]).toEqual(pushed[pushed.length - 1]);
+      }
+    }
+  });
+
+  it('moves to another owner as data, unread, with its length', () => {
+    const q = new VectorQueue();
+    q.push(3, Int32Array.from([5, -1, 300]), 3);
+    q.push(4, Int32Array.from([1]), 1);
+    const moved = VectorQueue.of(q.data());
+    expect(moved.length).toBe(2);
+    expect(readAll(moved, 8)).toEqual([
+      { id: 3, vector: [5, -1, 300] },
+      { id: 4, vector: [1] },
+    ]);
+    expect(moved.lastLength).toBe(1);
+  });
+});
