@@ -6,7 +6,8 @@
  * true to false, `Math.min` to `Math.max`), the file's mapped tests run (vitest, `--bail=1`, a
  * per-change timeout), and a change they do not notice is listed. The source is restored after
  * every change (and on Ctrl-C); the files must be committed before it starts. The rule files keep
- * the classic set (boundaries, equalities, logic, n + 1 and 1 to 0/2).
+ * the classic set (boundaries, equalities, logic, n + 1 and 1 to 0/2). Progress goes to stderr, one
+ * character a change: `.` noticed, `T` noticed by timeout, `S` not noticed.
  *
  * The run rewrites source files in place: run it in a checkout of its own (a `git worktree`), never
  * where others edit. Each file's tests are run once unchanged first; a file whose tests fail as they
@@ -163,6 +164,7 @@ const EQUIVALENT: { file: string; code: string; from: string; to: string; why: s
   { file: 'retry.ts', code: 'Math.min(retries, 30)', from: '30', to: '31', why: 'the cap (at most 1,000,000 ticks by the config schema) binds long before 2^30' },
   { file: 'retry.ts', code: 'return retryDelay(state, model, 0, 1);', from: '1', to: '0', why: 'with 0 retries the cache size is never read' },
   { file: 'retry.ts', code: 'return retryDelay(state, model, 0, 1);', from: '1', to: '2', why: 'with 0 retries the cache size is never read' },
+  { file: 'hash64.ts', code: 'let a = 0x9747b28c ^ (to - from);', from: '-', to: '+', why: 'another seed of the same hash: for one start, `to + from` tells lengths apart as `to - from` does' },
 ];
 
 function equivalent(m: Mutant, lines: string[]): string | null {
@@ -293,6 +295,7 @@ for (const target of targets) {
     } finally {
       restore();
     }
+    process.stderr.write(outcome === 'fail' ? '.' : outcome === 'timeout' ? 'T' : 'S');
     if (outcome === 'fail') tally.noticed++;
     else if (outcome === 'timeout') (tally.noticed++, tally.timedOut++);
     else {
@@ -305,6 +308,7 @@ for (const target of targets) {
       console.log(line);
     }
   }
+  process.stderr.write('\n');
   tally.seconds = Math.round((Date.now() - fileStarted) / 1000);
   tallies.push(tally);
   console.log(`${file}: ${tally.mutants} changes, ${tally.noticed} noticed (${tally.timedOut} by timeout), ${tally.equivalent} equivalent, ${tally.survived} not noticed; ${tally.seconds} s (tests ${tests.join(', ')})`);
