@@ -8,7 +8,7 @@ import type { Bounds, Property } from '../properties/index.ts';
 import { SWARM_KINDS } from './eventArbitrary.ts';
 import { protocolRandomSubject } from './protocolSubject.ts';
 
-export { joinRanges, mergeRandom, type Coverage, type Verdict } from '../engines/random/search.ts';
+export { joinRanges, lateFrom, mergeRandom, type CellWindow, type Coverage, type Verdict } from '../engines/random/search.ts';
 
 /** A search's options, with the protocol's event kinds the suite allows (default: all). */
 export interface RandomOptions extends engine.RandomOptions {
@@ -33,5 +33,11 @@ export function searchRandom(model: Model, property: Property, bounds: Bounds, o
 
 /** The cells a search of these options can exercise: its event kinds x the ticks of its window. */
 export function possibleCells(options: { kinds?: readonly AdversaryKind[]; maxEvents: number }): number {
-  return engine.possibleCells(SWARM_KINDS.filter((k) => (options.kinds ?? SWARM_KINDS).includes(k)).length, options.maxEvents);
+  const { kinds, ticks } = cellWindow(options);
+  return engine.possibleCells(kinds, ticks);
+}
+
+/** The window of a search of these options: how many event kinds it allows, and its ticks (maxEvents). */
+export function cellWindow(options: { kinds?: readonly AdversaryKind[]; maxEvents: number }): engine.CellWindow {
+  return { kinds: SWARM_KINDS.filter((k) => (options.kinds ?? SWARM_KINDS).includes(k)).length, ticks: options.maxEvents };
 }

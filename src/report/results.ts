@@ -24,8 +24,12 @@ export interface PairResult {
   verdict: RandomResult['verdict'];
   runs: number;
   triggeredRuns: number;
-  /** Adversary (event kind, tick) cells of the safety window the runs exercised, of how many possible. */
-  coverage: { cells: number; possible: number };
+  /**
+   * Adversary (event kind, tick) cells of the safety window the runs exercised, of how many possible;
+   * of those, the cells in the window's last third (tick >= 2/3 of maxEvents, rounded up), of how many
+   * possible there, and the event kinds with at least one of them.
+   */
+  coverage: { cells: number; possible: number; lateCells: number; latePossible: number; lateKinds: number };
   /** Median and longest safety phase of the runs, in events (the suite allows maxEvents). */
   safetyLength: { median: number; max: number };
   seed: number;

@@ -88,7 +88,7 @@ export const PairResultSchema = z
     verdict: z.enum(['violated', 'holds', 'vacuous']),
     runs: count.max(10_000_000),
     triggeredRuns: count,
-    coverage: z.object({ cells: count, possible: count }).strict(),
+    coverage: z.object({ cells: count, possible: count, lateCells: count, latePossible: count, lateKinds: count }).strict(),
     safetyLength: z.object({ median: measure, max: count }).strict(),
     seed: z.int().min(-0x80000000).max(0x7fffffff),
     ms: count,

@@ -110,7 +110,7 @@ export function finishCheck(pair: Pair, options: CheckOptions, result: RandomRes
     verdict: result.verdict,
     runs: result.runs,
     triggeredRuns: result.triggeredRuns,
-    coverage: { cells: result.coverage.cells, possible: result.coverage.possible },
+    coverage: { cells: result.coverage.cells, possible: result.coverage.possible, lateCells: result.coverage.lateCells, latePossible: result.coverage.latePossible, lateKinds: result.coverage.lateKinds },
     safetyLength: { median: result.coverage.medianLength, max: result.coverage.maxLength },
     seed,
     ms: Math.round(result.ms),

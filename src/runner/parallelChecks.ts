@@ -4,7 +4,7 @@
  * one search would give (`mergeRandom`): the same verdict, counts and counterexample file for any
  * number of workers. A range that fails lowers the pair's cutoff, so later ranges of that pair stop.
  */
-import { joinRanges, mergeRandom, possibleCells, type RandomPartial } from '../explore/random.ts';
+import { cellWindow, joinRanges, mergeRandom, type RandomPartial } from '../explore/random.ts';
 import type { Pool } from '../parallel/pool.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import type { RandomRangeInput } from '../parallel/tasks.ts';
@@ -65,7 +65,7 @@ export async function checkOnPool(pairs: readonly Pair[], options: CheckOptions,
       runsDone += to - from;
       listener.progress?.(runsDone, totalRuns, `${shown}/${pairs.length} pairs done; ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from}..${to - 1} searched (${pool.size} workers, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
     });
-    const result = mergeRandom([partial], search.runs, search.seed, possibleCells(search), performance.now() - pairStarted);
+    const result = mergeRandom([partial], search.runs, search.seed, cellWindow(search), performance.now() - pairStarted);
     results[i] = finishCheck(pair, options, result);
     // Results are reported in pair order, as one thread would.
     for (; shown < pairs.length && results[shown]; shown++) listener.result?.(results[shown]!);

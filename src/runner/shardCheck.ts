@@ -8,7 +8,7 @@
  * counts, counterexample files, JUnit report and exit code. Everything is checked before the first
  * file is written.
  */
-import { mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../explore/random.ts';
+import { cellWindow, mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../explore/random.ts';
 import { Refusal } from '../io/refusal.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
@@ -91,7 +91,7 @@ export async function prepareCheckMerge(set: ShardSet<CheckShardFile>, dir: stri
     const { search } = randomSearchOf(pair, options);
     const ms = partials[i]!.reduce((n, p) => n + p.ms, 0);
     try {
-      return mergeRandom(partials[i]!, search.runs, search.seed, possibleCells(search), ms);
+      return mergeRandom(partials[i]!, search.runs, search.seed, cellWindow(search), ms);
     } catch (error) {
       throw new Refusal(`${pair.suite.id} / ${pair.property} on ${pair.variant}: the shards' runs do not join up: ${(error as Error).message}`);
     }

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SUITES, suiteModel } from '../../properties/index.ts';
-import { mergeRandom, possibleCells, searchRandom, searchRandomRange, type RandomPartial, type RandomResult } from '../../src/explore/random.ts';
+import { cellWindow, mergeRandom, searchRandom, searchRandomRange, type RandomPartial, type RandomResult } from '../../src/explore/random.ts';
 import { PROPERTIES } from '../../src/properties/index.ts';
 
 const CASES = [
@@ -31,7 +31,7 @@ describe('random search in ranges', () => {
           const edges = [0, ...cuts.sort((a, b) => a - b), runs];
           const ranges = edges.slice(1).map((to, i) => [edges[i]!, to] as const);
           const partials: RandomPartial[] = (reversed ? [...ranges].reverse() : ranges).map(([from, to]) => searchRandomRange(model, PROPERTIES[property]!, suite.bounds, { ...search, from, to }));
-          const merged = mergeRandom(partials, runs, suite.seed, possibleCells(search), 0);
+          const merged = mergeRandom(partials, runs, suite.seed, cellWindow(search), 0);
           expect(untimed(merged)).toEqual(untimed(whole));
         }),
         { numRuns: 6, seed: 7 },
@@ -45,10 +45,10 @@ describe('random search in ranges', () => {
     const search = { runs: 40, seed: 1, maxEvents: suite.maxEvents, kinds: suite.kinds };
     const a = searchRandomRange(model, PROPERTIES['consistent-directory']!, suite.bounds, { ...search, from: 0, to: 20 });
     const b = searchRandomRange(model, PROPERTIES['consistent-directory']!, suite.bounds, { ...search, from: 25, to: 40 });
-    expect(() => mergeRandom([a, b], 40, 1, possibleCells(search), 0)).toThrow(/runs 20..24 of seed 1 were not searched/);
-    expect(() => mergeRandom([a], 40, 1, possibleCells(search), 0)).toThrow(/runs 20..39 of seed 1 were not searched/);
+    expect(() => mergeRandom([a, b], 40, 1, cellWindow(search), 0)).toThrow(/runs 20..24 of seed 1 were not searched/);
+    expect(() => mergeRandom([a], 40, 1, cellWindow(search), 0)).toThrow(/runs 20..39 of seed 1 were not searched/);
     const skipped = searchRandomRange(model, PROPERTIES['consistent-directory']!, suite.bounds, { ...search, from: 20, to: 40, skip: (i) => i >= 30 });
     expect(skipped.abandoned).toBe(true);
-    expect(() => mergeRandom([a, skipped], 40, 1, possibleCells(search), 0)).toThrow(/abandoned/);
+    expect(() => mergeRandom([a, skipped], 40, 1, cellWindow(search), 0)).toThrow(/abandoned/);
   });
 });

@@ -26,7 +26,7 @@ function randomPair(suite: string, property: string, variant: string, expected: 
     verdict,
     runs: violated ? 11 : 5000,
     triggeredRuns: violated ? 1 : 1648,
-    coverage: { cells: 18, possible: 30 },
+    coverage: { cells: 18, possible: 30, lateCells: 4, latePossible: 10, lateKinds: 1 },
     safetyLength: { median: 13, max: 30 },
     seed: 2010,
     ms: 11.4,
@@ -215,7 +215,7 @@ describe('junitXml', () => {
     const input: JunitInput = {
       random: [
         randomPair('feedback-loop', 'no-cascade', 'fixed', 'holds', 'holds'),
-        randomPair('feedback-loop', 'recovers', 'fixed', null, 'holds', { coverage: { cells: 0, possible: 30 } }),
+        randomPair('feedback-loop', 'recovers', 'fixed', null, 'holds', { coverage: { cells: 0, possible: 30, lateCells: 0, latePossible: 10, lateKinds: 0 } }),
       ],
       exhaustive: [
         explorePair('crash-cascade-2010', 'no-client-crash', 'fixed', 'holds', 'holds', { states: 78, branchingStates: 4, transitions: 82 }),

@@ -35,13 +35,30 @@ export interface Counterexample<E = unknown> {
 /**
  * How much of the adversary's window the runs exercised: the (event kind, tick) cells in which an
  * event of that kind applied at that tick of the safety phase, of all kinds x ticks 0..maxEvents-1;
+ * the same for the window's last third (a search whose faults all land early covers none of it);
  * and the safety-phase lengths the runs had.
  */
 export interface Coverage {
   cells: number;
   possible: number;
+  /** Cells at a tick in the last third of the window (tick >= `lateFrom(maxEvents)`), of `latePossible`. */
+  lateCells: number;
+  latePossible: number;
+  /** Event kinds with at least one cell in the last third, of `possible / maxEvents` kinds. */
+  lateKinds: number;
   medianLength: number;
   maxLength: number;
+}
+
+/** The cells a search can exercise: how many adversary event kinds, and how many ticks (its maxEvents). */
+export interface CellWindow {
+  kinds: number;
+  ticks: number;
+}
+
+/** The first tick of a window's last third: ticks from here on are "late" in `Coverage`. */
+export function lateFrom(ticks: number): number {
+  return Math.ceil((2 * ticks) / 3);
 }
 
 export interface RandomResult<E = unknown> {
@@ -198,7 +215,7 @@ export function joinRanges<E>(partials: readonly RandomPartial<E>[], from: numbe
  * exactly what a single search reports, timings aside (`ms` is the caller's wall time, the time to
  * failure the ranges' own).
  */
-export function mergeRandom<E>(partials: readonly RandomPartial<E>[], runs: number, seed: number, possible: number, ms: number): RandomResult<E> {
+export function mergeRandom<E>(partials: readonly RandomPartial<E>[], runs: number, seed: number, window: CellWindow, ms: number): RandomResult<E> {
   const whole = joinRanges(partials, 0, runs, seed);
   const counterexample = whole.failure?.counterexample ?? null;
   return {
@@ -209,13 +226,27 @@ export function mergeRandom<E>(partials: readonly RandomPartial<E>[], runs: numb
     ms,
     timeToFailureMs: whole.failure ? Math.min(whole.failure.msToFailure, ms) : null,
     counterexample,
-    coverage: { cells: whole.cells.length, possible, ...lengthStats(whole.lengthCounts) },
+    coverage: { ...cellStats(whole.cells, window), ...lengthStats(whole.lengthCounts) },
   };
 }
 
 /** The cells a search can exercise: its event kinds x the ticks of its window. */
 export function possibleCells(kinds: number, maxEvents: number): number {
   return kinds * maxEvents;
+}
+
+/** Counts cells (indices kind * ticks + tick) in the whole window and in its last third. */
+function cellStats(cells: readonly number[], window: CellWindow): Pick<Coverage, 'cells' | 'possible' | 'lateCells' | 'latePossible' | 'lateKinds'> {
+  const { kinds, ticks } = window;
+  const from = lateFrom(ticks);
+  const late = cells.filter((c) => c % ticks >= from);
+  return {
+    cells: cells.length,
+    possible: possibleCells(kinds, ticks),
+    lateCells: late.length,
+    latePossible: kinds * (ticks - from),
+    lateKinds: new Set(late.map((c) => Math.floor(c / ticks))).size,
+  };
 }
 
 /** The median and max safety-phase length of runs counted by length. */
@@ -231,7 +262,7 @@ function lengthStats(counts: readonly number[]): { medianLength: number; maxLeng
 export function searchRandom<E>(subject: RandomSubject<E>, options: RandomOptions): RandomResult<E> {
   const started = performance.now();
   const partial = searchRandomRange(subject, { ...options, from: 0, to: options.runs });
-  return mergeRandom([partial], options.runs, options.seed, possibleCells(subject.kinds.length, options.maxEvents), performance.now() - started);
+  return mergeRandom([partial], options.runs, options.seed, { kinds: subject.kinds.length, ticks: options.maxEvents }, performance.now() - started);
 }
 
 /** Marks the (kind, tick) cell of every adversary event that applied in a run's safety phase. */
