@@ -165,6 +165,10 @@ const EQUIVALENT: { file: string; code: string; from: string; to: string; why: s
   { file: 'retry.ts', code: 'return retryDelay(state, model, 0, 1);', from: '1', to: '0', why: 'with 0 retries the cache size is never read' },
   { file: 'retry.ts', code: 'return retryDelay(state, model, 0, 1);', from: '1', to: '2', why: 'with 0 retries the cache size is never read' },
   { file: 'hash64.ts', code: 'let a = 0x9747b28c ^ (to - from);', from: '-', to: '+', why: 'another seed of the same hash: for one start, `to + from` tells lengths apart as `to - from` does' },
+  { file: 'hash64.ts', code: 'for (; i + 1 < to; i += 2) {', from: '2', to: '1', why: 'another hash of the same words (each absorbed twice); hash64.test.ts measures its collisions and spread' },
+  { file: 'hash64.ts', code: 'a ^= a >>> 15;', from: '15', to: '16', why: 'another mixing shift: another hash, whose collisions and spread hash64.test.ts measures' },
+  { file: 'hash64.ts', code: 'a ^= a >>> 15;', from: '15', to: '14', why: 'another mixing shift: another hash, whose collisions and spread hash64.test.ts measures' },
+  { file: 'seenSet.ts', code: 'const EMPTY = 0xffffffff;', from: '0xffffffff', to: '4294967294', why: 'the empty mark sits in the tick word; any value above the 60,000-tick limit (MAX_SEARCH_TICKS) marks a slot empty alike' },
 ];
 
 function equivalent(m: Mutant, lines: string[]): string | null {
