@@ -168,6 +168,7 @@ const EQUIVALENT: { file: string; code: string; from: string; to: string; why: s
   { file: 'hash64.ts', code: 'for (; i + 1 < to; i += 2) {', from: '2', to: '1', why: 'another hash of the same words (each absorbed twice); hash64.test.ts measures its collisions and spread' },
   { file: 'hash64.ts', code: 'a ^= a >>> 15;', from: '15', to: '16', why: 'another mixing shift: another hash, whose collisions and spread hash64.test.ts measures' },
   { file: 'hash64.ts', code: 'a ^= a >>> 15;', from: '15', to: '14', why: 'another mixing shift: another hash, whose collisions and spread hash64.test.ts measures' },
+  { file: 'hash64.ts', code: 'b = Math.imul(b + even, 0x85ebca77) ^ i;', from: '+', to: '-', why: 'another absorption step: another hash, whose collisions and spread hash64.test.ts measures' },
   { file: 'seenSet.ts', code: 'const EMPTY = 0xffffffff;', from: '0xffffffff', to: '4294967294', why: 'the empty mark sits in the tick word; any value above the 60,000-tick limit (MAX_SEARCH_TICKS) marks a slot empty alike' },
 ];
 
