@@ -21,14 +21,22 @@ export const feedbackLoop: Suite = {
     'skype-2010': 'violated',
     'skype-2010+robust-client': 'violated',
     'skype-2010+backoff-jitter': 'violated',
-    // Admission control alone keeps no-cascade: a supernode accepts its budget less one connect a
-    // tick (admissionReserve) and keeps the rest for cheap rejections, so clients retrying every tick
-    // are turned away without tipping it over. Measured: no-cascade holds for every sequence at the
-    // section's scope (3.3 million states, the space closed) and within 40 ticks at the full tier
-    // (133 million states). On the earlier model this was `violated`: with a budget of one connect a tick
-    // and no reserve, one accept plus one rejection overloaded a lone survivor. `recovers` is still
-    // violated (no operator capacity, and no backoff).
-    'skype-2010+admission-control': { 'no-cascade': 'holds', recovers: 'violated' },
+    // Admission control alone: no expectation for no-cascade (left out below). It was expected to hold (a supernode
+    // accepts its budget less one connect a tick and keeps the rest for cheap rejections), and it
+    // does hold for every sequence at the exhaustive section's scope (one user action: 3.3 million
+    // states, the space closed) and within 40 ticks at the full tier (one client fewer: 133 million
+    // states). At this suite's own scope it does not: the random engine, once it started half its runs
+    // with a quiet spell so that faults land late, found a counterexample with seed 14 at the test
+    // budget (committed: counterexamples/feedback-loop/no-cascade--skype-2010+admission-control.json,
+    // 49 events). Two crashes and two users leaving at ticks 2 to 7 leave one supernode; when it
+    // restarts, the seven clients retrying every tick (no backoff) bring one accept and five or six
+    // cheap rejections, more than its budget of two, and it shuts down again: four protocol losses
+    // after three fault losses by t=45. Any second fix (backoff, retry budget, load-aware promotion,
+    // mega-supernodes, robust client) holds along the same events. The suite's seed (1) misses it
+    // even at 20,000 runs, so 'violated' would be an expectation its own check cannot meet; the
+    // committed counterexample is the evidence, replayed by npm test. `recovers` is violated (no
+    // operator capacity, and no backoff).
+    'skype-2010+admission-control': { recovers: 'violated' },
     'skype-2010+retry-budget': 'violated',
     'skype-2010+load-aware-promotion': 'violated',
     'skype-2010+mega-supernodes': 'violated',

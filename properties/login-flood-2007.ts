@@ -37,7 +37,11 @@ export const loginFlood2007: Suite = {
     'skype-2007+mega-supernodes': 'violated',
     fixed: 'holds',
   },
-  budget: { test: 1000, start: 5000 },
+  // The test budget was 1,000 runs. Since half the runs start with a quiet spell (so that faults
+  // land late), skype-2007+load-aware-promotion's recovers violation, rare in any case (found within
+  // 1,000 runs on 12 of 30 seeds before, 18 of 30 now), comes at run 1,216 with this seed: 3,000 runs
+  // miss it on about one seed in ten.
+  budget: { test: 3000, start: 5000 },
   exhaustive: {
     variants: ['skype-2007', 'fixed'],
     test: { horizon: 10, maxStates: 200_000 },
