@@ -101,14 +101,14 @@ const CASES: Case[] = [
   { suite: 'directory', property: 'consistent-directory', variant: 'skype-2007', horizon: 1, config: { peers: 7 }, healTicks: 6 },
   { suite: 'half-offline', property: 'half-offline-briefly', variant: 'fixed', horizon: 1, config: { peers: 7 }, healTicks: 6 },
   { suite: 'half-offline', property: 'half-offline-briefly', variant: 'skype-2010', horizon: 2, config: { peers: 7 }, healTicks: 6 },
-  // Deep: the suites' own heal phases and larger horizons.
+  // Deep: the suites' own heal phases and larger horizons (10,000 to 15,000 states each).
   { suite: 'login-flood-2007', property: 'recovers', variant: 'fixed', horizon: 3, deep: true },
   { suite: 'login-flood-2007', property: 'bounded-login-load', variant: 'fixed', horizon: 3, deep: true },
-  { suite: 'feedback-loop', property: 'no-cascade', variant: 'fixed', horizon: 2, deep: true },
-  { suite: 'feedback-loop', property: 'recovers', variant: 'fixed', horizon: 2, deep: true },
+  { suite: 'feedback-loop', property: 'no-cascade', variant: 'fixed', horizon: 1, config: { peers: 7 }, healTicks: 12, deep: true },
+  { suite: 'feedback-loop', property: 'recovers', variant: 'fixed', horizon: 1, config: { peers: 7 }, deep: true },
   { suite: 'feedback-loop', property: 'no-cascade', variant: 'skype-2010+robust-client', horizon: 1, config: { peers: 7 }, healTicks: 10, deep: true },
-  { suite: 'directory', property: 'consistent-directory', variant: 'fixed', horizon: 2, deep: true },
-  { suite: 'directory', property: 'consistent-directory', variant: 'skype-2010', horizon: 2, deep: true },
+  { suite: 'directory', property: 'consistent-directory', variant: 'fixed', horizon: 1, deep: true },
+  { suite: 'directory', property: 'consistent-directory', variant: 'skype-2010', horizon: 1, config: { peers: 8 }, deep: true },
   { suite: 'half-offline', property: 'half-offline-briefly', variant: 'skype-2010', horizon: 3, config: { peers: 7 }, healTicks: 10, deep: true },
   { suite: 'feedback-loop', property: 'no-cascade', variant: 'fixed', horizon: 1, config: { peers: 7 }, healTicks: 6, exact: true, deep: true },
 ];
@@ -151,7 +151,7 @@ function compare(label: string, engine: ExhaustiveResult & { recorded?: string[]
 describe('the exhaustive engine reaches exactly the reference search\'s states', () => {
   for (const c of CASES.filter((x) => DEEP || !x.deep)) {
     const label = `${c.suite} / ${c.property} on ${c.variant}, horizon ${c.horizon}${c.config ? `, ${JSON.stringify(c.config)}` : ''}${c.healTicks ? `, heal ${c.healTicks}` : ''}`;
-    it(`${label}: one thread, 2 and 3 workers, 3 shards`, async () => {
+    it(`${label}: one thread, 2 and 3 workers, 3 shards`, { timeout: DEEP ? 1_800_000 : 120_000 }, async () => {
       const { suite, model, property, bounds, kinds } = setup(c);
       const ref = referenceSearch(model, property, bounds, { horizon: c.horizon, kinds });
       const options = { horizon: c.horizon, maxStates: 2_000_000, maxMemoryBytes: 2 ** 30, kinds, record: true };
@@ -187,7 +187,7 @@ function compareSharded(label: string, model: Model, property: Property, bounds:
 
 describe('the earliest-tick rule loses nothing: the reference with (state, tick) keys reaches the same states at the same earliest ticks', () => {
   for (const c of CASES.filter((x) => x.exact && (DEEP || !x.deep))) {
-    it(`${c.suite} / ${c.property} on ${c.variant}, horizon ${c.horizon}`, () => {
+    it(`${c.suite} / ${c.property} on ${c.variant}, horizon ${c.horizon}`, { timeout: DEEP ? 1_800_000 : 120_000 }, () => {
       const { model, property, bounds, kinds } = setup(c);
       const subsumed = referenceSearch(model, property, bounds, { horizon: c.horizon, kinds });
       const exact = referenceSearch(model, property, bounds, { horizon: c.horizon, kinds, exact: true });
