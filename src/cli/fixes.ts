@@ -4,7 +4,7 @@
  * smallest first, skipping only checks no answer depends on; it prints the minimal sufficient sets, what each property needs, what dropping a fix from a minimal set
  * costs (with the command that replays it), and where adding a fix made things worse.
  */
-import { BASES, checkShardTarget, depthWords, enoughForAll, enoughLine, fixSetRecord, FIXES, FIX_SETS_SCHEMA_VERSION, parseShard, plural, runFixesShard, runFixSets, showSet, showSets, suitesNamed, type FixSetAnalysis, type Fix } from '../runner/index.ts';
+import { BASES, checkShardTarget, depthWords, enoughLine, enoughPerBase, enoughRecord, fixSetRecord, FIXES, FIX_SETS_SCHEMA_VERSION, parseShard, plural, runFixesShard, runFixSets, runTwoStages, showSet, showSets, suitesNamed, type EnoughAtDepth, type FixSetAnalysis, type Fix } from '../runner/index.ts';
 import { integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { printShard } from './check.ts';
 import { progress } from './progress.ts';
@@ -33,6 +33,12 @@ Options:
                  checked on a suite also where it may be enough for every suite), a set the random
                  engine violated is not searched for a shortest counterexample, and the last line
                  names the sets enough for every suite with the depth they were shown at
+  --two-stage    with --together, as npm start does: the analysis at the test budget, then the
+                 sets it did not violate searched again at the start bound (each suite's start
+                 horizon and state bound, the start budget's runs), smallest first, never a proper
+                 superset of a set shown to hold there; the last line names the sets enough for
+                 every suite at the start bound, the same as --budget start --together in a
+                 fraction of its time
   --json         one JSON object per (suite, base), then a summary object
   --workers N    worker threads (default: this machine's cores): the cells (one engine on one
                  property of one set) go to them, one level of set size at a time, and the analysis
@@ -51,7 +57,7 @@ is not, 2 bad input; with --shard, 0 once the shard file is written.`;
 const SET_LIST = 4;
 
 export async function fixesCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, runs: { type: 'string' }, among: { type: 'string' }, 'every-set': { type: 'boolean' }, together: { type: 'boolean' }, json: { type: 'boolean' }, workers: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } });
+  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, runs: { type: 'string' }, among: { type: 'string' }, 'every-set': { type: 'boolean' }, together: { type: 'boolean' }, 'two-stage': { type: 'boolean' }, json: { type: 'boolean' }, workers: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } });
   if (values.help) {
     out(fixesHelp);
     return 0;
@@ -60,6 +66,10 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
   if (shard && values.out === undefined) throw new UsageError('--shard needs --out FILE, the shard file to write');
   if (!shard && values.out !== undefined) throw new UsageError('--out goes with --shard K/N (the shard file)');
   if (shard && values.together) throw new UsageError("--together goes without --shard (a shard cannot see the other suites' answers)");
+  const twoStage = values['two-stage'] === true;
+  if (twoStage && values.together !== true) throw new UsageError('--two-stage goes with --together (the sets enough for every suite are what it verifies)');
+  if (twoStage && values.budget !== undefined) throw new UsageError('--two-stage runs the test budget, then the start bound: leave out --budget');
+  if (twoStage && values['every-set']) throw new UsageError('--two-stage goes without --every-set (it searches only the candidates)');
   const suites = await suitesNamed(values.suite);
   const base = values.base === undefined ? undefined : oneOf('base', values.base, BASES, 'skype-2010');
   const budget = oneOf('budget', values.budget, ['test', 'start'] as const, 'test');
@@ -79,11 +89,13 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
   const bar = progress();
   const together = values.together === true;
   const options = { budget, runs, everySet: values['every-set'] === true, among, workers, ...(together ? { acrossSuites: true, shortest: false } : {}), onProgress: (done: number, total: number, text: string) => bar.update(done, total, text) };
-  const run = (onResult: (a: FixSetAnalysis) => void) => runFixSets(suites, base === undefined ? BASES : [base], options, (a) => {
+  const bases = base === undefined ? BASES : [base];
+  const shown = (onResult: (a: FixSetAnalysis) => void) => (a: FixSetAnalysis) => {
     bar.done();
     onResult(a);
-  });
-  return printFixSets(json, out, run, together);
+  };
+  const run = (onResult: (a: FixSetAnalysis) => void) => (twoStage ? runTwoStages(suites, bases, options, shown(onResult)) : runFixSets(suites, bases, options, shown(onResult)));
+  return printFixSets(json, out, run, together, () => bar.done());
 }
 
 /**
@@ -92,17 +104,30 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
  * `together` (analyses made together), the sets enough for every suite close it: a last line, or the
  * summary's `enoughForEverySuite` (per base, with the analyses' depth).
  */
-export async function printFixSets(json: boolean, out: (line: string) => void, run: (onResult: (a: FixSetAnalysis) => void) => Promise<{ analyses: FixSetAnalysis[]; code: number }> | { analyses: FixSetAnalysis[]; code: number }, together = false): Promise<number> {
-  const { analyses, code } = await run((a) => {
+export async function printFixSets(json: boolean, out: (line: string) => void, run: (onResult: (a: FixSetAnalysis) => void) => Promise<FixSetsRun> | FixSetsRun, together = false, beforeStage2?: () => void): Promise<number> {
+  const { analyses, code, enough = [] } = await run((a) => {
     if (json) out(JSON.stringify({ kind: 'fix-sets', schemaVersion: FIX_SETS_SCHEMA_VERSION, ...a }));
     else describeFixSets(a).forEach((line) => out(line));
   });
+  beforeStage2?.();
   const records = analyses.map(fixSetRecord);
-  const everySuite = { enoughForEverySuite: BASES.filter((b) => records.some((r) => r.base === b)).map((b) => ({ base: b, sets: enoughForAll(records.filter((r) => r.base === b)) })) };
+  const verified = enough.map(enoughRecord);
+  for (const e of enough) {
+    if (json) out(JSON.stringify({ kind: 'enough', schemaVersion: FIX_SETS_SCHEMA_VERSION, ...enoughRecord(e) }));
+    else describeEnough(e).forEach((line) => out(line));
+  }
+  const everySuite = { enoughForEverySuite: enoughPerBase(records, verified).map((b) => ({ base: b.base, sets: b.sets, budget: b.verified?.budget ?? records.find((r) => r.base === b.base)!.budget })) };
   const summary = { kind: 'summary', schemaVersion: FIX_SETS_SCHEMA_VERSION, analyses: analyses.length, enough: analyses.map((a) => ({ suite: a.suite, base: a.base, minimal: a.minimal })), ...(together ? everySuite : {}), worsenings: analyses.reduce((n, a) => n + a.worsenings.length, 0), unmet: analyses.reduce((n, a) => n + a.unmet.length, 0), code };
   if (json) out(JSON.stringify(summary));
-  else if (together) out(`\n${enoughLine(records)}`);
+  else if (together) out(`\n${enoughLine(records, verified)}`);
   return code;
+}
+
+/** What a fixes run gives `printFixSets`: the analyses, the exit code, and (with --two-stage) each base's sets verified at the start bound. */
+export interface FixSetsRun {
+  analyses: FixSetAnalysis[];
+  code: number;
+  enough?: EnoughAtDepth[];
 }
 
 /** A comma-separated list of fixes; an unknown one is a usage error naming it. */
@@ -110,6 +135,19 @@ function fixList(value: string): Fix[] {
   const parts = value.split(',').map((p) => p.trim());
   for (const part of parts) if (!(FIXES as readonly string[]).includes(part)) throw new UsageError(`--among: unknown fix '${part.slice(0, 80)}': fixes are ${FIXES.join(', ')}`);
   return parts as Fix[];
+}
+
+/** Stage 2 on one base in words: the sets enough for every suite at the deeper bound, what was searched, and each candidate that failed there with the command that replays it. */
+export function describeEnough(e: EnoughAtDepth): string[] {
+  const lines = [`\n== Enough for every suite on ${e.base}, ${depthWords(e.suites)} ==`];
+  lines.push(`  ${e.minimal.length === 0 ? 'no set of the six fixes is shown to hold every suite' : showSets(e.minimal, 8)}`);
+  for (const v of e.verified.filter((x) => x.outcome !== 'holds')) {
+    const c = v.failed;
+    const why = c === null ? v.outcome : c.counterexample ? `${c.suite} / ${c.property} violated in ${plural(c.counterexample.events.length, 'event')} (${c.counterexample.engine}${c.counterexample.shortest ? ', shortest' : ''}): ${c.counterexample.replay}` : `${c.suite} / ${c.property}: no verdict (random ${c.random}, exhaustive ${c.exhaustive})`;
+    lines.push(`  failed at the ${e.budget} bound: ${showSet(v.fixes)}: ${why}`);
+  }
+  lines.push(`  ${plural(e.candidates, 'candidate')} (the sets the ${e.from} bound did not violate${e.narrowed ? '' : ': every set, as that bound is not within this one'}), ${e.verified.length} searched, ${e.skipped} skipped as proper supersets of a set shown to hold${e.reused > 0 ? `, ${e.reused} searches reused` : ''}; ${(e.ms / 1000).toFixed(1)} s of searches`);
+  return lines;
 }
 
 /** One analysis in words: the answer first, then what it rests on. */

@@ -1,7 +1,7 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
-import { exhaustiveJsonLine, exploreCommandLine, fixSetRecord, projectFullTier, jsonLine, randomJsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
+import { enoughRecord, exhaustiveJsonLine, exploreCommandLine, fixSetRecord, projectFullTier, jsonLine, randomJsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
 import { describeCheck } from './check.ts';
-import { describeFixSets } from './fixes.ts';
+import { describeEnough, describeFixSets } from './fixes.ts';
 import { printExplore, tierNotSearched } from './explore.ts';
 import { progress } from './progress.ts';
 import { printPairSummary } from './print.ts';
@@ -14,7 +14,8 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
     random: `\n== Property suites: random engine (fast-check, swarm testing), ${budget} budget ==`,
     exhaustive: `\n== Property suites: exhaustive engine (breadth-first, shortest counterexamples), ${budget} bounds ==`,
     ratios: '\n== Shrunk random counterexamples against the shortest that exist ==',
-    fixes: `\n== Which fixes are enough: the subsets of the six fixes, per suite and base, both engines, ${budget} budget and bounds ==`,
+    fixes: `\n== Which fixes are enough: the subsets of the six fixes, per suite and base, both engines, test budget and bounds${budget === 'start' ? ' (stage 1: the candidates)' : ''} ==`,
+    enough: `\n== Which fixes are enough for every suite: the candidates searched again, both engines, ${budget} budget and bounds (stage 2) ==`,
   };
   const random: PairResult[] = [];
   const explored = new Set<string>();
@@ -52,6 +53,11 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       bar.done();
       if (json) out(jsonLine('fix-sets', fixSetRecord(a)));
       else describeFixSets(a).forEach((line) => out(line));
+    },
+    enough: (e) => {
+      bar.done();
+      if (json) out(jsonLine('enough', enoughRecord(e)));
+      else describeEnough(e).forEach((line) => out(line));
     },
     drift: (line) => out(json ? jsonLine('manifest-drift', { line }) : line),
     ratio: (r) => out(json ? jsonLine('shrink-ratio', r) : `${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`),

@@ -46,7 +46,7 @@ export function buildDocument(results: Results, counterexamples: CounterexampleS
     text: `cascade ${results.tool.version}, model ${VERSION}, Node ${results.tool.node}, \`${results.budget}\` budget. A model checker for the supernode/login protocol of the peer-to-peer voice network that collapsed in 2007 (login flood after a mass reboot) and 2010 (client crash on late offline-message replies, cascading through supernode overload).`,
   };
   const main = {
-    fixes: fixSetsSection(results.fixSets, `${APPENDIX_LINK}#${slug('Fix sets: every subset')}`),
+    fixes: fixSetsSection(results.fixSets, `${APPENDIX_LINK}#${slug('Fix sets: every subset')}`, results.enough),
     matrix: compactMatrixSection(matrix, outDir, `${APPENDIX_LINK}#${slug('The matrix: variants by properties')}`),
     population: populationSection(results.scenarios, fidelity),
     failures: representativeSection(counterexamples, outDir, `${APPENDIX_LINK}#${slug('The counterexamples')}`),
@@ -54,7 +54,7 @@ export function buildDocument(results: Results, counterexamples: CounterexampleS
   const appendix = {
     assumptions: assumptionsSection(results),
     matrix: [...matrixSection(matrix, outDir), ...exhaustiveSection(results, outDir), ...ratioSection(results)],
-    fixes: fixSetsAppendix(results.fixSets),
+    fixes: fixSetsAppendix(results.fixSets, results.enough),
     counterexamples: counterexamplesSection(counterexamples, outDir),
   };
   return {

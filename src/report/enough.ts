@@ -4,6 +4,7 @@
  * protocol, read from the per-suite analyses (never re-derived), with the depth it was shown at.
  */
 import { minimalOf } from '../runner/fixSets.ts';
+import type { EnoughRecord } from './enoughRecord.ts';
 import type { FixSetRecord } from './results.ts';
 
 /**
@@ -16,6 +17,31 @@ export function enoughForAll(records: readonly FixSetRecord[]): string[][] {
   if (records.length === 0) return [];
   const key = (fixes: readonly string[]) => fixes.join('+');
   return minimalOf(records[0]!.sets.filter((s) => records.every((r) => r.sets.find((x) => key(x.fixes) === key(s.fixes))?.outcome === 'holds')).map((s) => s.fixes));
+}
+
+/** The sets named enough for every suite on one base, and the records whose depth they were shown at. */
+export interface EnoughOnBase {
+  base: string;
+  sets: string[][];
+  /** The analyses' records, or the verification's suites: what `depthWords` reads. */
+  depth: Pick<FixSetRecord, 'suite' | 'budget' | 'depth'>[];
+  /** The verification at a deeper bound these sets come from (null: read from the analyses). */
+  verified: EnoughRecord | null;
+}
+
+/**
+ * Per base (in the order of the analyses), the sets enough for every suite: those verified at a
+ * deeper bound where the results have them (`npm start`: each suite's start bound), else those the
+ * analyses found (`enoughForAll`), each with the depth it was shown at.
+ */
+export function enoughPerBase(fixSets: readonly FixSetRecord[], enough: readonly EnoughRecord[] = []): EnoughOnBase[] {
+  const bases = [...new Set([...fixSets.map((r) => r.base), ...enough.map((e) => e.base)])];
+  return bases.map((base) => {
+    const verified = enough.find((e) => e.base === base) ?? null;
+    if (verified) return { base, sets: verified.minimal, depth: verified.suites, verified };
+    const records = fixSets.filter((r) => r.base === base);
+    return { base, sets: enoughForAll(records), depth: records, verified: null };
+  });
 }
 
 /**

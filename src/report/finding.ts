@@ -5,7 +5,8 @@
  * Every clause is read from the results.
  */
 import { BASES } from '../model/index.ts';
-import { depthWords, enoughForAll, showSets } from './enough.ts';
+import { depthWords, enoughPerBase, showSets } from './enough.ts';
+import type { EnoughRecord } from './enoughRecord.ts';
 import { plural } from './format.ts';
 import type { FixSetRecord, Results } from './results.ts';
 
@@ -21,7 +22,7 @@ export function finding(results: Results): [string, string, string] {
   const shortest = lengths.length > 0 ? `; the shortest counterexample takes ${plural(Math.min(...lengths), 'event')}` : '';
   const first = `Finding: on the base protocols ${broken.length === 0 ? 'no suite is violated' : `${broken.length} of ${suites.length} suites are violated (${broken.join(', ')})`}${calm.length > 0 ? `, ${calm.join(', ')} ${calm.length === 1 ? 'holds' : 'hold'}` : ''}${shortest}.`;
 
-  const second = enoughLine(results.fixSets);
+  const second = enoughLine(results.fixSets, results.enough);
 
   const all = [...results.random, ...results.exhaustive].filter((r) => r.expected !== null);
   const unmet = all.filter((r) => !r.met).length + results.fixSets.reduce((n, f) => n + f.unmet.length, 0);
@@ -32,16 +33,17 @@ export function finding(results: Results): [string, string, string] {
 /**
  * The sets enough for every suite, per base, with the depth they were shown at, in one line (the
  * finding's second): "Enough for every suite, exhaustive within 40 ticks ... : on skype-2010 {...}".
+ * Where the results verified them at a deeper bound than the analyses (`enough`, as `npm start`
+ * does), the sets and the depth are the verification's, and the places where adding a fix made a
+ * property fail are said to be the analyses' (at their bound).
  */
-export function enoughLine(fixSets: readonly FixSetRecord[]): string {
-  const perBase = BASES.map((base) => {
-    const records = fixSets.filter((f) => f.base === base);
-    if (records.length === 0) return null;
-    const enough = enoughForAll(records);
-    return `on ${base} ${enough.length === 0 ? 'no set of the six fixes is shown to hold every suite' : showSets(enough, 3)}`;
-  }).filter((s): s is string => s !== null);
+export function enoughLine(fixSets: readonly FixSetRecord[], enough: readonly EnoughRecord[] = []): string {
+  const bases = enoughPerBase(fixSets, enough).filter((b) => (BASES as readonly string[]).includes(b.base));
+  if (bases.length === 0) return 'Fixes: no fix-set analysis in these results.';
+  const perBase = bases.map((b) => `on ${b.base} ${b.sets.length === 0 ? 'no set of the six fixes is shown to hold every suite' : showSets(b.sets, 3)}`);
+  const open = bases.reduce((n, b) => n + (b.verified?.verified.filter((v) => v.outcome === 'unknown').length ?? 0), 0);
   const worse = fixSets.reduce((n, f) => n + f.worsenings.length, 0);
-  return perBase.length === 0
-    ? 'Fixes: no fix-set analysis in these results.'
-    : `Enough for every suite, ${depthWords(fixSets)}: ${perBase.join('; ')}${worse > 0 ? `; adding a fix made a property fail in ${plural(worse, 'place')} (see the report)` : ''}.`;
+  const deeper = bases.some((b) => b.verified !== null);
+  const where = deeper ? ` at the ${[...new Set(fixSets.map((f) => f.budget))].join(' or ')} bound` : '';
+  return `Enough for every suite, ${depthWords(bases.flatMap((b) => b.depth))}: ${perBase.join('; ')}${open > 0 ? ` (${plural(open, 'candidate set')} without a verdict at that depth)` : ''}${worse > 0 ? `; adding a fix made a property fail in ${plural(worse, 'place')}${where} (see the report)` : ''}.`;
 }

@@ -4,6 +4,7 @@
  * `start` saves them as `report/results.json` so that `report` can render them again without
  * re-running the searches.
  */
+import type { EnoughRecord } from './enoughRecord.ts';
 import type { ExhaustiveResult } from '../explore/exhaustive.ts';
 import type { RandomResult } from '../explore/random.ts';
 import type { ScenarioSummary } from '../explore/scenarioSummary.ts';
@@ -148,4 +149,6 @@ export interface Results {
   ratios: LengthRatio[];
   /** Which sets of fixes are enough, per suite and base. */
   fixSets: FixSetRecord[];
+  /** Per base, the sets enough for every suite verified at a deeper bound than `fixSets` (npm start: at the start bound). */
+  enough?: EnoughRecord[];
 }

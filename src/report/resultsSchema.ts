@@ -170,6 +170,36 @@ export const FixSetRecordSchema = z
   })
   .strict();
 
+const Depth = z.object({ runs: count.max(10_000_000), horizon: z.object({ least: count.max(MAX_SEARCH_TICKS), most: count.max(MAX_SEARCH_TICKS) }).strict(), maxStates: z.object({ least: count.min(1).max(1_000_000_000), most: count.min(1).max(1_000_000_000) }).strict() }).strict();
+const DeepCheckRecordSchema = z
+  .object({
+    suite: SuiteName,
+    property: PropertyName,
+    outcome: Outcome,
+    random: z.enum(['violated', 'holds', 'vacuous']),
+    exhaustive: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached', 'vacuous', 'not-searched']),
+    states: count.nullable(),
+    reused: count.max(2),
+    counterexample: z.object({ engine: z.enum(['random', 'exhaustive']), shortest: z.boolean(), events: count, replay: text }).strict().nullable(),
+  })
+  .strict();
+
+export const EnoughRecordSchema = z
+  .object({
+    base: z.enum(['skype-2007', 'skype-2010']),
+    budget: z.enum(['test', 'start']),
+    from: z.enum(['test', 'start']),
+    suites: z.array(z.object({ suite: SuiteName, budget: z.enum(['test', 'start']), properties: z.array(PropertyName).max(100), depth: Depth }).strict()).max(100),
+    candidates: count.max(1 << FIXES.length),
+    narrowed: z.boolean(),
+    verified: z.array(z.object({ fixes: Fixes, variant: VariantName, outcome: Outcome, checks: z.array(DeepCheckRecordSchema).max(MAX_ROWS), failed: DeepCheckRecordSchema.nullable() }).strict()).max(1 << FIXES.length),
+    skipped: count.max(1 << FIXES.length),
+    minimal: z.array(Fixes).max(1 << FIXES.length),
+    reused: count,
+    ms: count,
+  })
+  .strict();
+
 /** The message of a wrong or missing top-level field, with a hint: an older or foreign file. */
 const hint = (wrong: string) => (issue: { input?: unknown }) => `${issue.input === undefined ? 'missing' : wrong} (is it a file saved by 'cascade start'?)`;
 
@@ -188,6 +218,7 @@ export const ResultsSchema = z
       exhaustive: rows(ExplorePairResultSchema),
       ratios: rows(LengthRatioSchema),
       fixSets: rows(FixSetRecordSchema),
+      enough: z.array(EnoughRecordSchema).max(10).optional(),
     },
     { error: hint('not a results object') },
   )

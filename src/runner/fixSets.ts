@@ -171,9 +171,10 @@ export function fixCellContext(suite: Suite, options: Pick<FixSetOptions, 'budge
   return { suite: { suite: suite.id, ...(suite.file === undefined ? {} : { suiteFile: suite.file }) }, runs: options.runs ?? suite.budget[options.budget], budget: options.budget };
 }
 
-/** A cell of an analysis of several suites at once: the suite's index among them, and the cell. */
+/** A cell of an analysis of several suites at once: the suite's index among them, and the cell; `at`: computed at this budget and runs, not its computation's (a computation of two stages). */
 export interface FixSuiteCellRequest extends FixCellRequest {
   suite: number;
+  at?: Pick<FixSetOptions, 'budget' | 'runs'>;
 }
 
 /** A cell without its suite's index, as the pool task and `fixCell` take it. */
@@ -244,15 +245,8 @@ export function* fixSetsOnBase(suites: readonly Suite[], base: Base, options: Fi
     const answers = asked.length === 0 ? [] : ((yield asked.map((x) => ({ suite: x.suite, engine: 'random' as const, variant: variants[x.set]!, property: x.property }))) as FixRandomCell[]);
     asked.forEach((x, n) => {
       const r = answers[n]!;
-      const s = suites[x.suite]!;
       x.random = { verdict: r.verdict, runs: r.runs, ms: r.ms, reused: false };
-      x.randomFound = r.counterexample && {
-        engine: 'random',
-        shortest: false,
-        events: r.counterexample.events,
-        violation: r.counterexample.violation,
-        replay: checkCommandLine({ suite: s, property: x.property, variant: variants[x.set]!, expected: null }, {}, { seed: s.seed, runs: options.runs ?? s.budget[budget] }),
-      };
+      x.randomFound = randomFound(suites[x.suite]!, x.property, variants[x.set]!, options.runs ?? suites[x.suite]!.budget[budget], r);
     });
     // A random counterexample is a violation whatever the exhaustive engine says: known from now on.
     for (const x of slots) if (x.randomFound) record(x, { property: x.property, random: x.random!, exhaustive: { verdict: 'not-searched' }, outcome: 'violated', skipped: null, counterexample: x.randomFound });
@@ -264,11 +258,11 @@ export function* fixSetsOnBase(suites: readonly Suite[], base: Base, options: Fi
       if (x.randomFound && options.shortest === false) continue;
       const s = suites[x.suite]!;
       const known = options.known?.exhaustive(s.id, x.property, variants[x.set]!, fixSearchBound(s, budget, x.property, variants[x.set]!));
-      if (known) record(x, judged(s, x, variants[x.set]!, budget, known, true));
+      if (known) record(x, judged(s, x.property, variants[x.set]!, budget, x.random!, x.randomFound ?? null, known, true));
       else asked.push(x);
     }
     const answers = asked.length === 0 ? [] : ((yield asked.map((x) => ({ suite: x.suite, engine: 'exhaustive' as const, variant: variants[x.set]!, property: x.property }))) as FixExhaustiveCell[]);
-    asked.forEach((x, n) => record(x, judged(suites[x.suite]!, x, variants[x.set]!, budget, answers[n]!, false)));
+    asked.forEach((x, n) => record(x, judged(suites[x.suite]!, x.property, variants[x.set]!, budget, x.random!, x.randomFound ?? null, answers[n]!, false)));
   }
 
   const names = suites.map((s) => s.id).join(', ');
@@ -352,14 +346,29 @@ function listedVariants(suite: Suite): Set<string> {
   return names;
 }
 
-/** One property on one set, judged from the exhaustive search's answer and the random engine's result. */
-function judged(suite: Suite, x: Slot, variant: string, budget: 'test' | 'start', e: FixExhaustiveCell, reused: boolean): FixCheck {
+/** The random engine's counterexample on one cell as a check keeps it (shrunk, with the `check` command that replays it with the cell's `runs`), or null. */
+export function randomFound(suite: Suite, property: string, variant: string, runs: number, r: FixRandomCell): FixCheck['counterexample'] {
+  return r.counterexample && {
+    engine: 'random',
+    shortest: false,
+    events: r.counterexample.events,
+    violation: r.counterexample.violation,
+    replay: checkCommandLine({ suite, property, variant, expected: null }, {}, { seed: suite.seed, runs }),
+  };
+}
+
+/**
+ * One property on one set, judged from the exhaustive search's answer (within the suite's `budget`
+ * bound) and the random engine's result: violated when either found a counterexample (the
+ * exhaustive one preferred), holds when the random engine held and the search reached a verdict.
+ */
+export function judged(suite: Suite, property: string, variant: string, budget: 'test' | 'start', random: NonNullable<FixCheck['random']>, foundByRandom: FixCheck['counterexample'], e: FixExhaustiveCell, reused: boolean): FixCheck {
   const exhaustive = { verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: e.horizon, states: e.states, ms: e.ms, reused };
-  const replay = exploreCommandLine({ suite: suite.id, suiteFile: suite.file, property: x.property, variant, bound: fixSearchBound(suite, budget, x.property, variant) });
+  const replay = exploreCommandLine({ suite: suite.id, suiteFile: suite.file, property, variant, bound: fixSearchBound(suite, budget, property, variant) });
   const c = e.counterexample;
-  const found = c ? { engine: 'exhaustive' as const, shortest: c.shortest, events: c.events, violation: c.violation, replay } : (x.randomFound ?? null);
+  const found = c ? { engine: 'exhaustive' as const, shortest: c.shortest, events: c.events, violation: c.violation, replay } : foundByRandom;
   const settled = e.verdict === 'holds' || e.verdict === 'holds-within-horizon';
-  return { property: x.property, random: x.random!, exhaustive, outcome: found ? 'violated' : x.random!.verdict === 'holds' && settled ? 'holds' : 'unknown', skipped: null, counterexample: found };
+  return { property, random, exhaustive, outcome: found ? 'violated' : random.verdict === 'holds' && settled ? 'holds' : 'unknown', skipped: null, counterexample: found };
 }
 
 /** Sets each set's outcome from its checks (and returns the sets). */
@@ -432,23 +441,38 @@ export async function runFixSets(suites: readonly Suite[], bases: readonly Base[
     analyses.forEach((a, k) => found.set(key(group.suites[k]!, group.base), a));
     for (; shown < order.length && found.has(key(order[shown]!.suite, order[shown]!.base)); shown++) onResult?.(found.get(key(order[shown]!.suite, order[shown]!.base))!);
   };
-  await withPool(options.workers ?? 1, async (pool) => {
-    if (!pool) {
-      for (const group of groups) {
-        const contexts = group.suites.map((s) => fixCellContext(s, options));
-        store(group, runSteps(fixSetsOnBase(group.suites, group.base, options), (cell) => fixCell(group.suites[cell.suite]!, contexts[cell.suite]!, cellOf(cell))));
-      }
-      return;
-    }
-    await Promise.all(
-      groups.map(async (group) => {
-        const contexts = group.suites.map((s) => fixCellContext(s, options));
-        store(group, await runStepsAsync(fixSetsOnBase(group.suites, group.base, options), (cell) => pool.run<FixCellAnswer>('fixCell', { context: contexts[cell.suite]!, cell: cellOf(cell) } satisfies FixCellTaskInput)));
-      }),
-    );
-  });
+  await runOnBases(options.workers ?? 1, groups.map((group) => ({ suites: group.suites, context: options, steps: fixSetsOnBase(group.suites, group.base, options) })), (k, analyses) => store(groups[k]!, analyses));
   const analyses = order.map(({ suite, base }) => found.get(key(suite, base))!);
   return { analyses, code: analyses.some((a) => a.unmet.length > 0) ? 1 : 0 };
+}
+
+/** One computation over the cells of some suites (on one base): its suites, the budget and runs its cells are computed at, and its batches. */
+export interface SuiteSteps<R> {
+  suites: readonly Suite[];
+  context: Pick<FixSetOptions, 'budget' | 'runs'>;
+  steps: Steps<FixSuiteCellRequest, FixCellAnswer, R>;
+}
+
+/**
+ * Runs computations over cells side by side: in this thread one after another (`workers` 1), or on a
+ * pool of worker threads, every computation's batches at once. `onDone` hears each as it ends (by
+ * its index); the results come back in order and are the same for any number of workers.
+ */
+export async function runOnBases<R>(workers: number, groups: readonly SuiteSteps<R>[], onDone?: (k: number, result: R) => void): Promise<R[]> {
+  const results: R[] = [];
+  const done = (k: number, r: R) => {
+    results[k] = r;
+    onDone?.(k, r);
+  };
+  const contextOf = (g: SuiteSteps<R>, cell: FixSuiteCellRequest) => fixCellContext(g.suites[cell.suite]!, cell.at ?? g.context);
+  await withPool(workers, async (pool) => {
+    if (!pool) {
+      groups.forEach((g, k) => done(k, runSteps(g.steps, (cell) => fixCell(g.suites[cell.suite]!, contextOf(g, cell), cellOf(cell)))));
+      return;
+    }
+    await Promise.all(groups.map(async (g, k) => done(k, await runStepsAsync(g.steps, (cell) => pool.run<FixCellAnswer>('fixCell', { context: contextOf(g, cell), cell: cellOf(cell) } satisfies FixCellTaskInput)))));
+  });
+  return results;
 }
 
 /**

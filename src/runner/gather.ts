@@ -1,7 +1,9 @@
 /**
  * Everything the report speaks of, gathered in one run: the scripted outages (buggy variant against
- * `fixed`, both scales), every suite with the random and the exhaustive engine, and the random
- * engine's shrunk lengths against the shortest counterexamples. `start` and `report` share it.
+ * `fixed`, both scales), every suite with the random and the exhaustive engine, the random
+ * engine's shrunk lengths against the shortest counterexamples, the fix-set analysis at the test
+ * bound and, at the start budget, the sets enough for every suite verified at the start bound.
+ * `start` and `report` share it.
  */
 import { SUITES } from '../../properties/index.ts';
 import { summarizeScenario, type ScenarioSummary } from '../explore/scenarioSummary.ts';
@@ -9,6 +11,8 @@ import { defaultConfig, variant } from '../model/index.ts';
 import { RESULTS_SCHEMA_VERSION, type ExplorePairResult, type FixSetRecord, type LengthRatio, type PairResult, type Results } from '../report/results.ts';
 import { BASES } from '../model/index.ts';
 import { fixSetRecord, knownFrom, runFixSets, type FixSetAnalysis } from './fixSets.ts';
+import { enoughRecord, runTwoStages, type EnoughAtDepth } from './enoughAtDepth.ts';
+import type { EnoughRecord } from '../report/enoughRecord.ts';
 import { VERSION } from '../version.ts';
 import { checkPairs, exhaustiveSections } from './select.ts';
 import { manifestDrift } from './manifestDrift.ts';
@@ -23,7 +27,7 @@ const SCENARIO_RUNS = [
 
 /** What a gathering run tells as it goes. */
 export interface GatherListener {
-  section?(name: 'scenarios' | 'random' | 'exhaustive' | 'ratios' | 'fixes'): void;
+  section?(name: 'scenarios' | 'random' | 'exhaustive' | 'ratios' | 'fixes' | 'enough'): void;
   scenario?(summary: ScenarioSummary): void;
   random?: Listener<PairResult>;
   exhaustive?: Listener<ExplorePairResult>;
@@ -31,6 +35,8 @@ export interface GatherListener {
   /** Progress of the fix-set analysis, and each suite and base as it is done. */
   fixProgress?(done: number, of: number, text: string): void;
   fixSets?(analysis: FixSetAnalysis): void;
+  /** Each base's sets enough for every suite, verified at the start bound (start budget only). */
+  enough?(verified: EnoughAtDepth): void;
   /** A line for each exhaustive search whose figures differ from the state-count manifest (manifestDrift.ts); each is an unmet expectation. */
   drift?(line: string): void;
 }
@@ -57,12 +63,22 @@ export async function gatherResults(budget: 'test' | 'start', listener: GatherLi
   const ratios = compareLengths(random.results, exhaustive.results);
   ratios.forEach((r) => listener.ratio?.(r));
   listener.section?.('fixes');
-  // The fix sets at the run's own budget and bounds, the suites of a base together (what "enough for
-  // every suite" needs), reusing the sections' searches; a set the random engine violated is not
-  // searched for a shortest counterexample (the verdicts are the same).
+  // The fix sets at the test budget and bounds, the suites of a base together (what "enough for
+  // every suite" needs); a set the random engine violated is not searched for a shortest
+  // counterexample (the verdicts are the same). At the start budget this is stage 1: the sets it
+  // did not violate are the candidates stage 2 verifies at the start bound (enoughAtDepth.ts); a
+  // base's stage 2 starts as soon as its stage 1 ends, on the same workers, reusing the sections'
+  // searches (made at the start bound).
   const known = knownFrom(SUITES, random.results, exhaustive.results);
-  const fixes = await runFixSets(SUITES, BASES, { budget, shortest: false, acrossSuites: true, known, onProgress: listener.fixProgress, workers }, listener.fixSets);
+  const options = { shortest: false, onProgress: listener.fixProgress, workers };
+  const fixes: { analyses: FixSetAnalysis[]; code: number; enough?: EnoughAtDepth[] } = budget === 'test' ? await runFixSets(SUITES, BASES, { ...options, budget, acrossSuites: true, known }, listener.fixSets) : await runTwoStages(SUITES, BASES, { ...options, deep: { budget, known } }, listener.fixSets);
   const fixSets: FixSetRecord[] = fixes.analyses.map(fixSetRecord);
+  let enough: EnoughRecord[] | undefined;
+  if (fixes.enough) {
+    listener.section?.('enough');
+    fixes.enough.forEach((e) => listener.enough?.(e));
+    enough = fixes.enough.map(enoughRecord);
+  }
   const results: Results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: 'cascade', version: VERSION, node: process.version },
@@ -72,6 +88,7 @@ export async function gatherResults(budget: 'test' | 'start', listener: GatherLi
     exhaustive: exhaustive.results,
     ratios,
     fixSets,
+    ...(enough ? { enough } : {}),
   };
   const pairs = exitCode([...random.results, ...exhaustive.results]);
   return { results, code: fixes.code === EXIT.unmet || drift.length > 0 ? EXIT.unmet : pairs };

@@ -5,18 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import { depthWords } from '../../src/report/enough.ts';
 import { enoughLine } from '../../src/report/finding.ts';
+import { fixSetsAppendix, fixSetsSection } from '../../src/report/fixSetsSection.ts';
+import { renderMarkdown } from '../../src/report/markdown.ts';
+import type { EnoughRecord } from '../../src/report/enoughRecord.ts';
 import type { FixSetRecord } from '../../src/report/results.ts';
 import { fixSubsets } from '../../src/runner/fixSets.ts';
 import { enoughClaims } from '../support/enoughClaims.ts';
 
 /** A record of `suite` on `base` whose holding sets are the supersets of `holds` (and `minimal` those). */
-function record(suite: string, base: 'skype-2007' | 'skype-2010', holds: string[][], horizon: number, runs = 5000): FixSetRecord {
+function record(suite: string, base: 'skype-2007' | 'skype-2010', holds: string[][], horizon: number, runs = 5000, budget: 'test' | 'start' = 'start'): FixSetRecord {
   const holding = (fixes: string[]) => holds.some((h) => h.every((f) => fixes.includes(f)));
   return {
     suite,
     base,
     properties: ['p'],
-    budget: 'start',
+    budget,
     depth: { runs, horizon: { least: horizon, most: horizon }, maxStates: { least: 1000, most: 1000 } },
     scope: { random: '', exhaustive: '' },
     sets: fixSubsets().map((fixes) => ({ fixes, variant: [base, ...fixes].join('+'), outcome: holding(fixes) ? 'holds' : 'violated', checks: [] })),
@@ -56,5 +59,73 @@ describe('enoughClaims: what test:deep searches again', () => {
         'b skype-2010+robust-client+admission-control every suite',
       ].sort(),
     );
+  });
+});
+
+/** A verification on `base` at the start bound (40 ticks, b: 30) naming `minimal`, with one candidate dropped. */
+function verified(base: 'skype-2007' | 'skype-2010', minimal: string[][], dropped: string[]): EnoughRecord {
+  const depth = (horizon: number) => ({ runs: 5000, horizon: { least: horizon, most: horizon }, maxStates: { least: 1000, most: 1000 } });
+  const holding = (fixes: string[]) => ({ fixes, variant: [base, ...fixes].join('+'), outcome: 'holds' as const, checks: [], failed: null });
+  const failed = { suite: 'a', property: 'p', outcome: 'violated' as const, random: 'holds' as const, exhaustive: 'violated' as const, states: 10, reused: 0, counterexample: { engine: 'exhaustive' as const, shortest: true, events: 13, replay: 'npx cascade explore' } };
+  return {
+    base,
+    budget: 'start',
+    from: 'test',
+    suites: [
+      { suite: 'a', budget: 'start', properties: ['p'], depth: depth(40) },
+      { suite: 'b', budget: 'start', properties: ['p'], depth: depth(30) },
+    ],
+    candidates: 8,
+    narrowed: true,
+    verified: [{ fixes: dropped, variant: [base, ...dropped].join('+'), outcome: 'violated', checks: [failed], failed }, ...minimal.map(holding)],
+    skipped: 3,
+    minimal,
+    reused: 0,
+    ms: 0,
+  };
+}
+
+describe('the sets enough for every suite, verified at the start bound', () => {
+  // The analyses (test bound, 4 ticks) call {robust-client, admission-control} enough; the verification at 40 ticks dropped it for two supersets.
+  const analyses = [record('a', 'skype-2010', [['robust-client']], 4, 2500, 'test'), record('b', 'skype-2010', [['admission-control']], 4, 2500, 'test')];
+  const deep = [verified('skype-2010', [['robust-client', 'backoff-jitter', 'admission-control'], ['robust-client', 'admission-control', 'retry-budget']], ['robust-client', 'admission-control'])];
+
+  it('are the verification\'s sets at the verification\'s depth in the finding\'s line, not the analyses\'', () => {
+    expect(enoughLine(analyses)).toBe("Enough for every suite, exhaustive within 4 ticks at each suite's test scope and random at 2,500 runs: on skype-2010 {robust-client, admission-control}.");
+    expect(enoughLine(analyses, deep)).toBe("Enough for every suite, exhaustive within 40 ticks (b: 30) at each suite's start scope and random at 5,000 runs: on skype-2010 {robust-client, backoff-jitter, admission-control} or {robust-client, admission-control, retry-budget}.");
+  });
+
+  it('are what test:deep searches for every suite, at the start bound; each suite\'s own sets at the test bound', () => {
+    const claims = enoughClaims({ fixSets: analyses, enough: deep }).map((c) => `${c.suite} ${c.variant} ${c.budget} ${c.depth.horizon.most} ${c.as}`);
+    expect(claims.sort()).toEqual(
+      [
+        'a skype-2010+robust-client test 4 the suite',
+        'b skype-2010+admission-control test 4 the suite',
+        'a skype-2010+robust-client+backoff-jitter+admission-control start 40 every suite',
+        'b skype-2010+robust-client+backoff-jitter+admission-control start 30 every suite',
+        'a skype-2010+robust-client+admission-control+retry-budget start 40 every suite',
+        'b skype-2010+robust-client+admission-control+retry-budget start 30 every suite',
+      ].sort(),
+    );
+  });
+
+  it('are on the first page with the depth, how many candidates stage 2 searched, and each that failed with its counterexample and command; the per-suite table says its bound', () => {
+    const page = renderMarkdown(fixSetsSection(analyses, 'appendix.md#fix-sets', deep));
+    expect(page).toContain("Enough for every suite, exhaustive within 40 ticks (b: 30) at each suite's start scope and random at 5,000 runs: the sets below hold every property of every suite");
+    expect(page).toContain('only the 8 sets it did not violate were candidates. Stage 2 searched 3 candidates again at the deeper bound, smallest first, and skipped 3 proper supersets');
+    expect(page).toMatch(/\| `skype-2010` \| `\{robust-client, backoff-jitter, admission-control\}` or `\{robust-client, admission-control, retry-budget\}` \|/);
+    expect(page).toContain('`skype-2010` `{robust-client, admission-control}`: a / `p` violated in 13 events (exhaustive, shortest): `npx cascade explore`');
+    expect(page).toContain('### Per suite, at the test bound');
+    expect(page).toContain("enough for the suite, exhaustive within 4 ticks at each suite's test scope and random at 2,500 runs");
+    const appendix = renderMarkdown(fixSetsAppendix(analyses, deep));
+    expect(appendix).toContain('### a on skype-2010, at the test bound');
+    expect(appendix).toContain('### Enough for every suite on skype-2010: the candidates searched at the start bound');
+    // Without a verification, the first page names the analyses' own sets at their depth.
+    expect(renderMarkdown(fixSetsSection(analyses, 'appendix.md#fix-sets'))).toMatch(/\| `skype-2010` \| `\{robust-client, admission-control\}` \|/);
+  });
+
+  it('refuses a set named enough that the verification did not find holding', () => {
+    const wrong = verified('skype-2010', [['robust-client', 'admission-control']], ['robust-client', 'admission-control']);
+    expect(() => enoughClaims({ fixSets: analyses, enough: [wrong] })).toThrow(/not verified holding/);
   });
 });
