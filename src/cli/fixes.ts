@@ -1,6 +1,6 @@
 /**
- * `cascade fixes [--suite S] [--base B] [--budget B] [--every-set] [--json]`: which sets of fixes are
- * enough. For each suite on each base, the 64 subsets of the fixes are checked by both engines,
+ * `cascade fixes [--suite S] [--base B] [--budget B] [--every-set] [--together [--two-stage]] [--json]`:
+ * which sets of fixes are enough. For each suite on each base, the 64 subsets of the fixes are checked by both engines,
  * smallest first, skipping only checks no answer depends on; it prints the minimal sufficient sets, what each property needs, what dropping a fix from a minimal set
  * costs (with the command that replays it), and where adding a fix made things worse.
  */

@@ -12,11 +12,13 @@ export const startHelp = `Usage: cascade start [--json] [--junit FILE] [--worker
 
 The main job: replays both outages on their buggy variant and on fixed (small scope and population
 scale), runs every property suite with both engines at the start budget, finds which sets of fixes
-are enough (the subsets of the six, per suite and base, both engines at the start budget: the
-exhaustive one at each suite's start bound, reusing the suite sections' searches), stores the
-counterexamples, saves the results to report/results.json, writes the report (report/report.md,
-report/report.html) and ends with the finding in three lines, whose sets are named with the depth
-they were shown at.
+are enough in two stages (the subsets of the six, per suite and base, both engines at the test
+budget; then, for the sets enough for every suite, the sets that analysis did not violate searched
+again by both engines at the start budget, the exhaustive one at each suite's start bound, smallest
+first, reusing the suite sections' searches: the answer of the whole analysis at the start bound),
+stores the counterexamples, saves the results to report/results.json, writes the report
+(report/report.md, report/report.html) and ends with the finding in three lines, whose sets are
+named with the depth they were shown at.
 
 Options:
   --json         one JSON object per result, then a summary object (each with kind and schemaVersion)
