@@ -44,7 +44,7 @@ export interface DeepCheck {
   counterexample: FixCheck['counterexample'];
 }
 
-/** A candidate stage 2 searched: every check it made, in order; `failed` is the first that did not hold. */
+/** A candidate stage 2 searched: every check it made, in order; `failed`: the first violated check, else the first without a verdict (null when it holds). */
 export interface VerifiedSet {
   fixes: Fix[];
   variant: string;
