@@ -1,10 +1,11 @@
 /**
- * `npm run test:mutations [-- <path-substring> ...] [--list | --show]`: are the protocol's rules and the
+ * `npm run test:mutations [-- <path-substring> ...] [--list | --show] [--journal FILE] [--part K/N]`: are the protocol's rules and the
  * checker itself pinned by their tests? Every comparison, constant, boundary and "which one" choice
- * in the files of `TARGETS` is changed in turn (`>=` to `>` and to `<`, `a < b` to `a + 1 < b`,
+ * in the model's rule files and the checker's files (`test/mutations/*.json`, each file with its tests
+ * and the changes judged equivalent) is changed in turn (`>=` to `>` and to `<`, `a < b` to `a + 1 < b`,
  * `===` to `!==`, `&&` to `||`, `+` to `-`, n to n + 1 and n - 1, `x % n` to `x % 1`, `!x` to `x`,
- * true to false, `Math.min` to `Math.max`), the file's mapped tests run (vitest, `--bail=1`, a
- * per-change timeout), and a change they do not notice is listed. The source is restored after
+ * true to false, `Math.min` to `Math.max`), the file's mapped tests run one file at a time, fastest
+ * first, until one fails (vitest, a per-change timeout), and a change they do not notice is listed. The source is restored after
  * every change (and on Ctrl-C); the files must be committed before it starts. The rule files keep
  * the classic set (boundaries, equalities, logic, n + 1 and 1 to 0/2). Progress goes to stderr, one
  * character a change: `.` noticed, `T` noticed by timeout, `S` not noticed.
@@ -14,12 +15,17 @@
  * stand is reported and skipped. A change that makes a test run past its timeout counts as noticed
  * (the test did not pass). A change the TypeScript parser rejects is not counted.
  *
+ * `--journal FILE` appends each change's outcome to FILE as one JSON line and skips the changes FILE
+ * already holds as noticed for the same file text: a stopped run is taken up again, and `--part K/N` runs every
+ * N-th change only, so N checkouts can share the run and one journal joins their parts.
+ *
  * Exit 0 when every change was noticed or is listed in EQUIVALENT (with the reason), 1 when some
  * other change survived, 2 on bad input or uncommitted target files.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import ts from 'typescript';
 
 interface Target {
@@ -30,46 +36,48 @@ interface Target {
 }
 
 const RULES = 'src/model/actions';
-const EXH = 'test/engines/exhaustive';
-const TOY = `${EXH}/toy.test.ts`;
-const REFERENCE = `${EXH}/reference.test.ts`;
-/** The engine's exact check: the toy model (seconds) where it exists, then the reference over the suites. */
-const ENGINE = [TOY, REFERENCE];
-/** The random engine's generation, coverage, ranges and shrinking. */
-const RANDOM = ['test/explore/random.test.ts', 'test/explore/randomRanges.test.ts', 'test/explore/swarm.test.ts'];
+/** Where the checker's files, their tests and the changes judged equivalent are kept, one JSON file an area. */
+const AREAS = 'test/mutations';
 
-/** Each checker file and the fastest tests that pin it (run in this order; the first failure ends the run). */
-const CHECKER: Target[] = [
-  { file: 'src/engines/exhaustive/_internals/hash64.ts', tests: [`${EXH}/_internals/hash64.test.ts`, ...ENGINE] },
-  { file: 'src/engines/exhaustive/_internals/seenSet.ts', tests: [`${EXH}/_internals/seenSetGrowth.test.ts`, ...ENGINE, `${EXH}/_internals/seenSet.test.ts`] },
-  { file: 'src/engines/exhaustive/_internals/sharedSeenSet.ts', tests: [`${EXH}/_internals/sharedSeenSet.test.ts`, ...ENGINE] },
-  { file: 'src/engines/exhaustive/_internals/links.ts', tests: [`${EXH}/_internals/links.test.ts`, ...ENGINE] },
-  { file: 'src/engines/exhaustive/_internals/vectorQueue.ts', tests: [`${EXH}/_internals/vectorQueue.test.ts`, ...ENGINE] },
-  { file: 'src/engines/exhaustive/partition.ts', tests: ENGINE },
-  { file: 'src/engines/exhaustive/search.ts', tests: ENGINE },
-  { file: 'src/engines/exhaustive/onPool.ts', tests: ENGINE },
-  { file: 'src/explore/protocolSubject.ts', tests: [REFERENCE] },
-  { file: 'src/model/encode.ts', tests: ['test/model/encode.test.ts', REFERENCE] },
-  { file: 'src/parallel/tasks.ts', tests: [...ENGINE, 'test/parallel/workers.test.ts'] },
-  { file: 'src/parallel/pool.ts', tests: ['test/parallel/pool.test.ts', 'test/parallel/workers.test.ts'] },
-  { file: 'src/parallel/cellTasks.ts', tests: ['test/runner/fixSets.test.ts', 'test/parallel/workers.test.ts'] },
-  { file: 'src/runner/shard.ts', tests: ['test/runner/shard.test.ts', 'test/cli/merge.test.ts'] },
-  { file: 'src/runner/shardLimits.ts', tests: ['test/cli/mergeLimits.test.ts', 'test/cli/mergeFuzz.test.ts'] },
-  { file: 'src/runner/shardSet.ts', tests: ['test/cli/merge.test.ts', 'test/cli/mergeFuzz.test.ts'] },
-  { file: 'src/runner/shardDigest.ts', tests: ['test/cli/merge.test.ts', 'test/cli/mergeFuzz.test.ts'] },
-  { file: 'src/runner/shardEvidence.ts', tests: ['test/cli/merge.test.ts', 'test/cli/mergeFuzz.test.ts'] },
-  { file: 'src/runner/shardFile.ts', tests: ['test/cli/mergeLimits.test.ts', 'test/cli/merge.test.ts', 'test/cli/mergeFuzz.test.ts'] },
-  { file: 'src/runner/shardCheck.ts', tests: ['test/cli/merge.test.ts', 'test/cli/shard.test.ts'] },
-  { file: 'src/runner/shardExplore.ts', tests: ['test/cli/merge.test.ts', 'test/cli/shard.test.ts'] },
-  { file: 'src/runner/shardSweep.ts', tests: ['test/cli/merge.test.ts', 'test/cli/shard.test.ts'] },
-  { file: 'src/runner/shardFixes.ts', tests: ['test/cli/merge.test.ts', 'test/cli/shard.test.ts'] },
-  { file: 'src/runner/fixSets.ts', tests: ['test/runner/fixSets.test.ts'] },
-  { file: 'src/engines/random/search.ts', tests: RANDOM },
-  { file: 'src/engines/random/runArbitrary.ts', tests: RANDOM },
-  { file: 'src/engines/random/minimize.ts', tests: ['test/engines/random/minimize.test.ts', ...RANDOM] },
-  { file: 'src/explore/random.ts', tests: RANDOM },
-  { file: 'src/explore/eventArbitrary.ts', tests: ['test/explore/eventArbitrary.test.ts', ...RANDOM] },
-];
+interface Equivalent {
+  /** The changed file's name (its last path part). */
+  file: string;
+  /** Text on the changed line that picks the change out. */
+  code: string;
+  from: string;
+  to: string;
+  /** Why no run the tests or a user could make tells the change apart. */
+  why: string;
+}
+interface Area {
+  /** Each checker file and the tests that pin it, fastest first (the first that fails ends the change's run). */
+  targets: Target[];
+  equivalent: Equivalent[];
+}
+
+/** The areas' files, read whole and checked enough that a typo is one line, not a silent gap. */
+function readAreas(): Area[] {
+  return readdirSync(AREAS)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const path = join(AREAS, f);
+      let area: Area;
+      try {
+        area = JSON.parse(readFileSync(path, 'utf8')) as Area;
+      } catch (e) {
+        console.error(`${path}: not JSON (${(e as Error).message})`);
+        process.exit(2);
+      }
+      if (!Array.isArray(area.targets) || !Array.isArray(area.equivalent) || area.equivalent.some((e) => typeof e.why !== 'string' || e.why.trim() === '')) {
+        console.error(`${path}: needs "targets" and "equivalent" lists, each equivalent with its "why"`);
+        process.exit(2);
+      }
+      return area;
+    });
+}
+const areas = readAreas();
+const CHECKER: Target[] = areas.flatMap((a) => a.targets);
 
 /** The rule files, each against its own test (`test/model/actions/<file>.test.ts`). */
 function rules(): Target[] {
@@ -148,36 +156,15 @@ function mutantsOf(target: Target): Mutant[] {
   return out.filter((m) => (ts.createSourceFile(file, m.text, ts.ScriptTarget.Latest) as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0);
 }
 
-/**
- * Changes judged equivalent (no run the tests or a user could make tells them apart), each with the
- * reason: they are listed apart and do not fail the run. Matched by file, the changed line's code
- * and the change.
- */
-const EQUIVALENT: { file: string; code: string; from: string; to: string; why: string }[] = [
-  { file: 'connect.ts', code: 'if (found < 0 && loadAware) found = pickSupernode', from: '<', to: '<=', why: 'a pick among mega slots is at least `eligible`, never 0' },
-  { file: 'connect.ts', code: 'if (found < 0 && loadAware) found = pickSupernode', from: '0', to: '1', why: 'a pick among mega slots is at least `eligible`, never 0' },
-  { file: 'faults.ts', code: 'for (let p = 0; p < state.peers.length && needed > 0; p++)', from: '<', to: '<=', why: 'selection sampling picks exactly `needed` peers before the list ends' },
-  { file: 'faults.ts', code: 'if (nextRandom(state) * remaining < needed)', from: '<', to: '<=', why: 'an exact tie of a random float with an integer' },
-  { file: 'promote.ts', code: 'if (wanted <= capacity) return;', from: '<=', to: '<', why: 'at equality the shortfall is 0 and nobody is promoted either way' },
-  { file: 'promote.ts', code: 'if (peer.upstream >= 0 && peer.upstream !== peer.slot)', from: '&&', to: '||', why: 'only online peers are promoted, and an online ordinary peer has an upstream other than its own slot' },
-  { file: 'queue.ts', code: 'for (let i = n; i < length; i++)', from: '<', to: '<=', why: 'the extra slot is cut off by the length assignment after the loop' },
-  { file: 'retry.ts', code: 'Math.min(retries, 30)', from: '30', to: '31', why: 'the cap (at most 1,000,000 ticks by the config schema) binds long before 2^30' },
-  { file: 'retry.ts', code: 'return retryDelay(state, model, 0, 1);', from: '1', to: '0', why: 'with 0 retries the cache size is never read' },
-  { file: 'retry.ts', code: 'return retryDelay(state, model, 0, 1);', from: '1', to: '2', why: 'with 0 retries the cache size is never read' },
-  { file: 'hash64.ts', code: 'let a = 0x9747b28c ^ (to - from);', from: '-', to: '+', why: 'another seed of the same hash: for one start, `to + from` tells lengths apart as `to - from` does' },
-  { file: 'hash64.ts', code: 'for (; i + 1 < to; i += 2) {', from: '2', to: '1', why: 'another hash of the same words (each absorbed twice); hash64.test.ts measures its collisions and spread' },
-  { file: 'hash64.ts', code: 'a ^= a >>> 15;', from: '15', to: '16', why: 'another mixing shift: another hash, whose collisions and spread hash64.test.ts measures' },
-  { file: 'hash64.ts', code: 'a ^= a >>> 15;', from: '15', to: '14', why: 'another mixing shift: another hash, whose collisions and spread hash64.test.ts measures' },
-  { file: 'hash64.ts', code: 'b = Math.imul(b + even, 0x85ebca77) ^ i;', from: '+', to: '-', why: 'another absorption step: another hash, whose collisions and spread hash64.test.ts measures' },
-  { file: 'seenSet.ts', code: 'const EMPTY = 0xffffffff;', from: '0xffffffff', to: '4294967294', why: 'the empty mark sits in the tick word; any value above the 60,000-tick limit (MAX_SEARCH_TICKS) marks a slot empty alike' },
-];
+/** Changes judged equivalent, each with its reason: listed apart, they do not fail the run. */
+const EQUIVALENT: Equivalent[] = areas.flatMap((a) => a.equivalent);
 
 function equivalent(m: Mutant, lines: string[]): string | null {
   const line = lines[m.line - 1] ?? '';
   return EQUIVALENT.find((e) => m.file.endsWith(`/${e.file}`) && line.includes(e.code) && e.from === m.from && e.to === m.to)?.why ?? null;
 }
 
-/** Runs `tests` (the ones that exist); 'pass', 'fail' or 'timeout'. The whole process group is ended on timeout. */
+/** Runs `tests` (the ones that exist) in one vitest process; 'pass', 'fail' or 'timeout'. The whole process group is ended on timeout. */
 function run(tests: string[], seconds: number): Promise<'pass' | 'fail' | 'timeout'> {
   return new Promise((resolve) => {
     const child = spawn('node_modules/.bin/vitest', ['run', ...tests, '--bail=1', '--reporter=dot', '--no-file-parallelism'], { stdio: 'ignore', detached: true });
@@ -199,13 +186,47 @@ function run(tests: string[], seconds: number): Promise<'pass' | 'fail' | 'timeo
   });
 }
 
+/**
+ * Runs `tests` one file at a time in the order given (fastest first), stopping at the first that
+ * does not pass: most changes are noticed by the first, cheap file and never pay for the slow ones.
+ * Returns the outcome and the file that noticed.
+ */
+async function runInTurn(tests: string[], timeouts: number[]): Promise<{ outcome: 'pass' | 'fail' | 'timeout'; by: string | null }> {
+  for (let i = 0; i < tests.length; i++) {
+    const outcome = await run([tests[i]!], timeouts[i]!);
+    if (outcome !== 'pass') return { outcome, by: tests[i]! };
+  }
+  return { outcome: 'pass', by: null };
+}
+
+const USAGE = 'usage: npm run test:mutations [-- <path-substring> ...] [--list | --show] [--journal FILE] [--part K/N]';
 const args = process.argv.slice(2);
 const list = args.includes('--list') || args.includes('--show');
 const show = args.includes('--show');
+/** The value after `flag`, if given (the flag and its value are taken out of `args`' plain words). */
+function option(flag: string): string | null {
+  const at = args.indexOf(flag);
+  if (at < 0) return null;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) {
+    console.error(`${flag} needs a value; ${USAGE}`);
+    process.exit(2);
+  }
+  args.splice(at, 2);
+  return value;
+}
+const journalPath = option('--journal');
+const partText = option('--part');
+const part = partText === null ? { k: 1, n: 1 } : /^([1-9]\d*)\/([1-9]\d*)$/.exec(partText);
+if (part === null || (Array.isArray(part) && Number(part[1]) > Number(part[2]))) {
+  console.error(`--part must be K/N with 1 <= K <= N (got ${JSON.stringify(partText)}); ${USAGE}`);
+  process.exit(2);
+}
+const [partK, partN] = Array.isArray(part) ? [Number(part[1]), Number(part[2])] : [1, 1];
 const filters = args.filter((a) => !a.startsWith('--'));
 const unknown = args.filter((a) => a.startsWith('--') && a !== '--list' && a !== '--show');
 if (unknown.length > 0) {
-  console.error(`unknown option ${unknown[0]}; usage: npm run test:mutations [-- <path-substring> ...] [--list | --show]`);
+  console.error(`unknown option ${unknown[0]}; ${USAGE}`);
   process.exit(2);
 }
 const targets = [...rules(), ...CHECKER].filter((t) => filters.length === 0 || filters.some((f) => t.file.includes(f)));
@@ -215,6 +236,36 @@ if (targets.length === 0) {
   console.error(`no file to mutate matches ${filters.join(', ')}`);
   process.exit(2);
 }
+
+/** One change's outcome as the journal keeps it: a run can be stopped and taken up again, or split into parts. */
+interface Entry {
+  file: string;
+  /** The file's text digest: entries of an older version of the file are not reused. */
+  digest: string;
+  index: number;
+  line: number;
+  from: string;
+  to: string;
+  outcome: 'pass' | 'fail' | 'timeout';
+  by: string | null;
+}
+const journal = new Map<string, Entry>();
+if (journalPath !== null && existsSync(journalPath)) {
+  const text = readFileSync(journalPath, 'utf8');
+  for (const [i, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    try {
+      const e = JSON.parse(line) as Entry;
+      journal.set(`${e.file}#${e.digest}#${e.index}`, e);
+    } catch {
+      if (i < text.split('\n').length - 1) {
+        console.error(`${journalPath}: line ${i + 1} is not a journal entry; give another --journal file`);
+        process.exit(2);
+      }
+    }
+  }
+}
+const digestOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 if (list) {
   let all = 0;
@@ -278,28 +329,48 @@ for (const target of targets) {
     continue;
   }
   const fileStarted = Date.now();
-  const baseline = await run(tests, 1800);
-  const baseSeconds = (Date.now() - fileStarted) / 1000;
-  if (baseline !== 'pass') {
-    console.log(`${file}: its tests do not pass unchanged (${baseline}); skipped`);
-    reports.push(`  SKIPPED: ${file} (its tests ${tests.join(', ')} do not pass unchanged)`);
-    continue;
-  }
-  // A change may slow a test down a little, not three times over (with a floor for a busy machine).
-  const timeout = Math.max(60, 3 * baseSeconds);
   const original = readFileSync(file, 'utf8');
+  const digest = digestOf(original);
   const lines = original.split('\n');
-  const mutants = mutantsOf(target);
-  const tally: Tally = { file, mutants: mutants.length, noticed: 0, timedOut: 0, equivalent: 0, survived: 0, seconds: 0 };
-  for (const m of mutants) {
-    current = { file, original };
-    writeFileSync(file, m.text);
-    let outcome: 'pass' | 'fail' | 'timeout';
-    try {
-      outcome = await run(tests, timeout);
-    } finally {
-      restore();
+  const mine = mutantsOf(target)
+    .map((m, index) => ({ m, index }))
+    .filter(({ index }) => index % partN === partK - 1);
+  const keyOf = (index: number): string => `${file}#${digest}#${index}`;
+  const tally: Tally = { file, mutants: mine.length, noticed: 0, timedOut: 0, equivalent: 0, survived: 0, seconds: 0 };
+  // Each test file is timed unchanged first, once, and only when some change still has to run.
+  let timeouts: number[] | null = null;
+  for (const { m, index } of mine) {
+    // A change the tests did not notice runs again: tests may have been added since.
+    let entry = journal.get(keyOf(index));
+    if (entry?.outcome === 'pass') entry = undefined;
+    if (entry === undefined) {
+      if (timeouts === null) {
+        timeouts = [];
+        for (const test of tests) {
+          const at = Date.now();
+          const baseline = await run([test], 1800);
+          if (baseline !== 'pass') {
+            console.log(`${file}: its test ${test} does not pass unchanged (${baseline}); skipped`);
+            reports.push(`  SKIPPED: ${file} (its test ${test} does not pass unchanged)`);
+            break;
+          }
+          // A change may slow a test down a little, not three times over (with a floor for a busy machine).
+          timeouts.push(Math.max(60, (3 * (Date.now() - at)) / 1000));
+        }
+        if (timeouts.length < tests.length) break;
+      }
+      current = { file, original };
+      writeFileSync(file, m.text);
+      let result: { outcome: 'pass' | 'fail' | 'timeout'; by: string | null };
+      try {
+        result = await runInTurn(tests, timeouts);
+      } finally {
+        restore();
+      }
+      entry = { file, digest, index, line: m.line, from: m.from, to: m.to, ...result };
+      if (journalPath !== null) appendFileSync(journalPath, `${JSON.stringify(entry)}\n`);
     }
+    const { outcome } = entry;
     process.stderr.write(outcome === 'fail' ? '.' : outcome === 'timeout' ? 'T' : 'S');
     if (outcome === 'fail') tally.noticed++;
     else if (outcome === 'timeout') (tally.noticed++, tally.timedOut++);
