@@ -27,7 +27,7 @@ export function protocolSearchModel(model: Model, property: Property, kinds?: re
   const megaAllowed = allowed.has('addMegaSupernodes') && protocol.megaSupernodes;
   return {
     init: () => init(model),
-    enabled: everyKind ? (state) => enabled(state, model) : (state) => enabled(state, model).filter((e) => e.kind === 'tick' || allowed.has(e.kind)),
+    enabled: everyKind ? (state) => enabled(state, model) : (state) => onlyAllowed(enabled(state, model), allowed),
     isTick: (event) => event.kind === 'tick',
     tick: TICK,
     step: (state, event) => stepOwned(state, model, event),
@@ -43,6 +43,17 @@ export function protocolSearchModel(model: Model, property: Property, kinds?: re
       decode(vector, from, model, reads, into);
     },
   };
+}
+
+/** `events` cut down in place to the tick and the allowed kinds: the hot path, so no second array. */
+function onlyAllowed(events: Event[], allowed: ReadonlySet<string>): Event[] {
+  let kept = 0;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.kind === 'tick' || allowed.has(event.kind)) events[kept++] = event;
+  }
+  events.length = kept;
+  return events;
 }
 
 /** A suite property as the engine judges it, on `model` under `bounds`. */
