@@ -1,9 +1,33 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The long tests: whole-suite runs of the real command line (each a fresh process, most of them a
+ * `check` or `explore` over every suite), signals sent at random moments, the report in a browser, and
+ * the scripted outages at population scale. `npm test` leaves them out to stay within about five
+ * minutes on two cores; `npm run test:long` runs them, and so does CI (`.ci/run`). The same
+ * commands' refusals, outputs and exit codes are also tested in process by `npm test`
+ * (test/cli/{messages,parameters,fuzz,help,merge,shard,fixes}.test.ts).
+ */
+const LONG = [
+  'test/cli/check.test.ts',
+  'test/cli/explore.test.ts',
+  'test/cli/fidelity.test.ts',
+  'test/cli/interrupts.test.ts',
+  'test/cli/outputs.test.ts',
+  'test/cli/questions.test.ts',
+  'test/cli/replay.test.ts',
+  'test/cli/sweep.test.ts',
+  'test/model/scenariosPopulation.test.ts',
+  'test/report/browser.test.ts',
+];
+const ALL = ['test/**/*.test.ts', 'properties/**/*.test.ts'];
+const long = process.env.CASCADE_TESTS === 'long';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'properties/**/*.test.ts'],
+    include: long ? LONG : ALL,
+    exclude: long ? [] : [...LONG, '**/node_modules/**'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
