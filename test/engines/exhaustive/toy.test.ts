@@ -1,14 +1,12 @@
 /**
- * Both engines on the toy model (test/support/toyModel.ts), whose counts are known by hand: the
- * exhaustive engine's distinct states, verdicts, visit order and shortest counterexamples are
- * pinned, in one thread, on 2 and 3 workers (the workers build the toy from its module) and as 3
- * swarm shards, where each of three violations is met by one shard alone.
+ * The exhaustive engine in one thread on the toy model (test/support/toyModel.ts), whose counts are
+ * known by hand: its distinct states, verdicts, visit order and shortest counterexamples are pinned,
+ * and as 3 swarm shards, where each of three violations is met by one shard alone. Quick (no worker
+ * threads): the first test the mutation run tries; toyWorkers.test.ts runs the same on workers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SearchSubject } from '../../../src/engines/contract.ts';
-import { searchExhaustiveOnPool } from '../../../src/engines/exhaustive/onPool.ts';
 import { searchExhaustive, type ExhaustiveOptions } from '../../../src/engines/exhaustive/search.ts';
-import { Pool } from '../../../src/parallel/pool.ts';
 import { toyStateCount, toySubject, type ToyConfig, type ToyEvent, type ToyPropertyId, type ToyState } from '../../support/toyModel.ts';
 
 const TOY: ToyConfig = { budget: 4, window: 2, heal: 3 };
@@ -100,30 +98,5 @@ describe('the exhaustive engine on the toy model', () => {
     const states = new Set<string>();
     for (const index of [1, 2, 3]) for (const line of search('calm', 3, TOY, { record: true, swarm: { index, count: 3 } }).recorded!) states.add(line.replace(/"tick":\d+,/, ''));
     expect(states.size).toBe(103);
-  });
-});
-
-describe('the exhaustive engine on the toy model, on 2 and 3 workers', () => {
-  const pools: Record<number, Pool> = {};
-  beforeAll(() => {
-    pools[2] = new Pool(2);
-    pools[3] = new Pool(3);
-  });
-  afterAll(() => Promise.all(Object.values(pools).map((p) => p.close())));
-  const module = new URL('../../support/toyModel.ts', import.meta.url).href;
-
-  // The start's successors are dealt round-robin: x to worker 0, y to worker 1, z to worker 2 (to
-  // worker 0 of 2), so each violation below is met by one worker alone and the coordinator must
-  // read every worker's findings: reading only one would turn the others into a false holds.
-  it.each([2, 3])('%i workers: the same states, and every violation, with the one thread\'s counterexample', async (workers) => {
-    const pool = pools[workers]!;
-    const onPool = (id: ToyPropertyId, more: Partial<ExhaustiveOptions> = {}) => searchExhaustiveOnPool<ToyEvent>(pool, { module, subject: { config: TOY, property: id } }, TOY.heal, bounds(3, more));
-    const calm = await onPool('calm');
-    expect({ states: calm.states, branching: calm.branchingStates, ticks: calm.ticks, verdict: calm.verdict }).toEqual({ states: 103, branching: 39, ticks: 2, verdict: 'holds' });
-    for (const [id, events] of [['not-x2', turns(0, 0)], ['not-y2', turns(1, 1)], ['not-z2', turns(2, 2)], ['hot-for-long', [...turns(0), { kind: 'tick' }, ...turns(0)]]] as const) {
-      const r = await onPool(id);
-      expect(r.verdict, id).toBe('violated');
-      expect(r.counterexample!.events, id).toEqual(events);
-    }
   });
 });
