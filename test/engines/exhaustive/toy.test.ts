@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchSubject } from '../../../src/engines/contract.ts';
-import { searchExhaustive, type ExhaustiveOptions } from '../../../src/engines/exhaustive/search.ts';
+import { swarmShardOf } from '../../../src/engines/exhaustive/partition.ts';
+import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveStats } from '../../../src/engines/exhaustive/search.ts';
 import { toyStateCount, toySubject, type ToyConfig, type ToyEvent, type ToyPropertyId, type ToyState } from '../../support/toyModel.ts';
 
 const TOY: ToyConfig = { budget: 4, window: 2, heal: 3 };
@@ -98,5 +99,99 @@ describe('the exhaustive engine on the toy model', () => {
     const states = new Set<string>();
     for (const index of [1, 2, 3]) for (const line of search('calm', 3, TOY, { record: true, swarm: { index, count: 3 } }).recorded!) states.add(line.replace(/"tick":\d+,/, ''));
     expect(states.size).toBe(103);
+  });
+});
+
+describe('the exhaustive engine on the toy model: bounds, reductions off, and the figures it reports', () => {
+  // The deepest branching states are at level 4 (three turns and a tick: tick 1, one turn left), so
+  // the last level expanded is 4 and the depth fully expanded is 5.
+  it('reports the depth fully expanded, one worker, and a result made of its own figures', () => {
+    const before = performance.now();
+    const r = search('calm', 3);
+    const elapsed = performance.now() - before;
+    expect({ depth: r.depth, workers: r.workers, horizon: r.horizon, healTicks: r.healTicks, shortest: r.shortest, counterexample: r.counterexample }).toEqual({ depth: 5, workers: 1, horizon: 3, healTicks: 3, shortest: false, counterexample: null });
+    expect(r.ms).toBeGreaterThanOrEqual(0);
+    expect(r.ms).toBeLessThanOrEqual(elapsed + 1);
+    // The rates are the counts over the time taken (at least a microsecond), to the digit.
+    const seconds = Math.max(r.ms, 1e-3) / 1000;
+    expect(r.statesPerSecond * seconds).toBeCloseTo(103, 6);
+    expect(r.transitionsPerSecond * seconds).toBeCloseTo(220, 6);
+    expect(r.bytes).toBeGreaterThan(0);
+    expect(r.bytesPerState).toBe(r.bytes / 103);
+  });
+
+  it('a model with no adversary budget has one state (the clock is not part of its identity), whose bytes are all its own', () => {
+    const r = search('calm', 3, { ...TOY, budget: 0 });
+    expect({ states: r.states, branching: r.branchingStates, depth: r.depth, verdict: r.verdict }).toEqual({ states: 1, branching: 0, depth: 0, verdict: 'holds' });
+    expect(r.bytes).toBeGreaterThan(0);
+    expect(r.bytesPerState).toBe(r.bytes);
+  });
+
+  it('the state bound stops the search at exactly that many states, with no verdict; a bound of one stops at the start', () => {
+    const r = search('calm', 3, TOY, { maxStates: 50 });
+    expect({ states: r.states, verdict: r.verdict, stoppedBy: r.stoppedBy }).toEqual({ states: 50, verdict: 'bound-reached', stoppedBy: 'states' });
+    const one = search('calm', 3, TOY, { maxStates: 1 });
+    expect({ states: one.states, depth: one.depth, verdict: one.verdict, stoppedBy: one.stoppedBy }).toEqual({ states: 1, depth: 0, verdict: 'bound-reached', stoppedBy: 'states' });
+  });
+
+  // not-x2 is met at level 2; a bound of 8 states stops the search inside level 1, after the first
+  // turn of x was queued and x, x judged: the violation stands, but not as a shortest one.
+  it('a violation met before the state bound stops the search is reported, not as a shortest one', () => {
+    const r = search('not-x2', 3, TOY, { maxStates: 8 });
+    expect({ verdict: r.verdict, stoppedBy: r.stoppedBy, shortest: r.shortest }).toEqual({ verdict: 'violated', stoppedBy: 'states', shortest: false });
+    expect(r.counterexample!.events).toEqual(turns(0, 0));
+  });
+
+  it('told the shortest length (settleAt), it stops at its first violation of that length: the same counterexample, found sooner', () => {
+    const whole = search('not-x2', 3);
+    const settled = search('not-x2', 3, TOY, { settleAt: 2 });
+    expect(settled.counterexample).toEqual(whole.counterexample);
+    expect({ verdict: settled.verdict, shortest: settled.shortest }).toEqual({ verdict: 'violated', shortest: true });
+    expect(settled.transitions).toBeLessThan(whole.transitions);
+  });
+
+  // Unreduced, every state is queued and expanded (no tails): the deepest state is three turns and
+  // two ticks at tick 2 (level 5), whose expansion by a tick is cut at the horizon; depth 7 in all.
+  it('without reductions every state is branching, with the same states, latest tick and transitions', () => {
+    const r = search('calm', 3, TOY, { reductions: false });
+    expect({ states: r.states, branching: r.branchingStates, ticks: r.ticks, transitions: r.transitions, verdict: r.verdict }).toEqual({ states: 103, branching: 103, ticks: 2, transitions: 220, verdict: 'holds' });
+    for (const id of ['not-x2', 'hot-for-long'] as const) expect(search(id, 3, TOY, { reductions: false }).counterexample, id).toEqual(search(id, 3).counterexample);
+  });
+
+  // Horizon 0: the adversary acts at tick 0 only, so the branching states are the start and the 19
+  // ways of 1 to 3 turns at tick 0; the cooled states are tails.
+  it('horizon 0: 20 branching states, all 103 states, cut by the horizon', () => {
+    const r = search('calm', 0);
+    expect({ states: r.states, branching: r.branchingStates, stoppedBy: r.stoppedBy }).toEqual({ states: 103, branching: 20, stoppedBy: 'horizon' });
+  });
+
+  // Budget 50: toyStateCount(50) = 70,276 states, each met once in order of levels, so the bounds are
+  // checked once, at the 65,536th visit.
+  it('checks memory and reports progress every 65,536 visits: once on 70,276 states, and a memory bound stops it there', () => {
+    const config = { ...TOY, budget: 50 };
+    const progress: ExhaustiveStats[] = [];
+    const r = search('calm', 3, config, { onProgress: (s) => progress.push(s) });
+    expect({ states: r.states, verdict: r.verdict }).toEqual({ states: toyStateCount(50), verdict: 'holds' });
+    expect(progress.map((p) => p.states)).toEqual([65_536]);
+    expect(progress[0]!.bytes).toBeGreaterThan(0);
+    expect(r.bytes).toBeGreaterThanOrEqual(progress[0]!.bytes);
+    // Its stores hold over 1 MiB at the check (the seen-set alone: 131,072 slots of 12 bytes).
+    const small = search('calm', 3, config, { maxMemoryBytes: 2 ** 20 });
+    expect({ states: small.states, verdict: small.verdict, stoppedBy: small.stoppedBy }).toEqual({ states: 65_536, verdict: 'bound-reached', stoppedBy: 'memory' });
+  });
+});
+
+describe('swarmShardOf', () => {
+  // An event code is kind * 2^20 + parameter; the shard is (kind + parameter) mod count, 1-based.
+  it.each([
+    [0x100000, 3, 2],
+    [0x200000, 3, 3],
+    [0x300000, 3, 1],
+    [0x300002, 4, 2],
+    [0x500007, 5, 3],
+    [0x0fffff, 7, 4],
+    [0x100000 * 9 + 4, 2, 2],
+  ])('code %i of %i shards: shard %i', (code, count, shard) => {
+    expect(swarmShardOf(code, count)).toBe(shard);
   });
 });
