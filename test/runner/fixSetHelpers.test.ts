@@ -9,7 +9,7 @@ import { SUITES, suiteModel, type Suite } from '../../properties/index.ts';
 import { fixSearchBound, type FixExhaustiveCell, type FixRandomCell } from '../../src/parallel/cellTasks.ts';
 import { FIXES, type Base, type Event, type Fix } from '../../src/model/index.ts';
 import type { ExplorePairResult, PairResult } from '../../src/report/results.ts';
-import { fixCellContext, fixSetRecord, judged, knownFrom, minimalOf, randomFound, runFixSets, variantOf, type FixCheck, type FixSetAnalysis, type KnownCells } from '../../src/runner/fixSets.ts';
+import { FIX_SETS_SCHEMA_VERSION, fixCellContext, fixSetRecord, judged, knownFrom, minimalOf, randomFound, runFixSets, variantOf, type FixCheck, type FixSetAnalysis, type KnownCells } from '../../src/runner/fixSets.ts';
 
 const RC = 'robust-client';
 const BJ = 'backoff-jitter';
@@ -18,6 +18,12 @@ const MS = 'mega-supernodes';
 const CRASH = SUITES.find((s) => s.id === 'crash-cascade-2010')!;
 const ticks = (n: number): Event[] => Array.from({ length: n }, () => ({ kind: 'tick' }) as Event);
 const violation = { step: 2, message: 'a supernode was lost' };
+
+describe('FIX_SETS_SCHEMA_VERSION', () => {
+  it('is 2, the version of the shape `cascade fixes --json` prints (test/cli/fixes.test.ts reads it from the output)', () => {
+    expect(FIX_SETS_SCHEMA_VERSION).toBe(2);
+  });
+});
 
 describe('variantOf', () => {
   it('names a base and fixes canonically, whatever order the fixes come in', () => {
@@ -235,6 +241,16 @@ describe('runFixSets over known cells only', () => {
     const met = await runFixSets([alpha], bases, { budget: 'test', among: [RC], known, acrossSuites: true });
     expect(met.code).toBe(0);
     expect(met.analyses.map((a) => a.scope.exhaustive.includes('holds every property of the suite too'))).toEqual([true, true]);
+  });
+
+  it('computes a cell in this thread by default: a suite only this thread holds is searched', async () => {
+    // A pool worker finds a suite by its id or file; 'alpha' is neither, so only this thread can run its cell.
+    const searchKnown: KnownCells = { random: () => undefined, exhaustive: known.exhaustive };
+    const { analyses } = await runFixSets([{ ...alpha, properties: ['no-cascade'] }], ['skype-2010'], { budget: 'test', among: [], runs: 2, known: searchKnown });
+    const check = analyses[0]!.sets[0]!.checks[0]!;
+    expect(check.random).toMatchObject({ reused: false });
+    expect(check.random!.runs).toBeGreaterThan(0);
+    expect(analyses[0]!.reused).toBe(1);
   });
 
   it('asks nothing of a pool it does not need, and gives the same analyses on two workers', async () => {
