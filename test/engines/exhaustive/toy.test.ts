@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchSubject } from '../../../src/engines/contract.ts';
-import { swarmShardOf } from '../../../src/engines/exhaustive/partition.ts';
+import { MAX_SEARCH_TICKS, swarmShardOf } from '../../../src/engines/exhaustive/partition.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveStats } from '../../../src/engines/exhaustive/search.ts';
 import { toyStateCount, toySubject, type ToyConfig, type ToyEvent, type ToyPropertyId, type ToyState } from '../../support/toyModel.ts';
 
@@ -122,9 +122,17 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
 
   it('a model with no adversary budget has one state (the clock is not part of its identity), whose bytes are all its own', () => {
     const r = search('calm', 3, { ...TOY, budget: 0 });
-    expect({ states: r.states, branching: r.branchingStates, depth: r.depth, verdict: r.verdict }).toEqual({ states: 1, branching: 0, depth: 0, verdict: 'holds' });
+    expect({ states: r.states, branching: r.branchingStates, depth: r.depth, ticks: r.ticks, verdict: r.verdict }).toEqual({ states: 1, branching: 0, depth: 0, ticks: 0, verdict: 'holds' });
     expect(r.bytes).toBeGreaterThan(0);
     expect(r.bytesPerState).toBe(r.bytes);
+  });
+
+  it(`a horizon plus heal phase of ${MAX_SEARCH_TICKS} ticks is searched; one tick more is refused`, () => {
+    expect(MAX_SEARCH_TICKS).toBe(60_000);
+    expect(search('calm', MAX_SEARCH_TICKS - TOY.heal).verdict).toBe('holds');
+    expect(() => search('calm', MAX_SEARCH_TICKS - TOY.heal + 1)).toThrow(RangeError);
+    // A replayed heal phase is not searched, so only the horizon counts.
+    expect(search('cools-replayed', MAX_SEARCH_TICKS).verdict).toBe('holds');
   });
 
   it('the state bound stops the search at exactly that many states, with no verdict; a bound of one stops at the start', () => {
