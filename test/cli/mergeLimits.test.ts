@@ -1,8 +1,9 @@
 /**
  * The shard schema bounds each count as the command's flag does (src/runner/shardLimits.ts): the
- * flag refuses the limit plus one in one line, and a shard file holding the limit is read while
- * one holding the limit plus one is a damaged file.
+ * flag takes the limit and refuses the limit plus one in one line, and a shard file holding the
+ * limit is read while one holding the limit plus one is a damaged file.
  */
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ShardFileSchema } from '../../src/runner/shardFile.ts';
 import { SHARD_LIMITS as L } from '../../src/runner/shardLimits.ts';
@@ -32,6 +33,11 @@ describe.each([
     const r = await runInProcess([command, ...rest, flag, String(limit + 1), '--shard', '1/2', '--out', 'never-written.json']);
     expect(r.code).toBe(2);
     expect(r.err).toEqual([expect.stringContaining(flag)]);
+  });
+  it('the flag takes the limit itself (the one line is then about --out, a directory)', async () => {
+    const r = await runInProcess([command, ...rest, flag, String(limit), '--shard', '1/2', '--out', tmpdir()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([expect.stringContaining(`--out ${tmpdir()}: is a directory`)]);
   });
   it('a shard file holds the limit, not the limit plus one', () => {
     expect(ShardFileSchema.safeParse(file(limit)).success).toBe(true);
