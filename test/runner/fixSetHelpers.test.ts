@@ -220,8 +220,8 @@ describe('runFixSets over known cells only', () => {
   const beta: Suite = { ...CRASH, id: 'beta', properties: ['q'], variants: { 'skype-2007': 'violated' } };
   /** Everything holds but `p` without robust-client (the random engine says vacuous there: unknown). */
   const known: KnownCells = {
-    random: (suite, property, variant, runs) => ({ engine: 'random', verdict: property === 'p' && !variant.includes(RC) ? 'vacuous' : 'holds', runs, ms: 1, counterexample: null }),
-    exhaustive: (suite, property, variant, bound) => ({ engine: 'exhaustive', verdict: 'holds', stoppedBy: 'complete', horizon: bound.horizon, states: 1, ms: 1, counterexample: null }),
+    random: (_suite, property, variant, runs) => ({ engine: 'random', verdict: property === 'p' && !variant.includes(RC) ? 'vacuous' : 'holds', runs, ms: 1, counterexample: null }),
+    exhaustive: (_suite, _property, _variant, bound) => ({ engine: 'exhaustive', verdict: 'holds', stoppedBy: 'complete', horizon: bound.horizon, states: 1, ms: 1, counterexample: null }),
   };
   const bases: Base[] = ['skype-2007', 'skype-2010'];
 

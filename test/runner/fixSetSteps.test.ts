@@ -391,7 +391,7 @@ function randomWorld(seed: number, shape: { suites: number; among: Fix[] | undef
   const pool = shape.among ?? [...FIXES];
   const randomSet = () => pool.filter(() => next() < 0.35);
   const suites: Suite[] = [];
-  const enough: Fix[][][] = [];
+  const enough: Fix[][][][] = [];
   for (let k = 0; k < shape.suites; k++) {
     const properties = ['p', 'q', 'r'].filter((_, i) => i === 0 || next() < 0.5);
     const variants: Suite['variants'] = {};
@@ -581,7 +581,7 @@ describe('fixSetsOnBase on hand-picked tables', () => {
     const suites = [suiteOf('alpha', ['p']), suiteOf('beta', ['q'])];
     const w = tableWorld(suites, 'skype-2010', { budget: 'test', among: [RC, BJ, AC] }, [{ p: [[RC]] }, { q: [[BJ]] }]);
     const together = compare(w).run.analyses;
-    const both = [RC, BJ];
+    const both: Fix[] = [RC, BJ];
     expect(together.map((a) => a.sets.find((s) => same(s.fixes, both))!.outcome)).toEqual(['holds', 'holds']);
     expect(together.map((a) => a.minimal)).toEqual([[[RC]], [[BJ]]]);
     // {RC, BJ, AC}: a proper subset ({RC, BJ}) holds every suite: skipped, naming it.
