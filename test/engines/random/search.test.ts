@@ -7,6 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RandomSubject, RunOutcome } from '../../../src/engines/contract.ts';
+import { minimize, normalize } from '../../../src/engines/random/minimize.ts';
+import { runArbitrary, type Run } from '../../../src/engines/random/runArbitrary.ts';
 import { joinRanges, lateFrom, mergeRandom, searchRandom, searchRandomRange, type RandomPartial } from '../../../src/engines/random/search.ts';
 
 type E = { kind: 'tick' } | { kind: 'x' | 'y'; n: number };
@@ -23,28 +25,36 @@ interface Judged {
 /**
  * Ticks always apply; an `x` applies only at an even tick, a `y` only while fewer than two applied.
  * A run is triggered when some adversary event applied; it is violated (at that event) when `breaks`
- * holds of an applied event and its tick. Every judged run is recorded.
+ * holds of an applied event and its tick, or at the tick `lateX` once an `x` applied (heal ticks
+ * included: up to tick 6). Every judged run is recorded.
  */
-function toy(breaks: (e: E, tick: number) => boolean = () => false, triggers = true): RandomSubject<E> & { judged: Judged[] } {
+function toy(breaks: (e: E, tick: number) => boolean = () => false, triggers = true, lateX = Infinity): RandomSubject<E> & { judged: Judged[] } {
   const judged: Judged[] = [];
   const run = (events: readonly E[]): RunOutcome => {
     const applied: number[] = [];
     let tick = 0;
     let ys = 0;
+    let xs = 0;
     let outcome: RunOutcome | null = null;
     for (let i = 0; i < events.length && outcome === null; i++) {
       const e = events[i]!;
       if (e.kind === 'tick') {
         tick++;
         applied.push(i);
+        if (xs > 0 && tick === lateX) outcome = { violation: { step: i, message: `late at ${tick}` }, triggered: true, applied, healTicks: 0 };
         continue;
       }
       if (e.kind === 'x' ? tick % 2 !== 0 : ys >= 2) continue;
       if (e.kind === 'y') ys++;
+      else xs++;
       applied.push(i);
       if (breaks(e, tick)) outcome = { violation: { step: i, message: `${e.kind}${e.n} at ${tick}` }, triggered: true, applied, healTicks: 0 };
     }
-    outcome ??= { violation: null, triggered: triggers && applied.length > tick, applied, healTicks: 0 };
+    for (let h = 0; h < 6 && outcome === null; h++) {
+      tick++;
+      if (xs > 0 && tick === lateX) outcome = { violation: { step: events.length + h, message: `late at ${tick}` }, triggered: true, applied, healTicks: h + 1 };
+    }
+    outcome ??= { violation: null, triggered: triggers && applied.length > tick - 6, applied, healTicks: 6 };
     judged.push({ events: [...events], outcome });
     return outcome;
   };
@@ -154,6 +164,33 @@ describe('searchRandomRange against the recount of its runs', () => {
     expect(q.failure!.index).toBe(first);
     expect(q.runs).toBe(3);
     expect(failed).toEqual([first, first]);
+  });
+
+  it('the counterexample is minimized from fast-check\'s shrunk run, whose parameters are shrunk: y1, where the first failure was exactly [tick, tick, y2]', () => {
+    const sub = toy((e, tick) => e.kind === 'y' && e.n >= 1 && tick >= 2);
+    const p = searchRandomRange(sub, { ...OPTIONS, seed: 3, from: 0, to: 300 });
+    const first = sub.judged.find((j) => j.outcome.violation !== null)!;
+    expect(normalize(sub, first.events, first.outcome)).toEqual([TICK, TICK, { kind: 'y', n: 2 }]);
+    expect(p.failure!.counterexample.events).toEqual([TICK, TICK, { kind: 'y', n: 1 }]);
+  });
+
+  it('when fast-check\'s shrunk run minimizes to a longer sequence than the first failure, the first failure is minimized instead (both tries counted)', () => {
+    // Violated by a y2 at tick 1 or later (a tick and a y2) or at tick 6 once an x applied (an x and
+    // six ticks, heal ticks included): shrinking away the tick before a y2 can leave the x's violation.
+    const breaks = (e: E, tick: number): boolean => e.kind === 'y' && e.n === 2 && tick >= 1;
+    const sub = toy(breaks, true, 6);
+    const p = searchRandomRange(sub, { ...OPTIONS, seed: 43, from: 0, to: 300 });
+    const first = sub.judged.find((j) => j.outcome.violation !== null)!;
+    const fromFirst = minimize(toy(breaks, true, 6), normalize(sub, first.events, first.outcome));
+    expect(fromFirst.events).toEqual([TICK, { kind: 'y', n: 2 }]);
+    const c = p.failure!.counterexample;
+    // fast-check's shrunk run, replayed from the reported path, and what minimizing it alone gives.
+    const replay = fc.check(fc.property(runArbitrary(toy(breaks, true, 6), M), (r) => sub.run(r.events).violation === null), { seed: 43, path: c.path });
+    const shrunk = (replay.counterexample as [Run<E>])[0].events;
+    const fromShrunk = minimize(toy(breaks, true, 6), shrunk);
+    expect(fromShrunk.events.length).toBeGreaterThan(2);
+    expect(c.events).toEqual(fromFirst.events);
+    expect(c.minimizeTries).toBe(fromShrunk.tries + fromFirst.tries);
   });
 
   it('an error thrown by the subject is the search\'s error, not a counterexample', () => {
