@@ -213,7 +213,9 @@ describe('searchRandomRange against the recount of its runs', () => {
 describe('searchRandom', () => {
   it('holds with its coverage recounted: cells, the last third (tick 3 of 0..3: y alone), lengths', () => {
     const sub = toy();
+    const started = performance.now();
     const r = searchRandom(sub, OPTIONS);
+    expect(r.ms).toBeLessThanOrEqual(performance.now() - started);
     const expected = recount(sub.judged);
     const lengths = expected.lengthCounts.flatMap((n, length) => Array<number>(n).fill(length));
     expect(lateFrom(M)).toBe(3);
