@@ -12,6 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readShardFile, type ExploreShardFile } from '../../src/runner/shardFile.ts';
 import { explorePairsOf, exploreOptionsOf, mergeShardResults, prepareExploreMerge, runExploreShard, type ExploreSelection } from '../../src/runner/shardExplore.ts';
 import { readShardSet } from '../../src/runner/shardSet.ts';
+import { explorePairs } from '../../src/runner/select.ts';
+import { SUITES } from '../../properties/index.ts';
 
 type ShardResult = ExploreShardFile['pairs'][number]['result'];
 const cx = (n: number, tag = 0) => ({ events: Array.from({ length: n }, () => ({ kind: 'tick' as const })), violation: { step: n - 1, message: `v${tag}` } });
@@ -80,6 +82,11 @@ describe('runExploreShard and prepareExploreMerge on the smallest suite', () => 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const selection: ExploreSelection = { suite: 'crash-cascade-2010', property: null, variant: null, overrides: {}, budget: 'test', horizon: null, maxStates: null, maxMemoryMB: 4096, dir: join(dir, 'cx') };
 
+  it('selects every suite\'s pairs when the selection names none', async () => {
+    const all = await explorePairsOf({ ...selection, suite: null, property: 'no-cascade', variant: 'fixed' });
+    expect(new Set(all.map((p) => p.suite.id)).size).toBeGreaterThan(1);
+  });
+
   it('writes each pair\'s answer, counts the violated ones, and merges into one search\'s verdicts', async () => {
     const pairs = await explorePairsOf(selection);
     expect(pairs.length).toBeGreaterThan(1);
@@ -96,6 +103,7 @@ describe('runExploreShard and prepareExploreMerge on the smallest suite', () => 
       expect(JSON.parse(readFileSync(out, 'utf8')).shard).toEqual({ index: k, count: 2 });
     }
     expect(violated.some((n) => n > 0)).toBe(true);
+    expect(pairs).toEqual(explorePairs(SUITES.filter((x) => x.id === 'crash-cascade-2010'), {}, {}, false));
     const merge = await prepareExploreMerge(readShardSet([join(dir, 'e2.json'), join(dir, 'e1.json')]) as never, undefined, false);
     const { results } = merge.run();
     expect(results.map((x) => x.verdict).filter((v) => v === 'violated').length).toBeGreaterThan(0);

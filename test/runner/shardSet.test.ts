@@ -115,6 +115,7 @@ describe('readShardSet refuses what is not one whole run, in one line', () => {
     ['seed', (f: Rec) => (f.selection.seed = 7), 'its seed is 7, there null'],
     ['suite', (f: Rec) => (f.selection.suite = 'other'), 'its suite is "other", there "crash"'],
     ['overrides', (f: Rec) => (f.selection.overrides = { b: 3, a: 1 }), 'its overrides is {"a":1,"b":3}, there {}'],
+    ['overrides, one key the start of another', (f: Rec) => (f.selection.overrides = { b0: 1, b: 2 }), 'its overrides is {"b":2,"b0":1}, there {}'],
     ['a long value', (f: Rec) => (f.selection.property = 'p'.repeat(90)), `its property is "${'p'.repeat(79)}..., there null`],
     ['a value of 80 characters', (f: Rec) => (f.selection.property = 'p'.repeat(78)), `its property is "${'p'.repeat(78)}", there null`],
     ['a value of 81 characters', (f: Rec) => (f.selection.property = 'p'.repeat(79)), `its property is "${'p'.repeat(79)}..., there null`],
