@@ -1,11 +1,20 @@
-/** The pool starts a worker only when a task needs it: a pool larger than its work costs no more threads. */
+/**
+ * The pool starts a worker only when a task needs it: a pool larger than its work costs no more
+ * threads. A task pinned to a worker that does not exist is refused; bad input met in a worker comes
+ * back as its one line (a Refusal), a defect as a TaskError; a lost worker fails every task, then and
+ * later, with one line naming it. `withPool` runs one worker in this thread (no pool).
+ */
 import { describe, expect, it } from 'vitest';
-import { Pool, TaskError } from '../../src/parallel/pool.ts';
+import { Refusal } from '../../src/io/refusal.ts';
+import { Pool, TaskError, WorkerLost, withPool } from '../../src/parallel/pool.ts';
 
 describe('Pool', () => {
   it('starts as many workers as tasks ask for at once, up to its size', async () => {
     const pool = new Pool(4);
     try {
+      expect(pool.started).toBe(0);
+      await expect(pool.runOn(-1, 'no-such-task', null)).rejects.toThrow(/^no worker -1 in a pool of 4$/);
+      await expect(pool.runOn(1.5, 'no-such-task', null)).rejects.toThrow(RangeError);
       expect(pool.started).toBe(0);
       // An unknown task is the cheapest: the worker starts, answers with an error, and is free again.
       const two = [pool.run('no-such-task', null), pool.run('no-such-task', null)];
@@ -13,14 +22,49 @@ describe('Pool', () => {
       for (const answer of await Promise.allSettled(two)) expect(answer).toMatchObject({ status: 'rejected', reason: expect.any(TaskError) });
       await expect(pool.run('no-such-task', null)).rejects.toThrow(/unknown task 'no-such-task'/);
       expect(pool.started).toBe(2);
+      await expect(pool.runOn(0, 'no-such-task', null)).rejects.toThrow(TaskError);
+      expect(pool.started).toBe(2);
       await expect(pool.runOn(2, 'no-such-task', null)).rejects.toThrow(TaskError);
       expect(pool.started).toBe(3);
       await expect(pool.runOn(4, 'no-such-task', null)).rejects.toThrow(/no worker 4 in a pool of 4/);
       const many = Array.from({ length: 20 }, () => pool.run('no-such-task', null));
       expect(pool.started).toBe(4);
       await Promise.allSettled(many);
+      // Bad input met in a worker (here, a suite file that does not exist) is its one line, not a defect.
+      const missing = { suite: 'mine', suiteFile: '/nonexistent/suite.mjs', property: 'p', variant: 'fixed', expected: null };
+      const refused = pool.runOn(3, 'exploreSettle', { search: { pair: missing, overrides: {} }, options: { horizon: 1, maxStates: 10, maxMemoryBytes: 2 ** 20 } });
+      await expect(refused).rejects.toThrow(Refusal);
+      await expect(refused).rejects.toThrow(/^--suite \/nonexistent\/suite\.mjs: no such file$/);
     } finally {
       await pool.close();
     }
+  });
+
+  it('a worker lost fails its task and every later one with one line naming it', async () => {
+    process.env.CASCADE_WORKER_FAULT = 'exit';
+    const pool = new Pool(2);
+    try {
+      const lost = pool.runOn(0, 'no-such-task', null);
+      await expect(lost).rejects.toThrow(WorkerLost);
+      await expect(lost).rejects.toThrow(/^worker 1 of 2 stopped \(exit code 70\): the run is incomplete and reports no verdict$/);
+      await expect(pool.run('no-such-task', null)).rejects.toThrow(/^worker 1 of 2 stopped/);
+      await expect(pool.runOn(1, 'no-such-task', null)).rejects.toThrow(/^worker 1 of 2 stopped/);
+      expect(pool.started).toBe(1);
+    } finally {
+      delete process.env.CASCADE_WORKER_FAULT;
+      await pool.close();
+    }
+  });
+});
+
+describe('withPool', () => {
+  it('one worker (or none asked for) runs in this thread; more get a pool of that size, closed afterwards', async () => {
+    expect(await withPool(1, async (pool) => pool)).toBeNull();
+    expect(await withPool(0, async (pool) => pool)).toBeNull();
+    let kept: Pool | null = null;
+    expect(await withPool(2, async (pool) => ((kept = pool), pool?.size))).toBe(2);
+    // Closed: a task asked for afterwards never runs (and starts no worker).
+    void kept!.run('no-such-task', null);
+    expect(kept!.started).toBe(0);
   });
 });
