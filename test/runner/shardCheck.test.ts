@@ -137,3 +137,17 @@ describe('prepareCheckMerge', () => {
     expect(await refusal(edited(1, (p) => (p.lengthCounts = [...p.lengthCounts, ...Array(search.maxEvents + 2 - p.lengthCounts.length).fill(0)])))).toContain('its counts do not add up');
   });
 });
+
+describe('a suite whose exhaustive scope is smaller than its random one', () => {
+  it('merges: shards and merge run, digest and replay on the random engine\'s model', async () => {
+    const fl: CheckSelection = { suite: 'feedback-loop', property: 'no-cascade', variant: 'skype-2010', overrides: {}, budget: 'test', runs: 12, seed: null, dir: at('fl-cx') };
+    const flPairs = await checkPairsOf(fl);
+    const flOptions = checkOptionsOf(fl, fl.dir, false);
+    for (const k of [1, 2]) await runCheckShard(flPairs, flOptions, fl, { index: k, count: 2 }, at(`fl${k}.json`));
+    // Run 8 (index 7) fails: in shard 2's runs 6..11, its counterexample replayed by the merge.
+    expect((JSON.parse(readFileSync(at('fl2.json'), 'utf8')) as CheckShardFile).pairs[0]!.partial.failure?.index).toBe(7);
+    const m = await prepareCheckMerge(readShardSet([at('fl1.json'), at('fl2.json')]) as never, at('fl-merged'), false);
+    const whole = await runChecks(flPairs, flOptions);
+    expect(m.run().results.map((r) => [r.verdict, r.runs])).toEqual(whole.results.map((r) => [r.verdict, r.runs]));
+  });
+});
