@@ -150,4 +150,16 @@ describe('a suite whose exhaustive scope is smaller than its random one', () => 
     const whole = await runChecks(flPairs, flOptions);
     expect(m.run().results.map((r) => [r.verdict, r.runs])).toEqual(whole.results.map((r) => [r.verdict, r.runs]));
   });
+
+  it('refuses a counterexample that reproduces only on the exhaustive scope (its churn budget of 1, not 2)', async () => {
+    // Two peers going offline first: on the random engine's model (churn budget 2) the cascade no
+    // longer comes; on the exhaustive scope's (budget 1) the second is no event and it still does.
+    const f = JSON.parse(readFileSync(at('fl2.json'), 'utf8')) as CheckShardFile;
+    const c = f.pairs[0]!.partial.failure!.counterexample;
+    c.events = [{ kind: 'goOffline', peer: 5 }, { kind: 'goOffline', peer: 6 }, ...c.events];
+    c.violation.step += 2;
+    c.eventsAfterShrink = c.events.length;
+    writeFileSync(at('fl2-churn.json'), JSON.stringify(f));
+    expect(await refusal([at('fl1.json'), at('fl2-churn.json')])).toMatch(/fl2-churn\.json: shard 2\/2, feedback-loop \/ no-cascade on skype-2010: its counterexample of \d+ events does not reproduce its violation \(replayed: holds\)/);
+  });
 });
