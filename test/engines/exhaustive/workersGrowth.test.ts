@@ -1,0 +1,48 @@
+/**
+ * The pool's shared seen-set grows as a search fills it (src/engines/exhaustive/onPool.ts): before
+ * a level when it is 60% full, and in the middle of a level when it reaches 85% (the workers pause,
+ * the coordinator doubles it, they go on); and it stops with a memory bound, no verdict, when the
+ * doubling would pass the bound. On the wide model (wideModel.ts), whose states are counted by hand.
+ * Slow for a test (a million states and more): it runs after the toy tests.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { searchExhaustiveOnPool } from '../../../src/engines/exhaustive/onPool.ts';
+import { Pool } from '../../../src/parallel/pool.ts';
+import { wideStateCount, type WideEvent } from './wideModel.ts';
+
+const module = new URL('./wideModel.ts', import.meta.url).href;
+const pool = new Pool(2);
+afterAll(() => pool.close());
+const search = (widths: number[], maxMemoryBytes = 2 ** 28) => searchExhaustiveOnPool<WideEvent>(pool, { module, subject: widths }, 1, { horizon: 0, maxStates: 3_000_000, maxMemoryBytes });
+
+/** The first shared table: 2^20 slots of 3 words. */
+const FIRST_SLOTS = 2 ** 20;
+
+describe('the shared seen-set grows', () => {
+  // 900,000 states in level 2: the table passes 85% of 2^20 slots (891,290 states) mid-level.
+  it('in the middle of a level: every state of [1000, 900] is stored, in a table twice the first', { timeout: 300_000 }, async () => {
+    expect(wideStateCount([1000, 900])).toBeGreaterThan(FIRST_SLOTS * 0.85);
+    const r = await search([1000, 900]);
+    expect({ states: r.states, verdict: r.verdict, stoppedBy: r.stoppedBy }).toEqual({ states: 901_001, verdict: 'holds', stoppedBy: 'complete' });
+    expect(r.bytes).toBeGreaterThanOrEqual(2 * FIRST_SLOTS * 12);
+  });
+
+  // 640,801 states after level 2 (over 60% of 2^20 slots): the table doubles before level 3.
+  it('before a level: every state of [800, 800, 1] is stored, in a table twice the first', { timeout: 300_000 }, async () => {
+    const r = await search([800, 800, 1]);
+    expect({ states: r.states, verdict: r.verdict, stoppedBy: r.stoppedBy }).toEqual({ states: wideStateCount([800, 800, 1]), verdict: 'holds', stoppedBy: 'complete' });
+    expect(r.states).toBe(1_280_801);
+    expect(r.bytes).toBeGreaterThanOrEqual(2 * FIRST_SLOTS * 12);
+  });
+
+  // The doubled table and the old one, 36 MiB in all with the parts' stores, pass a 32 MiB bound.
+  it.each([
+    ['in the middle of a level', [1000, 900]],
+    ['before a level', [800, 800, 1]],
+  ])('%s, a memory bound it would pass stops the search there, with no verdict', { timeout: 300_000 }, async (_, widths) => {
+    const r = await search(widths, 2 ** 25);
+    expect({ verdict: r.verdict, stoppedBy: r.stoppedBy }).toEqual({ verdict: 'bound-reached', stoppedBy: 'memory' });
+    expect(r.states).toBeGreaterThan(FIRST_SLOTS * 0.6);
+    expect(r.states).toBeLessThan(wideStateCount(widths));
+  });
+});
