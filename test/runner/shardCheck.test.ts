@@ -17,6 +17,8 @@ import type { Pair } from '../../src/runner/select.ts';
 import { checkOptionsOf, checkPairsOf, prepareCheckMerge, runCheckShard, type CheckSelection } from '../../src/runner/shardCheck.ts';
 import type { CheckShardFile } from '../../src/runner/shardFile.ts';
 import { readShardSet } from '../../src/runner/shardSet.ts';
+import { runDigest } from '../../src/runner/shardDigest.ts';
+import { suiteModel } from '../../properties/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-shard-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -146,6 +148,10 @@ describe('a suite whose exhaustive scope is smaller than its random one', () => 
     for (const k of [1, 2]) await runCheckShard(flPairs, flOptions, fl, { index: k, count: 2 }, at(`fl${k}.json`));
     // Run 8 (index 7) fails: in shard 2's runs 6..11, its counterexample replayed by the merge.
     expect((JSON.parse(readFileSync(at('fl2.json'), 'utf8')) as CheckShardFile).pairs[0]!.partial.failure?.index).toBe(7);
+    // What they ran: the suite, and the pair's model as the random engine runs it (churn budget 2).
+    const suite = flPairs[0]!.suite;
+    expect((JSON.parse(readFileSync(at('fl1.json'), 'utf8')) as CheckShardFile).ran).toEqual(runDigest([suite], [suiteModel(suite, 'skype-2010')]));
+    expect(suiteModel(suite, 'skype-2010').config.churnBudget).toBe(2);
     const m = await prepareCheckMerge(readShardSet([at('fl1.json'), at('fl2.json')]) as never, at('fl-merged'), false);
     const whole = await runChecks(flPairs, flOptions);
     expect(m.run().results.map((r) => [r.verdict, r.runs])).toEqual(whole.results.map((r) => [r.verdict, r.runs]));
