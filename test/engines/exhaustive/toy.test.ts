@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchSubject } from '../../../src/engines/contract.ts';
-import { MAX_SEARCH_TICKS, swarmShardOf } from '../../../src/engines/exhaustive/partition.ts';
+import { SharedSeenSet } from '../../../src/engines/exhaustive/_internals/sharedSeenSet.ts';
+import { MAX_SEARCH_TICKS, Partition, swarmShardOf } from '../../../src/engines/exhaustive/partition.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveStats } from '../../../src/engines/exhaustive/search.ts';
 import { toyStateCount, toySubject, type ToyConfig, type ToyEvent, type ToyPropertyId, type ToyState } from '../../support/toyModel.ts';
 
@@ -203,5 +204,70 @@ describe('swarmShardOf', () => {
     [0x100000 * 9 + 4, 2, 2],
   ])('code %i of %i shards: shard %i', (code, count, shard) => {
     expect(swarmShardOf(code, count)).toBe(shard);
+  });
+});
+
+describe('the exhaustive engine on the toy model: the start, and what it records', () => {
+  it('a property broken in the start state is violated by no events at all', () => {
+    const { model, property } = toySubject(TOY, 'calm');
+    const broken = { ...property, violates: () => true, judge: () => ({ step: 0, message: 'broken from the start' }) };
+    const r = searchExhaustive({ model, property: broken }, bounds(3));
+    expect({ verdict: r.verdict, states: r.states, shortest: r.shortest }).toEqual({ verdict: 'violated', states: 1, shortest: true });
+    expect(r.counterexample).toEqual({ events: [], violation: { step: 0, message: 'broken from the start' } });
+  });
+
+  // The memory of hot-for-long is the number of states in a row with heat above 0, up to 3: 0 where
+  // the heat is 0; at least 1 just after a turn (heat 2); at least 2 a tick later (heat 1).
+  it('records every state stored with its memory (0 for a property without one)', () => {
+    const read = (line: string) => ({ memory: Number(line.slice(0, line.indexOf(' '))), state: JSON.parse(line.slice(line.indexOf(' ') + 1)) as ToyState });
+    const calm = search('calm', 3, TOY, { record: true });
+    expect(calm.recorded!.length).toBe(103);
+    expect(new Set(calm.recorded!.map((l) => read(l).memory))).toEqual(new Set([0]));
+    const hot = search('hot-for-long', 3, TOY, { record: true });
+    expect(hot.recorded!.length).toBe(hot.states);
+    const bounds = { 0: [0, 0], 1: [2, 3], 2: [1, 3] } as Record<number, [number, number]>;
+    for (const line of hot.recorded!) {
+      const { memory, state } = read(line);
+      const [least, most] = bounds[state.heat]!;
+      expect(memory >= least && memory <= most, line).toBe(true);
+    }
+    // The violating state is stored too, with the memory that breaks the property (3).
+    expect(new Set(hot.recorded!.map((l) => read(l).memory))).toEqual(new Set([0, 1, 2, 3]));
+  });
+});
+
+describe('a part of a search on workers, driven in this thread', () => {
+  const part = (capacity: number) => new Partition(toySubject(TOY, 'calm'), bounds(3), { index: 0, count: 2, seen: SharedSeenSet.create(capacity) });
+
+  // The start was dealt to the first queue; its successors arrive x, y, z (the order `enabled` gives
+  // them) and are dealt on round-robin: x to the second, y to the first, z to the second.
+  it('deals the states it queues round-robin, one queue per worker, where the last one left off', () => {
+    const p = part(1 << 10);
+    p.seed();
+    expect(p.minLevel).toBe(0);
+    p.expand(0);
+    expect({ paused: p.paused, minLevel: p.minLevel }).toEqual({ paused: false, minLevel: 1 });
+    const queues = p.giveLevel(1);
+    const dials = queues.map((q) => {
+      const out: string[] = [];
+      const vector = new Int32Array(7);
+      while (q.more) {
+        q.shift(vector);
+        out.push(`${vector[1]}${vector[2]}${vector[3]}`);
+      }
+      return out;
+    });
+    expect(dials).toEqual([['010'], ['100', '001']]);
+    expect(p.minLevel).toBeNull();
+  });
+
+  it('pauses between two states when the shared seen-set is full, and goes on where it stopped once it is not', () => {
+    const p = part(1); // full (past 85%) with one state
+    p.seed();
+    p.expand(0);
+    expect({ paused: p.paused, minLevel: p.minLevel, transitions: p.transitions }).toEqual({ paused: true, minLevel: 0, transitions: 0 });
+    p.seen = (p.seen as SharedSeenSet).grown().grown().grown().grown();
+    p.expand(0);
+    expect({ paused: p.paused, minLevel: p.minLevel }).toEqual({ paused: false, minLevel: 1 });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The exhaustive engine on the toy model (test/support/toyModel.ts) on 2 and then 3 workers, which
  * build the toy from its module: the one thread's counts, and every violation with the one thread's
- * counterexample. The start's successors are dealt round-robin (x to worker 0, y to worker 1, z to
- * worker 2, or to worker 0 of 2), so each violation is met by one worker alone and the coordinator
- * must read every worker's findings: reading only one would turn the others into a false holds.
+ * counterexample. The queued states are dealt round-robin: the start to worker 0, then its
+ * successors x, y, z to workers 1, 2, 0 of 3 (1, 0, 1 of 2; toy.test.ts pins the dealing), so on 3
+ * workers each violation is met by one worker alone and the coordinator must read every worker's
+ * findings: reading only one would turn the others into a false holds.
  * A pool is started only when its test runs (worker threads take seconds to start).
  */
 import { afterAll, describe, expect, it } from 'vitest';
