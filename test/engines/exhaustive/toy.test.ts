@@ -153,6 +153,13 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
     expect(r.counterexample!.events).toEqual(turns(0, 0));
   });
 
+  // Level 1 is x, y, z (a tick from the start is the start again); level 2 adds the 9 distinct states
+  // x, y, z cooled at tick 1, xx (the violation), xy, xz, yy, yz, zz.
+  it('a violation of length 2 ends the search at the end of level 2: depth 2, 13 states', () => {
+    const r = search('not-x2', 3);
+    expect({ depth: r.depth, states: r.states, ticks: r.ticks }).toEqual({ depth: 2, states: 13, ticks: 1 });
+  });
+
   it('told the shortest length (settleAt), it stops at its first violation of that length: the same counterexample, found sooner', () => {
     const whole = search('not-x2', 3);
     const settled = search('not-x2', 3, TOY, { settleAt: 2 });
