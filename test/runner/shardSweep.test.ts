@@ -14,6 +14,10 @@ import type { SweepShardFile } from '../../src/runner/shardFile.ts';
 import { readShardSet } from '../../src/runner/shardSet.ts';
 import { prepareSweepMerge, runSweepShard, sweepShare } from '../../src/runner/shardSweep.ts';
 import { sweep, type SweepSpec } from '../../src/runner/sweep.ts';
+import { pairModel } from '../../src/runner/checkPair.ts';
+import { applyOverrides } from '../../src/runner/overrides.ts';
+import { runDigest } from '../../src/runner/shardDigest.ts';
+import { defaultConfig, parseVariant, SCENARIOS } from '../../src/model/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-shard-sweep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,6 +75,23 @@ async function refusal(paths: string[]): Promise<string> {
   }
   throw new Error('merged');
 }
+
+describe('what a sweep shard says it ran', () => {
+  it('a property sweep: its suite, and its model as the random engine runs it at the first value', async () => {
+    const [file] = await shards({ ...BISECT, seeds: 1, overrides: {} }, 2, 'ran-property');
+    // Its churn budget is 2: 1 on the exhaustive scope.
+    const model = pairModel({ suite, variant: 'skype-2010' }, { faultBudget: 0 }, false);
+    expect(model.config.churnBudget).toBe(2);
+    expect(JSON.parse(readFileSync(file!, 'utf8')).ran).toEqual(runDigest([suite], [model], null));
+  });
+
+  it('a scenario sweep: no suite, its model at the first value, and the scenario', async () => {
+    const [file] = await shards({ ...STEPS, seeds: 1, mode: { kind: 'steps', steps: 2 } }, 2, 'ran-scenario');
+    const protocol = parseVariant('skype-2010');
+    const model = { config: applyOverrides(defaultConfig('small'), { buggyReleasePercent: 0 }, 'small', 'the small scale'), protocol: protocol.ok ? protocol.value : null! };
+    expect(JSON.parse(readFileSync(file!, 'utf8')).ran).toEqual(runDigest([], [model], SCENARIOS['outage-2010']));
+  });
+});
 
 describe('a step sweep in three shards', () => {
   let files: string[] = [];
