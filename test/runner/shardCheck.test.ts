@@ -130,6 +130,26 @@ describe('prepareCheckMerge', () => {
     expect(await refusal(edited(k, change))).toContain(`${at(`edited${k}.json`)}: shard ${k}/3, ${WHICH}: ${what}`);
   });
 
+  it('takes a failure at its share\'s first or last run, and triggered runs from 1 up to its runs (as far as these checks go)', async () => {
+    const outcome = (paths: string[]) => merged(paths).then(() => 'merged', (e: Error) => e.message);
+    const first = await outcome(edited(3, (p) => Object.assign(p, { runs: 1, lengthCounts: [1], triggeredRuns: 1, cells: [] }, { failure: { ...p.failure!, index: 8 } })));
+    expect(first).not.toContain('its failure is not its run');
+    expect(first).not.toContain('do not add up');
+    const last = await outcome(edited(3, (p) => Object.assign(p, { runs: 4, lengthCounts: [...p.lengthCounts.slice(0, -1), p.lengthCounts.at(-1)! + 1] }, { failure: { ...p.failure!, index: 11 } })));
+    expect(last).not.toContain('its failure is not its run');
+    expect(last).not.toContain('do not add up');
+    for (const triggered of [1, 3]) {
+      const r = await outcome(edited(3, (p) => (p.triggeredRuns = triggered)));
+      expect(r, `${triggered} triggered`).not.toContain('do not add up');
+    }
+    const all = await outcome(edited(1, (p) => (p.triggeredRuns = p.runs)));
+    expect(all).not.toContain('do not add up');
+  });
+
+  it('refuses a failure just before its share, whatever its runs', async () => {
+    expect(await refusal(edited(3, (p) => Object.assign(p, { runs: 0, lengthCounts: [], triggeredRuns: 0, cells: [] }, { failure: { ...p.failure!, index: 7 } })))).toContain('damaged: its failure is not its run 7');
+  });
+
   it('refuses more triggered runs by one, and a cell at the possible ones', async () => {
     const { search } = randomSearchOf(pairs[0]!, options);
     const f = read(1).pairs[0]!.partial;
