@@ -29,12 +29,29 @@ describe('the exhaustive engine on the toy model, on workers', () => {
   it.each([2, 3])('%i workers: the same states, and every violation, with the one thread\'s counterexample', { timeout: 60_000 }, async (workers) => {
     const pool = poolOf(workers);
     const onPool = (id: ToyPropertyId, more: Partial<ExhaustiveOptions> = {}) => searchExhaustiveOnPool<ToyEvent>(pool, { module, subject: { config: TOY, property: id } }, TOY.heal, bounds(3, more));
-    const calm = await onPool('calm');
-    expect({ states: calm.states, branching: calm.branchingStates, ticks: calm.ticks, verdict: calm.verdict }).toEqual({ states: 103, branching: 39, ticks: 2, verdict: 'holds' });
+    const before = performance.now();
+    const calm = await onPool('calm', { record: true });
+    const elapsed = performance.now() - before;
+    expect({ states: calm.states, branching: calm.branchingStates, ticks: calm.ticks, depth: calm.depth, verdict: calm.verdict, workers: calm.workers }).toEqual({ states: 103, branching: 39, ticks: 2, depth: 5, verdict: 'holds', workers });
+    expect(calm.ms).toBeLessThanOrEqual(elapsed + 1);
+    // The stores' peak holds at least the first shared seen-set: 2^20 slots of 12 bytes.
+    expect(calm.bytes).toBeGreaterThanOrEqual(2 ** 20 * 12);
+    // Every state is recorded by the worker that stored it: together, the one thread's 103.
+    expect(new Set(calm.recorded!.map((line) => line.replace(/"tick":\d+,/, ''))).size).toBe(103);
+    expect(calm.recorded!.length).toBe(103);
     for (const [id, events] of [['not-x2', turns(0, 0)], ['not-y2', turns(1, 1)], ['not-z2', turns(2, 2)], ['hot-for-long', [...turns(0), { kind: 'tick' }, ...turns(0)]]] as const) {
+      const started = performance.now();
       const r = await onPool(id);
       expect(r.verdict, id).toBe('violated');
       expect(r.counterexample!.events, id).toEqual(events);
+      expect({ shortest: r.shortest, workers: r.workers }, id).toEqual({ shortest: true, workers });
+      expect(r.ms, id).toBeLessThanOrEqual(performance.now() - started + 1);
     }
+    // As in one thread (toy.test.ts): the search ends with level 2, which holds 13 states in all.
+    const x2 = await onPool('not-x2');
+    expect({ depth: x2.depth, states: x2.states }).toEqual({ depth: 2, states: 13 });
+    // A state bound of one: the start, no level expanded, no verdict.
+    const one = await onPool('calm', { maxStates: 1 });
+    expect({ states: one.states, depth: one.depth, verdict: one.verdict, stoppedBy: one.stoppedBy }).toEqual({ states: 1, depth: 0, verdict: 'bound-reached', stoppedBy: 'states' });
   });
 });
