@@ -131,10 +131,12 @@ describe('prepareFixesMerge', () => {
   });
 
   it('refuses a base or fix it does not know, in one line', async () => {
-    const base = edited(1, (f) => (f.selection.base = 'b'.repeat(90)));
-    const both = [base[0]!, edited(2, (f) => (f.selection.base = 'b'.repeat(90)))[1]!];
-    expect(await refusal(both)).toBe(`base '${'b'.repeat(80)}' is not one of skype-2007, skype-2010`);
-    const fix = [edited(1, (f) => (f.selection.among = ['f'.repeat(90)]))[0]!, edited(2, (f) => (f.selection.among = ['f'.repeat(90)]))[1]!];
-    expect(await refusal(fix)).toMatch(new RegExp(`^fix '${'f'.repeat(80)}' is not one of robust-client, `));
+    // Named by their first 80 characters.
+    const long = (c: string) => `${c.toUpperCase()}${c.repeat(88)}Z`;
+    const base = edited(1, (f) => (f.selection.base = long('b')));
+    const both = [base[0]!, edited(2, (f) => (f.selection.base = long('b')))[1]!];
+    expect(await refusal(both)).toBe(`base '${long('b').slice(0, 80)}' is not one of skype-2007, skype-2010`);
+    const fix = [edited(1, (f) => (f.selection.among = [long('f')]))[0]!, edited(2, (f) => (f.selection.among = [long('f')]))[1]!];
+    expect(await refusal(fix)).toMatch(new RegExp(`^fix '${long('f').slice(0, 80)}' is not one of robust-client, `));
   });
 });
