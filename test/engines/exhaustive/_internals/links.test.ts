@@ -46,4 +46,22 @@ describe('Links', () => {
     expect(path[0]).toBe(NO_EVENT - 1);
     expect(path.slice(1).every((c) => c === TICK)).toBe(true);
   });
+
+  it('starts at 2^14 links (10 bytes each) and doubles when full: the memory a search reports', () => {
+    const links = new Links();
+    expect(links.bytes).toBe(10 * 2 ** 14);
+    for (let i = 0; i < 2 ** 14; i++) links.add(i - 1, i, 0);
+    expect(links.bytes).toBe(10 * 2 ** 14);
+    links.add(0, 0, 0);
+    expect(links.bytes).toBe(20 * 2 ** 14);
+    expect(links.path(2 ** 14, TICK)).toEqual([0, 0]); // link 0 (event 0), then link 2^14 (event 0)
+  });
+
+  it('keeps every event code a 32-bit link holds but the no-event mark, 2^32 - 1', () => {
+    expect(NO_EVENT).toBe(2 ** 32 - 1);
+    const links = new Links();
+    const root = links.add(-1, NO_EVENT, 0);
+    expect(links.path(links.add(root, 2 ** 32 - 2, 0), TICK)).toEqual([2 ** 32 - 2]);
+    expect(links.path(links.add(root, 0, 0), TICK)).toEqual([0]);
+  });
 });

@@ -40,6 +40,33 @@ describe('VectorQueue', () => {
     expect(readAll(q, 256)).toEqual(pushed);
   });
 
+  it('starts at 64 KiB and doubles, or grows to what one push may need (5 bytes a value, id and length included) when that is more', () => {
+    const q = new VectorQueue();
+    expect(q.byteLength).toBe(1 << 16);
+    const small = Int32Array.from({ length: 100 }, (_, i) => i);
+    while (q.byteLength === 1 << 16) q.push(1, small, small.length);
+    expect(q.byteLength).toBe(1 << 17);
+    const n = 30_000;
+    const wide = new Int32Array(n).fill(2 ** 31 - 1);
+    const fresh = new VectorQueue();
+    fresh.push(2 ** 32 - 2, wide, n);
+    expect(fresh.byteLength).toBe(5 * (n + 2));
+    const read = readAll(fresh, n);
+    expect(read.length).toBe(1);
+    expect(read[0]!.id).toBe(2 ** 32 - 2);
+    expect(read[0]!.vector.every((v) => v === 2 ** 31 - 1)).toBe(true);
+  });
+
+  it('takes one byte for each value up to 126, two up to 16,382, three up to 2,097,150 (values stored as value + 1, 7 bits a byte)', () => {
+    const q = new VectorQueue();
+    q.push(0, Int32Array.from([-1, 0, 126, 127, 16_382, 16_383, 2_097_150, 2_097_151]), 8);
+    // id 0 and length 8: one byte each; then 1 + 1 + 1 + 2 + 2 + 3 + 3 + 4.
+    expect(q.data().end).toBe(2 + 17);
+    q.push(126, new Int32Array(0), 0);
+    q.push(127, new Int32Array(0), 0);
+    expect(q.data().end).toBe(19 + 2 + 3);
+  });
+
   it('fits the widest push exactly at the end of its buffer (5 bytes a value)', () => {
     for (const n of [0, 3, 40, 130]) {
       // Fill with 2-byte entries (and one 3-byte) to leave exactly 5n + 4 .. 5n + 11 bytes, then push n widest values.
@@ -55,6 +82,8 @@ describe('VectorQueue', () => {
         for (; end < target; end += 2) pushed.push({ id: 0, vector: [] });
         pushed.push({ id: 2 ** 32 - 2, vector: Array<number>(n).fill(2 ** 31 - 1) });
         for (const p of pushed) q.push(p.id, Int32Array.from(p.vector), p.vector.length);
+        // Room is checked for 5 bytes a value, the id and the length included: 5n + 10 bytes left is enough, one fewer grows it.
+        expect(q.byteLength).toBe(slack >= 5 * n + 10 ? 1 << 16 : 1 << 17);
         const read = readAll(q, 256);
         expect(read.length).toBe(pushed.length);
         expect(read[read.length - 1]).toEqual(pushed[pushed.length - 1]);
