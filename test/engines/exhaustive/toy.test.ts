@@ -196,6 +196,11 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
     // Its stores hold over 1 MiB at the check (the seen-set alone: 131,072 slots of 12 bytes).
     const small = search('calm', 3, config, { maxMemoryBytes: 2 ** 20 });
     expect({ states: small.states, verdict: small.verdict, stoppedBy: small.stoppedBy }).toEqual({ states: 65_536, verdict: 'bound-reached', stoppedBy: 'memory' });
+    // At the check the stores hold the seen-set (65,536 states: 2^17 slots, as it doubles at 70%),
+    // the links of the branching states so far (in blocks of 2^14 that double), and the queues besides.
+    const links = 10 * 2 ** Math.max(14, Math.ceil(Math.log2(small.branchingStates)));
+    expect(progress[0]!.bytes).toBeGreaterThan(2 ** 17 * 12 + links);
+    expect(small.bytes).toBeGreaterThan(2 ** 17 * 12 + links);
   });
 });
 
