@@ -3,7 +3,9 @@
  * flag takes the limit and refuses the limit plus one in one line, and a shard file holding the
  * limit is read while one holding the limit plus one is a damaged file.
  */
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ShardFileSchema } from '../../src/runner/shardFile.ts';
 import { SHARD_LIMITS as L } from '../../src/runner/shardLimits.ts';
@@ -30,9 +32,11 @@ describe.each([
   ['sweep', '--seeds', L.seeds, (n: number) => sweep({ seeds: n }), ['--scenario', 'outage-2010', '--param', 'faultBudget', '--from', '0', '--to', '2']],
 ] as const)('%s %s', (command, flag, limit, file, rest) => {
   it('the flag refuses the limit plus one in one line', async () => {
-    const r = await runInProcess([command, ...rest, flag, String(limit + 1), '--shard', '1/2', '--out', 'never-written.json']);
+    const out = join(tmpdir(), `cascade-merge-limits-${process.pid}.json`);
+    const r = await runInProcess([command, ...rest, flag, String(limit + 1), '--shard', '1/2', '--out', out]);
     expect(r.code).toBe(2);
     expect(r.err).toEqual([expect.stringContaining(flag)]);
+    expect(existsSync(out)).toBe(false);
   });
   it('the flag takes the limit itself (the one line is then about --out, a directory)', async () => {
     const r = await runInProcess([command, ...rest, flag, String(limit), '--shard', '1/2', '--out', tmpdir()]);
