@@ -273,6 +273,14 @@ describe('a part of a search on workers, driven in this thread', () => {
     expect(p.minLevel).toBeNull();
   });
 
+  it('its lowest queued level is the least of several (a tail can turn branching in some models, queued levels ahead)', () => {
+    const p = part(1 << 10);
+    p.takeLevel(4, []);
+    p.takeLevel(3, []);
+    p.takeLevel(6, []);
+    expect(p.minLevel).toBe(3);
+  });
+
   it('pauses between two states when the shared seen-set is full, and goes on where it stopped once it is not', () => {
     const p = part(1); // full (past 85%) with one state
     p.seed();
