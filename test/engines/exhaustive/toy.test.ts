@@ -176,6 +176,22 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
     for (const id of ['not-x2', 'hot-for-long'] as const) expect(search(id, 3, TOY, { reductions: false }).counterexample, id).toEqual(search(id, 3).counterexample);
   });
 
+  // A replayed heal phase is not searched: ticks stop at the horizon. Horizon 0: the 35 states at
+  // tick 0 (the start and the 34 ways of 1 to 4 turns, heat 2); horizon 1: those and the 34 cooled
+  // to heat 1 at tick 1; horizon 2: all 103, the chains still hot at tick 2 cut there.
+  it.each([
+    [0, 35],
+    [1, 69],
+    [2, 103],
+  ])('a replayed heal phase, horizon %i: %i states, cut by the horizon', (horizon, states) => {
+    const r = search('cools-replayed', horizon);
+    expect({ states: r.states, verdict: r.verdict, ticks: r.ticks }).toEqual({ states, verdict: 'holds-within-horizon', ticks: Math.min(horizon, 2) });
+  });
+
+  it('a heal phase that starts at the horizon is judged: horizon 0, a heal phase of 1 tick, violated by one turn', () => {
+    for (const id of ['cools', 'cools-replayed'] as const) expect(search(id, 0, { ...TOY, heal: 1 }).counterexample?.events, id).toEqual(turns(0));
+  });
+
   // Horizon 0: the adversary acts at tick 0 only, so the branching states are the start and the 19
   // ways of 1 to 3 turns at tick 0; the cooled states are tails.
   it('horizon 0: 20 branching states, all 103 states, cut by the horizon', () => {
@@ -193,9 +209,11 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
     expect(progress.map((p) => p.states)).toEqual([65_536]);
     expect(progress[0]!.bytes).toBeGreaterThan(0);
     expect(r.bytes).toBeGreaterThanOrEqual(progress[0]!.bytes);
-    // Its stores hold over 1 MiB at the check (the seen-set alone: 131,072 slots of 12 bytes).
-    const small = search('calm', 3, config, { maxMemoryBytes: 2 ** 20 });
+    // A bound one byte below what the stores hold at the check stops the search there; a bound of
+    // exactly that much is not passed.
+    const small = search('calm', 3, config, { maxMemoryBytes: progress[0]!.bytes - 1 });
     expect({ states: small.states, verdict: small.verdict, stoppedBy: small.stoppedBy }).toEqual({ states: 65_536, verdict: 'bound-reached', stoppedBy: 'memory' });
+    expect(search('calm', 3, config, { maxMemoryBytes: progress[0]!.bytes }).stoppedBy).toBe('complete');
     // At the check the stores hold the seen-set (65,536 states: 2^17 slots, as it doubles at 70%),
     // the links of the branching states so far (in blocks of 2^14 that double), and the queues besides.
     const links = 10 * 2 ** Math.max(14, Math.ceil(Math.log2(small.branchingStates)));
