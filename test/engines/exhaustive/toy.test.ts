@@ -174,6 +174,9 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
     const r = search('calm', 3, TOY, { reductions: false });
     expect({ states: r.states, branching: r.branchingStates, ticks: r.ticks, transitions: r.transitions, verdict: r.verdict }).toEqual({ states: 103, branching: 103, ticks: 2, transitions: 220, verdict: 'holds' });
     for (const id of ['not-x2', 'hot-for-long'] as const) expect(search(id, 3, TOY, { reductions: false }).counterexample, id).toEqual(search(id, 3).counterexample);
+    // At horizon 0 the unreduced search meets turns past the horizon in its expansions, and says so.
+    const cut = search('calm', 0, TOY, { reductions: false });
+    expect({ states: cut.states, verdict: cut.verdict }).toEqual({ states: 103, verdict: 'holds-within-horizon' });
   });
 
   // A replayed heal phase is not searched: ticks stop at the horizon. Horizon 0: the 35 states at
