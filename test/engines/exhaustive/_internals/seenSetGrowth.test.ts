@@ -103,4 +103,15 @@ describe('SeenSet growth', () => {
       expect(seen.size).toBe(3);
     }
   });
+
+  it('keeps fingerprints with a lane of all ones (the empty mark\'s value) through growths', () => {
+    const seen = new SeenSet(4);
+    const all: [number, number][] = [];
+    for (let i = 0; i < 40; i++) all.push([0xffffffff, i], [i, 0xffffffff]);
+    for (const [hi, lo] of all) expect(seen.visit(hi, lo, 3)).toBe(1);
+    expect(seen.bytes).toBe(128 * 12);
+    for (const [hi, lo] of all) expect(seen.visit(hi, lo, 3)).toBe(0);
+    for (const [hi, lo] of all) expect(seen.visit(hi, lo, 2)).toBe(2);
+    expect(seen.size).toBe(80);
+  });
 });
