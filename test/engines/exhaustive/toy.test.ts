@@ -85,6 +85,23 @@ describe('the exhaustive engine on the toy model', () => {
     expect(r.counterexample!.events).toEqual(events);
   });
 
+  // With a budget of 1 the turn spends it: the state after it is a tail, whose heal phase is not
+  // replayed but counted along its ticks (heat 2, 1, 0: two states in a row miss the goal).
+  it('liveness from a tail: with a budget of 1, cools is violated by one turn with a heal phase of 1 tick, holds with 2', () => {
+    const one = { ...TOY, budget: 1 };
+    const r = search('cools', 3, { ...one, heal: 1 });
+    expect({ verdict: r.verdict, events: r.counterexample?.events, shortest: r.shortest }).toEqual({ verdict: 'violated', events: turns(0), shortest: true });
+    expect(search('cools', 3, { ...one, heal: 2 }).verdict).toBe('holds');
+  });
+
+  // A model may leave the adversary budget with nothing it can do (here: turns left after the
+  // window closed): such a state has one future, and is a tail, not a branching state.
+  it('a state with budget left but no adversary event enabled is a tail', () => {
+    const { model, property } = toySubject(TOY, 'calm');
+    const r = searchExhaustive({ model: { ...model, adversaryMayAct: (s) => s.used < TOY.budget }, property }, bounds(3));
+    expect({ states: r.states, branching: r.branchingStates }).toEqual({ states: 103, branching: 39 });
+  });
+
   it('liveness: cools holds with a heal phase of 2 ticks and is violated with 1, with a goal and with the heal phase replayed', () => {
     for (const id of ['cools', 'cools-replayed'] as const) {
       expect(search(id, 3, { ...TOY, heal: 2 }).verdict, id).toBe('holds');
