@@ -266,6 +266,12 @@ describe('the exhaustive engine on the toy model: the start, and what it records
     expect(r.counterexample).toEqual({ events: [], violation: { step: 0, message: 'broken from the start' } });
   });
 
+  it('a property without a history is judged with a memory of 0 (the contract), everywhere', () => {
+    const { model, property } = toySubject(TOY, 'calm');
+    const r = searchExhaustive({ model, property: { ...property, violates: (_s, memory) => memory !== 0 } }, bounds(3));
+    expect({ verdict: r.verdict, states: r.states }).toEqual({ verdict: 'holds', states: 103 });
+  });
+
   // The memory of hot-for-long is the number of states in a row with heat above 0, up to 3: 0 where
   // the heat is 0; at least 1 just after a turn (heat 2); at least 2 a tick later (heat 1).
   it('records every state stored with its memory (0 for a property without one)', () => {
