@@ -9,9 +9,10 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { searchExhaustiveOnPool } from '../../../src/engines/exhaustive/onPool.ts';
-import type { ExhaustiveOptions } from '../../../src/engines/exhaustive/search.ts';
+import { searchExhaustive, type ExhaustiveOptions } from '../../../src/engines/exhaustive/search.ts';
 import { Pool } from '../../../src/parallel/pool.ts';
 import type { ToyConfig, ToyEvent, ToyPropertyId } from '../../support/toyModel.ts';
+import { TWO_LENGTHS, twoLengthsSubject } from './toyTwoLengths.ts';
 
 const TOY: ToyConfig = { budget: 4, window: 2, heal: 3 };
 const bounds = (horizon: number, more: Partial<ExhaustiveOptions> = {}): ExhaustiveOptions => ({ horizon, maxStates: 100_000, maxMemoryBytes: 2 ** 28, ...more });
@@ -50,6 +51,12 @@ describe('the exhaustive engine on the toy model, on workers', () => {
     // As in one thread (toy.test.ts): the search ends with level 2, which holds 13 states in all.
     const x2 = await onPool('not-x2');
     expect({ depth: x2.depth, states: x2.states }).toEqual({ depth: 2, states: 13 });
+    // Two violations of different lengths met by two workers in one level: the shorter one wins.
+    const twoModule = new URL('./toyTwoLengths.ts', import.meta.url).href;
+    const two = await searchExhaustiveOnPool<ToyEvent>(pool, { module: twoModule, subject: TWO_LENGTHS }, TWO_LENGTHS.heal, bounds(3));
+    const alone = searchExhaustive(twoLengthsSubject(), bounds(3));
+    expect(alone.counterexample!.events).toEqual(turns(1, 1));
+    expect({ events: two.counterexample!.events, depth: two.depth, shortest: two.shortest }).toEqual({ events: turns(1, 1), depth: 2, shortest: true });
     // A state bound of one: the start, no level expanded, no verdict.
     const one = await onPool('calm', { maxStates: 1 });
     expect({ states: one.states, depth: one.depth, verdict: one.verdict, stoppedBy: one.stoppedBy }).toEqual({ states: 1, depth: 0, verdict: 'bound-reached', stoppedBy: 'states' });
