@@ -189,3 +189,18 @@ describe('a suite whose exhaustive scope is smaller than its random one', () => 
     expect(await refusal([at('fl1.json'), at('fl2-churn.json')])).toMatch(/fl2-churn\.json: shard 2\/2, feedback-loop \/ no-cascade on skype-2010: its counterexample of \d+ events does not reproduce its violation \(replayed: holds\)/);
   });
 });
+
+describe('overrides the random engine\'s model takes and the exhaustive scope would not', () => {
+  it('merge: they are checked on the model the check runs, not on the exhaustive scope', async () => {
+    // A suite whose exhaustive section has 5 peers (the small scale has 11): 6 eligible peers are
+    // a valid random-engine config, an invalid exhaustive one.
+    const file = at('scoped.mjs');
+    writeFileSync(file, "export default ({ defineSuite }) => defineSuite({ id: 'shard-scoped', title: 'scoped', kinds: ['crash'], properties: ['no-cascade'], variants: { fixed: null }, budget: { test: 4, start: 4 }, exhaustive: { variants: ['fixed'], config: { peers: 5 } } });\n");
+    const sel: CheckSelection = { suite: file, property: null, variant: null, overrides: { eligible: 6 }, budget: 'test', runs: null, seed: null, dir: at('scoped-cx') };
+    const scopedPairs = await checkPairsOf(sel);
+    const opts = checkOptionsOf(sel, sel.dir, false);
+    for (const k of [1, 2]) await runCheckShard(scopedPairs, opts, sel, { index: k, count: 2 }, at(`scoped${k}.json`));
+    const m = await prepareCheckMerge(readShardSet([at('scoped1.json'), at('scoped2.json')]) as never, undefined, false);
+    expect(m.run().results).toHaveLength(1);
+  });
+});
