@@ -9,6 +9,8 @@ import type { SearchSubject } from '../../../src/engines/contract.ts';
 import { SharedSeenSet } from '../../../src/engines/exhaustive/_internals/sharedSeenSet.ts';
 import { MAX_SEARCH_TICKS, Partition, swarmShardOf } from '../../../src/engines/exhaustive/partition.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveStats } from '../../../src/engines/exhaustive/search.ts';
+import { TWO_LENGTHS, twoLengthsSubject } from './toyTwoLengths.ts';
+import { wideStateCount, wideSubject } from './wideModel.ts';
 import { toyStateCount, toySubject, type ToyConfig, type ToyEvent, type ToyPropertyId, type ToyState } from '../../support/toyModel.ts';
 
 const TOY: ToyConfig = { budget: 4, window: 2, heal: 3 };
@@ -191,6 +193,9 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
     const r = search('calm', 3, TOY, { reductions: false });
     expect({ states: r.states, branching: r.branchingStates, ticks: r.ticks, transitions: r.transitions, verdict: r.verdict }).toEqual({ states: 103, branching: 103, ticks: 2, transitions: 220, verdict: 'holds' });
     for (const id of ['not-x2', 'hot-for-long'] as const) expect(search(id, 3, TOY, { reductions: false }).counterexample, id).toEqual(search(id, 3).counterexample);
+    // Unreduced, states past the horizon are expanded too, and their heal phases never start.
+    expect(search('cools', 3, { ...TOY, heal: 2 }, { reductions: false }).verdict).toBe('holds');
+    expect(search('cools', 3, { ...TOY, heal: 1 }, { reductions: false }).counterexample?.events).toEqual(turns(0));
     // At horizon 0 the unreduced search meets turns past the horizon in its expansions, and says so.
     const cut = search('calm', 0, TOY, { reductions: false });
     expect({ states: cut.states, verdict: cut.verdict }).toEqual({ states: 103, verdict: 'holds-within-horizon' });
@@ -264,6 +269,21 @@ describe('the exhaustive engine on the toy model: the start, and what it records
     const r = searchExhaustive({ model, property: broken }, bounds(3));
     expect({ verdict: r.verdict, states: r.states, shortest: r.shortest }).toEqual({ verdict: 'violated', states: 1, shortest: true });
     expect(r.counterexample).toEqual({ events: [], violation: { step: 0, message: 'broken from the start' } });
+  });
+
+  // Expanding level 1, x comes first: x, x spends the budget of 2, and its tail breaks the invariant
+  // at tick 1 (3 events); y, y breaks it at 2 events, met later in the same level.
+  it('a shorter violation met after a longer one replaces it: y, y, not x, x and a tick', () => {
+    const r = searchExhaustive(twoLengthsSubject(TWO_LENGTHS), bounds(3));
+    expect({ events: r.counterexample?.events, shortest: r.shortest, depth: r.depth }).toEqual({ events: turns(1, 1), shortest: true, depth: 2 });
+  });
+
+  // The wide model (wideModel.ts): a value picked for each of two stages, none derivable from the
+  // others, so every field of the encoding but the clock tells states apart: 1 + 3 + 3 x 2 states.
+  it('a state\'s identity is every field of its encoding but the clock', () => {
+    const r = searchExhaustive(wideSubject([3, 2]), bounds(0));
+    expect(r.states).toBe(wideStateCount([3, 2]));
+    expect(r.states).toBe(10);
   });
 
   it('a property without a history is judged with a memory of 0 (the contract), everywhere', () => {
