@@ -108,6 +108,20 @@ describe('the canonical vector of a hand-built state', () => {
     expect(() => decode(new Int32Array(VECTOR), 0, model, KEPT, init(modelOf('fixed', smallConfig)))).toThrow('decode: the state is of another model');
   });
 
+  it('a peer\'s status, role and two flags are independent in its first entry: all 40 combinations decode as themselves', () => {
+    const statuses: Peer['status'][] = ['off', 'connecting', 'authenticating', 'online', 'crashed'];
+    const out = new Int32Array(encodedLength(model, []));
+    for (const status of statuses)
+      for (const role of ['ordinary', 'supernode'] as const)
+        for (const wantsOnline of [false, true])
+          for (const authenticated of [false, true]) {
+            const s = handBuilt();
+            Object.assign(s.peers[2]!, { status, role, wantsOnline, authenticated });
+            const p = decode(out.subarray(0, encode(s, model, [], out)), 0, model, []).peers[2]!;
+            expect([p.status, p.role, p.wantsOnline, p.authenticated]).toEqual([status, role, wantsOnline, authenticated]);
+          }
+  });
+
   it('refuses a counter it does not know', () => {
     const out = new Int32Array(encodedLength(model, KEPT) + 1);
     expect(() => encode(handBuilt(), model, ['crashes', 'nope' as keyof Counters], out)).toThrow('encode: counter nope is not in COUNTER_KEYS');
