@@ -195,6 +195,7 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
     for (const id of ['not-x2', 'hot-for-long'] as const) expect(search(id, 3, TOY, { reductions: false }).counterexample, id).toEqual(search(id, 3).counterexample);
     // Unreduced, states past the horizon are expanded too, and their heal phases never start.
     expect(search('cools', 3, { ...TOY, heal: 2 }, { reductions: false }).verdict).toBe('holds');
+    expect(search('cools', 0, { ...TOY, heal: 2 }, { reductions: false }).verdict).toBe('holds-within-horizon');
     expect(search('cools', 3, { ...TOY, heal: 1 }, { reductions: false }).counterexample?.events).toEqual(turns(0));
     // At horizon 0 the unreduced search meets turns past the horizon in its expansions, and says so.
     const cut = search('calm', 0, TOY, { reductions: false });
