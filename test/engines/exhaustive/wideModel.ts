@@ -4,7 +4,8 @@
  * clock, which is not part of a state's identity). So its states are counted by hand: the start and,
  * for each number of stages picked, the product of their widths. With widths such as [1000, 900] a
  * level adds 900,000 states: enough to fill the pool's first shared seen-set (2^20 slots) in the
- * middle of a level. Its one property, "all is well", always holds.
+ * middle of a level. Its one property is "the picks are never `broken`" (with no `broken` given,
+ * it always holds).
  */
 import type { SearchModel, SearchProperty, SearchSubject } from '../../../src/engines/contract.ts';
 
@@ -26,7 +27,7 @@ export function wideStateCount(widths: readonly number[]): number {
   return count;
 }
 
-export function wideSubject(widths: readonly number[]): SearchSubject<WideState, WideEvent> {
+export function wideSubject(widths: readonly number[], broken: readonly number[] | null = null): SearchSubject<WideState, WideEvent> {
   const choices = widths.map((w) => [TICK, ...Array.from({ length: w }, (_, i): WideEvent => ({ kind: 'pick', value: i + 1 }))]);
   const stage = (s: WideState) => s.picks.findIndex((p) => p === 0);
   const canPick = (s: WideState) => s.tick === 0 && stage(s) >= 0;
@@ -56,19 +57,27 @@ export function wideSubject(widths: readonly number[]): SearchSubject<WideState,
       into.picks = widths.map((_, i) => v[from + 1 + i]!);
     },
   };
+  const isBroken = (s: WideState) => broken !== null && s.picks.every((p, i) => p === broken[i]);
   const property: SearchProperty<WideState, WideEvent> = {
     kind: 'always',
     healTicks: 1,
-    violates: () => false,
+    violates: isBroken,
     history: null,
     goal: () => false,
     healFails: () => false,
-    judge: () => null,
+    judge: (events) => {
+      const s = model.init();
+      for (let i = 0; i < events.length; i++) {
+        model.step(s, events[i]!);
+        if (isBroken(s)) return { step: i, message: `picked ${s.picks.join(', ')}` };
+      }
+      return null;
+    },
   };
   return { model, property };
 }
 
-/** For the pool's workers: `{ module: import.meta.url of this file, subject: widths }`. */
-export function searchSubjectOf(widths: number[]): SearchSubject<WideState, WideEvent> {
-  return wideSubject(widths);
+/** For the pool's workers: `{ module: import.meta.url of this file, subject: widths or { widths, broken } }`. */
+export function searchSubjectOf(spec: number[] | { widths: number[]; broken: number[] }): SearchSubject<WideState, WideEvent> {
+  return Array.isArray(spec) ? wideSubject(spec) : wideSubject(spec.widths, spec.broken);
 }

@@ -13,7 +13,7 @@ import { wideStateCount, type WideEvent } from './wideModel.ts';
 const module = new URL('./wideModel.ts', import.meta.url).href;
 const pool = new Pool(2);
 afterAll(() => pool.close());
-const search = (widths: number[], maxMemoryBytes = 2 ** 28) => searchExhaustiveOnPool<WideEvent>(pool, { module, subject: widths }, 1, { horizon: 0, maxStates: 3_000_000, maxMemoryBytes });
+const search = (widths: number[] | { widths: number[]; broken: number[] }, maxMemoryBytes = 2 ** 28) => searchExhaustiveOnPool<WideEvent>(pool, { module, subject: widths }, 1, { horizon: 0, maxStates: 3_000_000, maxMemoryBytes });
 
 /** The first shared table: 2^20 slots of 3 words. */
 const FIRST_SLOTS = 2 ** 20;
@@ -27,6 +27,14 @@ describe('the shared seen-set grows', () => {
     const r = await search([1000, 900], 44 * 2 ** 20);
     expect({ states: r.states, verdict: r.verdict, stoppedBy: r.stoppedBy }).toEqual({ states: 901_001, verdict: 'holds', stoppedBy: 'complete' });
     expect(r.bytes).toBeGreaterThanOrEqual(2 * FIRST_SLOTS * 12);
+  });
+
+  // The violation (1, 1) is met early in level 2, before the pause: the workers still finish the
+  // level, as the one thread does, before the search ends with it.
+  it('in the middle of a level that holds a violation: the level is finished, then the search ends violated', { timeout: 300_000 }, async () => {
+    const r = await search({ widths: [1000, 900], broken: [1, 1] }, 44 * 2 ** 20);
+    expect({ states: r.states, verdict: r.verdict, depth: r.depth }).toEqual({ states: 901_001, verdict: 'violated', depth: 2 });
+    expect(r.counterexample!.events).toEqual([{ kind: 'pick', value: 1 }, { kind: 'pick', value: 1 }]);
   });
 
   // 640,801 states after level 2 (over 60% of 2^20 slots): the table doubles before level 3.
