@@ -71,7 +71,7 @@ describe('the canonical vector of a hand-built state', () => {
   });
 
   it('decodes back: times from now, ages to ticks, dead times now, counters not kept and per-tick work 0, no last fault', () => {
-    const vector = new Int32Array([99, 98, ...VECTOR]);
+    const vector = new Int32Array([99, 98, ...VECTOR, 77]); // read from index 2, with the next vector's entry after it
     const d = decode(vector, 2, model, KEPT);
     const s = handBuilt();
     expect({ tick: d.tick, rng: d.rng, faultsUsed: d.faultsUsed, userActions: d.userActions, shortageTicks: d.shortageTicks, lastFaultTick: d.lastFaultTick }).toEqual({ tick: 10, rng: 0x80000003, faultsUsed: 2, userActions: 1, shortageTicks: 3, lastFaultTick: -1 });
@@ -92,7 +92,7 @@ describe('the canonical vector of a hand-built state', () => {
       ['down', 0, 2, 10, 0, 0, 0],
       ['idle', 0, 0, 10, 0, 0, 0],
     ]);
-    expect(d.counters).toEqual({ crashes: 5, injectedCrashes: 0, overloadShutdowns: 0, faultLosses: 0, crashLosses: 0, attempts: 0, tickAttempts: 0, authDropped: 0, lateReplies: 6, promotions: 0, megaAdded: 7 });
+    expect(d.counters).toStrictEqual({ crashes: 5, injectedCrashes: 0, overloadShutdowns: 0, faultLosses: 0, crashLosses: 0, attempts: 0, tickAttempts: 0, authDropped: 0, lateReplies: 6, promotions: 0, megaAdded: 7 });
   });
 
   it('decodes into a state of the same model, reusing it: queues cut or grown to the vector\'s; another model is refused', () => {
