@@ -1,8 +1,9 @@
 /**
  * The pool starts a worker only when a task needs it: a pool larger than its work costs no more
  * threads. A task pinned to a worker that does not exist is refused; bad input met in a worker comes
- * back as its one line (a Refusal), a defect as a TaskError; a lost worker fails every task, then and
- * later, with one line naming it. `withPool` runs one worker in this thread (no pool).
+ * back as its one line (a Refusal), a defect as a TaskError; a lost worker (one that exits, or fails
+ * outside a task) fails every task, then and later, with one line naming it. `withPool` runs one
+ * worker in this thread (no pool).
  */
 import { describe, expect, it } from 'vitest';
 import { Refusal } from '../../src/io/refusal.ts';
@@ -52,6 +53,28 @@ describe('Pool', () => {
       expect(pool.started).toBe(1);
     } finally {
       delete process.env.CASCADE_WORKER_FAULT;
+      await pool.close();
+    }
+  });
+});
+
+describe('a worker that fails outside a task', () => {
+  it('fails the run with one line: the worker and its error\'s first line', async () => {
+    const pool = new Pool(1);
+    try {
+      const module = new URL('../engines/exhaustive/throwingSubject.ts', import.meta.url).href;
+      // The search itself is answered; the subject's error comes right after, outside the task.
+      await pool.runOn(0, 'exploreSettle', { search: { module, subject: null }, options: { horizon: 3, maxStates: 1000, maxMemoryBytes: 2 ** 28 } });
+      let lost: unknown = null;
+      for (let i = 0; i < 200 && lost === null; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        lost = await pool.run('no-such-task', null).then(
+          () => null,
+          (error: unknown) => (error instanceof WorkerLost ? error : null),
+        );
+      }
+      expect(String(lost)).toMatch(/^Error: worker 1 of 1 failed: the subject broke: the run is incomplete and reports no verdict$/);
+    } finally {
       await pool.close();
     }
   });
