@@ -63,6 +63,8 @@ describe('mergeShardResults', () => {
     expect(m).toMatchObject({ verdict: 'violated', stoppedBy: 'violation', counterexample: cx(3, 2), shortest: true });
     const first = mergeShardResults([r('violated', 'violation', { counterexample: cx(2, 1), shortest: true }), r('violated', 'violation', { counterexample: cx(2, 2), shortest: true })]);
     expect(first.counterexample).toEqual(cx(2, 1));
+    // Shorter by one event is shorter.
+    expect(mergeShardResults([r('violated', 'violation', { counterexample: cx(3, 1), shortest: true }), r('violated', 'violation', { counterexample: cx(2, 2), shortest: true })]).counterexample).toEqual(cx(2, 2));
   });
 
   it('keeps the chosen shard\'s stop, and calls its counterexample shortest only when it was and no bound stopped another shard', () => {
