@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * The long tests: whole-suite runs of the real command line (each a fresh process, most of them a
  * `check` or `explore` over every suite), signals sent at random moments, the report in a browser, and
- * the scripted outages at population scale. `npm test` leaves them out to stay within about five
+ * the scripted outages at population scale, and the fix-set analysis on the real engines. `npm test` leaves them out to stay within about five
  * minutes on two cores; `npm run test:long` runs them, and so does CI (`.ci/run`). The same
  * commands' refusals, outputs and exit codes are also tested in process by `npm test`
  * (test/cli/{messages,parameters,fuzz,help,merge,shard,fixes}.test.ts).
@@ -20,14 +20,19 @@ const LONG = [
   'test/cli/sweep.test.ts',
   'test/model/scenariosPopulation.test.ts',
   'test/report/browser.test.ts',
+  // The fix-set analysis on the real engines over two suites; its logic is pinned against a
+  // brute-force reference, in seconds, by test/runner/fixSetSteps.test.ts in npm test.
+  'test/runner/fixSets.test.ts',
 ];
 const ALL = ['test/**/*.test.ts', 'properties/**/*.test.ts'];
-const long = process.env.CASCADE_TESTS === 'long';
+/** `CASCADE_TESTS=long`: the long tests only; `all`: every test (the mutation run names files of both). */
+const which = process.env.CASCADE_TESTS ?? 'quick';
+const long = which === 'long';
 
 export default defineConfig({
   test: {
     include: long ? LONG : ALL,
-    exclude: long ? [] : [...LONG, '**/node_modules/**'],
+    exclude: long || which === 'all' ? ['**/node_modules/**'] : [...LONG, '**/node_modules/**'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,7 +1,9 @@
 /**
  * The suites' exhaustive sections with their test bounds, and the exhaustive engine's promises:
  * shortest counterexamples (never longer than the random engine's), reductions that agree with the
- * unreduced search, and bounds that end the search cleanly with a verdict of their own.
+ * unreduced search, and bounds that end the search cleanly with a verdict of their own. Each
+ * section's search is also held against its test row of the state-count manifest (one search does
+ * both: manifest.test.ts checks the file itself).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,11 +17,15 @@ import { parseConfig } from '../src/model/config.ts';
 import { replay } from '../src/explore/replay.ts';
 import { loadCounterexample } from '../src/trace/load.ts';
 import { expectation, searchBound, SUITES } from './index.ts';
+import { MANIFEST_PATH, manifestRow, parseManifest, rowDrift, rowName } from '../src/runner/manifest.ts';
+import { readFileSync } from 'node:fs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-exhaustive-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const suite = (id: string) => SUITES.find((s) => s.id === id)!;
 const GB = 2 ** 30;
+const manifest = parseManifest(JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')));
+const manifestRows = manifest.ok ? manifest.value.rows : [];
 
 describe('exhaustive sections at their test bounds', () => {
   for (const pair of exhaustiveSections(SUITES)) {
@@ -27,6 +33,10 @@ describe('exhaustive sections at their test bounds', () => {
     const expected = expectation(s, property, variant) === 'holds' ? 'holds' : 'violated';
     it(`${s.id} / ${property} on ${variant}: ${expected}`, () => {
       const r = explorePair(pair, { budget: 'test', maxMemoryMB: 2048, dir, update: false });
+      // The manifest's test row, searched again in one thread (CASCADE_WORKERS=1 in the tests).
+      const name = rowName({ suite: s.id, property, variant, budget: 'test' });
+      const drift = rowDrift(manifestRows.find((row) => rowName(row) === name), manifestRow(r, 'test'), 1);
+      expect(drift, drift ?? '').toBeNull();
       expect(r.met, `${r.verdict}: ${r.states} states, depth ${r.depth}, stopped by ${r.stoppedBy}`).toBe(true);
       if (r.verdict !== 'violated') return;
       // The counterexample the search wrote replays on its own variant ...

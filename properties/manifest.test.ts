@@ -1,7 +1,7 @@
 /**
  * The state-count manifest (properties/manifest.json, src/runner/manifest.ts): it is exactly what the
- * generator writes, it has a test and a start row for every exhaustive section's pair, every test
- * row's search gives the same figures again (in one thread, as the manifest counts them), a
+ * generator writes, it has a test and a start row for every exhaustive section's pair (every test
+ * row's search is run again by exhaustive.test.ts, in one thread, as the manifest counts them), a
  * difference is noticed and named, and the committed counterexamples quote the start rows' figures.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { explorePair, exhaustiveSections, type ExplorePairResult } from '../src/runner/index.ts';
-import { MANIFEST_COMMAND, MANIFEST_PATH, manifestRow, manifestText, parseManifest, rowDrift, rowName, type ManifestRow } from '../src/runner/manifest.ts';
+import { exhaustiveSections, type ExplorePairResult } from '../src/runner/index.ts';
+import { MANIFEST_COMMAND, MANIFEST_PATH, manifestText, parseManifest, rowDrift, rowName, type ManifestRow } from '../src/runner/manifest.ts';
 import { manifestDrift } from '../src/runner/manifestDrift.ts';
 import { loadCounterexample } from '../src/trace/load.ts';
 import { SUITES } from './index.ts';
@@ -36,17 +36,8 @@ describe('the manifest file', () => {
   });
 });
 
-describe('every test row, searched again in one thread', () => {
-  for (const pair of pairs) {
-    const name = nameOf(pair, 'test');
-    it(name, () => {
-      const expected = rows.find((r) => rowName(r) === name);
-      const actual = manifestRow(explorePair(pair, { budget: 'test', maxMemoryMB: 2048, dir, update: false }), 'test');
-      const drift = rowDrift(expected, actual, 1);
-      expect(drift, drift ?? '').toBeNull();
-    });
-  }
-});
+// Every test row is searched again in one thread by exhaustive.test.ts, beside its verdict: one
+// search for both (the sections' searches are the slowest part of either file).
 
 /** A result carrying a row's figures (only what `manifestRow` reads). */
 function resultOf(row: ManifestRow): ExplorePairResult {

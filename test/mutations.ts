@@ -167,7 +167,9 @@ function equivalent(m: Mutant, lines: string[]): string | null {
 /** Runs `tests` (the ones that exist) in one vitest process; 'pass', 'fail' or 'timeout'. The whole process group is ended on timeout. */
 function run(tests: string[], seconds: number): Promise<'pass' | 'fail' | 'timeout'> {
   return new Promise((resolve) => {
-    const child = spawn('node_modules/.bin/vitest', ['run', ...tests, '--bail=1', '--reporter=dot', '--no-file-parallelism'], { stdio: 'ignore', detached: true });
+    // Every test file may be named, the long ones too (vitest.config.ts leaves those out of npm test).
+    const env = { ...process.env, CASCADE_TESTS: 'all' };
+    const child = spawn('node_modules/.bin/vitest', ['run', ...tests, '--bail=1', '--reporter=dot', '--no-file-parallelism'], { stdio: 'ignore', detached: true, env });
     running = child.pid ?? null;
     const timer = setTimeout(() => {
       timedOut = true;
