@@ -56,3 +56,17 @@ describe('the shared seen-set grows', () => {
     expect(r.states).toBeLessThan(wideStateCount(widths));
   });
 });
+
+describe("a worker's own memory check", () => {
+  // [300, 300, 1]: 180,301 states, under 60% of the first table (no growth, so the coordinator never
+  // checks the bound). Each worker's check counts the shared table (12 MiB) with its own queues (64
+  // KiB at least each): a bound of the table and 16 KiB is passed at a worker's first pulse.
+  it('counts the shared table with its own stores: a bound just above the table stops the search', { timeout: 300_000 }, async () => {
+    const tableBytes = FIRST_SLOTS * 12;
+    const r = await search([300, 300, 1], tableBytes + 16 * 1024);
+    expect({ verdict: r.verdict, stoppedBy: r.stoppedBy }).toEqual({ verdict: 'bound-reached', stoppedBy: 'memory' });
+    // The same search with room for its queues finishes: every state stored.
+    const whole = await search([300, 300, 1], tableBytes + 64 * 2 ** 20);
+    expect({ states: whole.states, verdict: whole.verdict }).toEqual({ states: wideStateCount([300, 300, 1]), verdict: 'holds' });
+  });
+});
