@@ -219,12 +219,12 @@ function option(flag: string): string | null {
 }
 const journalPath = option('--journal');
 const partText = option('--part');
-const part = partText === null ? { k: 1, n: 1 } : /^([1-9]\d*)\/([1-9]\d*)$/.exec(partText);
-if (part === null || (Array.isArray(part) && Number(part[1]) > Number(part[2]))) {
+const part = /^([1-9]\d*)\/([1-9]\d*)$/.exec(partText ?? '1/1');
+const [partK, partN] = part ? [Number(part[1]), Number(part[2])] : [0, 0];
+if (part === null || partK > partN) {
   console.error(`--part must be K/N with 1 <= K <= N (got ${JSON.stringify(partText)}); ${USAGE}`);
   process.exit(2);
 }
-const [partK, partN] = Array.isArray(part) ? [Number(part[1]), Number(part[2])] : [1, 1];
 const filters = args.filter((a) => !a.startsWith('--'));
 const unknown = args.filter((a) => a.startsWith('--') && a !== '--list' && a !== '--show');
 if (unknown.length > 0) {
@@ -253,14 +253,15 @@ interface Entry {
 }
 const journal = new Map<string, Entry>();
 if (journalPath !== null && existsSync(journalPath)) {
-  const text = readFileSync(journalPath, 'utf8');
-  for (const [i, line] of text.split('\n').entries()) {
+  const lines = readFileSync(journalPath, 'utf8').split('\n');
+  for (const [i, line] of lines.entries()) {
     if (line.trim() === '') continue;
     try {
       const e = JSON.parse(line) as Entry;
       journal.set(`${e.file}#${e.digest}#${e.index}`, e);
     } catch {
-      if (i < text.split('\n').length - 1) {
+      // A last line cut short by a stopped run is dropped; a damaged line before it is refused.
+      if (i < lines.length - 1) {
         console.error(`${journalPath}: line ${i + 1} is not a journal entry; give another --journal file`);
         process.exit(2);
       }
