@@ -11,7 +11,7 @@
  * the answers, never on where or when they were computed.
  */
 import { propertyOf, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
-import { searchExhaustive, type ExhaustiveVerdict } from '../explore/exhaustive.ts';
+import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveVerdict } from '../explore/exhaustive.ts';
 import { searchRandom, type Verdict } from '../explore/random.ts';
 import type { Event } from '../model/index.ts';
 import type { Violation } from '../properties/index.ts';
@@ -83,7 +83,16 @@ export function fixSearchBound(suite: Suite, budget: 'test' | 'start', property:
   return { ...searchBound(suite.exhaustive, budget, property, variant), maxMemoryMB: Math.min(4096, memoryCeilingMB()) };
 }
 
-/** Computes one cell in this thread. */
+/**
+ * The exhaustive engine's options on a cell: the bound of `fixSearchBound`, its memory in bytes, and
+ * the suite's exhaustive event kinds.
+ */
+export function fixExhaustiveOptions(suite: Suite, budget: 'test' | 'start', property: string, variant: string): ExhaustiveOptions & { horizon: number } {
+  const b = fixSearchBound(suite, budget, property, variant);
+  return { horizon: b.horizon, maxStates: b.maxStates, maxMemoryBytes: b.maxMemoryMB * 2 ** 20, kinds: suite.exhaustive.kinds ?? suite.kinds };
+}
+
+/** Computes one cell in this thread; an exhaustive cell on the suite's exhaustive scope, as `explore` searches it. */
 export function fixCell(suite: Suite, context: Pick<FixCellContext, 'runs' | 'budget'>, cell: FixCellRequest): FixCellAnswer {
   const p = propertyOf(suite, cell.property)!;
   if (cell.engine === 'random') {
@@ -91,15 +100,10 @@ export function fixCell(suite: Suite, context: Pick<FixCellContext, 'runs' | 'bu
     const c = r.counterexample;
     return { engine: 'random', verdict: r.verdict, runs: r.runs, ms: Math.round(r.ms), counterexample: c && { events: c.events, violation: c.violation } };
   }
-  const b = fixSearchBound(suite, context.budget, cell.property, cell.variant);
-  const e = searchExhaustive(suiteModel(suite, cell.variant, true), p, suite.bounds, {
-    horizon: b.horizon,
-    maxStates: b.maxStates,
-    maxMemoryBytes: b.maxMemoryMB * 2 ** 20,
-    kinds: suite.exhaustive.kinds ?? suite.kinds,
-  });
+  const options = fixExhaustiveOptions(suite, context.budget, cell.property, cell.variant);
+  const e = searchExhaustive(suiteModel(suite, cell.variant, true), p, suite.bounds, options);
   const c = e.counterexample;
-  return { engine: 'exhaustive', verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: b.horizon, states: e.states, ms: Math.round(e.ms), counterexample: c && { shortest: e.shortest, events: c.events, violation: c.violation } };
+  return { engine: 'exhaustive', verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: options.horizon, states: e.states, ms: Math.round(e.ms), counterexample: c && { shortest: e.shortest, events: c.events, violation: c.violation } };
 }
 
 export interface FixCellTaskInput {

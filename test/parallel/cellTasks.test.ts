@@ -7,8 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SUITES } from '../../properties/index.ts';
-import { fixCell, fixSearchBound, runSteps, runStepsAsync, type Steps } from '../../src/parallel/cellTasks.ts';
-import { memoryCeilingMB } from '../../src/runner/explorePair.ts';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixCell, fixExhaustiveOptions, fixSearchBound, runSteps, runStepsAsync, type Steps } from '../../src/parallel/cellTasks.ts';
+import { explorePair, memoryCeilingMB } from '../../src/runner/explorePair.ts';
 
 /** Asks for [1, 2], then for the doubles of its answers, and returns the sum of all the answers. */
 function* twoBatches(): Steps<number, number, number> {
@@ -31,6 +34,25 @@ describe('fix-set cells', () => {
   it('an exhaustive cell\'s memory bound is at most 4 GB, and this machine\'s ceiling below that', () => {
     const b = fixSearchBound(suite, 'test', 'no-cascade', 'fixed');
     expect(b.maxMemoryMB).toBe(memoryCeilingMB() >= 4096 ? 4096 : memoryCeilingMB());
+    // The engine takes bytes: 4,096 MB is 4,294,967,296 bytes (a MB being 1,048,576 of them).
+    expect(fixExhaustiveOptions(suite, 'test', 'no-cascade', 'fixed').maxMemoryBytes).toBe(b.maxMemoryMB * 1_048_576);
+    if (memoryCeilingMB() >= 4096) expect(fixExhaustiveOptions(suite, 'test', 'no-cascade', 'fixed').maxMemoryBytes).toBe(4_294_967_296);
+  });
+
+  it('an exhaustive cell searches what explore searches at the same budget: the exhaustive scope, not the population', () => {
+    // feedback-loop's exhaustive scope allows one churn; on its population scope this search meets 636
+    // states, on the exhaustive one 561, so a cell on the wrong scope differs from explore.
+    const loop = SUITES.find((s) => s.id === 'feedback-loop')!;
+    const pair = { suite: loop, property: 'recovers', variant: 'skype-2010+backoff-jitter', expected: null };
+    const cell = fixCell(loop, { runs: 20, budget: 'test' }, { engine: 'exhaustive', ...pair });
+    const dir = mkdtempSync(join(tmpdir(), 'cascade-cell-'));
+    try {
+      const explored = explorePair(pair, { budget: 'test', dir, update: false, maxMemoryMB: 4096 });
+      expect(cell).toMatchObject({ engine: 'exhaustive', verdict: explored.verdict, states: explored.states });
+      expect(readdirSync(dir).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a random cell answers with its runs; an exhaustive one with its states and a counterexample marked shortest', () => {
