@@ -5,8 +5,12 @@
  * outside a task) fails every task, then and later, with one line naming it. `withPool` runs one
  * worker in this thread (no pool).
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Refusal } from '../../src/io/refusal.ts';
+import { enterUserCall, leaveUserCall, registerUserFunction, userCallWatcher } from '../../src/io/userCallWatch.ts';
 import { Pool, TaskError, WorkerLost, withPool } from '../../src/parallel/pool.ts';
 
 describe('Pool', () => {
@@ -74,6 +78,60 @@ describe('a worker that fails outside a task', () => {
         );
       }
       expect(String(lost)).toMatch(/^Error: worker 1 of 1 failed: the subject broke: the run is incomplete and reports no verdict$/);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'cascade-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A suite file whose one property runs `body` once a peer crashed, after `top` at its load. */
+function suiteFile(name: string, body: string, top = ''): string {
+  const path = join(dir, `${name}.mjs`);
+  writeFileSync(path, `${top}\nexport default ({ defineSuite, defineProperty }) => defineSuite({ id: '${name}', title: 'a pool test', kinds: ['crash'], properties: [defineProperty({ id: 'odd', summary: 'runs its body once a peer crashed', always: (s) => { if (s.faultsUsed > 0) { ${body} } return null; } })], variants: { fixed: null } });\n`);
+  return path;
+}
+
+/** The pool task that searches `suite`'s property on `fixed` within a small bound. */
+function settle(suite: string) {
+  return { search: { pair: { suite: 'mine', suiteFile: suite, property: 'odd', variant: 'fixed', expected: null }, overrides: {} }, options: { horizon: 2, maxStates: 1000, maxMemoryBytes: 2 ** 28 } };
+}
+
+describe('what a worker shares with the command', () => {
+  it('a suite file\'s output and errors from a worker reach this thread\'s stdout and stderr, as they do with no pool', async () => {
+    const out = vi.spyOn(process.stdout, 'write');
+    const err = vi.spyOn(process.stderr, 'write');
+    const pool = new Pool(1);
+    const printed = (spy: typeof out, text: string) => spy.mock.calls.some(([chunk]) => String(chunk).includes(text));
+    try {
+      await pool.runOn(0, 'exploreSettle', settle(suiteFile('printing', '', "console.log('printed by a suite file on worker 1'); console.error('written to stderr by a suite file on worker 1');")));
+      for (let i = 0; i < 100 && !(printed(out, 'printed by') && printed(err, 'written to stderr by')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(printed(out, 'printed by a suite file on worker 1')).toBe(true);
+      expect(printed(err, 'written to stderr by a suite file on worker 1')).toBe(true);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      await pool.close();
+    }
+  });
+
+  it('each worker\'s calls of a suite file\'s functions are watched in a slot of its own, apart from this thread\'s', async () => {
+    const pool = new Pool(1);
+    try {
+      void pool.runOn(0, 'exploreSettle', settle(suiteFile('looping', 'for (;;);'))).catch(() => undefined);
+      // This thread (slot 0) calls a function of its own again and again while worker 1 loops: the watch
+      // must still see the worker's one call run past its bound, named as the worker registered it.
+      const mine = registerUserFunction("this thread's function");
+      const watch = userCallWatcher(0.5);
+      let found: string | null = null;
+      for (let i = 0; i < 300 && found === null; i++) {
+        leaveUserCall(enterUserCall(mine));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        found = watch.look();
+      }
+      expect(found).toBe("property 'odd': always");
     } finally {
       await pool.close();
     }
