@@ -14,10 +14,15 @@ const CONFIG = {
   title: { fontSize: 13, anchor: 'start' as const },
 };
 
+/** A headless vega view of a spec with the report's look; the caller finalizes it. */
+export function chartView(spec: object): View {
+  const full = { config: CONFIG, background: 'white', ...spec } as TopLevelSpec;
+  return new View(parse(compile(full).spec), { renderer: 'none' });
+}
+
 /** Renders a vega-lite spec to an SVG document. */
 export async function renderChart(spec: object): Promise<string> {
-  const full = { config: CONFIG, background: 'white', ...spec } as TopLevelSpec;
-  const view = new View(parse(compile(full).spec), { renderer: 'none' });
+  const view = chartView(spec);
   try {
     return await view.toSVG();
   } finally {

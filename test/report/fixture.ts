@@ -49,3 +49,8 @@ export function smallResults(dir: string): Results {
     fixSets,
   };
 }
+
+/** Results with no verdict at all: the report's sections that read only counterexamples and the population. */
+export function emptyResults(): Results {
+  return { schemaVersion: RESULTS_SCHEMA_VERSION, tool: { name: 'cascade', version: VERSION, node: process.version }, budget: 'test', scenarios: [], random: [], exhaustive: [], ratios: [], fixSets: [] };
+}
