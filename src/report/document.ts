@@ -20,6 +20,7 @@ import { compactMatrixSection } from './compactMatrixSection.ts';
 import { finding } from './finding.ts';
 import { fixSetsAppendix, fixSetsSection } from './fixSetsSection.ts';
 import { representativeSection } from './representativeSection.ts';
+import { describeStamp, type ReportStamp } from './stamp.ts';
 
 export const TITLE = 'Design review: the supernode/login cascade and its fixes';
 export const APPENDIX_TITLE = 'Design review, appendix: every verdict, search and counterexample';
@@ -35,7 +36,8 @@ export interface ReportDocument {
   appendix: Block[];
 }
 
-export function buildDocument(results: Results, counterexamples: CounterexampleSet, fidelity: FidelityReport, outDir: string): ReportDocument {
+/** `stamp`: when, from which commit and on which machine the report is written (stamp.ts), said under the title of both pages. */
+export function buildDocument(results: Results, counterexamples: CounterexampleSet, fidelity: FidelityReport, outDir: string, stamp: ReportStamp): ReportDocument {
   const matrix = buildMatrix(results);
   const summary = summarize(matrix, results);
   // With no verdict at all, the finding's first and last lines would count nothing as found and met.
@@ -45,6 +47,8 @@ export function buildDocument(results: Results, counterexamples: CounterexampleS
     className: 'meta',
     text: `cascade ${results.tool.version}, model ${VERSION}, Node ${results.tool.node}, \`${results.budget}\` budget. A model checker for the supernode/login protocol of the peer-to-peer voice network that collapsed in 2007 (login flood after a mass reboot) and 2010 (client crash on late offline-message replies, cascading through supernode overload).`,
   };
+  // One line of its own, so that a comparison of two reports can set it aside as it does timings.
+  const written: Block = { kind: 'paragraph', className: 'meta stamp', text: describeStamp(stamp) };
   const main = {
     fixes: fixSetsSection(results.fixSets, `${APPENDIX_LINK}#${slug('Fix sets: every subset')}`, results.enough),
     matrix: compactMatrixSection(matrix, outDir, `${APPENDIX_LINK}#${slug('The matrix: variants by properties')}`),
@@ -61,6 +65,7 @@ export function buildDocument(results: Results, counterexamples: CounterexampleS
     main: [
       { kind: 'heading', level: 1, text: TITLE },
       meta,
+      written,
       {
         kind: 'group',
         className: 'summary',
@@ -80,6 +85,7 @@ export function buildDocument(results: Results, counterexamples: CounterexampleS
     appendix: [
       { kind: 'heading', level: 1, text: APPENDIX_TITLE },
       meta,
+      written,
       { kind: 'paragraph', text: `The first page: [${TITLE}](${REPORT_LINK}). Contents: ${contents(appendix)}` },
       ...appendix.assumptions,
       ...appendix.matrix,

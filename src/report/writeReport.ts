@@ -12,6 +12,7 @@ import { OutputDirectory } from './outputDirectory.ts';
 import { fidelity, reducedPopulation, type FidelityReport } from '../runner/fidelity.ts';
 import type { Results } from './results.ts';
 import type { Suite } from '../../properties/index.ts';
+import { takeStamp, type ReportStamp } from './stamp.ts';
 
 export interface ReportOptions {
   /** Where the committed counterexamples are (default `counterexamples`, from the working directory). */
@@ -24,6 +25,8 @@ export interface ReportOptions {
   fidelity?: FidelityReport;
   /** How many times smaller than `cascade fidelity`'s the report's own population run is (default REPORT_REDUCTION). */
   reduction?: number;
+  /** When, from which commit and on which machine (default: taken now, stamp.ts). */
+  stamp?: ReportStamp;
 }
 
 /** The report's own fidelity run is on a population this many times smaller than `cascade fidelity`'s, the same shape. */
@@ -42,7 +45,7 @@ export interface ReportFiles {
 export async function writeReport(results: Results, outDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
   const out = OutputDirectory.open(outDir, options.update);
   const counterexamples = loadCounterexamples(options.counterexamplesDir ?? 'counterexamples', options.suites);
-  const doc = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1], reducedPopulation(options.reduction ?? REPORT_REDUCTION)), outDir);
+  const doc = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1], reducedPopulation(options.reduction ?? REPORT_REDUCTION)), outDir, options.stamp ?? takeStamp());
   const charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
   // Every name first: a user's file in the way is refused before anything is written.
   out.checkAll([...charts.map((c) => c.file), ...OutputDirectory.REPORT_PAGES]);

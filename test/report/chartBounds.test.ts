@@ -11,6 +11,7 @@ import { chartsOf, type ChartRef } from '../../src/report/blocks.ts';
 import { comparisonSpec, fidelitySpec, type Panel } from '../../src/report/chartSpecs.ts';
 import { loadCounterexamples } from '../../src/report/counterexamples.ts';
 import { buildDocument } from '../../src/report/document.ts';
+import { takeStamp } from '../../src/report/stamp.ts';
 import { sweepChartSpec } from '../../src/report/sweepChart.ts';
 import { fidelity, reducedPopulation } from '../../src/runner/fidelity.ts';
 import type { SweepResult } from '../../src/runner/sweep.ts';
@@ -20,7 +21,7 @@ import { emptyResults } from './fixture.ts';
 let charts: ChartRef[];
 
 beforeAll(() => {
-  const doc = buildDocument(emptyResults(), loadCounterexamples('counterexamples'), fidelity([1], reducedPopulation(20)), join(tmpdir(), 'report'));
+  const doc = buildDocument(emptyResults(), loadCounterexamples('counterexamples'), fidelity([1], reducedPopulation(20)), join(tmpdir(), 'report'), takeStamp());
   charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
 }, 120_000);
 

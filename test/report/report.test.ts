@@ -57,6 +57,15 @@ describe('report.md', () => {
     expect(markdown).toContain('](appendix.md#');
   });
 
+  it('says under its title when, from which commit and on which machine it was written, on both pages', () => {
+    const stamp = /^Written \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ from commit `[0-9a-f]{12}`( \+ changes)? \(cascade [\d.]+\) on \d+ cores?, [\d.]+ GiB memory, Node v[\d.]+, \w+ \w+\.$/m;
+    for (const page of [markdown, appendixMd]) {
+      const head = page.split('\n').slice(0, 6).join('\n');
+      expect(head).toMatch(stamp);
+    }
+    expect(html).toMatch(/<p class="meta stamp">Written \d{4}-/);
+  });
+
   it('shows the minimal fix sets of the results, read from them', () => {
     const [a] = results.fixSets;
     expect(a!.suite).toBe('crash-cascade-2010');
