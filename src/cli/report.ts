@@ -1,10 +1,11 @@
 /**
- * `cascade report [--out DIR] [--results FILE] [--budget test|start] [--json]`: writes the design-
- * review report from the results `npm start` saved, or from results computed now.
+ * `cascade report [--out DIR] [--results FILE] [--dir D] [--budget test|start] [--json]`: writes the
+ * design-review report from the results `npm start` saved, or from results computed now, explaining
+ * the counterexamples of D and of every directory the results name.
  */
 import { existsSync } from 'node:fs';
 import { isInside } from '../io/realPath.ts';
-import { gatherResults, loadResults, loadSuiteFile, OutputDirectory, RESULTS_PATH, writeReport } from '../runner/index.ts';
+import { checkedDirectory, gatherResults, loadResults, loadSuiteFile, OutputDirectory, reportCounterexamples, RESULTS_PATH, writeReport } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { gatherPrinter } from './gatherPrint.ts';
 
@@ -21,6 +22,9 @@ Options:
   --results FILE   results to read (default ${RESULTS_PATH}; when that file is missing, the suites
                    and the fix-set analysis are run now with --budget, a few minutes with the test
                    budget)
+  --dir D          the counterexamples to explain (default counterexamples); those of every
+                   directory the results name (a 'check --dir' run's) are explained too. D must
+                   exist and hold a counterexample that loads
   --budget B       test or start: the budget for results computed now (default test)
   --suite FILE     a suite file of your own (repeatable): its counterexamples are explained too (a
                    suite file is code; cascade runs one only when you name it)
@@ -39,6 +43,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
   const { values } = parse(argv, {
     out: { type: 'string' },
     results: { type: 'string' },
+    dir: { type: 'string' },
     budget: { type: 'string' },
     json: { type: 'boolean' },
     update: { type: 'boolean' },
@@ -65,6 +70,10 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
   // Suite files first: a wrong one is refused before anything runs or is written.
   const suites = [];
   for (const file of values.suite ?? []) suites.push(await loadSuiteFile(file));
+  // --dir next (with the suite files its counterexamples may need): a wrong one is refused before any work.
+  const dir = values.dir === undefined ? undefined : directoryFlag('dir', values.dir, 'counterexamples');
+  if (dir !== undefined && isInside(outDir, dir)) throw new UsageError(`--out ${outDir}: is inside --dir ${dir}; the report goes elsewhere`);
+  const fromDir = dir === undefined ? undefined : checkedDirectory(dir, suites);
   let results;
   if (values.results !== undefined || existsSync(RESULTS_PATH)) {
     const loaded = loadResults(values.results ?? RESULTS_PATH);
@@ -74,7 +83,8 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
     log(`no ${RESULTS_PATH} ('npx cascade start' or 'npm start' saves one): running the suites with the ${budget} budget now`);
     results = (await gatherResults(budget, gatherPrinter(budget, log, false), workers)).results;
   }
-  const files = await writeReport(results, outDir, { update: values.update === true, suites, reduction });
+  const counterexamples = reportCounterexamples(results, dir ?? 'counterexamples', suites, fromDir);
+  const files = await writeReport(results, outDir, { update: values.update === true, suites, reduction, counterexamples });
   if (values.json) out(JSON.stringify(files));
   else {
     out(`report: ${files.markdown} and ${files.html}; appendix: ${files.appendix.markdown} and ${files.appendix.html}`);

@@ -4,7 +4,8 @@
  */
 import { chartsOf } from './blocks.ts';
 import { renderChart } from './charts.ts';
-import { loadCounterexamples } from './counterexamples.ts';
+import { reportCounterexamples } from './counterexampleDirs.ts';
+import type { CounterexampleSet } from './counterexamples.ts';
 import { APPENDIX_LINK, APPENDIX_TITLE, buildDocument, REPORT_LINK, TITLE } from './document.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -15,8 +16,10 @@ import type { Suite } from '../../properties/index.ts';
 import { takeStamp, type ReportStamp } from './stamp.ts';
 
 export interface ReportOptions {
-  /** Where the committed counterexamples are (default `counterexamples`, from the working directory). */
+  /** Where the counterexamples are (default `counterexamples`, from the working directory); those of every directory the results name are explained too. */
   counterexamplesDir?: string;
+  /** The counterexamples to explain, already loaded (`cascade report` checks `--dir` before any work); by default loaded here as `counterexamplesDir` says. */
+  counterexamples?: CounterexampleSet;
   /** Replace files of the same name in `outDir` that cascade did not write. */
   update?: boolean;
   /** Suites from suite files the user named: their counterexamples are explained too. */
@@ -44,7 +47,7 @@ export interface ReportFiles {
 
 export async function writeReport(results: Results, outDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
   const out = OutputDirectory.open(outDir, options.update);
-  const counterexamples = loadCounterexamples(options.counterexamplesDir ?? 'counterexamples', options.suites);
+  const counterexamples = options.counterexamples ?? reportCounterexamples(results, options.counterexamplesDir ?? 'counterexamples', options.suites ?? []);
   const doc = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1], reducedPopulation(options.reduction ?? REPORT_REDUCTION)), outDir, options.stamp ?? takeStamp());
   const charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
   // Every name first: a user's file in the way is refused before anything is written.

@@ -111,15 +111,19 @@ describe('report.md', () => {
     expect(matrix).toMatch(/\[counterexample\]\(\.\.\/counterexamples\/crash-cascade-2010\/no-client-crash--skype-2010\.json\)/);
   });
 
-  it('has a Mermaid sequence diagram, a narrative and a chart for every committed counterexample in the appendix', () => {
+  it('has a Mermaid sequence diagram, a narrative and a chart for every committed counterexample and every one the results name, in the appendix', () => {
     const markdown = appendixMd;
     const committed = counterexampleFiles(join(root, 'counterexamples'));
+    // The fixture's runs stored theirs under its own directory, which the results name: explained too.
+    const named = counterexampleFiles(join(dir, 'counterexamples'));
     expect(committed.length).toBeGreaterThan(0);
-    expect(files.counterexamples).toBe(committed.length);
+    expect(named.length).toBeGreaterThan(0);
+    expect(files.counterexamples).toBe(committed.length + named.length);
     const diagrams = [...markdown.matchAll(/```mermaid\n(?:---\n[\s\S]*?\n---\n)?(sequenceDiagram\n[\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(diagrams.length).toBe(committed.length);
+    expect(diagrams.length).toBe(committed.length + named.length);
     for (const d of diagrams) expect(d.trimEnd().split('\n').length).toBeLessThanOrEqual(MAX_LINES);
     for (const file of committed) expect(markdown).toContain(file.slice(root.length + 1));
+    for (const file of named) expect(markdown).toContain(`File [${file}]`);
     expect(markdown).toContain('participant Login as Login server');
     expect(markdown).toMatch(/Note over Clients,Offline: ✗ violated at step \d+/);
   });
@@ -157,7 +161,7 @@ describe('report.html', () => {
     expect(html).toContain('mermaid.initialize({ startOnLoad: true })');
     expect((appendixHtml.match(/<pre class="mermaid">\n(?:---\n[\s\S]*?\n---\n)?sequenceDiagram/g) ?? []).length).toBe(files.counterexamples);
     // The first page: one per (suite, property) violated on a base protocol.
-    const bases = new Set(counterexampleFiles('counterexamples').filter((f) => /--skype-20(07|10)\.json$/.test(f)).map((f) => f.split('/').slice(-2).join('/').replace(/--.*$/, '')));
+    const bases = new Set([...counterexampleFiles('counterexamples'), ...counterexampleFiles(join(dir, 'counterexamples'))].filter((f) => /--skype-20(07|10)\.json$/.test(f)).map((f) => f.split('/').slice(-2).join('/').replace(/--.*$/, '')));
     expect((html.match(/<pre class="mermaid">\n(?:---\n[\s\S]*?\n---\n)?sequenceDiagram/g) ?? []).length).toBe(bases.size);
   });
 });
