@@ -1,10 +1,11 @@
 /**
- * `cascade replay FILE [--variant V] [--json]`: replays a counterexample from its events alone, as a
- * numbered narrative with the metrics at each step. On the file's own variant, exit 0 when the
+ * `cascade replay FILE [--variant V] [--json] [--itf OUT] [--diagram OUT]`: replays a counterexample
+ * from its events alone, as a numbered narrative with the metrics at each step; optionally writes it
+ * as an ITF trace and its sequence diagram for a document. On the file's own variant, exit 0 when the
  * recorded violation reproduces; with `--variant`, exit 0 when the property holds there along the
  * same events, 1 when it is violated.
  */
-import { loadSuiteFile, replayFile } from '../runner/index.ts';
+import { checkDiagramTarget, loadSuiteFile, replayFile, writeDiagram } from '../runner/index.ts';
 import { parse, UsageError } from './args.ts';
 
 export const replayHelp = `Usage: cascade replay FILE [options]
@@ -16,7 +17,10 @@ Options:
   --json         { property, variant, verdict, violationStep, events } instead of the narrative
   --itf OUT      also write the trace in the Informal Trace Format (Apalache, Quint) to OUT (never
                  onto a counterexample file)
-  --update       replace OUT when it exists
+  --diagram OUT  also write its sequence diagram (the report's: messages per tick, faults and the
+                 violation as notes) for a document: OUT.mmd as Mermaid text, OUT.md as a Markdown
+                 page with it (SVG is not written: Mermaid lays a diagram out in a browser)
+  --update       replace an existing --itf or --diagram OUT
   --suite FILE   the suite file a counterexample of your own property came from (the file names it;
                  a suite file is code, so cascade runs it only when you name it)
   --help         this text
@@ -24,17 +28,24 @@ Options:
 Exit code: 0 reproduced (or holds on --variant), 1 not reproduced (or violated on --variant), 2 bad input.`;
 
 export async function replayCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parse(argv, { variant: { type: 'string' }, json: { type: 'boolean' }, itf: { type: 'string' }, update: { type: 'boolean' }, suite: { type: 'string' }, help: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(argv, { variant: { type: 'string' }, json: { type: 'boolean' }, itf: { type: 'string' }, diagram: { type: 'string' }, update: { type: 'boolean' }, suite: { type: 'string' }, help: { type: 'boolean' } }, true);
   if (values.help) {
     out(replayHelp);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'a counterexample FILE is required' : `expected one FILE, got ${positionals.length}`);
-  if (values.itf === undefined && values.update) throw new UsageError('--update only applies with --itf');
+  if (values.itf === undefined && values.diagram === undefined && values.update) throw new UsageError('--update only applies with --itf or --diagram');
+  const input = positionals[0]!;
+  // Every output target before anything is loaded, replayed or written.
+  if (values.diagram !== undefined) checkDiagramTarget(values.diagram, { update: values.update === true, input, itf: values.itf });
   const suite = values.suite === undefined ? undefined : await loadSuiteFile(values.suite);
-  const replayed = replayFile(positionals[0]!, { variant: values.variant, suite, itf: values.itf === undefined ? undefined : { path: values.itf, update: values.update === true } });
+  const replayed = replayFile(input, { variant: values.variant, suite, itf: values.itf === undefined ? undefined : { path: values.itf, update: values.update === true } });
   const { file, result: r, code } = replayed;
   if (replayed.itfStates !== null && !values.json) out(`ITF trace (${replayed.itfStates} states) written to ${values.itf}`);
+  if (values.diagram !== undefined) {
+    writeDiagram(values.diagram, file, r, { path: input, suiteFile: values.suite });
+    if (!values.json) out(`sequence diagram written to ${values.diagram}`);
+  }
   if (values.json) {
     out(JSON.stringify({ property: r.property, variant: r.variant, verdict: r.verdict, violationStep: r.outcome.violation?.step ?? null, events: file.events }));
     return code;

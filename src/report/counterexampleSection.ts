@@ -8,6 +8,7 @@ import { counterexampleChart } from './counterexampleChart.ts';
 import type { CounterexampleSet, LoadedCounterexample } from './counterexamples.ts';
 import { count, plural } from './format.ts';
 import { linkFrom } from './links.ts';
+import { replayCommand } from '../trace/commandLine.ts';
 import { sequenceDiagram } from './sequenceDiagram.ts';
 import { slug } from './slug.ts';
 
@@ -76,7 +77,7 @@ function part(c: LoadedCounterexample, index: number, outDir: string): Block {
       { kind: 'heading', level: 3, text: heading(c, index) },
       {
         kind: 'paragraph',
-        text: `**${file.violation.message}** at step ${file.violation.step + 1} of ${file.events.length} events${c.healTicks > 0 ? ` and ${c.healTicks} heal ticks` : ''}; ${found}; ${replayed}. File [${c.path}](${linkFrom(outDir, c.path)}); replay with \`npx cascade replay ${c.path}${suiteFile === undefined ? '' : ` --suite ${suiteFile}`}\`${c.comparison ? ` (add \`--variant ${c.comparison}\` to see it hold)` : ''}.${from}`,
+        text: `**${file.violation.message}** at step ${file.violation.step + 1} of ${file.events.length} events${c.healTicks > 0 ? ` and ${c.healTicks} heal ticks` : ''}; ${found}; ${replayed}. File [${c.path}](${linkFrom(outDir, c.path)}); replay with \`${replayCommand(c.path, suiteFile)}\`${c.comparison ? ` (add \`--variant ${c.comparison}\` to see it hold)` : ''}.${from}`,
       },
       { kind: 'details', summary: `Narrative: ${steps.length} steps`, open: steps.length <= OPEN_NARRATIVE, blocks: [{ kind: 'list', ordered: true, items: narrative, className: 'narrative' }] },
       { kind: 'mermaid', source: sequenceDiagram(r.model, file.events, c.healTicks, v) },

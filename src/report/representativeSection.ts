@@ -8,6 +8,7 @@ import type { Block } from './blocks.ts';
 import type { CounterexampleSet, LoadedCounterexample } from './counterexamples.ts';
 import { linkFrom } from './links.ts';
 import { sequenceDiagram } from './sequenceDiagram.ts';
+import { replayCommand } from '../trace/commandLine.ts';
 
 /** Lines of a diagram on the first page (the appendix allows more). */
 export const FIRST_PAGE_LINES = 26;
@@ -43,7 +44,7 @@ export function representativeSection(set: CounterexampleSet, outDir: string, ap
         { kind: 'heading', level: 3, text: `${file.suite}: ${file.property} on ${file.variant}` },
         {
           kind: 'paragraph',
-          text: `**${file.violation.message}** at step ${file.violation.step + 1}, after ${file.events.length} event${file.events.length === 1 ? '' : 's'}; ${found}. [File](${linkFrom(outDir, c.path)}); replay: \`npx cascade replay ${c.path}\`.`,
+          text: `**${file.violation.message}** at step ${file.violation.step + 1}, after ${file.events.length} event${file.events.length === 1 ? '' : 's'}; ${found}. [File](${linkFrom(outDir, c.path)}); replay: \`${replayCommand(c.path, c.suite?.file)}\`.`,
         },
         { kind: 'mermaid', source: sequenceDiagram(c.replay.model, file.events, c.healTicks, c.replay.outcome.violation, FIRST_PAGE_LINES) },
       ],

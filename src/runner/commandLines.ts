@@ -7,11 +7,9 @@ import type { Suite } from '../../properties/index.ts';
 import { describeOverrides, type Overrides } from './overrides.ts';
 import type { Pair } from './select.ts';
 import type { ExplorePairResult } from '../report/results.ts';
+import { replayCommand, shellWord } from '../trace/commandLine.ts';
 
-/** A word quoted for a POSIX shell when it needs it. */
-export function shellWord(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export { shellWord } from '../trace/commandLine.ts';
 
 /** The suite flag that names a pair's suite: its id, or its file for a user suite. */
 function suiteFlag(suite: Suite): string {
@@ -19,7 +17,7 @@ function suiteFlag(suite: Suite): string {
 }
 
 export function replayCommandLine(file: string, suite: Suite): string {
-  return `npx cascade replay ${shellWord(file)}${suite.file === undefined ? '' : ` --suite ${shellWord(suite.file)}`}`;
+  return replayCommand(file, suite.file);
 }
 
 export function checkCommandLine(pair: Pair, overrides: Overrides, run: { seed: number; runs: number }): string {

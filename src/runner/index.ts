@@ -44,6 +44,7 @@ export { OutputDirectory } from '../report/outputDirectory.ts';
 export { RESULTS_SCHEMA_VERSION, type ExplorePairResult, type PairResult, type Results } from '../report/results.ts';
 export { writeReport } from '../report/writeReport.ts';
 export { checkedDirectory, reportCounterexamples } from '../report/counterexampleDirs.ts';
+export { checkDiagramTarget, writeDiagram } from '../report/diagramFile.ts';
 export { depthWords, enoughForAll, enoughPerBase, showSet, showSets } from '../report/enough.ts';
 export { plural } from '../report/format.ts';
 export { enoughLine, finding } from '../report/finding.ts';

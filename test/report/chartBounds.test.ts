@@ -21,7 +21,7 @@ import { emptyResults } from './fixture.ts';
 let charts: ChartRef[];
 
 beforeAll(() => {
-  const doc = buildDocument(emptyResults(), loadCounterexamples('counterexamples'), fidelity([1], reducedPopulation(20)), join(tmpdir(), 'report'), takeStamp());
+  const doc = buildDocument(emptyResults(), loadCounterexamples('counterexamples'), fidelity([1], reducedPopulation(100)), join(tmpdir(), 'report'), takeStamp());
   charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
 }, 120_000);
 
