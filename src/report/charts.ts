@@ -5,12 +5,12 @@
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
-/** Shared look of every chart: the report's font, no chart border. */
+/** Shared look of every chart: the report's font, no chart border, legend labels never cut short (a variant's whole name). */
 const CONFIG = {
   font: 'Helvetica, Arial, sans-serif',
   view: { stroke: '#d1d9e0' },
   axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eef1f4' },
-  legend: { labelFontSize: 11, titleFontSize: 11 },
+  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 0 },
   title: { fontSize: 13, anchor: 'start' as const },
 };
 

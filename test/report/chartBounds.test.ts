@@ -47,12 +47,12 @@ describe('every chart the report builds', () => {
 describe('markers past the data', () => {
   const hours = [0, 6, 12, 18, 24, 30, 37];
   const points = hours.flatMap((h) => [
-    { hours: h, run: 'skype-2010', online: Math.min(100, 20 + 2 * h) },
+    { hours: h, run: 'skype-2010+mega-supernodes', online: Math.min(100, 20 + 2 * h) },
     { hours: h, run: 'fixed', online: 100 },
   ]);
 
-  it('a record reading after the last hour and one at 100% are drawn inside the plot, the axis extended to them', async () => {
-    const spec = fidelitySpec('outage-2010', points, ['skype-2010', 'fixed'], [
+  it('a record reading after the last hour and one at 100% are drawn inside the plot, the axis extended to them, the legend whole', async () => {
+    const spec = fidelitySpec('outage-2010', points, ['skype-2010+mega-supernodes', 'fixed'], [
       { hours: 48, online: 90, label: 'record: about 90% the day after' },
       { hours: 0, online: 100, label: 'a reading at the very top left corner' },
       { hours: 37, online: 0, label: 'a reading at the very bottom right corner' },

@@ -22,7 +22,7 @@ export interface ChartGeometry {
   /** Data marks checked, and one line for each drawn outside its plot area. */
   marks: number;
   strays: string[];
-  /** Legends found, and one line for each legend or title outside the view box. */
+  /** Legends found, and one line for each legend or title outside the view box, or legend label cut short. */
   legends: number;
   cut: string[];
 }
@@ -76,7 +76,10 @@ export async function chartGeometry(spec: object): Promise<ChartGeometry> {
         for (const r of drawn) if (!inside(r, area)) g.strays.push(`${mark.marktype} ${mark.name ?? ''}${typeof item.text === 'string' ? ` '${item.text}'` : ''} at ${show(r)} outside the plot ${show(area)}`);
       }
     };
-    visit(view.scenegraph().root as unknown as SceneMark, ox, oy, null);
+    visit((view.scenegraph() as unknown as { root: SceneMark }).root, ox, oy, null);
+    // A legend's label drawn cut short ends in vega's ellipsis (legends come after the plots in the SVG).
+    const legend = svg.indexOf('role-legend');
+    for (const m of legend < 0 ? [] : svg.slice(legend).matchAll(/<text[^>]*>([^<]*…)<\/text>/g)) g.cut.push(`legend label '${m[1]}' cut short`);
     return g;
   } finally {
     view.finalize();
