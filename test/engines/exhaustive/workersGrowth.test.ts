@@ -7,6 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { searchExhaustiveOnPool } from '../../../src/engines/exhaustive/onPool.ts';
+import { SharedSeenSet } from '../../../src/engines/exhaustive/_internals/sharedSeenSet.ts';
 import { Pool } from '../../../src/parallel/pool.ts';
 import { wideStateCount, type WideEvent } from './wideModel.ts';
 
@@ -46,14 +47,34 @@ describe('the shared seen-set grows', () => {
   });
 
   // The doubled table and the old one, 36 MiB in all with the parts' stores, pass a 32 MiB bound.
+  // Before a level, the search stops with the levels before it stored and no state of the next.
   it.each([
-    ['in the middle of a level', [1000, 900]],
-    ['before a level', [800, 800, 1]],
-  ])('%s, a memory bound it would pass stops the search there, with no verdict', { timeout: 300_000 }, async (_, widths) => {
+    ['in the middle of a level', [1000, 900], null],
+    ['before a level', [800, 800, 1], wideStateCount([800, 800])],
+  ])('%s, a memory bound it would pass stops the search there, with no verdict', { timeout: 300_000 }, async (_, widths, stored) => {
     const r = await search(widths, 2 ** 25);
     expect({ verdict: r.verdict, stoppedBy: r.stoppedBy }).toEqual({ verdict: 'bound-reached', stoppedBy: 'memory' });
     expect(r.states).toBeGreaterThan(FIRST_SLOTS * 0.6);
     expect(r.states).toBeLessThan(wideStateCount(widths));
+    if (stored !== null) expect(r.states).toBe(stored);
+  });
+
+  // The bound is what the stores may hold, inclusive. On one worker (a deterministic search) the
+  // doubling before level 3 of [800, 800, 1] needs the old table and the new one (three first tables'
+  // bytes, 36 MiB and their headers) with the part's stores then: the search stopped there reports the
+  // table with those stores, so the need is that figure and two tables more. A bound of exactly the need lets the search finish; a byte less stops it.
+  it('a bound equal to what the doubling needs is enough; a byte less is not', { timeout: 300_000 }, async () => {
+    const one = new Pool(1);
+    try {
+      const on = (maxMemoryBytes: number) => searchExhaustiveOnPool<WideEvent>(one, { module, subject: [800, 800, 1] }, 1, { horizon: 0, maxStates: 3_000_000, maxMemoryBytes });
+      const stopped = await on(2 ** 25);
+      expect({ states: stopped.states, stoppedBy: stopped.stoppedBy }).toEqual({ states: wideStateCount([800, 800]), stoppedBy: 'memory' });
+      const need = stopped.bytes + 2 * SharedSeenSet.create(FIRST_SLOTS).bytes;
+      expect({ stoppedBy: (await on(need - 1)).stoppedBy }).toEqual({ stoppedBy: 'memory' });
+      expect(await on(need)).toMatchObject({ states: wideStateCount([800, 800, 1]), verdict: 'holds', stoppedBy: 'complete' });
+    } finally {
+      await one.close();
+    }
   });
 });
 
