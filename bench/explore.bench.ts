@@ -1,7 +1,7 @@
 /**
  * The exhaustive engine at small scope: distinct states and transitions per second, and the bytes
  * its stores hold per distinct state, on the suites' own searches at fixed horizons (the feedback
- * loop on `fixed` first: the figure the README quotes). Each search runs three times and the rates
+ * loop on `fixed` first: the first figure of docs/figures/bench.md). Each search runs three times and the rates
  * are the medians (the first run also pays the compiler's warm-up; on a shared machine one run can
  * differ from the next by 10%).
  */

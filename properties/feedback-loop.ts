@@ -62,7 +62,7 @@ export const feedbackLoop: Suite = {
     // here in 12 events: a stranded client kept missing the one supernode with room (blind referral,
     // load-blind bootstrap service, backoff), and each way of sending it to room overloaded a fresh
     // supernode with one connect a tick of budget. The model now reads three rules differently
-    // (README, "The full tier"): supernodes serve two connects a tick at small scope (a connect a
+    // (docs/model.md, "Three rules read from a finding"): supernodes serve two connects a tick at small scope (a connect a
     // second, as the calibration states); admission control keeps one connect's worth of its budget
     // for its cheap rejections; with load-aware-promotion the bootstrap service hands out
     // supernodes with room. On the earlier model, the load-aware bootstrap with a budget of two also made

@@ -15,7 +15,7 @@ shrinks each to a minimal counterexample, stores it, and compares verdicts with 
 
 Options:
   --suite S      only this suite: a built-in id (crash-cascade-2010, login-flood-2007, feedback-loop,
-                 directory) or a suite file of your own (.mjs, .js or .ts; see README: Your own suites)
+                 directory) or a suite file of your own (.mjs, .js or .ts; see docs/questions.md)
   --property P   only this property
   --variant V    only this variant: any base plus any fixes (e.g. skype-2010+robust-client+admission-
                  control), checked on every selected suite; one a suite does not list has no expected
@@ -40,7 +40,7 @@ Options:
   --shard K/N    search only shard K of N: runs floor(R(K-1)/N) .. floor(RK/N) of each pair's R runs,
                  on --workers threads, and write them to the shard file --out FILE (no counterexample
                  is stored, no verdict printed); 'cascade merge' of the N files prints and stores
-                 exactly what one check with the same flags does (see README: All cores, many machines)
+                 exactly what one check with the same flags does (see docs/scale-out.md)
   --out FILE     the shard file (with --shard); an existing FILE is replaced only when it is a shard file
   --help         this text
 

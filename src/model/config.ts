@@ -9,7 +9,7 @@ import { firstIssue } from './schemaIssue.ts';
 /**
  * Upper bounds keep any valid configuration within stated work: the state is an array of peers,
  * supernode slots (eligible + megaSlots) and two queues, and every tick passes over them. The
- * population scale sits well inside. Measured in the README (Counterexample files).
+ * population scale sits well inside. See docs/counterexamples.md, Bounds.
  */
 export const CONFIG_LIMITS = {
   peers: 200_000,
@@ -219,7 +219,7 @@ export const smallConfig: Config = {
   megaCounts: [1],
 };
 
-/** Population scale: 100,000 users and 1,000 supernodes (1%), 94 clients each on average, 70% utilised; a tick is a minute. Values and sources: README, Calibration. */
+/** Population scale: 100,000 users and 1,000 supernodes (1%), 94 clients each on average, 70% utilised; a tick is a minute. Values and sources: docs/outages.md, Calibration. */
 export const populationConfig: Config = {
   ...smallConfig,
   tickSeconds: 60,

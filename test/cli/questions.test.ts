@@ -1,5 +1,5 @@
 /**
- * The reviewer's own questions, each one documented command (README: Your own questions): parameters
+ * The reviewer's own questions, each one documented command (docs/questions.md): parameters
  * set on the command line, any variant over every suite, a sweep to a tipping point, and a suite file
  * of one's own with a windowed property whose counterexample replays, exports to ITF and is in the report.
  */

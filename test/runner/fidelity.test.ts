@@ -3,13 +3,13 @@
  * capacity with it, the same shape; reduced five times the shape is not kept: the 2010 crash share
  * rises past 50% and the collapse comes later), over seed 1, judged against the record's
  * tolerances as `cascade fidelity` judges the full population. It fails when a figure the model
- * reproduces leaves its tolerance. The figures outside at this scale and at full scale (README,
+ * reproduces leaves its tolerance. The figures outside at this scale and at full scale (docs/outages.md,
  * Fidelity) are listed with the reason; for them the check only asks that they are measured.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIGURES, fidelity, reducedPopulation, type FidelityReport } from '../../src/runner/index.ts';
 
-/** Figures the model does not reproduce today, with why (README, Fidelity). */
+/** Figures the model does not reproduce today, with why (docs/outages.md, Fidelity). */
 const OUTSIDE: Record<string, { reason: string }> = {
   'peak-supernode-traffic': { reason: 'the hourly peak per live supernode stays under 30x (about 25 to 30x): the storm is measured by connect probes and keep-alives only' },
 };

@@ -56,7 +56,7 @@ function expectNoHoldsWithoutSearch(a: FixSetAnalysis) {
 // makes a property worse (load-aware promotion added to backoff with dedicated capacity breaks
 // bounded-login-load). Three fixes instead of six keep the test short, and the analysis runs twice
 // (skipping, and every check made); the suite's 1,000 runs a set are needed (at 200 and 500 the
-// random engine misses the worsening); the sets come out as in the full analysis (README, Which
+// random engine misses the worsening); the sets come out as in the full analysis (docs/fix-sets.md, Which
 // fixes are enough).
 const AMONG = ['backoff-jitter', 'load-aware-promotion', 'mega-supernodes'] as const;
 describe('analyseFixSets on login-flood-2007, skype-2007, test bound, 1,000 runs, among three fixes', () => {
