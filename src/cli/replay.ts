@@ -19,7 +19,7 @@ Options:
                  onto a counterexample file)
   --diagram OUT  also write its sequence diagram (the report's: messages per tick, faults and the
                  violation as notes) for a document: OUT.mmd as Mermaid text, OUT.md as a Markdown
-                 page with it (SVG is not written: Mermaid lays a diagram out in a browser)
+                 page with it, OUT.svg as a drawing (no browser needed)
   --update       replace an existing --itf or --diagram OUT
   --suite FILE   the suite file a counterexample of your own property came from (the file names it;
                  a suite file is code, so cascade runs it only when you name it)

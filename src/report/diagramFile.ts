@@ -1,8 +1,8 @@
 /**
  * `replay FILE --diagram OUT`: one counterexample's sequence diagram for a document, the one the report
- * draws (sequenceDiagram.ts), as Mermaid text (`.mmd`, for mermaid-cli or an editor's preview) or as a
- * Markdown page holding it (`.md`, which code-hosting sites render). SVG is not written: a Mermaid
- * diagram is laid out by a browser, which cascade does not carry.
+ * draws (sequenceDiagram.ts), as Mermaid text (`.mmd`, for mermaid-cli or an editor's preview), as a
+ * Markdown page holding it (`.md`, which code-hosting sites render), or as SVG (`.svg`, drawn from
+ * that Mermaid text by sequenceSvg.ts, no browser needed).
  */
 import { extname } from 'node:path';
 import type { ReplayResult } from '../explore/replay.ts';
@@ -13,19 +13,19 @@ import { writeAtomically } from '../io/writeAtomically.ts';
 import { replayCommand, shellWord } from '../trace/commandLine.ts';
 import type { CounterexampleFile } from '../trace/schema.ts';
 import { sequenceDiagram } from './sequenceDiagram.ts';
+import { sequenceSvg } from './sequenceSvg.ts';
 
 /** The file endings `--diagram` writes. */
-export const DIAGRAM_FORMATS = ['.mmd', '.md'] as const;
+export const DIAGRAM_FORMATS = ['.mmd', '.md', '.svg'] as const;
 
 /**
- * Refuses, before anything is replayed or written, a `--diagram` target that is not `.mmd` or `.md`,
+ * Refuses, before anything is replayed or written, a `--diagram` target that is not `.mmd`, `.md` or `.svg`,
  * is the file read or the `--itf` target, lies among counterexamples, or exists without `--update`
  * (the checks of every export, exportTarget.ts).
  */
 export function checkDiagramTarget(path: string, options: { update: boolean; input: string; itf?: string }): void {
   const ext = extname(path).toLowerCase();
-  const formats = 'write .mmd (Mermaid text) or .md (a Markdown page with the diagram)';
-  if (ext === '.svg') throw new Refusal(`--diagram ${path}: SVG is not written (a Mermaid diagram is laid out by a browser, which cascade does not carry); ${formats}`);
+  const formats = 'write .mmd (Mermaid text), .md (a Markdown page with the diagram) or .svg';
   if (ext !== '' && !(DIAGRAM_FORMATS as readonly string[]).includes(ext)) throw new Refusal(`--diagram ${path}: ${formats}, not '${ext}'`);
   checkExportTarget(path, { flag: '--diagram', update: options.update, inputs: [options.input] });
   if (ext === '') throw new Refusal(`--diagram ${path}: ${formats}; the name has no ending`);
@@ -42,7 +42,9 @@ export interface DiagramSource {
 export function diagramText(out: string, file: CounterexampleFile, result: ReplayResult, source: DiagramSource): string {
   const v = result.outcome.violation;
   const mermaid = sequenceDiagram(result.model, file.events, result.outcome.healTicks, v);
-  if (extname(out).toLowerCase() === '.mmd') return mermaid + '\n';
+  const ext = extname(out).toLowerCase();
+  if (ext === '.mmd') return mermaid + '\n';
+  if (ext === '.svg') return sequenceSvg(mermaid);
   const verdict = v ? `**${v.message}** at step ${v.step + 1}` : '**holds** along the same events';
   const replay = `${replayCommand(source.path, source.suiteFile)}${result.ownVariant ? '' : ` --variant ${shellWord(result.variant)}`}`;
   return [

@@ -1,8 +1,8 @@
 /**
  * `cascade replay FILE --diagram OUT` writes the counterexample's sequence diagram (the report's) as
- * Mermaid text (.mmd) or a Markdown page (.md); every other target is refused in one line with exit 2
- * before anything is written: SVG (no browser to lay it out), another ending, the file read, a
- * counterexample, the --itf target, and an existing file without --update. Run in this process.
+ * Mermaid text (.mmd), a Markdown page (.md) or a drawing (.svg); every other target is refused in
+ * one line with exit 2 before anything is written: another ending, the file read, a counterexample,
+ * the --itf target, and an existing file without --update. Run in this process.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCounterexample } from '../../src/trace/load.ts';
 import { replay } from '../../src/explore/replay.ts';
 import { sequenceDiagram } from '../../src/report/sequenceDiagram.ts';
+import { sequenceSvg } from '../../src/report/sequenceSvg.ts';
 import { runInProcess } from '../support/inProcess.ts';
 
 const committed = 'counterexamples/crash-cascade-2010/no-client-crash--skype-2010.json';
@@ -50,11 +51,20 @@ describe('replay --diagram OUT', () => {
     expect(page).toContain('```mermaid\n' + reportDiagram('skype-2010+robust-client') + '\n```\n');
   });
 
+  it('.svg: that diagram drawn, without a browser', async () => {
+    const out = join(dir, 'crash.svg');
+    const r = await runInProcess(['replay', committed, '--diagram', out]);
+    expect(r.code).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toBe(sequenceSvg(reportDiagram()));
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="[\d.]+" height="[\d.]+" viewBox="0 0 [\d.]+ [\d.]+"/);
+    expect(svg).toContain('>Login server</text>');
+  });
+
   const copy = join(dir, 'copy.json');
   const existing = join(dir, 'mine.md');
   const refusals: [string, string[], RegExp][] = [
-    ['an .svg', ['--diagram', join(dir, 'crash.svg')], /--diagram .*crash\.svg: SVG is not written \(a Mermaid diagram is laid out by a browser, which cascade does not carry\); write \.mmd \(Mermaid text\) or \.md/],
-    ['another ending', ['--diagram', join(dir, 'crash.png')], /--diagram .*crash\.png: write \.mmd \(Mermaid text\) or \.md \(a Markdown page with the diagram\), not '\.png'/],
+    ['another ending', ['--diagram', join(dir, 'crash.png')], /--diagram .*crash\.png: write \.mmd \(Mermaid text\), \.md \(a Markdown page with the diagram\) or \.svg, not '\.png'/],
     ['no ending', ['--diagram', join(dir, 'crash')], /the name has no ending/],
     ['an empty name', ['--diagram', ''], /--diagram needs a file name, got ''/],
     ['the file read (a .json)', ['--diagram', copy], /--diagram .*copy\.json: write \.mmd/],
@@ -71,7 +81,7 @@ describe('replay --diagram OUT', () => {
     expect(r.err[0]).toMatch(message);
     expect(r.out).toEqual([]);
     expect(readFileSync(existing, 'utf8')).toBe('my own notes\n');
-    for (const f of ['crash.svg', 'crash.png', 'crash', 'both.md']) expect(existsSync(join(dir, f))).toBe(false);
+    for (const f of ['crash.png', 'crash', 'both.md']) expect(existsSync(join(dir, f))).toBe(false);
     expect(existsSync('counterexamples/crash-cascade-2010/x.md')).toBe(false);
   });
 
