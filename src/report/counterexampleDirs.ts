@@ -4,42 +4,49 @@
  * counterexamples as `D/<suite>/<file>.json` and its results say so), each file once however many of
  * them lead to it.
  */
-import { basename, dirname } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Suite } from '../../properties/index.ts';
 import { realPath } from '../io/realPath.ts';
 import { Refusal } from '../io/refusal.ts';
 import { targetKind } from '../io/writeAtomically.ts';
-import { counterexampleFiles, loadCounterexamples, type CounterexampleSet } from './counterexamples.ts';
+import { counterexampleFiles, loadCounterexampleFiles, loadCounterexamples, type CounterexampleSet } from './counterexamples.ts';
 import type { Results } from './results.ts';
 
-/** The directories the results' counterexamples were stored in, in the order the results name them. */
-export function namedDirectories(results: Results): string[] {
-  const dirs: string[] = [];
+/** The directories the results' counterexamples were stored in, in the order the results name them, with the suites stored there. */
+export function namedDirectories(results: Results): { dir: string; suites: string[] }[] {
+  const dirs: { dir: string; suites: string[] }[] = [];
   for (const row of [...results.random, ...results.exhaustive]) {
     if (row.counterexample === null) continue;
     const suiteDir = dirname(row.counterexample);
     // Stored as D/<suite>/<file>.json; a path of another shape names no directory of counterexamples.
     if (basename(suiteDir) !== row.suite) continue;
     const dir = dirname(suiteDir);
-    if (!dirs.includes(dir)) dirs.push(dir);
+    const named = dirs.find((d) => d.dir === dir) ?? (dirs.push({ dir, suites: [] }), dirs[dirs.length - 1]!);
+    if (!named.suites.includes(row.suite)) named.suites.push(row.suite);
   }
   return dirs;
 }
 
 /**
  * The counterexamples a report explains: `first`'s (already loaded as `loaded`, when the caller checked
- * the directory), then those of every directory the results name that is not the same directory. A
- * named directory that is gone is said as a problem, as a file that does not load is.
+ * the directory), then, in every other directory the results name, the `.json` files of the suites
+ * stored there (`D/<suite>/*.json`, not deeper: a results file names where a run stored its files,
+ * and never leads the report through a whole tree). A named directory that is gone is said as a
+ * problem, as a file that does not load is.
  */
 export function reportCounterexamples(results: Results, first: string, suites: readonly Suite[], loaded?: CounterexampleSet): CounterexampleSet {
   const seen = new Set<string>([realPath(first)]);
   const sets = [loaded ?? loadCounterexamples(first, suites)];
-  for (const dir of namedDirectories(results)) {
+  for (const { dir, suites: stored } of namedDirectories(results)) {
     const real = realPath(dir);
     if (seen.has(real)) continue;
     seen.add(real);
-    if (targetKind(dir) === 'absent') sets.push({ loaded: [], problems: [`${dir}: the results name counterexamples stored here, and it does not exist`] });
-    else sets.push(loadCounterexamples(dir, suites));
+    if (targetKind(dir) === 'absent') {
+      sets.push({ loaded: [], problems: [`${dir}: the results name counterexamples stored here, and it does not exist`] });
+      continue;
+    }
+    sets.push(loadCounterexampleFiles(stored.flatMap((suite) => jsonFiles(join(dir, suite))), suites));
   }
   // One directory inside another leads to its files twice: each is explained once, under its first path.
   const files = new Set<string>();
@@ -54,6 +61,18 @@ export function reportCounterexamples(results: Results, first: string, suites: r
     for (const p of set.problems) if (!out.problems.includes(p)) out.problems.push(p);
   }
   return out;
+}
+
+/** The `.json` entries directly in `dir`, sorted; none when it cannot be read. */
+function jsonFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -51,11 +51,16 @@ export function counterexampleFiles(dir: string): string[] {
 
 /** `userSuites`: suites from suite files the user named, whose counterexamples are explained too. */
 export function loadCounterexamples(dir: string, userSuites: readonly Suite[] = []): CounterexampleSet {
+  return loadCounterexampleFiles(counterexampleFiles(dir), userSuites);
+}
+
+/** The counterexample files at `paths`, each loaded and replayed, or said as a problem. */
+export function loadCounterexampleFiles(paths: readonly string[], userSuites: readonly Suite[] = []): CounterexampleSet {
   const loaded: LoadedCounterexample[] = [];
   const problems: string[] = [];
   const suites = [...SUITES, ...userSuites];
   const properties = propertiesOf(userSuites);
-  for (const path of counterexampleFiles(dir)) {
+  for (const path of paths) {
     const file = loadCounterexample(path, properties);
     if (!file.ok) {
       problems.push(file.error);

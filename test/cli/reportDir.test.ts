@@ -34,12 +34,17 @@ beforeAll(() => {
   expect(row.counterexample).toBe(join(E, 'crash-cascade-2010', 'no-client-crash--skype-2010.json'));
   stored = row.counterexample!;
   writeFileSync(resultsFile, JSON.stringify({ ...emptyResults(), random: [row] }));
+  // Beside it, files the results do not name (another suite's directory, deeper): never read through them.
+  for (const junk of [join(E, 'feedback-loop', 'junk.json'), join(E, 'crash-cascade-2010', 'deeper', 'junk.json')]) {
+    mkdirSync(join(junk, '..'), { recursive: true });
+    writeFileSync(junk, 'not a counterexample');
+  }
 });
 
 const report = (...args: string[]) => runInProcess(['report', '--results', resultsFile, '--population-reduction', '100', ...args]);
 
 describe('report --dir D', () => {
-  it("explains D's counterexamples and those of the directory the results name, not the default directory's", async () => {
+  it("explains D's counterexamples and those the results name in their directory (that suite's files only), not the default directory's", async () => {
     const out = join(home, 'review');
     const run = await report('--dir', D, '--out', out, '--json');
     expect(run.err).toEqual([]);
