@@ -60,5 +60,19 @@ describe('the exhaustive engine on the toy model, on workers', () => {
     // A state bound of one: the start, no level expanded, no verdict.
     const one = await onPool('calm', { maxStates: 1 });
     expect({ states: one.states, depth: one.depth, verdict: one.verdict, stoppedBy: one.stoppedBy }).toEqual({ states: 1, depth: 0, verdict: 'bound-reached', stoppedBy: 'states' });
+    // The pool's own figures, not those of a settling one-thread search (a stop with no violation settles nothing): its shared table (2^20 slots of 12 bytes) is counted.
+    expect(one.bytes).toBeGreaterThanOrEqual(2 ** 20 * 12);
+  });
+
+  // The pool meets a violation and the settling one-thread search (worker 0 builds the subject again)
+  // does not: the answer is the settling search's own, timed from the start of the whole search.
+  it('a settling search that meets no violation gives its own answer', { timeout: 60_000 }, async () => {
+    const miss = new URL('./settleMissSubject.ts', import.meta.url).href;
+    const before = performance.now();
+    const r = await searchExhaustiveOnPool(poolOf(2), { module: miss, subject: 'settle-miss' }, 1, bounds(0));
+    const elapsed = performance.now() - before;
+    expect({ verdict: r.verdict, counterexample: r.counterexample, states: r.states, workers: r.workers }).toEqual({ verdict: 'holds', counterexample: null, states: 13, workers: 2 });
+    expect(r.ms).toBeGreaterThanOrEqual(0);
+    expect(r.ms).toBeLessThanOrEqual(elapsed);
   });
 });
