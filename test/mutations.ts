@@ -244,6 +244,12 @@ interface Entry {
   file: string;
   /** The file's text digest: entries of an older version of the file are not reused. */
   digest: string;
+  /**
+   * The digest of the file's code without its import and re-export declarations: an entry holds
+   * wherever that code stands, so a file moved (its imports rewritten, its path new) keeps its
+   * outcomes. Entries written before it carry only `digest` and are found by path and text.
+   */
+  code?: string;
   index: number;
   line: number;
   from: string;
@@ -258,7 +264,7 @@ if (journalPath !== null && existsSync(journalPath)) {
     if (line.trim() === '') continue;
     try {
       const e = JSON.parse(line) as Entry;
-      journal.set(`${e.file}#${e.digest}#${e.index}`, e);
+      journal.set(e.code !== undefined ? `${e.code}#${e.index}` : `${e.file}#${e.digest}#${e.index}`, e);
     } catch {
       // A last line cut short by a stopped run is dropped; a damaged line before it is refused.
       if (i < lines.length - 1) {
@@ -269,6 +275,13 @@ if (journalPath !== null && existsSync(journalPath)) {
   }
 }
 const digestOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/** The digest of `text`'s code with its import declarations and `export ... from` lines left out (see `Entry.code`). */
+function codeDigestOf(file: string, text: string): string {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const kept = source.statements.filter((s) => !ts.isImportDeclaration(s) && !(ts.isExportDeclaration(s) && s.moduleSpecifier !== undefined));
+  return digestOf(kept.map((s) => text.slice(s.getFullStart(), s.getEnd())).join(''));
+}
 
 if (list) {
   let all = 0;
@@ -334,6 +347,7 @@ for (const target of targets) {
   const fileStarted = Date.now();
   const original = readFileSync(file, 'utf8');
   const digest = digestOf(original);
+  const code = codeDigestOf(file, original);
   const lines = original.split('\n');
   const mine = mutantsOf(target)
     .map((m, index) => ({ m, index }))
@@ -344,7 +358,7 @@ for (const target of targets) {
   let timeouts: number[] | null = null;
   for (const { m, index } of mine) {
     // A change the tests did not notice runs again: tests may have been added since.
-    let entry = journal.get(keyOf(index));
+    let entry = journal.get(`${code}#${index}`) ?? journal.get(keyOf(index));
     if (entry?.outcome === 'pass') entry = undefined;
     if (entry === undefined) {
       if (timeouts === null) {
@@ -370,7 +384,7 @@ for (const target of targets) {
       } finally {
         restore();
       }
-      entry = { file, digest, index, line: m.line, from: m.from, to: m.to, ...result };
+      entry = { file, digest, code, index, line: m.line, from: m.from, to: m.to, ...result };
       if (journalPath !== null) appendFileSync(journalPath, `${JSON.stringify(entry)}\n`);
     }
     const { outcome } = entry;
