@@ -12,6 +12,7 @@ import { searchExhaustiveOnPool } from '../../../src/engines/exhaustive/onPool.t
 import { searchExhaustive, type ExhaustiveOptions } from '../../../src/engines/exhaustive/search.ts';
 import { Pool } from '../../../src/parallel/pool.ts';
 import type { ToyConfig, ToyEvent, ToyPropertyId } from '../../support/toyModel.ts';
+import { chainSubject } from './tickChainModel.ts';
 import { TWO_LENGTHS, twoLengthsSubject } from './toyTwoLengths.ts';
 
 const TOY: ToyConfig = { budget: 4, window: 2, heal: 3 };
@@ -74,5 +75,17 @@ describe('the exhaustive engine on the toy model, on workers', () => {
     expect({ verdict: r.verdict, counterexample: r.counterexample, states: r.states, workers: r.workers }).toEqual({ verdict: 'holds', counterexample: null, states: 13, workers: 2 });
     expect(r.ms).toBeGreaterThanOrEqual(0);
     expect(r.ms).toBeLessThanOrEqual(elapsed);
+  });
+
+  // Levels are expanded in order even when a tick chain queued a state levels ahead on one worker
+  // while the other holds the next level (tickChainModel.ts): the shorter violation, q y z, is found,
+  // as one thread finds it, not p a, tick, tick, x from the chain's far end.
+  it('expands the lowest level any worker holds first', { timeout: 60_000 }, async () => {
+    const chain = new URL('./tickChainModel.ts', import.meta.url).href;
+    const alone = searchExhaustive(chainSubject(), bounds(5));
+    const b = (name: string) => ({ kind: 'pick', name });
+    expect(alone.counterexample!.events).toEqual([b('q'), b('y'), b('z')]);
+    const r = await searchExhaustiveOnPool(poolOf(2), { module: chain, subject: null }, 1, bounds(5));
+    expect({ events: r.counterexample!.events, depth: r.depth, states: r.states, shortest: r.shortest }).toEqual({ events: alone.counterexample!.events, depth: alone.depth, states: alone.states, shortest: true });
   });
 });
