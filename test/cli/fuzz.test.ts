@@ -119,7 +119,7 @@ const PATHS = [
   ...committed.map((f) => join(fixtures, 'cx', f.split('/').pop()!)),
   ...committed, ...committed.map((f) => join(root, f)), 'counterexamples', 'counterexamples/new.json',
   '/dev/null', '/dev/zero', '/dev/full', '/dev/stdin', '/proc/self/status', '/sys/cascade.json', '/proc/cascade.json', '/proc/cascade/x.json', '/proc/cascade',
-  join(fixtures, 'missing', 'deep', 'x.json'), `${'y'.repeat(300)}.json`, 'OUT/x.json', 'OUT/new/dir/x.itf.json', 'OUT', 'OUT/',
+  join(fixtures, 'missing', 'deep', 'x.json'), `${'y'.repeat(300)}.json`, 'OUT/x.json', 'OUT/new/dir/x.itf.json', 'OUT/d.mmd', 'OUT/d.md', 'OUT/d.svg', 'OUT', 'OUT/',
   ...PROTO_NAMES,
 ];
 const paths = fc.constantFrom(...PATHS);
@@ -152,7 +152,7 @@ const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional
     flags: [['--property', names], ['--variant', names], ['--budget', names], ['--horizon', numbers], ['--max-states', numbers], ['--max-memory', numbers], ['--dir', paths], ['--update', null], ['--json', null], ['--junit', paths], ['--suite', suites], ...PARAMETER_FLAGS, ...PARALLEL_FLAGS],
     guard: ['--property', 'no-client-crash', '--variant', 'skype-2010', '--horizon', '3', '--max-states', '3000', '--max-memory', '64', '--dir', 'OUT/cx'],
   },
-  replay: { flags: [['--variant', names], ['--json', null], ['--itf', paths], ['--update', null], ['--suite', suites]], guard: [], positional: true },
+  replay: { flags: [['--variant', names], ['--json', null], ['--itf', paths], ['--diagram', paths], ['--update', null], ['--suite', suites]], guard: [], positional: true },
   simulate: {
     flags: [['--scenario', names], ['--variant', names], ['--ticks', numbers], ['--seed', numbers], ['--json', null], ...PARAMETER_FLAGS],
     guard: ['--scenario', 'outage-2010', '--variant', 'fixed', '--scale', 'small', '--ticks', '5'],
@@ -164,7 +164,7 @@ const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional
   },
   report: {
     // Valid results are not in the pool: writing a whole report takes seconds (test/report covers it).
-    flags: [['--out', paths], ['--results', paths], ['--budget', names], ['--update', null], ['--json', null], ['--suite', suites]],
+    flags: [['--out', paths], ['--results', paths], ['--dir', paths], ['--budget', names], ['--update', null], ['--json', null], ['--suite', suites]],
     guard: ['--out', 'OUT/report', '--results', join(fixtures, 'results-bad.json')],
   },
   // A valid run is one small suite on one base (seconds); the fuzzed suites are the refused kinds only.
