@@ -117,6 +117,17 @@ describe('what a worker shares with the command', () => {
     }
   });
 
+  it('a message a suite file posts from a worker is not taken for its task\'s answer', async () => {
+    const pool = new Pool(1);
+    try {
+      const top = "import { parentPort } from 'node:worker_threads'; parentPort?.postMessage({ id: -1, output: 'not an answer' });";
+      const answer = await pool.runOn<unknown>(0, 'exploreSettle', settle(suiteFile('posting', '', top)));
+      expect(answer).toMatchObject({ verdict: expect.stringMatching(/^(holds|holds-within-horizon|bound-reached|violated)$/), states: expect.any(Number) });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('each worker\'s calls of a suite file\'s functions are watched in a slot of its own, apart from this thread\'s', async () => {
     const pool = new Pool(1);
     try {
