@@ -264,7 +264,8 @@ if (journalPath !== null && existsSync(journalPath)) {
     if (line.trim() === '') continue;
     try {
       const e = JSON.parse(line) as Entry;
-      journal.set(e.code !== undefined ? `${e.code}#${e.index}` : `${e.file}#${e.digest}#${e.index}`, e);
+      journal.set(`${e.file}#${e.digest}#${e.index}`, e);
+      if (e.code !== undefined) journal.set(`${e.code}#${e.index}`, e);
     } catch {
       // A last line cut short by a stopped run is dropped; a damaged line before it is refused.
       if (i < lines.length - 1) {
@@ -276,11 +277,33 @@ if (journalPath !== null && existsSync(journalPath)) {
 }
 const digestOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-/** The digest of `text`'s code with its import declarations and `export ... from` lines left out (see `Entry.code`). */
+/**
+ * The digest of `text`'s code as tokens, with its import declarations and `export ... from` lines
+ * left out (see `Entry.code`): comments, white space, line breaks and a comma before a closing
+ * bracket do not count, so a formatter's rewrapping keeps a file's outcomes as a move does.
+ */
 function codeDigestOf(file: string, text: string): string {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const kept = source.statements.filter((s) => !ts.isImportDeclaration(s) && !(ts.isExportDeclaration(s) && s.moduleSpecifier !== undefined));
-  return digestOf(kept.map((s) => text.slice(s.getFullStart(), s.getEnd())).join(''));
+  // The syntax tree written out with its nesting: parentheses that only group, commas and semicolons are left out.
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
+    if (ts.isParenthesizedExpression(node)) return visit(node.expression);
+    const children = node.getChildren(source);
+    if (children.length === 0) {
+      const token = node.getText(source);
+      // A union's or intersection's leading bar (a formatter's, on a type split over lines) is left out too.
+      const leading = (token === '|' || token === '&') && out[out.length - 1] === '(';
+      if (token !== '' && token !== ',' && token !== ';' && !leading) out.push(token);
+      return;
+    }
+    out.push('(');
+    for (const child of children) visit(child);
+    out.push(')');
+  };
+  for (const statement of kept) visit(statement);
+  return digestOf(out.join(' '));
 }
 
 if (list) {
