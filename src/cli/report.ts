@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { isInside } from '../io/realPath.ts';
-import { checkedDirectory, gatherResults, loadResults, loadSuiteFile, OutputDirectory, reportCounterexamples, RESULTS_PATH, writeReport } from '../runner/index.ts';
+import { checkedDirectory, gatherResults, loadResults, loadSuiteFile, OutputDirectory, reportCounterexamples, RESULTS_PATH, writeReport, type Results } from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { gatherPrinter } from './gatherPrint.ts';
 
@@ -74,7 +74,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void,
   const dir = values.dir === undefined ? undefined : directoryFlag('dir', values.dir, 'counterexamples');
   if (dir !== undefined && isInside(outDir, dir)) throw new UsageError(`--out ${outDir}: is inside --dir ${dir}; the report goes elsewhere`);
   const fromDir = dir === undefined ? undefined : checkedDirectory(dir, suites);
-  let results;
+  let results: Results;
   if (values.results !== undefined || existsSync(RESULTS_PATH)) {
     const loaded = loadResults(values.results ?? RESULTS_PATH);
     if (!loaded.ok) throw new UsageError(loaded.error);

@@ -40,8 +40,6 @@ function dispatch(state: State, model: Model, event: Event): boolean {
     case 'tick':
       tick(state, model);
       return true;
-    default:
-      return false;
     case 'crash':
       return crash(state, model, event.peer);
     case 'reboot':
@@ -56,5 +54,7 @@ function dispatch(state: State, model: Model, event: Event): boolean {
       return goOffline(state, model, event.peer);
     case 'addMegaSupernodes':
       return Number.isInteger(event.count) && event.count >= 1 && addMegaSupernodes(state, model, event.count) > 0;
+    default:
+      return false;
   }
 }

@@ -79,7 +79,7 @@ export function fidelity(seeds: number[], overrides: Overrides = {}, listener: F
 }
 
 /** The figure's value in one seed's runs. */
-function valueOf(id: string, r10: OutageObservation, r07: OutageObservation, f10: OutageObservation, f07: OutageObservation): number | null {
+function figureValue(id: string, r10: OutageObservation, r07: OutageObservation, f10: OutageObservation, f07: OutageObservation): number | null {
   switch (id) {
     case 'crashed-buggy-users':
       return r10.crashedBuggyShare;
@@ -112,7 +112,7 @@ function judge(figure: Figure, runs: Record<FidelityRunName, OutageObservation[]
   const notes: string[] = [];
   for (let i = 0; i < n; i++) {
     const [r10, r07, f10, f07] = [runs['record-2010'][i]!, runs['record-2007'][i]!, runs['fixed-2010'][i]!, runs['fixed-2007'][i]!];
-    values.push(valueOf(figure.id, r10, r07, f10, f07));
+    values.push(figureValue(figure.id, r10, r07, f10, f07));
     if (figure.id === 'recovery-90' && r10.recoveryHours.some((h) => h === null)) notes.push(`seed ${r10.seed}: not every level crossed`);
     if (figure.id === 'fixed-online') {
       for (const run of [f10, f07]) {

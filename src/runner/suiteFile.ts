@@ -5,7 +5,7 @@
  * file is code: cascade runs one only when the user names it on the command line (a counterexample
  * names its suite file, but replaying it does not run that file unasked).
  */
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineSuite, isDefinedSuite, type Suite } from '../../properties/index.ts';
@@ -46,7 +46,7 @@ async function importModule(path: string): Promise<Record<string, unknown>> {
 /** Loads and checks a suite file; every problem is a Refusal of one line naming the file. */
 export async function loadSuiteFile(path: string, api: SuiteApi): Promise<Suite> {
   if (!(SUITE_FILE_EXTENSIONS as readonly string[]).includes(extname(path))) throw new Refusal(`--suite ${path}: a suite file ends in ${SUITE_FILE_EXTENSIONS.join(', ')}`);
-  let stat;
+  let stat: Stats;
   try {
     stat = statSync(path);
   } catch {

@@ -25,7 +25,7 @@ export function readText(path: string, maxBytes = MAX_COUNTEREXAMPLE_BYTES): Che
     if (stat.size > maxBytes) return { ok: false, error: `${path}: ${stat.size.toLocaleString('en-US')} bytes, more than the ${maxBytes.toLocaleString('en-US')} read` };
     const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;
-    for (let n; length <= maxBytes && (n = readSync(fd, buffer, length, maxBytes + 1 - length, null)) > 0; ) length += n;
+    for (let n: number; length <= maxBytes && (n = readSync(fd, buffer, length, maxBytes + 1 - length, null)) > 0; ) length += n;
     if (length > maxBytes) return { ok: false, error: `${path}: more than the ${maxBytes.toLocaleString('en-US')} bytes read (the file grew while read)` };
     return { ok: true, value: buffer.toString('utf8', 0, length) };
   } catch (error) {

@@ -104,7 +104,7 @@ describe('a suite file of your own', () => {
     mkdirSync(home, { recursive: true });
     writeFileSync(suiteFile, SUITE_FILE);
     const check = cli(['check', '--suite', 'half-offline.mjs', '--runs', '300'], home);
-    expect(check.stdout).toMatch(/ok   half-offline \/ half-offline-briefly on skype-2010: violated \(expected violated\)/);
+    expect(check.stdout).toMatch(/ok {3}half-offline \/ half-offline-briefly on skype-2010: violated \(expected violated\)/);
     const file = join(home, 'counterexamples', 'half-offline', 'half-offline-briefly--skype-2010.json');
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { suiteFile: string; violation: { message: string } };
     expect(stored.suiteFile).toBe('../../half-offline.mjs');
@@ -147,7 +147,7 @@ describe('a suite file of your own', () => {
     mkdirSync(home, { recursive: true });
     writeFileSync(join(home, 'half-offline.mjs'), SUITE_FILE);
     const r = cli(['explore', '--suite', 'half-offline.mjs', '--variant', 'skype-2010', '--horizon', '8', '--max-states', '300000'], home);
-    expect(r.stdout).toMatch(/ok   half-offline \/ half-offline-briefly on skype-2010: violated/);
+    expect(r.stdout).toMatch(/ok {3}half-offline \/ half-offline-briefly on skype-2010: violated/);
     expect(r.code).toBe(0);
     expect(cli(['replay', 'counterexamples/half-offline/half-offline-briefly--skype-2010.json', '--suite', 'half-offline.mjs'], home).code).toBe(0);
   });

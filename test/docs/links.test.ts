@@ -12,7 +12,7 @@ import { docFiles, proseLines } from './docFiles.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens; repeats numbered. */
-export function anchors(markdown: string): Set<string> {
+function anchors(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
   for (const { text } of proseLines(markdown)) {
@@ -28,7 +28,7 @@ export function anchors(markdown: string): Set<string> {
 }
 
 /** The relative link targets of a page's prose (inline links; addresses with a scheme are not checked). */
-export function links(markdown: string): { line: number; target: string }[] {
+function links(markdown: string): { line: number; target: string }[] {
   return proseLines(markdown).flatMap((l) =>
     [...l.text.replace(/`[^`]*`/g, '').matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)]
       .map((m) => ({ line: l.line, target: m[1]! }))

@@ -33,7 +33,7 @@ describe('fix-set cells', () => {
 
   it('an exhaustive cell\'s memory bound is at most 4 GB, and this machine\'s ceiling below that', () => {
     const b = fixSearchBound(suite, 'test', 'no-cascade', 'fixed');
-    expect(b.maxMemoryMB).toBe(memoryCeilingMB() >= 4096 ? 4096 : memoryCeilingMB());
+    expect(b.maxMemoryMB).toBe(Math.min(4096, memoryCeilingMB()));
     // The engine takes bytes: 4,096 MB is 4,294,967,296 bytes (a MB being 1,048,576 of them).
     expect(fixExhaustiveOptions(suite, 'test', 'no-cascade', 'fixed').maxMemoryBytes).toBe(b.maxMemoryMB * 1_048_576);
     if (memoryCeilingMB() >= 4096) expect(fixExhaustiveOptions(suite, 'test', 'no-cascade', 'fixed').maxMemoryBytes).toBe(4_294_967_296);

@@ -7,7 +7,7 @@ import { ALL_VARIANTS, modelOf, validEvent } from '../support/arbitraries.ts';
 
 describe('recovers', () => {
   it('violated after a run exactly when no state of its heal phase (start included) meets the goal', () => {
-    const recovers = PROPERTIES['recovers'] as EventuallyProperty;
+    const recovers = PROPERTIES.recovers as EventuallyProperty;
     const bounds = { ...DEFAULT_BOUNDS, healTicks: 12 };
     let violated = 0;
     fc.assert(

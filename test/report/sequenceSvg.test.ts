@@ -11,7 +11,7 @@ import { sequenceSvg } from '../../src/report/sequenceSvg.ts';
 
 const diagrams = loadCounterexamples('counterexamples').loaded.map((c) => ({ path: c.path, mermaid: sequenceDiagram(c.replay.model, c.file.events, c.healTicks, c.replay.outcome.violation) }));
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 /** Estimated on the narrow side here, so that the check does not pass by the drawing's own estimate. */
 const CHAR = 6;
 
@@ -37,7 +37,7 @@ describe('sequenceSvg', () => {
         } else if (n) expected.push(...n[1]!.split('<br/>'));
       }
       const texts = [...svg.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)"[^>]*>([^<]*)<\/text>/g)];
-      expect(texts.map((t) => unescape(t[3]!)).sort(), path).toEqual(expected.sort());
+      expect(texts.map((t) => unescapeXml(t[3]!)).sort(), path).toEqual(expected.sort());
       expect((svg.match(/marker-end="url\(#head\)"/g) ?? []).length + crosses, path).toBe(messages);
       expect((svg.match(/<path d="M[^"]*" stroke="#333" stroke-width="2"\/>/g) ?? []).length, path).toBe(crosses);
 
@@ -45,7 +45,7 @@ describe('sequenceSvg', () => {
       const shift = Number(/<g transform="translate\(([\d.-]+),0\)">/.exec(svg)![1]);
       const inside = (x: number, y: number) => x + shift >= 0 && x + shift <= w && y >= 0 && y <= h;
       for (const t of texts) {
-        const [x, y, half] = [Number(t[1]), Number(t[2]), (unescape(t[3]!).length * CHAR) / 2];
+        const [x, y, half] = [Number(t[1]), Number(t[2]), (unescapeXml(t[3]!).length * CHAR) / 2];
         expect(inside(x - half, y) && inside(x + half, y), `${path}: '${t[3]}'`).toBe(true);
       }
       for (const r of svg.matchAll(/<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"/g)) {

@@ -33,7 +33,7 @@ describe('ITF export', () => {
     const steps = Math.max(file.value.events.length, file.value.violation.step + 1);
     expect(trace.states).toHaveLength(steps + 1);
     expect(trace.states[0]['mbt::actionTaken']).toBe('init');
-    expect(trace.states[1]['lastEvent']).toEqual(encode(file.value.events[0]));
+    expect(trace.states[1].lastEvent).toEqual(encode(file.value.events[0]));
     expect(trace.vars).toEqual(expect.arrayContaining(['peers', 'supernodes', 'loginQueue', 'counters', 'mbt::actionTaken', 'mbt::effects']));
     expect(trace.states[0]['mbt::effects']).toEqual([]);
   });

@@ -29,7 +29,7 @@ export function wideStateCount(widths: readonly number[]): number {
 
 export function wideSubject(widths: readonly number[], broken: readonly number[] | null = null): SearchSubject<WideState, WideEvent> {
   const choices = widths.map((w) => [TICK, ...Array.from({ length: w }, (_, i): WideEvent => ({ kind: 'pick', value: i + 1 }))]);
-  const stage = (s: WideState) => s.picks.findIndex((p) => p === 0);
+  const stage = (s: WideState) => s.picks.indexOf(0);
   const canPick = (s: WideState) => s.tick === 0 && stage(s) >= 0;
   const model: SearchModel<WideState, WideEvent> = {
     init: () => ({ tick: 0, picks: widths.map(() => 0) }),

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { changes, handBuilt } from '../../support/handBuilt.ts';
 import { promote, promotePeer } from '../../../src/model/actions/promote.ts';
-import { type Config, type Model, type PeerStatus, type State } from '../../../src/model/index.ts';
+import type { Config, Model, PeerStatus, State } from '../../../src/model/index.ts';
 
 const BLIND = 'skype-2010';
 const AWARE = 'skype-2010+load-aware-promotion';
