@@ -42,8 +42,23 @@ const explore: BenchModule = {
       const label = `${id} / ${property}, horizon ${horizon}`;
       const note = `median of ${rates.map((x) => Math.round(x / 1000)).join(', ')} thousand; ${r.verdict} (${r.stoppedBy}), ${r.states.toLocaleString('en-US')} states, ${r.transitions.toLocaleString('en-US')} transitions, depth ${r.depth}, collision chance ${r.collisionProbability.toExponential(1)}`;
       record({ scope, variant, name: `${label}: states/s`, value: median(rates), unit: 'states/s', count: r.states, seconds: ms / 1000, note });
-      record({ scope, variant, name: `${label}: transitions/s`, value: median(rounds.map((x) => x.transitionsPerSecond)), unit: 'trans/s', count: r.transitions, seconds: ms / 1000 });
-      record({ scope, variant, name: `${label}: bytes per stored state`, value: r.bytesPerState, unit: 'B', note: `peak bytes of the seen-set, links and frontier over ${r.states.toLocaleString('en-US')} distinct states` });
+      record({
+        scope,
+        variant,
+        name: `${label}: transitions/s`,
+        value: median(rounds.map((x) => x.transitionsPerSecond)),
+        unit: 'trans/s',
+        count: r.transitions,
+        seconds: ms / 1000,
+      });
+      record({
+        scope,
+        variant,
+        name: `${label}: bytes per stored state`,
+        value: r.bytesPerState,
+        unit: 'B',
+        note: `peak bytes of the seen-set, links and frontier over ${r.states.toLocaleString('en-US')} distinct states`,
+      });
     }
   },
 };

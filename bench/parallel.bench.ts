@@ -46,16 +46,39 @@ const parallel: BenchModule = {
       const seconds = (w: number) => median(runs[w]!.map((o) => o.seconds));
       for (const w of [1, workers]) {
         const last = runs[w]!.at(-1)!;
-        record({ scope: 'small', variant: '-', name: `${job.title}, ${w} worker${w === 1 ? '' : 's'}`, value: seconds(w), unit: 's', count: last.count, seconds: seconds(w), note: `median of ${runs[w]!.map((o) => fmt(o.seconds)).join(', ')} s; ${last.note}` });
+        record({
+          scope: 'small',
+          variant: '-',
+          name: `${job.title}, ${w} worker${w === 1 ? '' : 's'}`,
+          value: seconds(w),
+          unit: 's',
+          count: last.count,
+          seconds: seconds(w),
+          note: `median of ${runs[w]!.map((o) => fmt(o.seconds)).join(', ')} s; ${last.note}`,
+        });
       }
       const keys = new Set([...runs[1]!, ...runs[workers]!].map((o) => o.key));
       const ratios = runs[1]!.map((o, i) => o.seconds / runs[workers]![i]!.seconds);
       const speedUp = seconds(1) / seconds(workers);
-      record({ scope: 'small', variant: '-', name: `${name} speed-up, ${workers} workers / 1`, value: speedUp, unit: 'x', note: `of the medians; rounds ${ratios.map((r) => r.toFixed(2)).join(', ')}; ${keys.size === 1 ? 'same verdicts and counts in every run' : `DIFFERENT results: ${[...keys].join(' | ')}`}` });
+      record({
+        scope: 'small',
+        variant: '-',
+        name: `${name} speed-up, ${workers} workers / 1`,
+        value: speedUp,
+        unit: 'x',
+        note: `of the medians; rounds ${ratios.map((r) => r.toFixed(2)).join(', ')}; ${keys.size === 1 ? 'same verdicts and counts in every run' : `DIFFERENT results: ${[...keys].join(' | ')}`}`,
+      });
       if (workers === 2) {
         const both = await twoAtOnce(name);
         const ceiling = seconds(1) * both.reduce((sum, o) => sum + 1 / o.seconds, 0);
-        record({ scope: 'small', variant: '-', name: `${name}: the machine's ceiling for two threads`, value: ceiling, unit: 'x', note: `two one-thread copies at once took ${both.map((o) => fmt(o.seconds)).join(' and ')} s against ${fmt(seconds(1))} s alone; the speed-up is ${Math.round((100 * speedUp) / ceiling)}% of it` });
+        record({
+          scope: 'small',
+          variant: '-',
+          name: `${name}: the machine's ceiling for two threads`,
+          value: ceiling,
+          unit: 'x',
+          note: `two one-thread copies at once took ${both.map((o) => fmt(o.seconds)).join(' and ')} s against ${fmt(seconds(1))} s alone; the speed-up is ${Math.round((100 * speedUp) / ceiling)}% of it`,
+        });
       }
     }
   },

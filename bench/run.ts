@@ -56,11 +56,23 @@ async function main(): Promise<void> {
   }
   // Only modules that ran to the end replace their figures; `npm run docs:figures` renders the file.
   if (runs.length > 0) {
-    saveBenchResults(repositoryRoot(fileURLToPath(new URL('.', import.meta.url))), runs, MODULES.map((m) => m.name));
+    saveBenchResults(
+      repositoryRoot(fileURLToPath(new URL('.', import.meta.url))),
+      runs,
+      MODULES.map((m) => m.name),
+    );
     if (!args.json) console.log(`\n${BENCH_RESULTS_PATH}: ${runs.map((r) => r.name).join(', ')} written; npm run docs:figures renders it`);
   }
   const total = (performance.now() - started) / 1000;
-  print({ bench: 'run', scope: 'process', variant: '-', name: 'wall time, all modules', value: total, unit: 's', note: `node ${process.version}, ${availableParallelism()} cpus, load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end` });
+  print({
+    bench: 'run',
+    scope: 'process',
+    variant: '-',
+    name: 'wall time, all modules',
+    value: total,
+    unit: 's',
+    note: `node ${process.version}, ${availableParallelism()} cpus, load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`,
+  });
 }
 
 await main();

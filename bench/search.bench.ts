@@ -23,7 +23,9 @@ const search: BenchModule = {
         for (const property of suite.properties) {
           for (const variant of Object.keys(suite.variants)) {
             if (expectation(suite, property, variant) !== 'violated') continue;
-            const found = Array.from({ length: SEEDS }, (_, i) => checkPair({ suite, property, variant, expected: 'violated' }, { budget: 'start', seed: i + 1, dir: join(dir, String(i)), update: false })).filter((r) => r.verdict === 'violated');
+            const found = Array.from({ length: SEEDS }, (_, i) =>
+              checkPair({ suite, property, variant, expected: 'violated' }, { budget: 'start', seed: i + 1, dir: join(dir, String(i)), update: false }),
+            ).filter((r) => r.verdict === 'violated');
             const scope = `${suite.id} / ${property}`;
             const note = `${found.length}/${SEEDS} seeds failed`;
             if (found.length === 0) {

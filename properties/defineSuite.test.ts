@@ -8,7 +8,13 @@ import { defineProperty, DefinitionError } from '../src/properties/index.ts';
 import { checkPairs, explorePairs } from '../src/runner/index.ts';
 import { defineSuite, suiteVariants, type SuiteSpec } from './index.ts';
 
-const base: SuiteSpec = { id: 'mine', title: 'a suite of my own', kinds: ['crash', 'reboot'], properties: ['no-cascade'], variants: { 'skype-2010': 'violated', fixed: 'holds' } };
+const base: SuiteSpec = {
+  id: 'mine',
+  title: 'a suite of my own',
+  kinds: ['crash', 'reboot'],
+  properties: ['no-cascade'],
+  variants: { 'skype-2010': 'violated', fixed: 'holds' },
+};
 
 describe('defineSuite', () => {
   it.each<[string, Partial<SuiteSpec> & Record<string, unknown>, RegExp]>([
@@ -24,11 +30,23 @@ describe('defineSuite', () => {
     ['a built-in id', { id: 'feedback-loop' }, /'feedback-loop' is a built-in suite; choose another id/],
     ['an unknown field', { horizon: 3 }, /horizon/],
     ['no variants', { variants: {} }, /variants: none given/],
-    ['a variant twice under two names', { variants: ['fixed', 'skype-2010+robust-client+backoff-jitter+admission-control+retry-budget+load-aware-promotion+mega-supernodes'] }, /are the same variant/],
+    [
+      'a variant twice under two names',
+      { variants: ['fixed', 'skype-2010+robust-client+backoff-jitter+admission-control+retry-budget+load-aware-promotion+mega-supernodes'] },
+      /are the same variant/,
+    ],
     ['a kind twice', { kinds: ['crash', 'crash'] }, /kinds\.1: 'crash' is listed twice/],
     ['a property twice', { properties: ['no-cascade', 'no-cascade'] }, /properties\.1: 'no-cascade' is listed twice/],
-    ['a window longer than any run', { properties: [defineProperty({ id: 'long', summary: 'long', never: () => true, forMoreThan: 100 })] }, /'long' watches a window of 101 ticks, longer than any run of this suite \(at most 30 events and 40 heal ticks\)/],
-    ['a property shadowing a built-in one', { properties: [defineProperty({ id: 'no-cascade', summary: 'mine', always: () => null })] }, /'no-cascade' is a built-in property's id/],
+    [
+      'a window longer than any run',
+      { properties: [defineProperty({ id: 'long', summary: 'long', never: () => true, forMoreThan: 100 })] },
+      /'long' watches a window of 101 ticks, longer than any run of this suite \(at most 30 events and 40 heal ticks\)/,
+    ],
+    [
+      'a property shadowing a built-in one',
+      { properties: [defineProperty({ id: 'no-cascade', summary: 'mine', always: () => null })] },
+      /'no-cascade' is a built-in property's id/,
+    ],
   ])('refuses %s', (_what, change, message) => {
     const spec = { ...base, ...change } as SuiteSpec;
     expect(() => defineSuite(spec)).toThrow(DefinitionError);
@@ -46,7 +64,12 @@ describe('defineSuite', () => {
 
   it('fills defaults, keeps variants without an expectation apart, and runs like a built-in suite', () => {
     const own = defineProperty({ id: 'some-supernode', summary: 'a supernode serves', always: () => null });
-    const suite = defineSuite({ ...base, properties: ['no-cascade', own], variants: ['skype-2010+robust-client'], exhaustive: { variants: ['fixed'], horizon: 3 } });
+    const suite = defineSuite({
+      ...base,
+      properties: ['no-cascade', own],
+      variants: ['skype-2010+robust-client'],
+      exhaustive: { variants: ['fixed'], horizon: 3 },
+    });
     expect(suite.bounds.healTicks).toBe(40);
     expect(suite.ownProperties).toEqual({ 'some-supernode': own });
     expect(suiteVariants(suite)).toEqual(['skype-2010+robust-client']);

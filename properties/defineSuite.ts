@@ -24,10 +24,21 @@ const SuiteSpecSchema = z
     bounds: BoundsSchema.partial().default({}),
     kinds: z.array(z.string()).min(1).max(ADVERSARY_KINDS.length),
     maxEvents: z.number().int().min(1).max(FILE_LIMITS.events).default(30),
-    properties: z.array(z.union([z.string(), z.custom<Property>((p) => typeof p === 'object' && p !== null && 'kind' in p && 'id' in p, 'must be a property id or a defineProperty(...) result')])).min(1).max(50),
+    properties: z
+      .array(
+        z.union([
+          z.string(),
+          z.custom<Property>((p) => typeof p === 'object' && p !== null && 'kind' in p && 'id' in p, 'must be a property id or a defineProperty(...) result'),
+        ]),
+      )
+      .min(1)
+      .max(50),
     /** Variant -> expected verdict (null: none, the verdict is reported as found), or a list of variants. */
     variants: z.union([z.array(z.string()).min(1).max(200), z.record(z.string(), expected)]),
-    budget: z.object({ test: z.number().int().min(1).max(10_000_000), start: z.number().int().min(1).max(10_000_000) }).strict().default({ test: 200, start: 1_000 }),
+    budget: z
+      .object({ test: z.number().int().min(1).max(10_000_000), start: z.number().int().min(1).max(10_000_000) })
+      .strict()
+      .default({ test: 200, start: 1_000 }),
     exhaustive: z
       .object({
         variants: z.array(z.string()).max(200).default([]),
@@ -73,7 +84,8 @@ export function defineSuite(spec: SuiteSpec, file?: string): Suite {
   const where = `suite '${s.id}'`;
   if (SUITES.some((b) => b.id === s.id)) throw new DefinitionError(`${where}: id: '${s.id}' is a built-in suite; choose another id`);
   const kinds = s.kinds.map((k, i) => {
-    if (!(ADVERSARY_KINDS as readonly string[]).includes(k)) throw new DefinitionError(`${where}: kinds.${i}: unknown event kind '${k.slice(0, 64)}': choose from ${ADVERSARY_KINDS.join(', ')}`);
+    if (!(ADVERSARY_KINDS as readonly string[]).includes(k))
+      throw new DefinitionError(`${where}: kinds.${i}: unknown event kind '${k.slice(0, 64)}': choose from ${ADVERSARY_KINDS.join(', ')}`);
     if (s.kinds.indexOf(k) !== i) throw new DefinitionError(`${where}: kinds.${i}: '${k}' is listed twice`);
     return k as AdversaryKind;
   });
@@ -85,7 +97,10 @@ export function defineSuite(spec: SuiteSpec, file?: string): Suite {
   const own: Record<string, Property> = {};
   const ids = s.properties.map((p, i) => {
     if (typeof p === 'string') {
-      if (!Object.hasOwn(PROPERTIES, p)) throw new DefinitionError(`${where}: properties.${i}: unknown property '${p.slice(0, 64)}': built-in properties are ${Object.keys(PROPERTIES).join(', ')}, or give defineProperty(...)`);
+      if (!Object.hasOwn(PROPERTIES, p))
+        throw new DefinitionError(
+          `${where}: properties.${i}: unknown property '${p.slice(0, 64)}': built-in properties are ${Object.keys(PROPERTIES).join(', ')}, or give defineProperty(...)`,
+        );
       return p;
     }
     if (Object.hasOwn(PROPERTIES, p.id)) throw new DefinitionError(`${where}: properties.${i}: '${p.id}' is a built-in property's id; choose another`);
@@ -93,7 +108,9 @@ export function defineSuite(spec: SuiteSpec, file?: string): Suite {
     // A window longer than any run can never be violated: refused rather than reported as holding.
     const longest = s.maxEvents + bounds.healTicks;
     if (p.kind === 'always' && p.history && p.history.limit > longest) {
-      throw new DefinitionError(`${where}: properties.${i}: '${p.id}' watches a window of ${p.history.limit} ticks, longer than any run of this suite (at most ${s.maxEvents} events and ${bounds.healTicks} heal ticks)`);
+      throw new DefinitionError(
+        `${where}: properties.${i}: '${p.id}' watches a window of ${p.history.limit} ticks, longer than any run of this suite (at most ${s.maxEvents} events and ${bounds.healTicks} heal ticks)`,
+      );
     }
     own[p.id] = p;
     return p.id;

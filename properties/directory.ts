@@ -34,7 +34,7 @@ export const directory: Suite = {
     // ticks; with one fault and one user action a 30-tick horizon takes 167,338 to 314,417 states by
     // variant (the start rows of properties/manifest.json, which npm start checks).
     config: { faultBudget: 1, churnBudget: 1 },
-    scope: 'one fault and one user action instead of the suite\'s two of each',
+    scope: "one fault and one user action instead of the suite's two of each",
     test: { horizon: 6, maxStates: 300_000 },
     start: { horizon: 30, maxStates: 10_000_000 },
   },

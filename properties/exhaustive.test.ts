@@ -35,7 +35,11 @@ describe('exhaustive sections at their test bounds', () => {
       const r = explorePair(pair, { budget: 'test', maxMemoryMB: 2048, dir, update: false });
       // The manifest's test row, searched again in one thread (CASCADE_WORKERS=1 in the tests).
       const name = rowName({ suite: s.id, property, variant, budget: 'test' });
-      const drift = rowDrift(manifestRows.find((row) => rowName(row) === name), manifestRow(r, 'test'), 1);
+      const drift = rowDrift(
+        manifestRows.find((row) => rowName(row) === name),
+        manifestRow(r, 'test'),
+        1,
+      );
       expect(drift, drift ?? '').toBeNull();
       expect(r.met, `${r.verdict}: ${r.states} states, depth ${r.depth}, stopped by ${r.stoppedBy}`).toBe(true);
       if (r.verdict !== 'violated') return;
@@ -60,7 +64,11 @@ describe('shortest counterexamples', () => {
     for (const { suite: s, property, variant } of buggy) {
       const file = loadCounterexample(join('counterexamples', s.id, `${property}--${variant}.json`));
       if (!file.ok) continue;
-      const r = searchExhaustive(suiteModel(s, variant, true), PROPERTIES[property]!, s.bounds, { ...searchBound(s.exhaustive, 'start', property, variant), maxMemoryBytes: GB, kinds: s.exhaustive.kinds ?? s.kinds });
+      const r = searchExhaustive(suiteModel(s, variant, true), PROPERTIES[property]!, s.bounds, {
+        ...searchBound(s.exhaustive, 'start', property, variant),
+        maxMemoryBytes: GB,
+        kinds: s.exhaustive.kinds ?? s.kinds,
+      });
       expect(r.shortest, `${s.id} / ${property} on ${variant}`).toBe(true);
       expect(file.value.events.length, `${s.id} / ${property} on ${variant}`).toBe(r.counterexample!.events.length);
       compared++;
@@ -88,7 +96,13 @@ describe('reductions', () => {
     it(`tails and goal history agree with the unreduced search: ${id} / ${property} on ${variant}, horizon ${horizon}`, () => {
       const s = suite(id);
       const run = (reductions: boolean) =>
-        searchExhaustive(suiteModel(s, variant, true), PROPERTIES[property]!, s.bounds, { horizon, maxStates: 3_000_000, maxMemoryBytes: GB, kinds: s.exhaustive.kinds ?? s.kinds, reductions });
+        searchExhaustive(suiteModel(s, variant, true), PROPERTIES[property]!, s.bounds, {
+          horizon,
+          maxStates: 3_000_000,
+          maxMemoryBytes: GB,
+          kinds: s.exhaustive.kinds ?? s.kinds,
+          reductions,
+        });
       const reduced = run(true);
       const full = run(false);
       const label = `${reduced.states} states reduced (${reduced.verdict}), ${full.states} unreduced (${full.verdict})`;
@@ -118,7 +132,12 @@ describe('bounds and verdicts', () => {
     const shallow = search({ horizon: 1 });
     expect(shallow).toMatchObject({ verdict: 'holds-within-horizon', stoppedBy: 'horizon', horizon: 1, healTicks: 40 });
     const c = suite('crash-cascade-2010');
-    const whole = searchExhaustive(suiteModel(c, 'fixed', true), PROPERTIES['no-cascade']!, c.bounds, { horizon: 40, maxStates: 1_000_000, maxMemoryBytes: GB, kinds: c.kinds });
+    const whole = searchExhaustive(suiteModel(c, 'fixed', true), PROPERTIES['no-cascade']!, c.bounds, {
+      horizon: 40,
+      maxStates: 1_000_000,
+      maxMemoryBytes: GB,
+      kinds: c.kinds,
+    });
     expect(whole).toMatchObject({ verdict: 'holds', stoppedBy: 'complete' });
     expect(whole.collisionProbability).toBeLessThan(1e-12);
   });

@@ -53,7 +53,7 @@ export const feedbackLoop: Suite = {
     // what npm start searches. The random engine keeps the suite's two user actions.
     // The suite's own budgets finish at 40 ticks with one client fewer: the full tier below.
     config: { churnBudget: 1 },
-    scope: 'one user action instead of the suite\'s two, so that the whole space can be searched',
+    scope: "one user action instead of the suite's two, so that the whole space can be searched",
     test: { horizon: 4, maxStates: 2_000_000 },
     start: { horizon: 40, maxStates: 20_000_000 },
     // `cascade explore --suite feedback-loop --budget full`. Measured on 2 cores: on fixed
@@ -69,7 +69,8 @@ export const feedbackLoop: Suite = {
     // both hold (100 and 107 million states); either alone did not.
     full: {
       config: { peers: 10 },
-      scope: "the suite's budgets on one client fewer, the largest scope where they finish within 40 ticks; at 8 clients they finish within 20 ticks (161 million states), and from 30 the search passes an 8 GB bound",
+      scope:
+        "the suite's budgets on one client fewer, the largest scope where they finish within 40 ticks; at 8 clients they finish within 20 ticks (161 million states), and from 30 the search passes an 8 GB bound",
       cost: 'about 5.3 minutes and 6.7 GB on 2 cores for its 6 searches, 5 of them for the two on fixed',
       horizon: 40,
       maxStates: 300_000_000,

@@ -31,7 +31,10 @@ describe('the manifest file', () => {
   });
   it('has a test and a start row for every pair of every exhaustive section, and no other test or start row', () => {
     const want = pairs.flatMap((p) => [nameOf(p, 'test'), nameOf(p, 'start')]).sort();
-    const have = rows.filter((r) => r.budget !== 'full').map(rowName).sort();
+    const have = rows
+      .filter((r) => r.budget !== 'full')
+      .map(rowName)
+      .sort();
     expect(have, `rows missing or left over: write them again with ${MANIFEST_COMMAND}`).toEqual(want);
   });
 });
@@ -41,7 +44,11 @@ describe('the manifest file', () => {
 
 /** A result carrying a row's figures (only what `manifestRow` reads). */
 function resultOf(row: ManifestRow): ExplorePairResult {
-  return { ...row, bound: { horizon: row.horizon, maxStates: row.maxStates, maxMemoryMB: 2048 }, eventsInCounterexample: row.shortestLength } as unknown as ExplorePairResult;
+  return {
+    ...row,
+    bound: { horizon: row.horizon, maxStates: row.maxStates, maxMemoryMB: 2048 },
+    eventsInCounterexample: row.shortestLength,
+  } as unknown as ExplorePairResult;
 }
 
 describe('a difference', () => {
@@ -86,7 +93,10 @@ describe('the committed counterexamples', () => {
       if (!loaded?.ok || loaded.value.engine !== 'exhaustive' || !loaded.value.search) continue;
       const row = rows.find((r) => rowName(r) === nameOf(pair, 'start'))!;
       const again = `npx cascade explore --suite ${pair.suite.id} --property ${pair.property} --variant ${pair.variant} --budget start --update`;
-      expect([loaded.value.search.horizon, loaded.value.search.states, loaded.value.events.length], `${file} against ${rowName(row)} (store it again: ${again})`).toEqual([row.horizon, row.states, row.shortestLength]);
+      expect(
+        [loaded.value.search.horizon, loaded.value.search.states, loaded.value.events.length],
+        `${file} against ${rowName(row)} (store it again: ${again})`,
+      ).toEqual([row.horizon, row.states, row.shortestLength]);
       compared++;
     }
     expect(compared).toBeGreaterThanOrEqual(5);

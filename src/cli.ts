@@ -18,14 +18,35 @@ type Command = (argv: string[], out: (line: string) => void, err: (line: string)
 const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
   start: { load: async () => (await import('./cli/start.ts')).startCommand, summary: 'the main job: both outages, every suite with both engines, the report' },
   check: { load: async () => (await import('./cli/check.ts')).checkCommand, summary: 'random search (fast-check) over the suites; shrunk counterexamples' },
-  explore: { load: async () => (await import('./cli/explore.ts')).exploreCommand, summary: 'exhaustive breadth-first search up to a bound; shortest counterexamples' },
-  replay: { load: async () => (await import('./cli/replay.ts')).replayCommand, summary: 'replay a counterexample file as a narrative; judge it on another variant; ITF export' },
-  sweep: { load: async () => (await import('./cli/sweep.ts')).sweepCommand, summary: 'one parameter from A to B: the outcome over seeds, a chart, and the tipping point (--bisect)' },
+  explore: {
+    load: async () => (await import('./cli/explore.ts')).exploreCommand,
+    summary: 'exhaustive breadth-first search up to a bound; shortest counterexamples',
+  },
+  replay: {
+    load: async () => (await import('./cli/replay.ts')).replayCommand,
+    summary: 'replay a counterexample file as a narrative; judge it on another variant; ITF export',
+  },
+  sweep: {
+    load: async () => (await import('./cli/sweep.ts')).sweepCommand,
+    summary: 'one parameter from A to B: the outcome over seeds, a chart, and the tipping point (--bisect)',
+  },
   simulate: { load: async () => (await import('./cli/simulate.ts')).simulateCommand, summary: 'a scripted outage on one variant, metrics per tick' },
-  fixes: { load: async () => (await import('./cli/fixes.ts')).fixesCommand, summary: 'which sets of fixes are enough: all 64 subsets per base by both engines, minimal sufficient sets' },
-  fidelity: { load: async () => (await import('./cli/fidelity.ts')).fidelityCommand, summary: 'both outages at population scale against the public record: each figure within its tolerance or not' },
-  merge: { load: async () => (await import('./cli/merge.ts')).mergeCommand, summary: 'merge the shard files of check, fixes or sweep --shard K/N: what the command run whole prints and writes' },
-  report: { load: async () => (await import('./cli/report.ts')).reportCommand, summary: 'the design-review report: report.md and a self-contained report.html' },
+  fixes: {
+    load: async () => (await import('./cli/fixes.ts')).fixesCommand,
+    summary: 'which sets of fixes are enough: all 64 subsets per base by both engines, minimal sufficient sets',
+  },
+  fidelity: {
+    load: async () => (await import('./cli/fidelity.ts')).fidelityCommand,
+    summary: 'both outages at population scale against the public record: each figure within its tolerance or not',
+  },
+  merge: {
+    load: async () => (await import('./cli/merge.ts')).mergeCommand,
+    summary: 'merge the shard files of check, fixes or sweep --shard K/N: what the command run whole prints and writes',
+  },
+  report: {
+    load: async () => (await import('./cli/report.ts')).reportCommand,
+    summary: 'the design-review report: report.md and a self-contained report.html',
+  },
 };
 
 const usage = `Usage: cascade <command> [options]
@@ -87,7 +108,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 /** The command line as a process: the command runs in a worker, this thread answers signals. */
 export async function run(argv: string[]): Promise<number> {
   const [name] = argv;
-  if (name === undefined || ['--help', '-h', 'help', '--version', '-v', 'version'].includes(name) || argv.includes('--help') || !lookup(COMMANDS, name)) return main(argv);
+  if (name === undefined || ['--help', '-h', 'help', '--version', '-v', 'version'].includes(name) || argv.includes('--help') || !lookup(COMMANDS, name))
+    return main(argv);
   return runSupervised(argv);
 }
 

@@ -116,7 +116,14 @@ function mutantsOf(target: Target): Mutant[] {
     out.push({ file, line, from, to: to.trim(), text });
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+    if (
+      ts.isImportDeclaration(node) ||
+      ts.isExportDeclaration(node) ||
+      ts.isTypeNode(node) ||
+      ts.isInterfaceDeclaration(node) ||
+      ts.isTypeAliasDeclaration(node)
+    )
+      return;
     if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken;
       const text = op.getText();
@@ -153,7 +160,9 @@ function mutantsOf(target: Target): Mutant[] {
   };
   visit(tree);
   // A change the parser rejects is no program at all.
-  return out.filter((m) => (ts.createSourceFile(file, m.text, ts.ScriptTarget.Latest) as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0);
+  return out.filter(
+    (m) => (ts.createSourceFile(file, m.text, ts.ScriptTarget.Latest) as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0,
+  );
 }
 
 /** Changes judged equivalent, each with its reason: listed apart, they do not fail the run. */
@@ -169,7 +178,11 @@ function run(tests: string[], seconds: number): Promise<'pass' | 'fail' | 'timeo
   return new Promise((resolve) => {
     // Every test file may be named, the long ones too (vitest.config.ts leaves those out of npm test).
     const env = { ...process.env, CASCADE_TESTS: 'all' };
-    const child = spawn('node_modules/.bin/vitest', ['run', ...tests, '--bail=1', '--reporter=dot', '--no-file-parallelism'], { stdio: 'ignore', detached: true, env });
+    const child = spawn('node_modules/.bin/vitest', ['run', ...tests, '--bail=1', '--reporter=dot', '--no-file-parallelism'], {
+      stdio: 'ignore',
+      detached: true,
+      env,
+    });
     running = child.pid ?? null;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -413,7 +426,7 @@ for (const target of targets) {
     const { outcome } = entry;
     process.stderr.write(outcome === 'fail' ? '.' : outcome === 'timeout' ? 'T' : 'S');
     if (outcome === 'fail') tally.noticed++;
-    else if (outcome === 'timeout') (tally.noticed++, tally.timedOut++);
+    else if (outcome === 'timeout') tally.noticed++, tally.timedOut++;
     else {
       const why = equivalent(m, lines);
       const code = (lines[m.line - 1] ?? '').trim();
@@ -427,12 +440,16 @@ for (const target of targets) {
   process.stderr.write('\n');
   tally.seconds = Math.round((Date.now() - fileStarted) / 1000);
   tallies.push(tally);
-  console.log(`${file}: ${tally.mutants} changes, ${tally.noticed} noticed (${tally.timedOut} by timeout), ${tally.equivalent} equivalent, ${tally.survived} not noticed; ${tally.seconds} s (tests ${tests.join(', ')})`);
+  console.log(
+    `${file}: ${tally.mutants} changes, ${tally.noticed} noticed (${tally.timedOut} by timeout), ${tally.equivalent} equivalent, ${tally.survived} not noticed; ${tally.seconds} s (tests ${tests.join(', ')})`,
+  );
 }
 
 const sum = (k: 'mutants' | 'noticed' | 'equivalent' | 'survived'): number => tallies.reduce((s, t) => s + t[k], 0);
 console.log(`\nPer file: changes, noticed, equivalent, not noticed`);
 for (const t of tallies) console.log(`  ${t.file}: ${t.mutants}, ${t.noticed}, ${t.equivalent}, ${t.survived}`);
-console.log(`\n${sum('noticed')} of ${sum('mutants')} changes noticed; ${sum('equivalent')} judged equivalent; ${sum('survived')} not noticed (${Math.round((Date.now() - started) / 1000)} s).`);
+console.log(
+  `\n${sum('noticed')} of ${sum('mutants')} changes noticed; ${sum('equivalent')} judged equivalent; ${sum('survived')} not noticed (${Math.round((Date.now() - started) / 1000)} s).`,
+);
 for (const line of reports) console.log(line);
 process.exit(sum('survived') === 0 && !reports.some((r) => r.includes('SKIPPED')) ? 0 : 1);

@@ -26,7 +26,15 @@ const EXPLORE = { suite: 'feedback-loop', property: 'no-cascade', variant: 'fixe
 async function explore(workers: number, dir: string): Promise<Outcome> {
   const pairs = explorePairs(SUITES, EXPLORE, EXPLORE.overrides);
   const started = performance.now();
-  const { results } = await runExplores(pairs, { budget: 'start', horizon: EXPLORE.horizon, overrides: EXPLORE.overrides, maxMemoryMB: 6144, dir, update: false, workers });
+  const { results } = await runExplores(pairs, {
+    budget: 'start',
+    horizon: EXPLORE.horizon,
+    overrides: EXPLORE.overrides,
+    maxMemoryMB: 6144,
+    dir,
+    update: false,
+    workers,
+  });
   const seconds = (performance.now() - started) / 1000;
   const r = results[0]!;
   return {

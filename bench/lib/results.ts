@@ -34,7 +34,8 @@ export interface BenchResults {
   modules: ModuleRun[];
 }
 
-const ABOUT = 'The figures of the last `npm run bench` of each module, written by bench/run.ts (never by hand); `npm run docs:figures` renders them as docs/figures/bench.md.';
+const ABOUT =
+  'The figures of the last `npm run bench` of each module, written by bench/run.ts (never by hand); `npm run docs:figures` renders them as docs/figures/bench.md.';
 
 /** The repository root: the nearest directory above `from` holding a package.json. */
 export function repositoryRoot(from: string): string {

@@ -15,7 +15,15 @@ export function measureMemory(record: Record): void {
     const json = JSON.stringify(init(model)).length;
     const shape = `${model.config.peers.toLocaleString('en-US')} peers, ${(model.config.eligible + model.config.megaSlots).toLocaleString('en-US')} supernode slots`;
     if (heap !== undefined) {
-      record({ scope: scale, variant: 'skype-2010', name: 'state size (heap)', value: heap, unit: 'bytes', count: copies, note: `initial state, ${shape}; ${collector().method}, mean of ${copies} held` });
+      record({
+        scope: scale,
+        variant: 'skype-2010',
+        name: 'state size (heap)',
+        value: heap,
+        unit: 'bytes',
+        count: copies,
+        note: `initial state, ${shape}; ${collector().method}, mean of ${copies} held`,
+      });
     }
     const how = heap === undefined ? `estimate: JSON.stringify(state).length (${collector().method})` : 'JSON.stringify(state).length, for comparison';
     record({ scope: scale, variant: 'skype-2010', name: 'state size (JSON)', value: json, unit: 'bytes', note: `initial state, ${shape}; ${how}` });

@@ -97,8 +97,25 @@ function measureScenario(record: Record, variant: string, model: Model, start: S
   const slowest = Math.max(...ticks) * 1000;
   const trigger = `${describeEvent(s.events[s.trigger]!)} ${(times[s.trigger]! * 1000).toFixed(1)} ms`;
   const note = `${s.events.length} events = ${ticks.length} ticks + ${trigger}; slowest tick ${slowest.toFixed(1)} ms`;
-  record({ scope: 'population', variant, name: `${name} stepOwned`, value: ticks.length / sum(ticks), unit: 'ticks/s', count: ticks.length, seconds: sum(ticks), note });
-  record({ scope: 'population', variant, name: `${name} stepOwned`, value: s.events.length / sum(times), unit: 'events/s', count: s.events.length, seconds: sum(times) });
+  record({
+    scope: 'population',
+    variant,
+    name: `${name} stepOwned`,
+    value: ticks.length / sum(ticks),
+    unit: 'ticks/s',
+    count: ticks.length,
+    seconds: sum(ticks),
+    note,
+  });
+  record({
+    scope: 'population',
+    variant,
+    name: `${name} stepOwned`,
+    value: s.events.length / sum(times),
+    unit: 'events/s',
+    count: s.events.length,
+    seconds: sum(times),
+  });
   settle();
   windows.set(key(variant, name), ownedWindow(model, s, pivot));
 }
@@ -111,7 +128,15 @@ export function measurePopulationOwned(record: Record): Windows {
     const built = meanMs(INIT_RUNS, () => init(model));
     record({ scope: 'population', variant, name: 'init', value: built.ms, unit: 'ms', count: INIT_RUNS, note: `mean of ${INIT_RUNS} after a warm-up call` });
     const cloned = meanMs(CLONE_RUNS, () => cloneState(built.value));
-    record({ scope: 'population', variant, name: 'cloneState', value: cloned.ms, unit: 'ms', count: CLONE_RUNS, note: `of the initial state, mean of ${CLONE_RUNS} after a warm-up call` });
+    record({
+      scope: 'population',
+      variant,
+      name: 'cloneState',
+      value: cloned.ms,
+      unit: 'ms',
+      count: CLONE_RUNS,
+      note: `of the initial state, mean of ${CLONE_RUNS} after a warm-up call`,
+    });
     for (const name of SCENARIO_NAMES) measureScenario(record, variant, model, built.value, name, windows);
   }
   return windows;
@@ -134,13 +159,40 @@ export function measurePopulationImmer(record: Record, windows: Windows): void {
       const clean = windows.get(key(variant, name))!;
       const ownedSeconds = sum(clean.slice(0, n));
       const where = `${n === s.window.length ? '' : `first ${n} of the `}${s.where}`;
-      record({ scope: 'population', variant, name: `${name} immer step, ${n} ticks`, value: n / immerSeconds, unit: 'ticks/s', count: n, seconds: immerSeconds, note: `${where}, run once` });
-      record({ scope: 'population', variant, name: `${name} stepOwned, same ${n} ticks`, value: n / ownedSeconds, unit: 'ticks/s', count: n, seconds: ownedSeconds, note: 'measured before immer ran in this process' });
+      record({
+        scope: 'population',
+        variant,
+        name: `${name} immer step, ${n} ticks`,
+        value: n / immerSeconds,
+        unit: 'ticks/s',
+        count: n,
+        seconds: immerSeconds,
+        note: `${where}, run once`,
+      });
+      record({
+        scope: 'population',
+        variant,
+        name: `${name} stepOwned, same ${n} ticks`,
+        value: n / ownedSeconds,
+        unit: 'ticks/s',
+        count: n,
+        seconds: ownedSeconds,
+        note: 'measured before immer ran in this process',
+      });
       record({ scope: 'population', variant, name: `${name} ratio owned / immer`, value: immerSeconds / ownedSeconds, unit: 'x' });
       settle();
       const again = sum(ownedWindow(model, s, pivot));
       const before = sum(clean);
-      record({ scope: 'population', variant, name: `${name} stepOwned, after immer`, value: s.window.length / again, unit: 'ticks/s', count: s.window.length, seconds: again, note: `${s.where}; x${(before / again).toFixed(2)} of the rate before immer ran in this process` });
+      record({
+        scope: 'population',
+        variant,
+        name: `${name} stepOwned, after immer`,
+        value: s.window.length / again,
+        unit: 'ticks/s',
+        count: s.window.length,
+        seconds: again,
+        note: `${s.where}; x${(before / again).toFixed(2)} of the rate before immer ran in this process`,
+      });
     }
   }
 }

@@ -91,7 +91,16 @@ export function measureSmallOwned(record: Record): Map<string, OwnedRates> {
   const rates = new Map<string, OwnedRates>();
   for (const variant of VARIANTS) {
     const o = rate(variant, owned);
-    record({ scope: 'small', variant, name: 'stepOwned', value: o.median, unit: 'events/s', count: o.count, seconds: o.seconds, note: note(o, '; one cloneState per segment') });
+    record({
+      scope: 'small',
+      variant,
+      name: 'stepOwned',
+      value: o.median,
+      unit: 'events/s',
+      count: o.count,
+      seconds: o.seconds,
+      note: note(o, '; one cloneState per segment'),
+    });
     const c = rate(variant, cloneThenOwned);
     record({ scope: 'small', variant, name: 'cloneState + stepOwned', value: c.median, unit: 'events/s', count: c.count, seconds: c.seconds, note: note(c) });
     rates.set(variant, { owned: o.median, cloneOwned: c.median });
@@ -113,7 +122,16 @@ export function measureSmallImmer(record: Record, clean: Map<string, OwnedRates>
     const again = rate(variant, owned);
     const before = clean.get(variant)!.owned;
     const extra = `; x${(again.median / before).toFixed(2)} of the same figure before immer ran in this process`;
-    record({ scope: 'small', variant, name: 'stepOwned, after immer ran', value: again.median, unit: 'events/s', count: again.count, seconds: again.seconds, note: note(again, extra) });
+    record({
+      scope: 'small',
+      variant,
+      name: 'stepOwned, after immer ran',
+      value: again.median,
+      unit: 'events/s',
+      count: again.count,
+      seconds: again.seconds,
+      note: note(again, extra),
+    });
   }
   if (sink === 0.5) console.error(sink); // never true; keeps `sink` observable
 }

@@ -39,7 +39,8 @@ function attachNegativeNumbers(argv: string[], options: Options): string[] {
     const next = argv[i + 1];
     const takesValue = lookup(options, name)?.type === 'string';
     if (takesValue && next !== undefined && /^-\d/.test(next)) out.push(`${flag}=${argv[++i]}`);
-    else if (takesValue && (next === undefined || next.startsWith('-'))) throw new UsageError(`${shown(flag)} needs a value${next === undefined ? '' : `, got the flag '${shown(next)}'`}`);
+    else if (takesValue && (next === undefined || next.startsWith('-')))
+      throw new UsageError(`${shown(flag)} needs a value${next === undefined ? '' : `, got the flag '${shown(next)}'`}`);
     else out.push(flag);
   }
   return out;
@@ -80,12 +81,17 @@ export function directoryFlag(name: string, value: string | undefined, fallback:
  * on `note` (stderr). The pool starts a worker only when a task needs it, so work smaller than the
  * pool costs no more threads than it has tasks.
  */
-export function workersFlag(value: string | undefined, note: (line: string) => void = (line) => process.stderr.write(line + '\n'), cores = availableParallelism()): number {
+export function workersFlag(
+  value: string | undefined,
+  note: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  cores = availableParallelism(),
+): number {
   const env = process.env.CASCADE_WORKERS;
   let asked: number;
   let source: string;
   if (value === undefined && env !== undefined && env !== '') {
-    if (!/^\d+$/.test(env) || Number(env) < 1 || Number(env) > 256) throw new UsageError(`CASCADE_WORKERS must be a whole number between 1 and 256, got '${shown(env, 40)}'`);
+    if (!/^\d+$/.test(env) || Number(env) < 1 || Number(env) > 256)
+      throw new UsageError(`CASCADE_WORKERS must be a whole number between 1 and 256, got '${shown(env, 40)}'`);
     asked = Number(env);
     source = `CASCADE_WORKERS=${asked}`;
   } else {
@@ -93,6 +99,8 @@ export function workersFlag(value: string | undefined, note: (line: string) => v
     source = `--workers ${asked}`;
   }
   if (asked <= cores) return asked;
-  note(`cascade: ${source} is more than this machine's ${cores} ${cores === 1 ? 'core' : 'cores'}: using ${cores} (more threads than cores only add start-up time and memory)`);
+  note(
+    `cascade: ${source} is more than this machine's ${cores} ${cores === 1 ? 'core' : 'cores'}: using ${cores} (more threads than cores only add start-up time and memory)`,
+  );
   return cores;
 }

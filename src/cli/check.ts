@@ -3,7 +3,29 @@
  * parses the flags, lets the runner check the pairs with the random engine, and prints a line (or a
  * JSON object) per pair and a summary.
  */
-import { checkJunitTarget, checkPairs, checkShardTarget, parseShard, plural, SHARD_SCHEMA_VERSION, showShard, readOverrides, randomJsonLine, runChecks, trivialRuns, runCheckShard, runSummary, suitesNamed, writeJunit, type CheckOptions, type Listener, type Overrides, type Pair, type PairResult, type Shard } from '../runner/index.ts';
+import {
+  checkJunitTarget,
+  checkPairs,
+  checkShardTarget,
+  parseShard,
+  plural,
+  SHARD_SCHEMA_VERSION,
+  showShard,
+  readOverrides,
+  randomJsonLine,
+  runChecks,
+  trivialRuns,
+  runCheckShard,
+  runSummary,
+  suitesNamed,
+  writeJunit,
+  type CheckOptions,
+  type Listener,
+  type Overrides,
+  type Pair,
+  type PairResult,
+  type Shard,
+} from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { printParameters, printPairSummary, runMark } from './print.ts';
 import { progress } from './progress.ts';
@@ -83,14 +105,34 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
   if (values.junit !== undefined) checkJunitTarget(values.junit, options.dir);
   if (shard) checkShardTarget(values.out!);
   const suites = await suitesNamed(values.suite);
-  const pairs = checkPairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides);
+  const pairs = checkPairs(
+    suites,
+    { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant },
+    overrides,
+  );
   const json = values.json === true;
   if (shard) {
-    const selection = { suite: values.suite ?? null, property: values.property ?? null, variant: values.variant ?? null, overrides, budget: options.budget, runs: options.runs ?? null, seed: options.seed ?? null, dir: options.dir };
+    const selection = {
+      suite: values.suite ?? null,
+      property: values.property ?? null,
+      variant: values.variant ?? null,
+      overrides,
+      budget: options.budget,
+      runs: options.runs ?? null,
+      seed: options.seed ?? null,
+      dir: options.dir,
+    };
     const bar = progress();
     const done = await runCheckShard(pairs, options, selection, shard, values.out!, { progress: (d, total, text) => bar.update(d, total, text) });
     bar.done();
-    printShard('check', shard, values.out!, `${plural(pairs.length, 'pair')}, ${done.runs.toLocaleString('en-US')} runs searched, ${plural(done.failures, 'failure')} found`, json, out);
+    printShard(
+      'check',
+      shard,
+      values.out!,
+      `${plural(pairs.length, 'pair')}, ${done.runs.toLocaleString('en-US')} runs searched, ${plural(done.failures, 'failure')} found`,
+      json,
+      out,
+    );
     return 0;
   }
   return printChecks(pairs, overrides, { json, junit: values.junit }, out, (listener) => runChecks(pairs, options, listener));
@@ -154,7 +196,14 @@ export function searchShard(values: { shard?: string; out?: string; update?: boo
 }
 
 /** What a shard prints once its file is written: one line (or one JSON object) and how to merge. */
-export function printShard(command: 'check' | 'fixes' | 'sweep' | 'explore', shard: Shard, file: string, done: string, json: boolean, out: (line: string) => void): void {
+export function printShard(
+  command: 'check' | 'fixes' | 'sweep' | 'explore',
+  shard: Shard,
+  file: string,
+  done: string,
+  json: boolean,
+  out: (line: string) => void,
+): void {
   if (json) out(JSON.stringify({ kind: 'shard', schemaVersion: SHARD_SCHEMA_VERSION, command, shard: showShard(shard), file, done }));
   else out(`shard ${showShard(shard)} of ${command}: ${done}; written to ${file}. When all ${shard.count} are done: npx cascade merge FILE...`);
 }

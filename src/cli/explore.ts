@@ -3,7 +3,38 @@
  * parses the flags, lets the runner search each pair breadth-first within the tick horizon, and
  * prints what each verdict covers.
  */
-import { FEW_ADVERSARY_STATES, MEASURABLE_MS, MEASURABLE_STATES, measurable, searchSize, SMALL_SEARCH_STATES, statesInWords, checkJunitTarget, checkShardTarget, plural, runExploreShard, type ExploreSelection, type Listener, type Overrides, type Pair, explorePairs, exploreCommandLine, exhaustiveJsonLine, runSummary, writeJunit, shellWord, MAX_SEARCH_TICKS, memoryCeilingMB, fullTierMemoryMB, fullTierOf, readOverrides, runExplores, suitesNamed, type ExploreOptions, type ExplorePairResult } from '../runner/index.ts';
+import {
+  FEW_ADVERSARY_STATES,
+  MEASURABLE_MS,
+  MEASURABLE_STATES,
+  measurable,
+  searchSize,
+  SMALL_SEARCH_STATES,
+  statesInWords,
+  checkJunitTarget,
+  checkShardTarget,
+  plural,
+  runExploreShard,
+  type ExploreSelection,
+  type Listener,
+  type Overrides,
+  type Pair,
+  explorePairs,
+  exploreCommandLine,
+  exhaustiveJsonLine,
+  runSummary,
+  writeJunit,
+  shellWord,
+  MAX_SEARCH_TICKS,
+  memoryCeilingMB,
+  fullTierMemoryMB,
+  fullTierOf,
+  readOverrides,
+  runExplores,
+  suitesNamed,
+  type ExploreOptions,
+  type ExplorePairResult,
+} from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, workersFlag } from './args.ts';
 import { printShard, searchShard } from './check.ts';
 import { SEARCH_FLAGS } from './check.ts';
@@ -63,7 +94,14 @@ Exit code: 0 every verdict as the suite expects, 1 not, 4 none unmet but a pair 
 expectation was violated, 2 bad input.`;
 
 export async function exploreCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { ...SEARCH_FLAGS, horizon: { type: 'string' }, 'max-states': { type: 'string' }, 'max-memory': { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' } });
+  const { values } = parse(argv, {
+    ...SEARCH_FLAGS,
+    horizon: { type: 'string' },
+    'max-states': { type: 'string' },
+    'max-memory': { type: 'string' },
+    shard: { type: 'string' },
+    out: { type: 'string' },
+  });
   if (values.help) {
     out(exploreHelp);
     return 0;
@@ -83,7 +121,12 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
   if (values.junit !== undefined) checkJunitTarget(values.junit, options.dir);
   if (shard) checkShardTarget(values.out!);
   const suites = await suitesNamed(values.suite);
-  const pairs = explorePairs(suites, { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant }, overrides, options.budget === 'full');
+  const pairs = explorePairs(
+    suites,
+    { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant },
+    overrides,
+    options.budget === 'full',
+  );
   const selected = [...new Set(pairs.map((p) => p.suite))];
   if (options.budget === 'full' && values['max-memory'] === undefined) options.maxMemoryMB = fullTierMemoryMB(selected);
   const json = values.json === true;
@@ -95,9 +138,20 @@ export async function exploreCommand(argv: string[], out: (line: string) => void
       else if (!shard) out(tierNotSearched(s.id, tier));
     }
   }
-  if (options.maxMemoryMB > memoryCeilingMB() && !json) out(`note: --max-memory ${options.maxMemoryMB} is more than 80% of this machine's memory; capped at ${memoryCeilingMB()} MB`);
+  if (options.maxMemoryMB > memoryCeilingMB() && !json)
+    out(`note: --max-memory ${options.maxMemoryMB} is more than 80% of this machine's memory; capped at ${memoryCeilingMB()} MB`);
   if (shard) {
-    const selection: ExploreSelection = { suite: values.suite ?? null, property: values.property ?? null, variant: values.variant ?? null, overrides, budget: options.budget, horizon: options.horizon ?? null, maxStates: options.maxStates ?? null, maxMemoryMB: options.maxMemoryMB, dir: options.dir };
+    const selection: ExploreSelection = {
+      suite: values.suite ?? null,
+      property: values.property ?? null,
+      variant: values.variant ?? null,
+      overrides,
+      budget: options.budget,
+      horizon: options.horizon ?? null,
+      maxStates: options.maxStates ?? null,
+      maxMemoryMB: options.maxMemoryMB,
+      dir: options.dir,
+    };
     const bar = progress();
     const done = await runExploreShard(pairs, options, selection, shard, values.out!, { progress: (states, max, text) => bar.update(states, max, text) });
     bar.done();
@@ -143,20 +197,31 @@ export async function printExplores(
 
 /** One exhaustive result: the verdict and what it covers, the statistics, the counterexample. */
 export function printExplore(r: ExplorePairResult, reproduce: string, out: (line: string) => void): void {
-  out(`${runMark(r)} ${r.suite} / ${r.property} on ${r.variant}: ${describeVerdict(r)} (${r.expected === null ? 'no expectation: reported as found' : `expected ${r.expected}`})`);
+  out(
+    `${runMark(r)} ${r.suite} / ${r.property} on ${r.variant}: ${describeVerdict(r)} (${r.expected === null ? 'no expectation: reported as found' : `expected ${r.expected}`})`,
+  );
   out(`     ${stats(r)}`);
   if (r.counterexample) {
-    const note = r.saved === 'replaced-longer' ? ' (replaced a longer one)' : r.saved === 'kept-existing' ? ' (a different one of the same length or shorter is stored: kept; --update replaces it)' : r.saved === 'kept-damaged' ? ' (the file stored there does not load as a counterexample: kept, not replaced; --update replaces it)' : '';
+    const note =
+      r.saved === 'replaced-longer'
+        ? ' (replaced a longer one)'
+        : r.saved === 'kept-existing'
+          ? ' (a different one of the same length or shorter is stored: kept; --update replaces it)'
+          : r.saved === 'kept-damaged'
+            ? ' (the file stored there does not load as a counterexample: kept, not replaced; --update replaces it)'
+            : '';
     const what = r.shortest ? 'shortest counterexample' : 'counterexample (a bound stopped the search before a shorter one was ruled out)';
     out(`     ${what}: ${r.eventsInCounterexample} event${r.eventsInCounterexample === 1 ? '' : 's'} -> ${r.counterexample}${note}`);
   }
-  if (r.counterexample && r.saved !== 'kept-damaged') out(`     replay: npx cascade replay ${shellWord(r.counterexample)}${r.suiteFile === undefined ? '' : ` --suite ${shellWord(r.suiteFile)}`}`);
+  if (r.counterexample && r.saved !== 'kept-damaged')
+    out(`     replay: npx cascade replay ${shellWord(r.counterexample)}${r.suiteFile === undefined ? '' : ` --suite ${shellWord(r.suiteFile)}`}`);
   else if (r.counterexample || !r.met) out(`     reproduce: ${reproduce}`);
 }
 
 /** What a verdict covers, in one phrase. */
 export function describeVerdict(r: ExplorePairResult): string {
-  if (r.swarm) return `swarm shard ${r.swarm.index}/${r.swarm.count} (the sequences whose first adversary event falls to it): ${describeWhole({ ...r, swarm: undefined })}`;
+  if (r.swarm)
+    return `swarm shard ${r.swarm.index}/${r.swarm.count} (the sequences whose first adversary event falls to it): ${describeWhole({ ...r, swarm: undefined })}`;
   return describeWhole(r);
 }
 
@@ -185,6 +250,8 @@ function holdsStrength(r: ExplorePairResult): string {
 function stats(r: ExplorePairResult): string {
   const p = r.collisionProbability;
   const collision = p === 0 ? '0' : p < 1e-12 ? '< 1e-12' : p.toExponential(1);
-  const rate = measurable(r) ? `${r.statesPerSecond.toLocaleString('en-US')} states/s, ${r.bytesPerState} bytes a state` : `no per-state figures under ${MEASURABLE_STATES.toLocaleString('en-US')} states or ${MEASURABLE_MS} ms`;
+  const rate = measurable(r)
+    ? `${r.statesPerSecond.toLocaleString('en-US')} states/s, ${r.bytesPerState} bytes a state`
+    : `no per-state figures under ${MEASURABLE_STATES.toLocaleString('en-US')} states or ${MEASURABLE_MS} ms`;
   return `scope: ${r.scope}; ${r.states.toLocaleString('en-US')} states, ${r.transitions.toLocaleString('en-US')} transitions, ${r.ms} ms (${rate}); fingerprint collision chance ${collision}${r.shards === undefined ? '' : `; merged from ${r.shards} swarm shards: states, transitions and time are their sums (their spaces overlap)`}`;
 }

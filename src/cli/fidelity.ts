@@ -50,11 +50,26 @@ export function fidelityCommand(argv: string[], out: (line: string) => void): nu
 }
 
 function printFidelity(r: FidelityReport, out: (line: string) => void): void {
-  out(`fidelity over seeds ${r.seeds[0]}..${r.seeds[r.seeds.length - 1]} (${r.config.peers.toLocaleString('en-US')} peers, ${r.config.supernodes.toLocaleString('en-US')} supernodes, a tick is ${r.config.tickSeconds} s)`);
-  const rows = r.figures.map((f) => [f.label, f.record, f.tolerance, showFigure(f.unit, f.median), `${showFigure(f.unit, f.min)} to ${showFigure(f.unit, f.max)}`, f.within ? 'within' : 'OUTSIDE']);
+  out(
+    `fidelity over seeds ${r.seeds[0]}..${r.seeds[r.seeds.length - 1]} (${r.config.peers.toLocaleString('en-US')} peers, ${r.config.supernodes.toLocaleString('en-US')} supernodes, a tick is ${r.config.tickSeconds} s)`,
+  );
+  const rows = r.figures.map((f) => [
+    f.label,
+    f.record,
+    f.tolerance,
+    showFigure(f.unit, f.median),
+    `${showFigure(f.unit, f.min)} to ${showFigure(f.unit, f.max)}`,
+    f.within ? 'within' : 'OUTSIDE',
+  ]);
   const head = ['figure', 'record', 'tolerance', 'model (median)', 'range', ''];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  for (const row of [head, ...rows]) out(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+  for (const row of [head, ...rows])
+    out(
+      row
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    );
   for (const f of r.figures) if (f.note) out(`  ${f.id}: ${f.note}`);
   out(`${r.within} of ${r.figures.length} figures within tolerance`);
 }

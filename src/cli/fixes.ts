@@ -4,7 +4,28 @@
  * smallest first, skipping only checks no answer depends on; it prints the minimal sufficient sets, what each property needs, what dropping a fix from a minimal set
  * costs (with the command that replays it), and where adding a fix made things worse.
  */
-import { BASES, checkShardTarget, depthWords, enoughLine, enoughPerBase, enoughRecord, fixSetRecord, FIXES, FIX_SETS_SCHEMA_VERSION, parseShard, plural, runFixesShard, runFixSets, runTwoStages, showSet, showSets, suitesNamed, type EnoughAtDepth, type FixSetAnalysis, type Fix } from '../runner/index.ts';
+import {
+  BASES,
+  checkShardTarget,
+  depthWords,
+  enoughLine,
+  enoughPerBase,
+  enoughRecord,
+  fixSetRecord,
+  FIXES,
+  FIX_SETS_SCHEMA_VERSION,
+  parseShard,
+  plural,
+  runFixesShard,
+  runFixSets,
+  runTwoStages,
+  showSet,
+  showSets,
+  suitesNamed,
+  type EnoughAtDepth,
+  type FixSetAnalysis,
+  type Fix,
+} from '../runner/index.ts';
 import { integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { printShard } from './check.ts';
 import { progress } from './progress.ts';
@@ -57,7 +78,21 @@ is not, 2 bad input; with --shard, 0 once the shard file is written.`;
 const SET_LIST = 4;
 
 export async function fixesCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parse(argv, { suite: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, runs: { type: 'string' }, among: { type: 'string' }, 'every-set': { type: 'boolean' }, together: { type: 'boolean' }, 'two-stage': { type: 'boolean' }, json: { type: 'boolean' }, workers: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } });
+  const { values } = parse(argv, {
+    suite: { type: 'string' },
+    base: { type: 'string' },
+    budget: { type: 'string' },
+    runs: { type: 'string' },
+    among: { type: 'string' },
+    'every-set': { type: 'boolean' },
+    together: { type: 'boolean' },
+    'two-stage': { type: 'boolean' },
+    json: { type: 'boolean' },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean' },
+  });
   if (values.help) {
     out(fixesHelp);
     return 0;
@@ -80,7 +115,14 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
   if (shard) {
     checkShardTarget(values.out!);
     const bar = progress();
-    const selection = { suite: values.suite ?? null, base: base ?? null, budget, runs: runs ?? null, among: among ?? null, everySet: values['every-set'] === true };
+    const selection = {
+      suite: values.suite ?? null,
+      base: base ?? null,
+      budget,
+      runs: runs ?? null,
+      among: among ?? null,
+      everySet: values['every-set'] === true,
+    };
     const cells = await runFixesShard(selection, shard, workers, values.out!, (done, total, text) => bar.update(done, total, text));
     bar.done();
     printShard('fixes', shard, values.out!, `${plural(cells, 'cell')} searched by both engines`, json, out);
@@ -88,13 +130,22 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
   }
   const bar = progress();
   const together = values.together === true;
-  const options = { budget, runs, everySet: values['every-set'] === true, among, workers, ...(together ? { acrossSuites: true, shortest: false } : {}), onProgress: (done: number, total: number, text: string) => bar.update(done, total, text) };
+  const options = {
+    budget,
+    runs,
+    everySet: values['every-set'] === true,
+    among,
+    workers,
+    ...(together ? { acrossSuites: true, shortest: false } : {}),
+    onProgress: (done: number, total: number, text: string) => bar.update(done, total, text),
+  };
   const bases = base === undefined ? BASES : [base];
   const shown = (onResult: (a: FixSetAnalysis) => void) => (a: FixSetAnalysis) => {
     bar.done();
     onResult(a);
   };
-  const run = (onResult: (a: FixSetAnalysis) => void) => (twoStage ? runTwoStages(suites, bases, options, shown(onResult)) : runFixSets(suites, bases, options, shown(onResult)));
+  const run = (onResult: (a: FixSetAnalysis) => void) =>
+    twoStage ? runTwoStages(suites, bases, options, shown(onResult)) : runFixSets(suites, bases, options, shown(onResult));
   return printFixSets(json, out, run, together, () => bar.done());
 }
 
@@ -104,8 +155,18 @@ export async function fixesCommand(argv: string[], out: (line: string) => void):
  * `together` (analyses made together), the sets enough for every suite close it: a last line, or the
  * summary's `enoughForEverySuite` (per base, with the analyses' depth).
  */
-export async function printFixSets(json: boolean, out: (line: string) => void, run: (onResult: (a: FixSetAnalysis) => void) => Promise<FixSetsRun> | FixSetsRun, together = false, beforeStage2?: () => void): Promise<number> {
-  const { analyses, code, enough = [] } = await run((a) => {
+export async function printFixSets(
+  json: boolean,
+  out: (line: string) => void,
+  run: (onResult: (a: FixSetAnalysis) => void) => Promise<FixSetsRun> | FixSetsRun,
+  together = false,
+  beforeStage2?: () => void,
+): Promise<number> {
+  const {
+    analyses,
+    code,
+    enough = [],
+  } = await run((a) => {
     if (json) out(JSON.stringify({ kind: 'fix-sets', schemaVersion: FIX_SETS_SCHEMA_VERSION, ...a }));
     else describeFixSets(a).forEach((line) => out(line));
   });
@@ -116,8 +177,23 @@ export async function printFixSets(json: boolean, out: (line: string) => void, r
     if (json) out(JSON.stringify({ kind: 'enough', schemaVersion: FIX_SETS_SCHEMA_VERSION, ...enoughRecord(e) }));
     else describeEnough(e).forEach((line) => out(line));
   }
-  const everySuite = { enoughForEverySuite: enoughPerBase(records, verified).map((b) => ({ base: b.base, sets: b.sets, budget: b.verified?.budget ?? records.find((r) => r.base === b.base)!.budget })) };
-  const summary = { kind: 'summary', schemaVersion: FIX_SETS_SCHEMA_VERSION, analyses: analyses.length, enough: analyses.map((a) => ({ suite: a.suite, base: a.base, minimal: a.minimal })), ...(together ? everySuite : {}), worsenings: analyses.reduce((n, a) => n + a.worsenings.length, 0), unmet: analyses.reduce((n, a) => n + a.unmet.length, 0), code };
+  const everySuite = {
+    enoughForEverySuite: enoughPerBase(records, verified).map((b) => ({
+      base: b.base,
+      sets: b.sets,
+      budget: b.verified?.budget ?? records.find((r) => r.base === b.base)!.budget,
+    })),
+  };
+  const summary = {
+    kind: 'summary',
+    schemaVersion: FIX_SETS_SCHEMA_VERSION,
+    analyses: analyses.length,
+    enough: analyses.map((a) => ({ suite: a.suite, base: a.base, minimal: a.minimal })),
+    ...(together ? everySuite : {}),
+    worsenings: analyses.reduce((n, a) => n + a.worsenings.length, 0),
+    unmet: analyses.reduce((n, a) => n + a.unmet.length, 0),
+    code,
+  };
   if (json) out(JSON.stringify(summary));
   else if (together) out(`\n${enoughLine(records, verified)}`);
   return code;
@@ -133,7 +209,8 @@ export interface FixSetsRun {
 /** A comma-separated list of fixes; an unknown one is a usage error naming it. */
 function fixList(value: string): Fix[] {
   const parts = value.split(',').map((p) => p.trim());
-  for (const part of parts) if (!(FIXES as readonly string[]).includes(part)) throw new UsageError(`--among: unknown fix '${part.slice(0, 80)}': fixes are ${FIXES.join(', ')}`);
+  for (const part of parts)
+    if (!(FIXES as readonly string[]).includes(part)) throw new UsageError(`--among: unknown fix '${part.slice(0, 80)}': fixes are ${FIXES.join(', ')}`);
   return parts as Fix[];
 }
 
@@ -143,17 +220,28 @@ export function describeEnough(e: EnoughAtDepth): string[] {
   lines.push(`  ${e.minimal.length === 0 ? 'no set of the six fixes is shown to hold every suite' : showSets(e.minimal, 8)}`);
   for (const v of e.verified.filter((x) => x.outcome !== 'holds')) {
     const c = v.failed;
-    const why = c === null ? v.outcome : c.counterexample ? `${c.suite} / ${c.property} violated in ${plural(c.counterexample.events.length, 'event')} (${c.counterexample.engine}${c.counterexample.shortest ? ', shortest' : ''}): ${c.counterexample.replay}` : `${c.suite} / ${c.property}: no verdict (random ${c.random}, exhaustive ${c.exhaustive})`;
+    const why =
+      c === null
+        ? v.outcome
+        : c.counterexample
+          ? `${c.suite} / ${c.property} violated in ${plural(c.counterexample.events.length, 'event')} (${c.counterexample.engine}${c.counterexample.shortest ? ', shortest' : ''}): ${c.counterexample.replay}`
+          : `${c.suite} / ${c.property}: no verdict (random ${c.random}, exhaustive ${c.exhaustive})`;
     lines.push(`  failed at the ${e.budget} bound: ${showSet(v.fixes)}: ${why}`);
   }
-  lines.push(`  ${plural(e.candidates, 'candidate')} (the sets the ${e.from} bound did not violate${e.narrowed ? '' : ': every set, as that bound is not within this one'}), ${e.verified.length} searched, ${e.skipped} skipped as proper supersets of a set shown to hold${e.reused > 0 ? `, ${e.reused} searches reused` : ''}; ${(e.ms / 1000).toFixed(1)} s of searches`);
+  lines.push(
+    `  ${plural(e.candidates, 'candidate')} (the sets the ${e.from} bound did not violate${e.narrowed ? '' : ': every set, as that bound is not within this one'}), ${e.verified.length} searched, ${e.skipped} skipped as proper supersets of a set shown to hold${e.reused > 0 ? `, ${e.reused} searches reused` : ''}; ${(e.ms / 1000).toFixed(1)} s of searches`,
+  );
   return lines;
 }
 
 /** One analysis in words: the answer first, then what it rests on. */
 export function describeFixSets(a: FixSetAnalysis): string[] {
   const lines = [`\n== ${a.suite} on ${a.base}: which fixes are enough (${a.properties.join(', ')}) ==`];
-  lines.push(a.minimal.length === 0 ? `  enough, ${depthWords([a])}: no set of the six fixes is shown to hold every property` : `  enough, ${depthWords([a])}: ${showSets(a.minimal)}`);
+  lines.push(
+    a.minimal.length === 0
+      ? `  enough, ${depthWords([a])}: no set of the six fixes is shown to hold every property`
+      : `  enough, ${depthWords([a])}: ${showSets(a.minimal)}`,
+  );
   for (const [property, p] of Object.entries(a.perProperty)) {
     const needs = p.needs.length === 0 ? '' : `needs ${p.needs.join(' and ')}; `;
     lines.push(`  ${property}: ${p.minimal.length === 0 ? 'no set holds it' : `${needs}enough: ${showSets(p.minimal)}`}`);
@@ -162,7 +250,9 @@ export function describeFixSets(a: FixSetAnalysis): string[] {
     for (const drop of m) {
       const without = a.sets.find((s) => s.fixes.length === m.length - 1 && s.fixes.every((f) => f !== drop && m.includes(f)))!;
       const failed = without.checks.find((c) => c.outcome === 'violated');
-      const why = failed ? `${failed.property} fails in ${plural(failed.counterexample!.events.length, "event")} (${failed.counterexample!.engine}${failed.counterexample!.shortest ? ', shortest' : ''}): ${failed.counterexample!.replay}` : `${without.outcome}`;
+      const why = failed
+        ? `${failed.property} fails in ${plural(failed.counterexample!.events.length, 'event')} (${failed.counterexample!.engine}${failed.counterexample!.shortest ? ', shortest' : ''}): ${failed.counterexample!.replay}`
+        : `${without.outcome}`;
       lines.push(`  ${showSet(m)} without ${drop}: ${why}`);
     }
   }
@@ -172,7 +262,8 @@ export function describeFixSets(a: FixSetAnalysis): string[] {
     lines.push(`  worse: adding ${w.added} to ${showSet(w.from)} breaks ${w.property}: ${c.replay}`);
   }
   for (const u of a.unmet) lines.push(`  FAIL ${u.property} on ${u.variant}: the suite expects ${u.expected}, the analysis found ${u.outcome}`);
-  lines.push(`  scope: ${a.scope.random}; exhaustive: ${a.scope.exhaustive} (${a.skipped} of ${a.sets.length * a.properties.length} checks skipped${a.notSearched > 0 ? `, ${a.notSearched} violated by the random engine not searched` : ''}${a.reused > 0 ? `, ${a.reused} searches reused` : ''}; time summed over the searches made); ${(a.ms / 1000).toFixed(1)} s`);
+  lines.push(
+    `  scope: ${a.scope.random}; exhaustive: ${a.scope.exhaustive} (${a.skipped} of ${a.sets.length * a.properties.length} checks skipped${a.notSearched > 0 ? `, ${a.notSearched} violated by the random engine not searched` : ''}${a.reused > 0 ? `, ${a.reused} searches reused` : ''}; time summed over the searches made); ${(a.ms / 1000).toFixed(1)} s`,
+  );
   return lines;
 }
-

@@ -1,5 +1,16 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
-import { enoughRecord, exhaustiveJsonLine, exploreCommandLine, fixSetRecord, projectFullTier, jsonLine, randomJsonLine, type GatherListener, type PairResult, type ScenarioSummary } from '../runner/index.ts';
+import {
+  enoughRecord,
+  exhaustiveJsonLine,
+  exploreCommandLine,
+  fixSetRecord,
+  projectFullTier,
+  jsonLine,
+  randomJsonLine,
+  type GatherListener,
+  type PairResult,
+  type ScenarioSummary,
+} from '../runner/index.ts';
 import { describeCheck } from './check.ts';
 import { describeEnough, describeFixSets } from './fixes.ts';
 import { printExplore, tierNotSearched } from './explore.ts';
@@ -10,7 +21,8 @@ import { printPairSummary } from './print.ts';
 export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => void, json: boolean): GatherListener {
   const bar = progress();
   const headings = {
-    scenarios: '== The two outages, scripted (buggy variant vs fixed) ==\nscenario      variant       scale        supernodes start>min>end  online end     late share  crashes  shutdowns  back after',
+    scenarios:
+      '== The two outages, scripted (buggy variant vs fixed) ==\nscenario      variant       scale        supernodes start>min>end  online end     late share  crashes  shutdowns  back after',
     random: `\n== Property suites: random engine (fast-check, swarm testing), ${budget} budget ==`,
     exhaustive: `\n== Property suites: exhaustive engine (breadth-first, shortest counterexamples), ${budget} bounds ==`,
     ratios: '\n== Shrunk random counterexamples against the shortest that exist ==',
@@ -60,7 +72,12 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       else describeEnough(e).forEach((line) => out(line));
     },
     drift: (line) => out(json ? jsonLine('manifest-drift', { line }) : line),
-    ratio: (r) => out(json ? jsonLine('shrink-ratio', r) : `${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`),
+    ratio: (r) =>
+      out(
+        json
+          ? jsonLine('shrink-ratio', r)
+          : `${r.suite} / ${r.property} on ${r.variant}: random ${r.random} events, shortest ${r.shortest}, ratio ${r.ratio.toFixed(2)}`,
+      ),
   };
 }
 

@@ -5,7 +5,19 @@
  * selection, a shard missing or given twice, another N, a damaged or truncated shard) is one line
  * and exit code 2, with nothing written.
  */
-import { checkJunitTarget, prepareCheckMerge, prepareExploreMerge, type ExploreShardFile, prepareFixesMerge, prepareSweepMerge, readShardSet, type CheckShardFile, type FixesShardFile, type ShardSet, type SweepShardFile } from '../runner/index.ts';
+import {
+  checkJunitTarget,
+  prepareCheckMerge,
+  prepareExploreMerge,
+  type ExploreShardFile,
+  prepareFixesMerge,
+  prepareSweepMerge,
+  readShardSet,
+  type CheckShardFile,
+  type FixesShardFile,
+  type ShardSet,
+  type SweepShardFile,
+} from '../runner/index.ts';
 import { directoryFlag, parse, UsageError } from './args.ts';
 import { printChecks } from './check.ts';
 import { printExplores } from './explore.ts';
@@ -38,7 +50,18 @@ Exit code: that of the command run whole (check: 0 every expectation met, 1 some
 without an expectation violated; fixes: 0 or 1; sweep: 0), 2 bad input.`;
 
 export async function mergeCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, junit: { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' }, update: { type: 'boolean' }, help: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(
+    argv,
+    {
+      json: { type: 'boolean' },
+      junit: { type: 'string' },
+      dir: { type: 'string' },
+      out: { type: 'string' },
+      update: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    true,
+  );
   if (values.help) {
     out(mergeHelp);
     return 0;
@@ -49,7 +72,8 @@ export async function mergeCommand(argv: string[], out: (line: string) => void):
     if (given !== undefined && set.command !== command) throw new UsageError(`${flag} goes with the shards of ${command}, these are of ${set.command}`);
   };
   const onlySearch = (flag: string, given: unknown) => {
-    if (given !== undefined && set.command !== 'check' && set.command !== 'explore') throw new UsageError(`${flag} goes with the shards of check or explore, these are of ${set.command}`);
+    if (given !== undefined && set.command !== 'check' && set.command !== 'explore')
+      throw new UsageError(`${flag} goes with the shards of check or explore, these are of ${set.command}`);
   };
   onlySearch('--junit', values.junit);
   onlySearch('--dir', values.dir);

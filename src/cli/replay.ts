@@ -28,18 +28,35 @@ Options:
 Exit code: 0 reproduced (or holds on --variant), 1 not reproduced (or violated on --variant), 2 bad input.`;
 
 export async function replayCommand(argv: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parse(argv, { variant: { type: 'string' }, json: { type: 'boolean' }, itf: { type: 'string' }, diagram: { type: 'string' }, update: { type: 'boolean' }, suite: { type: 'string' }, help: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(
+    argv,
+    {
+      variant: { type: 'string' },
+      json: { type: 'boolean' },
+      itf: { type: 'string' },
+      diagram: { type: 'string' },
+      update: { type: 'boolean' },
+      suite: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    true,
+  );
   if (values.help) {
     out(replayHelp);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'a counterexample FILE is required' : `expected one FILE, got ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? 'a counterexample FILE is required' : `expected one FILE, got ${positionals.length}`);
   if (values.itf === undefined && values.diagram === undefined && values.update) throw new UsageError('--update only applies with --itf or --diagram');
   const input = positionals[0]!;
   // Every output target before anything is loaded, replayed or written.
   if (values.diagram !== undefined) checkDiagramTarget(values.diagram, { update: values.update === true, input, itf: values.itf });
   const suite = values.suite === undefined ? undefined : await loadSuiteFile(values.suite);
-  const replayed = replayFile(input, { variant: values.variant, suite, itf: values.itf === undefined ? undefined : { path: values.itf, update: values.update === true } });
+  const replayed = replayFile(input, {
+    variant: values.variant,
+    suite,
+    itf: values.itf === undefined ? undefined : { path: values.itf, update: values.update === true },
+  });
   const { file, result: r, code } = replayed;
   if (replayed.itfStates !== null && !values.json) out(`ITF trace (${replayed.itfStates} states) written to ${values.itf}`);
   if (values.diagram !== undefined) {
@@ -47,19 +64,28 @@ export async function replayCommand(argv: string[], out: (line: string) => void)
     if (!values.json) out(`sequence diagram written to ${values.diagram}`);
   }
   if (values.json) {
-    out(JSON.stringify({ property: r.property, variant: r.variant, verdict: r.verdict, violationStep: r.outcome.violation?.step ?? null, events: file.events }));
+    out(
+      JSON.stringify({ property: r.property, variant: r.variant, verdict: r.verdict, violationStep: r.outcome.violation?.step ?? null, events: file.events }),
+    );
     return code;
   }
-  out(`${file.property} on ${r.variant}: ${file.events.length} events (suite ${file.suite}${file.suiteFile === undefined ? '' : ` from the suite file ${values.suite}`}, found by the ${file.engine} engine)`);
+  out(
+    `${file.property} on ${r.variant}: ${file.events.length} events (suite ${file.suite}${file.suiteFile === undefined ? '' : ` from the suite file ${values.suite}`}, found by the ${file.engine} engine)`,
+  );
   for (const s of replayed.narrative()) {
     const m = s.metrics;
     const marker = r.outcome.violation?.step === s.index ? '  <-- violation' : '';
-    out(`${String(s.index + 1).padStart(4)}. [t=${m.tick}] ${s.text}  {live ${m.liveSupernodes}, online ${m.onlineClients}/${m.wantOnline}, queue ${m.loginQueue}, crashes ${m.crashes}, shutdowns ${m.overloadShutdowns}}${marker}`);
+    out(
+      `${String(s.index + 1).padStart(4)}. [t=${m.tick}] ${s.text}  {live ${m.liveSupernodes}, online ${m.onlineClients}/${m.wantOnline}, queue ${m.loginQueue}, crashes ${m.crashes}, shutdowns ${m.overloadShutdowns}}${marker}`,
+    );
   }
   const v = r.outcome.violation;
   if (!r.ownVariant) out(v ? `violated on ${r.variant} at step ${v.step + 1}: ${v.message}` : `holds on ${r.variant} along the same events`);
   else if (r.reproduces) out(`reproduced at step ${v!.step + 1}: ${v!.message}`);
-  else if (v && v.step === file.violation.step) out(`NOT reproduced as recorded: violated at step ${v.step + 1} as the file records, but the violation reads '${v.message}' and the file records '${file.violation.message}'`);
+  else if (v && v.step === file.violation.step)
+    out(
+      `NOT reproduced as recorded: violated at step ${v.step + 1} as the file records, but the violation reads '${v.message}' and the file records '${file.violation.message}'`,
+    );
   else if (v) out(`NOT reproduced as recorded: violated at step ${v.step + 1}, but the file records step ${file.violation.step + 1}: ${v.message}`);
   else out(`NOT reproduced: the property holds along these events (the file records: ${file.violation.message})`);
   return code;

@@ -5,7 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import { isInside } from '../io/realPath.ts';
-import { checkedDirectory, gatherResults, loadResults, loadSuiteFile, OutputDirectory, reportCounterexamples, RESULTS_PATH, writeReport, type Results } from '../runner/index.ts';
+import {
+  checkedDirectory,
+  gatherResults,
+  loadResults,
+  loadSuiteFile,
+  OutputDirectory,
+  reportCounterexamples,
+  RESULTS_PATH,
+  writeReport,
+  type Results,
+} from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { gatherPrinter } from './gatherPrint.ts';
 
@@ -39,7 +49,11 @@ Options:
 
 Exit code: 0 report written, 2 bad input.`;
 
-export async function reportCommand(argv: string[], out: (line: string) => void, err: (line: string) => void = (line) => process.stderr.write(line + '\n')): Promise<number> {
+export async function reportCommand(
+  argv: string[],
+  out: (line: string) => void,
+  err: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Promise<number> {
   const { values } = parse(argv, {
     out: { type: 'string' },
     results: { type: 'string' },

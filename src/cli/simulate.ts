@@ -20,9 +20,31 @@ Options:
   --json         one JSON object per tick
   --help         this text`;
 
-const COLUMNS: (keyof ScenarioRow)[] = ['tick', 'liveSupernodes', 'onlineClients', 'wantOnline', 'loginQueue', 'crashes', 'overloadShutdowns', 'attemptsPerClient'];
+const COLUMNS: (keyof ScenarioRow)[] = [
+  'tick',
+  'liveSupernodes',
+  'onlineClients',
+  'wantOnline',
+  'loginQueue',
+  'crashes',
+  'overloadShutdowns',
+  'attemptsPerClient',
+];
 /** `--json` rows carry, besides the table's columns, what comparing with the public figures needs. */
-const JSON_FIELDS: (keyof ScenarioRow)[] = [...COLUMNS, 'onlineShare', 'liveCapacity', 'connectAttempts', 'supernodeRequests', 'injectedCrashes', 'supernodesLostToCrashes', 'supernodesLostToFaults', 'supernodesLostToOverload', 'promotions', 'megaSupernodesAdded', 'supernodeTraffic'];
+const JSON_FIELDS: (keyof ScenarioRow)[] = [
+  ...COLUMNS,
+  'onlineShare',
+  'liveCapacity',
+  'connectAttempts',
+  'supernodeRequests',
+  'injectedCrashes',
+  'supernodesLostToCrashes',
+  'supernodesLostToFaults',
+  'supernodesLostToOverload',
+  'promotions',
+  'megaSupernodesAdded',
+  'supernodeTraffic',
+];
 
 export function simulateCommand(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
   const { values } = parse(argv, {

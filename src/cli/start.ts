@@ -29,7 +29,6 @@ Options:
 Exit code: 0 every expectation met, 1 some not, 4 none unmet but a pair without an expectation was
 violated, 2 bad input.`;
 
-
 export async function startCommand(argv: string[], out: (line: string) => void): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' }, junit: { type: 'string' }, workers: { type: 'string' }, help: { type: 'boolean' } });
   if (values.help) {
@@ -47,7 +46,9 @@ export async function startCommand(argv: string[], out: (line: string) => void):
     out(jsonLine('report', { results: RESULTS_PATH, ...files, ...(values.junit === undefined ? {} : { junit: values.junit }) }));
     out(JSON.stringify({ ...runSummary(results.random, results.exhaustive, code), finding: lines }));
   } else {
-    out(`\nresults: ${RESULTS_PATH}${values.junit === undefined ? '' : `, JUnit report: ${values.junit}`}\nreport: ${files.markdown} and ${files.html} (${files.counterexamples} counterexamples explained, ${files.charts} charts)\n`);
+    out(
+      `\nresults: ${RESULTS_PATH}${values.junit === undefined ? '' : `, JUnit report: ${values.junit}`}\nreport: ${files.markdown} and ${files.html} (${files.counterexamples} counterexamples explained, ${files.charts} charts)\n`,
+    );
     lines.forEach((line) => out(line));
   }
   return code;

@@ -36,7 +36,13 @@ export function runSupervised(argv: string[]): Promise<number> {
   }
   return new Promise((resolveCode) => {
     let finished = false;
-    const data: WorkerData = { argv, pendingTemp: pendingTempSlot(), stderrIsTTY: process.stderr.isTTY === true, stderrColumns: process.stderr.columns, ...userCallWatchData(0) };
+    const data: WorkerData = {
+      argv,
+      pendingTemp: pendingTempSlot(),
+      stderrIsTTY: process.stderr.isTTY === true,
+      stderrColumns: process.stderr.columns,
+      ...userCallWatchData(0),
+    };
     // Compiled, the worker is plain JavaScript; from the TypeScript sources it boots through tsx.
     const entry = import.meta.url.endsWith('.ts') ? './workerBoot.mjs' : './worker.js';
     const worker = new Worker(new URL(entry, import.meta.url), { workerData: data });
@@ -63,12 +69,19 @@ export function runSupervised(argv: string[]): Promise<number> {
       });
     }
     const watcher = userCallWatcher(seconds);
-    const watch = setInterval(() => {
-      const stuck = watcher.look();
-      if (stuck === null || finished) return;
-      process.stderr.write(escapeUnprintable(`${name}: ${stuck} did not return within ${seconds} s on one state: a property must be a quick function of the state (CASCADE_PROPERTY_SECONDS sets this bound); the run is incomplete and reports no verdict`) + '\n');
-      stop(2, null);
-    }, Math.min(1000, seconds * 250));
+    const watch = setInterval(
+      () => {
+        const stuck = watcher.look();
+        if (stuck === null || finished) return;
+        process.stderr.write(
+          escapeUnprintable(
+            `${name}: ${stuck} did not return within ${seconds} s on one state: a property must be a quick function of the state (CASCADE_PROPERTY_SECONDS sets this bound); the run is incomplete and reports no verdict`,
+          ) + '\n',
+        );
+        stop(2, null);
+      },
+      Math.min(1000, seconds * 250),
+    );
     watch.unref();
     worker.on('message', (message: { code?: number; closed?: boolean }) => {
       if (typeof message.code === 'number') code = message.code;
@@ -88,7 +101,10 @@ export function runSupervised(argv: string[]): Promise<number> {
       if (finished) return;
       finished = true;
       // The command's thread ended before it reported (a suite file's function called process.exit).
-      if (code === null) process.stderr.write(`${name}: the command's thread stopped (exit code ${exitCode}) before it finished: the run is incomplete and reports no verdict\n`);
+      if (code === null)
+        process.stderr.write(
+          `${name}: the command's thread stopped (exit code ${exitCode}) before it finished: the run is incomplete and reports no verdict\n`,
+        );
       resolveCode(code ?? 3);
     });
   });

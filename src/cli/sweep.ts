@@ -3,7 +3,25 @@
  * --property P) --variant V [--seeds K]`: parses the flags, lets the runner sweep, prints a table
  * (or JSON) and the tipping point, and writes the chart and data.
  */
-import { checkShardTarget, checkSweep, lookup, openSweepOutput, parseShard, plural, readOverrides, runSweep, runSweepShard, SCENARIO_NAMES, SCENARIOS, suitesNamed, type SweepOutput, type SweepPoint, type SweepResult, type SweepSpec, type SweepTarget } from '../runner/index.ts';
+import {
+  checkShardTarget,
+  checkSweep,
+  lookup,
+  openSweepOutput,
+  parseShard,
+  plural,
+  readOverrides,
+  runSweep,
+  runSweepShard,
+  SCENARIO_NAMES,
+  SCENARIOS,
+  suitesNamed,
+  type SweepOutput,
+  type SweepPoint,
+  type SweepResult,
+  type SweepSpec,
+  type SweepTarget,
+} from '../runner/index.ts';
 import { directoryFlag, integer, oneOf, parse, UsageError, workersFlag } from './args.ts';
 import { printShard } from './check.ts';
 import { progress } from './progress.ts';
@@ -89,10 +107,16 @@ export async function sweepCommand(argv: string[], out: (line: string) => void):
   } else {
     if (values.property === undefined) throw new UsageError('--property is required with --suite');
     if (variant === undefined) throw new UsageError('--variant is required with --suite');
-    if (values.scale !== undefined) throw new UsageError("--scale goes with --scenario (a suite has its own scale)");
+    if (values.scale !== undefined) throw new UsageError('--scale goes with --scenario (a suite has its own scale)');
     const [suite] = await suitesNamed(values.suite);
-    if (!suite!.properties.includes(values.property)) throw new UsageError(`suite ${suite!.id} does not check '${values.property}': choose ${suite!.properties.join(', ')}`);
-    target = { kind: 'property', suite: suite!, property: values.property, runs: values.runs === undefined ? undefined : integer('runs', values.runs, 0, 1, 1_000_000) };
+    if (!suite!.properties.includes(values.property))
+      throw new UsageError(`suite ${suite!.id} does not check '${values.property}': choose ${suite!.properties.join(', ')}`);
+    target = {
+      kind: 'property',
+      suite: suite!,
+      property: values.property,
+      runs: values.runs === undefined ? undefined : integer('runs', values.runs, 0, 1, 1_000_000),
+    };
   }
   const limit = 1_000_000_000;
   const spec: SweepSpec = {
@@ -114,7 +138,9 @@ export async function sweepCommand(argv: string[], out: (line: string) => void):
     if (values.update) throw new UsageError('--update goes with merge: a shard writes no chart or data');
     checkShardTarget(values.out);
     const bar = progress();
-    const points = await runSweepShard(spec, shard, workers, values.out, (p, done) => bar.update(done, done + 1, `${spec.param} = ${p.value}, seed ${p.seed}: ${p.outcome ? 'yes' : 'no'}`));
+    const points = await runSweepShard(spec, shard, workers, values.out, (p, done) =>
+      bar.update(done, done + 1, `${spec.param} = ${p.value}, seed ${p.seed}: ${p.outcome ? 'yes' : 'no'}`),
+    );
     bar.done();
     printShard('sweep', shard, values.out, `${plural(points, 'point')} evaluated`, json, out);
     return 0;
@@ -127,9 +153,18 @@ export async function sweepCommand(argv: string[], out: (line: string) => void):
  * Runs a sweep and prints it as `sweep` does (the line saying what is swept, the table or the JSON
  * object, the tipping point), writing its chart and data; `merge` prints through it too.
  */
-export async function printSweepRun(spec: SweepSpec, output: SweepOutput, json: boolean, out: (line: string) => void, run: (onPoint: (p: SweepPoint, done: number) => void) => Promise<SweepResult> | SweepResult): Promise<number> {
+export async function printSweepRun(
+  spec: SweepSpec,
+  output: SweepOutput,
+  json: boolean,
+  out: (line: string) => void,
+  run: (onPoint: (p: SweepPoint, done: number) => void) => Promise<SweepResult> | SweepResult,
+): Promise<number> {
   const target = spec.target;
-  if (!json) out(`sweep ${spec.param} from ${spec.from} to ${spec.to} on ${target.kind === 'scenario' ? `${target.scenario} (${target.scale} scale)` : `${target.suite.id} / ${target.property}`}, ${spec.variant}, seeds 1..${spec.seeds}${spec.mode.kind === 'bisect' ? ', bisecting' : ''}`);
+  if (!json)
+    out(
+      `sweep ${spec.param} from ${spec.from} to ${spec.to} on ${target.kind === 'scenario' ? `${target.scenario} (${target.scale} scale)` : `${target.suite.id} / ${target.property}`}, ${spec.variant}, seeds 1..${spec.seeds}${spec.mode.kind === 'bisect' ? ', bisecting' : ''}`,
+    );
   const bar = progress();
   const result = await run((p, done) => bar.update(done, done + 1, `${spec.param} = ${p.value}, seed ${p.seed}: ${p.outcome ? 'yes' : 'no'}`));
   bar.done();
@@ -156,7 +191,10 @@ function printSweep(r: SweepResult, files: { chart: string; data: string }, out:
     const flipped = t.perSeed.filter((v) => v !== null).length;
     const over = flipped === r.seeds ? `${r.seeds} seed${r.seeds === 1 ? '' : 's'}` : `the ${flipped} of ${r.seeds} seeds whose outcome flips in the range`;
     if (t.median === null) out(`tipping point: none between ${r.from} and ${r.to} (the outcome is the same at both ends for every seed; ${seeds})`);
-    else out(`tipping point: ${r.param} = ${t.median} (median over ${over}; range ${t.min} to ${t.max}; precision ${t.precision}): below it the outcome is that at ${r.from}, from it on that at ${r.to} (${seeds})`);
+    else
+      out(
+        `tipping point: ${r.param} = ${t.median} (median over ${over}; range ${t.min} to ${t.max}; precision ${t.precision}): below it the outcome is that at ${r.from}, from it on that at ${r.to} (${seeds})`,
+      );
   }
   out(`chart: ${files.chart}; data: ${files.data}`);
 }

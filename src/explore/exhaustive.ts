@@ -3,7 +3,11 @@
  * (src/engines/exhaustive/search.ts) over the protocol's subject (protocolSubject.ts). Callers keep
  * the protocol's own types; the engine sees only the model contract.
  */
-import { searchExhaustive as searchSubject, type ExhaustiveOptions as EngineOptions, type ExhaustiveResult as EngineResult } from '../engines/exhaustive/search.ts';
+import {
+  searchExhaustive as searchSubject,
+  type ExhaustiveOptions as EngineOptions,
+  type ExhaustiveResult as EngineResult,
+} from '../engines/exhaustive/search.ts';
 import type { AdversaryKind, Event, Model } from '../model/index.ts';
 import type { Bounds, Property } from '../properties/index.ts';
 import { protocolSubject } from './protocolSubject.ts';

@@ -15,6 +15,12 @@ export type { PartitionOpen, PartitionReport } from '../engines/exhaustive/onPoo
  * Searches as `searchExhaustive` does, on every worker of `pool`. `search` describes the search for
  * the workers (they build its subject); `property` and `bounds` are the same search's, here.
  */
-export function searchExhaustiveOnPool(pool: Pool, search: unknown, property: Property, bounds: Bounds, options: ExhaustiveOptions): Promise<ExhaustiveResult & { recorded?: string[] }> {
+export function searchExhaustiveOnPool(
+  pool: Pool,
+  search: unknown,
+  property: Property,
+  bounds: Bounds,
+  options: ExhaustiveOptions,
+): Promise<ExhaustiveResult & { recorded?: string[] }> {
   return searchSubjectOnPool<Event>(pool, search, healTicksOf(property, bounds), options);
 }

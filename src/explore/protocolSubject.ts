@@ -4,7 +4,21 @@
  * property of the suites as the engine judges it. The engine sees nothing else of the protocol.
  */
 import type { RandomSubject, SearchModel, SearchProperty, SearchSubject } from '../engines/contract.ts';
-import { ADVERSARY_KINDS, decode, enabled, encode, encodedLength, eventCode, eventOfCode, init, stepOwned, type AdversaryKind, type Event, type Model, type State } from '../model/index.ts';
+import {
+  ADVERSARY_KINDS,
+  decode,
+  enabled,
+  encode,
+  encodedLength,
+  eventCode,
+  eventOfCode,
+  init,
+  stepOwned,
+  type AdversaryKind,
+  type Event,
+  type Model,
+  type State,
+} from '../model/index.ts';
 import { checkRun, clampMemory, type Bounds, type Property } from '../properties/index.ts';
 import { eventOf, SWARM_KINDS } from './eventArbitrary.ts';
 
@@ -66,7 +80,12 @@ export function protocolSearchProperty(model: Model, property: Property, bounds:
       kind: 'always',
       healTicks,
       violates: (state, memory) => property.check(state, model, bounds, memory) !== null,
-      history: history ? { initial: clampMemory(history.initial, history.limit), next: (previous, state, event) => clampMemory(history.next(previous, state, event, model), history.limit) } : null,
+      history: history
+        ? {
+            initial: clampMemory(history.initial, history.limit),
+            next: (previous, state, event) => clampMemory(history.next(previous, state, event, model), history.limit),
+          }
+        : null,
       goal: () => false,
       healFails: () => false,
       judge,

@@ -28,7 +28,11 @@ export function summarizeScenario(model: Model, name: string, scale: Scale): Sce
   const scenario = lookup(SCENARIOS, name)!;
   const events = scenarioEvents(scenario, model.config, scale);
   const triggerAt = events.findIndex((e) => e.kind !== 'tick');
-  let start = 0, min = Infinity, peak = 0, lateSum = 0, lateCount = 0;
+  let start = 0,
+    min = Infinity,
+    peak = 0,
+    lateSum = 0,
+    lateCount = 0;
   let recoveredAfter: number | null = null;
   let last: SimulationStep | undefined;
   for (const step of simulate(model, events)) {

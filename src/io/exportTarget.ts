@@ -26,14 +26,18 @@ export interface ExportTarget {
 
 export function checkExportTarget(path: string, target: ExportTarget): void {
   const { flag } = target;
-  if (path === '' || path.endsWith('/') || path.endsWith(`${sep}.`) || path === '.' || path === '..') throw new Refusal(`${flag} needs a file name, got '${shown(path)}'`);
+  if (path === '' || path.endsWith('/') || path.endsWith(`${sep}.`) || path === '.' || path === '..')
+    throw new Refusal(`${flag} needs a file name, got '${shown(path)}'`);
   const kind = targetKind(path);
   if (kind !== 'absent' && kind !== 'file') throw new Refusal(`${flag} ${path}: is a ${kind}; exports are written to a regular file`);
   const full = resolve(path);
   if (target.inputs.some((input) => realPath(input) === realPath(path))) throw new Refusal(`${flag} ${path}: is the file being read; choose another name`);
   const dirs = target.counterexamplesDirs ?? ['counterexamples'];
   const into = dirs.find((dir) => isInside(path, dir));
-  if (into !== undefined) throw new Refusal(`${flag} ${path}: is inside ${into === 'counterexamples' ? 'the counterexamples directory' : `${into}, where this run stores counterexamples`}; exports never go there`);
+  if (into !== undefined)
+    throw new Refusal(
+      `${flag} ${path}: is inside ${into === 'counterexamples' ? 'the counterexamples directory' : `${into}, where this run stores counterexamples`}; exports never go there`,
+    );
   if (kind === 'file') {
     if (isCounterexample(path)) throw new Refusal(`${flag} ${path}: is a counterexample file; exports never replace one`);
     if (!target.update) throw new Refusal(`${flag} ${path}: exists; --update replaces it`);

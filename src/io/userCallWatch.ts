@@ -62,7 +62,8 @@ export function leaveUserCall(outer: number): void {
 /** The bound in seconds from `CASCADE_PROPERTY_SECONDS`, or a line saying why the value is refused. */
 export function propertySeconds(env = process.env.CASCADE_PROPERTY_SECONDS): number | string {
   if (env === undefined || env === '') return DEFAULT_PROPERTY_SECONDS;
-  if (!/^\d+$/.test(env) || Number(env) < 1 || Number(env) > 86_400) return `CASCADE_PROPERTY_SECONDS must be a whole number of seconds from 1 to 86400, got '${shown(env, 40)}'`;
+  if (!/^\d+$/.test(env) || Number(env) < 1 || Number(env) > 86_400)
+    return `CASCADE_PROPERTY_SECONDS must be a whole number of seconds from 1 to 86400, got '${shown(env, 40)}'`;
   return Number(env);
 }
 
@@ -96,4 +97,3 @@ function nameOf(s: number, id: number): string {
   const text = Buffer.from(new Uint8Array(buffer, SLOTS * WORDS * 4 + s * NAME_BYTES, length)).toString('utf8');
   return text.split('\n')[id - 1] ?? 'a function of a suite file';
 }
-

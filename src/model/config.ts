@@ -156,9 +156,17 @@ export const ConfigSchema = z
     if (c.supernodes > c.eligible) ctx.addIssue({ code: 'custom', path: ['supernodes'], message: `must be at most eligible (${c.eligible})` });
     const clients = c.peers - c.supernodes - c.offlineAtStart;
     if (c.offlineCapacity * c.syncInterval < c.peers - c.offlineAtStart)
-      ctx.addIssue({ code: 'custom', path: ['offlineCapacity'], message: `leaves no steady state: ${c.peers - c.offlineAtStart} clients syncing every ${c.syncInterval} ticks need more than ${c.offlineCapacity} fetches per tick` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['offlineCapacity'],
+        message: `leaves no steady state: ${c.peers - c.offlineAtStart} clients syncing every ${c.syncInterval} ticks need more than ${c.offlineCapacity} fetches per tick`,
+      });
     if (clients > c.supernodes * c.supernodeCapacity)
-      ctx.addIssue({ code: 'custom', path: ['supernodeCapacity'], message: `leaves no steady state: ${clients} online clients exceed ${c.supernodes} supernodes x ${c.supernodeCapacity}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['supernodeCapacity'],
+        message: `leaves no steady state: ${clients} online clients exceed ${c.supernodes} supernodes x ${c.supernodeCapacity}`,
+      });
     if (c.offlineAtStart > c.peers - c.supernodes)
       ctx.addIssue({ code: 'custom', path: ['offlineAtStart'], message: `must leave the supernode hosts online (at most ${c.peers - c.supernodes})` });
   });

@@ -63,7 +63,19 @@ function supernodeCode(status: SupernodeStatus): number {
 }
 
 /** The counters in a fixed order, so that the kept ones are read by index (a keyed read by name is slow). */
-const COUNTER_KEYS: readonly (keyof Counters)[] = ['crashes', 'injectedCrashes', 'overloadShutdowns', 'faultLosses', 'crashLosses', 'attempts', 'tickAttempts', 'authDropped', 'lateReplies', 'promotions', 'megaAdded'];
+const COUNTER_KEYS: readonly (keyof Counters)[] = [
+  'crashes',
+  'injectedCrashes',
+  'overloadShutdowns',
+  'faultLosses',
+  'crashLosses',
+  'attempts',
+  'tickAttempts',
+  'authDropped',
+  'lateReplies',
+  'promotions',
+  'megaAdded',
+];
 
 function counterAt(c: Counters, index: number): number {
   switch (index) {

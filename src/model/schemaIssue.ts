@@ -20,7 +20,8 @@ export function firstIssue(error: z.ZodError, input: unknown, prefix?: string): 
   let what = issue.message;
   if (issue.code === 'unrecognized_keys') what = `unknown field ${issue.keys.map(quote).join(', ')}`;
   // zod's own message for a missing field says it received undefined (a schema's own message is kept).
-  else if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input:') && !present(input, issue.path)) what = `missing (expected ${issue.expected})`;
+  else if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input:') && !present(input, issue.path))
+    what = `missing (expected ${issue.expected})`;
   return `${where}: ${what}`;
 }
 

@@ -9,14 +9,7 @@ export const BASES = ['skype-2007', 'skype-2010'] as const;
 export type Base = (typeof BASES)[number];
 
 /** The fixes, each a switch on top of a base. */
-export const FIXES = [
-  'robust-client',
-  'backoff-jitter',
-  'admission-control',
-  'retry-budget',
-  'load-aware-promotion',
-  'mega-supernodes',
-] as const;
+export const FIXES = ['robust-client', 'backoff-jitter', 'admission-control', 'retry-budget', 'load-aware-promotion', 'mega-supernodes'] as const;
 export type Fix = (typeof FIXES)[number];
 
 /** The switches of one variant, as the step function reads them. */
@@ -58,7 +51,13 @@ export function parseVariant(name: string): Checked<Protocol> {
     else if ((FIXES as readonly string[]).includes(part)) fixes.add(part as Fix);
     else return { ok: false, error: `unknown fix '${part}' in variant '${name}': fixes are ${FIXES.join(', ')}` };
   }
-  return { ok: true, value: compile(base as Base, FIXES.filter((f) => fixes.has(f))) };
+  return {
+    ok: true,
+    value: compile(
+      base as Base,
+      FIXES.filter((f) => fixes.has(f)),
+    ),
+  };
 }
 
 /** Like parseVariant, for names known to be good (tests, suites). */

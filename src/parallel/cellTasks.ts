@@ -96,14 +96,27 @@ export function fixExhaustiveOptions(suite: Suite, budget: 'test' | 'start', pro
 export function fixCell(suite: Suite, context: Pick<FixCellContext, 'runs' | 'budget'>, cell: FixCellRequest): FixCellAnswer {
   const p = propertyOf(suite, cell.property)!;
   if (cell.engine === 'random') {
-    const r = searchRandom(suiteModel(suite, cell.variant), p, suite.bounds, { runs: context.runs, seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds });
+    const r = searchRandom(suiteModel(suite, cell.variant), p, suite.bounds, {
+      runs: context.runs,
+      seed: suite.seed,
+      maxEvents: suite.maxEvents,
+      kinds: suite.kinds,
+    });
     const c = r.counterexample;
     return { engine: 'random', verdict: r.verdict, runs: r.runs, ms: Math.round(r.ms), counterexample: c && { events: c.events, violation: c.violation } };
   }
   const options = fixExhaustiveOptions(suite, context.budget, cell.property, cell.variant);
   const e = searchExhaustive(suiteModel(suite, cell.variant, true), p, suite.bounds, options);
   const c = e.counterexample;
-  return { engine: 'exhaustive', verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: options.horizon, states: e.states, ms: Math.round(e.ms), counterexample: c && { shortest: e.shortest, events: c.events, violation: c.violation } };
+  return {
+    engine: 'exhaustive',
+    verdict: e.verdict,
+    stoppedBy: e.stoppedBy,
+    horizon: options.horizon,
+    states: e.states,
+    ms: Math.round(e.ms),
+    counterexample: c && { shortest: e.shortest, events: c.events, violation: c.violation },
+  };
 }
 
 export interface FixCellTaskInput {

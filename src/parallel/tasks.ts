@@ -39,7 +39,13 @@ export interface RandomRangeInput {
 async function randomRange(input: RandomRangeInput): Promise<TaskOutput<RandomPartial>> {
   const { model, property, bounds, search } = randomSearchOf(await pairOf(input.pair), input.options);
   const cutoff = new Int32Array(input.cutoff);
-  const partial = searchRandomRange(model, property, bounds, { ...search, from: input.from, to: input.to, skip: (index) => index > Atomics.load(cutoff, input.slot), onFailure: (index) => lowerCutoff(cutoff, input.slot, index) });
+  const partial = searchRandomRange(model, property, bounds, {
+    ...search,
+    from: input.from,
+    to: input.to,
+    skip: (index) => index > Atomics.load(cutoff, input.slot),
+    onFailure: (index) => lowerCutoff(cutoff, input.slot, index),
+  });
   return { output: partial };
 }
 
@@ -63,7 +69,11 @@ export interface ExhaustiveSearchSpec {
 /** The model, property and bounds an exhaustive search spec names. */
 async function searchFrom(spec: ExhaustiveSearchSpec) {
   const pair = await pairOf(spec.pair);
-  return { model: pairModel(pair, spec.overrides, spec.full ? 'full' : true), property: propertyOf(pair.suite, pair.property)!, bounds: { ...pair.suite.bounds, ...spec.bounds } };
+  return {
+    model: pairModel(pair, spec.overrides, spec.full ? 'full' : true),
+    property: propertyOf(pair.suite, pair.property)!,
+    bounds: { ...pair.suite.bounds, ...spec.bounds },
+  };
 }
 
 /** This worker's parts of the parallel searches it takes part in, by session. */
@@ -106,14 +116,24 @@ function exploreGive(input: { session: number; level: number }): Promise<TaskOut
 }
 
 /** Expands the queues of a level dealt to this worker (none: goes on with a level it paused in). */
-function exploreExpand(input: { session: number; level: number; queues: QueueData[] | null; table: SharedArrayBuffer; tableVersion: number }): Promise<TaskOutput<PartitionReport>> {
+function exploreExpand(input: {
+  session: number;
+  level: number;
+  queues: QueueData[] | null;
+  table: SharedArrayBuffer;
+  tableVersion: number;
+}): Promise<TaskOutput<PartitionReport>> {
   const entry = parts.get(input.session)!;
   const { part } = entry;
   if (entry.table !== input.tableVersion) {
     part.seen = new SharedSeenSet(input.table);
     entry.table = input.tableVersion;
   }
-  if (input.queues) part.takeLevel(input.level, input.queues.map((q) => VectorQueue.of(q)));
+  if (input.queues)
+    part.takeLevel(
+      input.level,
+      input.queues.map((q) => VectorQueue.of(q)),
+    );
   part.expand(input.level);
   return Promise.resolve(reportOf(part, []));
 }

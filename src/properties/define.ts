@@ -63,14 +63,20 @@ export const COUNTER_NAMES = Object.keys(init({ config: smallConfig, protocol: v
 
 /** Checks a spec and compiles it to a `Property` the engines run. */
 export function defineProperty(spec: PropertySpec): Property {
-  if (typeof spec !== 'object' || spec === null) throw new DefinitionError('defineProperty: expects an object { id, summary, always | never + forMoreThan | eventually }');
+  if (typeof spec !== 'object' || spec === null)
+    throw new DefinitionError('defineProperty: expects an object { id, summary, always | never + forMoreThan | eventually }');
   const id = (spec as { id?: unknown }).id;
-  if (typeof id !== 'string' || !ID.test(id)) throw new DefinitionError(`defineProperty: id must be lower-case letters, digits and hyphens (at most 64), got ${JSON.stringify(id) ?? 'nothing'}`);
+  if (typeof id !== 'string' || !ID.test(id))
+    throw new DefinitionError(`defineProperty: id must be lower-case letters, digits and hyphens (at most 64), got ${JSON.stringify(id) ?? 'nothing'}`);
   const where = `property '${id}'`;
-  if (typeof spec.summary !== 'string' || spec.summary.trim() === '' || spec.summary.length > 500) throw new DefinitionError(`${where}: summary must be a sentence of at most 500 characters`);
+  if (typeof spec.summary !== 'string' || spec.summary.trim() === '' || spec.summary.length > 500)
+    throw new DefinitionError(`${where}: summary must be a sentence of at most 500 characters`);
   const reads = checkReads(spec.reads, where);
   const forms = ['always', 'never', 'eventually'].filter((f) => f in spec);
-  if (forms.length !== 1) throw new DefinitionError(`${where}: give exactly one of always, never (with forMoreThan) or eventually, got ${forms.length === 0 ? 'none' : forms.join(' and ')}`);
+  if (forms.length !== 1)
+    throw new DefinitionError(
+      `${where}: give exactly one of always, never (with forMoreThan) or eventually, got ${forms.length === 0 ? 'none' : forms.join(' and ')}`,
+    );
   if ('always' in spec) return alwaysProperty(spec, id, reads, where);
   if ('never' in spec) return windowProperty(spec, id, reads, where);
   return eventuallyProperty(spec, id, reads, where);
@@ -80,7 +86,8 @@ function checkReads(reads: unknown, where: string): readonly (keyof Counters)[] 
   if (reads === undefined) return COUNTER_NAMES;
   if (!Array.isArray(reads)) throw new DefinitionError(`${where}: reads must be a list of counter names`);
   for (const name of reads) {
-    if (!(COUNTER_NAMES as unknown[]).includes(name)) throw new DefinitionError(`${where}: reads: unknown counter ${JSON.stringify(name)}: counters are ${COUNTER_NAMES.join(', ')}`);
+    if (!(COUNTER_NAMES as unknown[]).includes(name))
+      throw new DefinitionError(`${where}: reads: unknown counter ${JSON.stringify(name)}: counters are ${COUNTER_NAMES.join(', ')}`);
   }
   return [...new Set(reads as (keyof Counters)[])];
 }
@@ -118,7 +125,9 @@ function guarded(f: (...args: unknown[]) => unknown, name: string, where: string
 
 function ticks(value: unknown, name: string, where: string, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_WINDOW_TICKS) {
-    throw new DefinitionError(`${where}: ${name} must be a whole number of ticks from ${min} to ${MAX_WINDOW_TICKS}, got ${JSON.stringify(value) ?? 'nothing'}`);
+    throw new DefinitionError(
+      `${where}: ${name} must be a whole number of ticks from ${min} to ${MAX_WINDOW_TICKS}, got ${JSON.stringify(value) ?? 'nothing'}`,
+    );
   }
   return value;
 }
@@ -155,7 +164,9 @@ function windowProperty(spec: WindowSpec, id: string, reads: readonly (keyof Cou
       next: (previous, state, event, model) => (event.kind !== 'tick' ? previous : bad(state, model) ? previous + 1 : 0),
     },
     check: (state, model, _bounds, memory) =>
-      memory <= n ? null : `${describe ? (sentence(describe(state, model), where, 'describe') ?? `the condition '${id}' watches`) : `the condition '${id}' watches`} held for ${n + 1} ticks in a row (at most ${n} allowed)`,
+      memory <= n
+        ? null
+        : `${describe ? (sentence(describe(state, model), where, 'describe') ?? `the condition '${id}' watches`) : `the condition '${id}' watches`} held for ${n + 1} ticks in a row (at most ${n} allowed)`,
     triggered,
   };
 }
@@ -184,7 +195,9 @@ function eventuallyProperty(spec: EventuallySpec, id: string, reads: readonly (k
         finish(state) {
           if (reached) return null;
           const m = metrics(state);
-          const detail = describe ? sentence(describe(state), where, 'describe') : `${m.onlineClients} of ${m.wantOnline} clients online, ${m.liveSupernodes} supernodes serving`;
+          const detail = describe
+            ? sentence(describe(state), where, 'describe')
+            : `${m.onlineClients} of ${m.wantOnline} clients online, ${m.liveSupernodes} supernodes serving`;
           return `not met within ${h} ticks after the last fault (${spec.summary}): ${detail}`;
         },
         triggered: () => disrupted,

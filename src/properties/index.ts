@@ -9,7 +9,16 @@ import { recovers } from './recovers.ts';
 
 export * from './property.ts';
 export * from './check.ts';
-export { defineProperty, DefinitionError, COUNTER_NAMES, MAX_WINDOW_TICKS, type PropertySpec, type AlwaysSpec, type WindowSpec, type EventuallySpec } from './define.ts';
+export {
+  defineProperty,
+  DefinitionError,
+  COUNTER_NAMES,
+  MAX_WINDOW_TICKS,
+  type PropertySpec,
+  type AlwaysSpec,
+  type WindowSpec,
+  type EventuallySpec,
+} from './define.ts';
 export { checkDirectory } from './consistentDirectory.ts';
 
 export const PROPERTIES: Record<string, Property> = Object.fromEntries(

@@ -32,7 +32,5 @@ export const noCascade: AlwaysProperty = {
    * supernode, or a late offline-message reply reaching a client (the 2010 trigger).
    */
   triggered: (state) =>
-    state.counters.faultLosses + protocolLosses(state) > 0 ||
-    state.counters.lateReplies > 0 ||
-    state.supernodes.some((sn) => sn.overloadedTicks > 0),
+    state.counters.faultLosses + protocolLosses(state) > 0 || state.counters.lateReplies > 0 || state.supernodes.some((sn) => sn.overloadedTicks > 0),
 };

@@ -6,7 +6,8 @@ export const noClientCrash: AlwaysProperty = {
   id: 'no-client-crash',
   summary: 'no peer crashes except by an injected crash fault',
   reads: ['crashes'],
-  check: (state) => (state.counters.crashes > 0 ? `a client crashed on its own (${state.counters.crashes} crash${state.counters.crashes > 1 ? 'es' : ''} not injected)` : null),
+  check: (state) =>
+    state.counters.crashes > 0 ? `a client crashed on its own (${state.counters.crashes} crash${state.counters.crashes > 1 ? 'es' : ''} not injected)` : null,
   /** Exercised when a late offline-message reply reached a client. */
   triggered: (state) => state.counters.lateReplies > 0,
 };

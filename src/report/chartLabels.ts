@@ -24,7 +24,11 @@ export interface LabelPlacement {
  */
 export function placeLabel(x: number, y: number | null, width: number, height: number, fontSize: number): LabelPlacement {
   const left = x <= width / 2;
-  const horizontal = { align: left ? ('left' as const) : ('right' as const), dx: left ? GAP : -GAP, limit: Math.max(0, Math.floor(left ? width - x - GAP : x - GAP)) };
+  const horizontal = {
+    align: left ? ('left' as const) : ('right' as const),
+    dx: left ? GAP : -GAP,
+    limit: Math.max(0, Math.floor(left ? width - x - GAP : x - GAP)),
+  };
   if (y === null) return { ...horizontal, baseline: 'top', dy: 0 };
   const above = y - GAP - (fontSize + 2) >= 0 || y + GAP + fontSize + 2 > height;
   return { ...horizontal, baseline: above ? 'bottom' : 'top', dy: above ? -GAP : GAP };

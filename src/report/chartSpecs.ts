@@ -9,7 +9,13 @@ import { LABEL_MARK, pixel, placeLabel } from './chartLabels.ts';
 /** The metrics drawn for a counterexample, with fixed colours and dashes so both panels read alike. */
 export const SERIES = ['live supernodes', 'online clients', 'overload shutdowns', 'crashes', 'login queue'] as const;
 const SERIES_COLORS = ['#0969da', '#1a7f37', '#cf222e', '#8250df', '#bf8700'];
-const SERIES_DASHES = [[1, 0], [1, 0], [5, 2], [2, 2], [6, 2, 2, 2]];
+const SERIES_DASHES = [
+  [1, 0],
+  [1, 0],
+  [5, 2],
+  [2, 2],
+  [6, 2, 2, 2],
+];
 
 export interface Point {
   tick: number;
@@ -59,7 +65,13 @@ function panelSpec(panel: Panel, top: number, last: number): object {
         encoding: {
           x,
           y: { field: 'value', type: 'quantitative', title: 'count', scale: { domain: [0, top], nice: false }, axis: { tickMinStep: 1, format: 'd' } },
-          color: { field: 'series', type: 'nominal', title: null, scale: { domain: [...SERIES], range: SERIES_COLORS }, legend: { orient: 'bottom', columns: 5, symbolType: 'stroke' } },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain: [...SERIES], range: SERIES_COLORS },
+            legend: { orient: 'bottom', columns: 5, symbolType: 'stroke' },
+          },
           strokeDash: { field: 'series', type: 'nominal', scale: { domain: [...SERIES], range: SERIES_DASHES } },
         },
       },
@@ -75,7 +87,11 @@ function panelSpec(panel: Panel, top: number, last: number): object {
  */
 function markerLayers(markers: Marker[], rule: string, label: string, x: object, last: number): object[] {
   if (markers.length === 0) return [];
-  const rows = markers.map((m, i) => ({ ...m, offset: 2 + 11 * (i % 4), ...placeLabel(pixel(m.tick, last, PANEL.width), null, PANEL.width, PANEL.height, MARKER_FONT) }));
+  const rows = markers.map((m, i) => ({
+    ...m,
+    offset: 2 + 11 * (i % 4),
+    ...placeLabel(pixel(m.tick, last, PANEL.width), null, PANEL.width, PANEL.height, MARKER_FONT),
+  }));
   return [
     { data: { values: rows }, mark: { type: 'rule', strokeDash: [4, 3], color: rule }, encoding: { x } },
     {
@@ -108,7 +124,10 @@ export function fidelitySpec(title: string, points: HourPoint[], runs: string[],
   const plot = { width: 460, height: 200 };
   const x = { field: 'hours', type: 'quantitative', title: 'hours after the trigger', scale: { domain: [0, last], nice: false } };
   const y = { field: 'online', type: 'quantitative', title: '% of users online', scale: { domain: [0, top], nice: false } };
-  const labels = marks.map((m) => ({ ...m, ...placeLabel(pixel(m.hours, last, plot.width), plot.height - pixel(m.online, top, plot.height), plot.width, plot.height, 10) }));
+  const labels = marks.map((m) => ({
+    ...m,
+    ...placeLabel(pixel(m.hours, last, plot.width), plot.height - pixel(m.online, top, plot.height), plot.width, plot.height, 10),
+  }));
   return {
     title,
     ...plot,
@@ -116,7 +135,11 @@ export function fidelitySpec(title: string, points: HourPoint[], runs: string[],
       {
         data: { values: points },
         mark: { type: 'line', strokeWidth: 1.5 },
-        encoding: { x, y, color: { field: 'run', type: 'nominal', title: null, scale: { domain: runs, range: ['#cf222e', '#1a7f37'] }, legend: { orient: 'bottom' } } },
+        encoding: {
+          x,
+          y,
+          color: { field: 'run', type: 'nominal', title: null, scale: { domain: runs, range: ['#cf222e', '#1a7f37'] }, legend: { orient: 'bottom' } },
+        },
       },
       { data: { values: marks }, mark: { type: 'point', filled: true, size: 60, color: '#24292f' }, encoding: { x, y } },
       { data: { values: labels }, mark: { ...LABEL_MARK, fontSize: 10, color: '#24292f' }, encoding: { x, y, text: { field: 'label' } } },

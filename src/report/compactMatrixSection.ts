@@ -12,7 +12,11 @@ import type { Column, Matrix } from './matrix.ts';
 import { cellWeakness, exhaustiveLine, isMismatch, randomLine, WEAK_HOLDS_LEGEND, WEAK_HOLDS_MARK } from './matrixSection.ts';
 
 export function compactMatrixSection(matrix: Matrix, outDir: string, appendix: string): Block[] {
-  if (matrix.columns.length === 0) return [{ kind: 'heading', level: 2, text: 'Verdicts: variants by properties' }, { kind: 'paragraph', text: 'No verdicts in these results.' }];
+  if (matrix.columns.length === 0)
+    return [
+      { kind: 'heading', level: 2, text: 'Verdicts: variants by properties' },
+      { kind: 'paragraph', text: 'No verdicts in these results.' },
+    ];
   const header = ['variant', ...matrix.columns.map((c) => `\`${c.property}\`\n${c.suite}`)];
   const rows = matrix.variants.map((v) => [cell(`\`${v}\``), ...matrix.columns.map((c) => glyph(matrix, v, c, outDir))]);
   const mismatches = matrix.variants.reduce((n, v) => n + matrix.columns.filter((c) => isMismatch(matrix, v, c)).length, 0);
@@ -45,7 +49,13 @@ function glyph(matrix: Matrix, variant: string, column: Column, outDir: string):
   if (verdict === 'holds') {
     const weak = cellWeakness(random, exhaustive);
     const runs = random && random.verdict === 'holds' ? `${count(random.runs)} runs, ${random.coverage.cells}/${random.coverage.possible} cells` : null;
-    const states = !exhaustive ? null : exhaustive.verdict === 'bound-reached' ? 'exhaustive: stopped by a bound' : exhaustive.stoppedBy === 'complete' ? `all ${count(exhaustive.states)} states` : `≤ ${exhaustive.bound.horizon} ticks, ${count(exhaustive.states)} states`;
+    const states = !exhaustive
+      ? null
+      : exhaustive.verdict === 'bound-reached'
+        ? 'exhaustive: stopped by a bound'
+        : exhaustive.stoppedBy === 'complete'
+          ? `all ${count(exhaustive.states)} states`
+          : `≤ ${exhaustive.bound.horizon} ticks, ${count(exhaustive.states)} states`;
     const scope = [runs, states, weak === null ? null : `${weak} search`].filter(Boolean).join(' · ');
     return cell(`${weak === null ? '✓' : WEAK_HOLDS_MARK} ${scope}${warn}`, weak === null ? 'holds' : 'holds weak', details);
   }

@@ -16,7 +16,7 @@ export function counterexampleChart(c: LoadedCounterexample, file: string): Char
   let alt = `${c.file.property} on ${c.file.variant}: live supernodes, online clients, overload shutdowns, crashes and login queue per tick`;
   if (c.comparison) {
     const other = replay(c.file, c.comparison);
-    const step = other.ok ? other.value.outcome.violation?.step ?? null : null;
+    const step = other.ok ? (other.value.outcome.violation?.step ?? null) : null;
     const model: Model = { config: c.file.config, protocol: variant(c.comparison) };
     panels.push(panel(model, events, c.healTicks, step, `${c.comparison}: ${step === null ? 'holds' : 'violated'} on the same events`));
     alt += `, next to ${c.comparison} on the same events`;

@@ -46,7 +46,12 @@ export function reportCounterexamples(results: Results, first: string, suites: r
       sets.push({ loaded: [], problems: [`${dir}: the results name counterexamples stored here, and it does not exist`] });
       continue;
     }
-    sets.push(loadCounterexampleFiles(stored.flatMap((suite) => jsonFiles(join(dir, suite))), suites));
+    sets.push(
+      loadCounterexampleFiles(
+        stored.flatMap((suite) => jsonFiles(join(dir, suite))),
+        suites,
+      ),
+    );
   }
   // One directory inside another leads to its files twice: each is explained once, under its first path.
   const files = new Set<string>();
@@ -87,5 +92,7 @@ export function checkedDirectory(dir: string, suites: readonly Suite[]): Counter
   if (set.loaded.length > 0) return set;
   const files = counterexampleFiles(dir).length;
   if (files === 0) throw new Refusal(`--dir ${dir}: holds no counterexample files (no .json file under it)`);
-  throw new Refusal(`--dir ${dir}: none of its ${files} .json ${files === 1 ? 'file is a counterexample' : 'files is a counterexample'} cascade can read; the first: ${set.problems[0]}`);
+  throw new Refusal(
+    `--dir ${dir}: none of its ${files} .json ${files === 1 ? 'file is a counterexample' : 'files is a counterexample'} cascade can read; the first: ${set.problems[0]}`,
+  );
 }

@@ -23,7 +23,8 @@ export function counterexamplesSection(set: CounterexampleSet, outDir: string): 
       text: `${plural(set.loaded.length, 'counterexample')} committed under \`counterexamples/\`, each replayed from its events alone. Each shows the numbered narrative, the messages between clients, supernodes (SN = slot, hosted by the peer of the same number), the login server and the offline-message servers per tick, and the metrics on its own variant next to a variant its suite expects to hold, on the same events.`,
     },
   ];
-  if (set.problems.length > 0) blocks.push({ kind: 'paragraph', className: 'warning', text: `⚠ Not shown (could not be loaded or replayed): ${set.problems.join('; ')}` });
+  if (set.problems.length > 0)
+    blocks.push({ kind: 'paragraph', className: 'warning', text: `⚠ Not shown (could not be loaded or replayed): ${set.problems.join('; ')}` });
   if (set.loaded.length > 0) blocks.push(indexTable(set.loaded, outDir));
   for (const [i, c] of set.loaded.entries()) blocks.push(part(c, i, outDir));
   return blocks;
@@ -62,7 +63,10 @@ function part(c: LoadedCounterexample, index: number, outDir: string): Block {
       : `found by the exhaustive engine (a shortest one${file.search ? `, ${count(file.search.states)} states searched` : ''})`;
   const replayed = r.reproduces ? 'replays to the same step and sentence' : '⚠ does not replay as recorded';
   const suiteFile = c.suite?.file;
-  const from = suiteFile === undefined ? '' : ` Property of the user suite \`${file.suite}\` from the suite file \`${suiteFile}\`: ${c.suite!.ownProperties?.[file.property]?.summary ?? 'a built-in property'}.`;
+  const from =
+    suiteFile === undefined
+      ? ''
+      : ` Property of the user suite \`${file.suite}\` from the suite file \`${suiteFile}\`: ${c.suite!.ownProperties?.[file.property]?.summary ?? 'a built-in property'}.`;
   const steps = narrate(r.model, file.events, c.healTicks);
   const narrative = steps.map((s) => {
     const m = s.metrics;
@@ -79,7 +83,12 @@ function part(c: LoadedCounterexample, index: number, outDir: string): Block {
         kind: 'paragraph',
         text: `**${file.violation.message}** at step ${file.violation.step + 1} of ${file.events.length} events${c.healTicks > 0 ? ` and ${c.healTicks} heal ticks` : ''}; ${found}; ${replayed}. File [${c.path}](${linkFrom(outDir, c.path)}); replay with \`${replayCommand(c.path, suiteFile)}\`${c.comparison ? ` (add \`--variant ${c.comparison}\` to see it hold)` : ''}.${from}`,
       },
-      { kind: 'details', summary: `Narrative: ${steps.length} steps`, open: steps.length <= OPEN_NARRATIVE, blocks: [{ kind: 'list', ordered: true, items: narrative, className: 'narrative' }] },
+      {
+        kind: 'details',
+        summary: `Narrative: ${steps.length} steps`,
+        open: steps.length <= OPEN_NARRATIVE,
+        blocks: [{ kind: 'list', ordered: true, items: narrative, className: 'narrative' }],
+      },
       { kind: 'mermaid', source: sequenceDiagram(r.model, file.events, c.healTicks, v) },
       { kind: 'charts', charts: [counterexampleChart(c, chartFile)] },
     ],

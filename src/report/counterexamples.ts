@@ -87,5 +87,5 @@ export function loadCounterexampleFiles(paths: readonly string[], userSuites: re
 /** The variant to draw next to a counterexample: `fixed` if the suite expects it to hold, else the first that does. */
 export function comparisonVariant(suite: Suite, property: string): string | null {
   const holding = Object.keys(suite.variants).filter((v) => expectation(suite, property, v) === 'holds');
-  return holding.includes('fixed') ? 'fixed' : holding[0] ?? null;
+  return holding.includes('fixed') ? 'fixed' : (holding[0] ?? null);
 }

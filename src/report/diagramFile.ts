@@ -29,7 +29,8 @@ export function checkDiagramTarget(path: string, options: { update: boolean; inp
   if (ext !== '' && !(DIAGRAM_FORMATS as readonly string[]).includes(ext)) throw new Refusal(`--diagram ${path}: ${formats}, not '${ext}'`);
   checkExportTarget(path, { flag: '--diagram', update: options.update, inputs: [options.input] });
   if (ext === '') throw new Refusal(`--diagram ${path}: ${formats}; the name has no ending`);
-  if (options.itf !== undefined && realPath(path) === realPath(options.itf)) throw new Refusal(`--diagram ${path}: is also the --itf target; give each its own file`);
+  if (options.itf !== undefined && realPath(path) === realPath(options.itf))
+    throw new Refusal(`--diagram ${path}: is also the --itf target; give each its own file`);
 }
 
 export interface DiagramSource {

@@ -37,7 +37,13 @@ export interface ReportDocument {
 }
 
 /** `stamp`: when, from which commit and on which machine the report is written (stamp.ts), said under the title of both pages. */
-export function buildDocument(results: Results, counterexamples: CounterexampleSet, fidelity: FidelityReport, outDir: string, stamp: ReportStamp): ReportDocument {
+export function buildDocument(
+  results: Results,
+  counterexamples: CounterexampleSet,
+  fidelity: FidelityReport,
+  outDir: string,
+  stamp: ReportStamp,
+): ReportDocument {
   const matrix = buildMatrix(results);
   const summary = summarize(matrix, results);
   // With no verdict at all, the finding's first and last lines would count nothing as found and met.

@@ -16,7 +16,9 @@ import type { FixSetRecord } from './results.ts';
 export function enoughForAll(records: readonly FixSetRecord[]): string[][] {
   if (records.length === 0) return [];
   const key = (fixes: readonly string[]) => fixes.join('+');
-  return minimalOf(records[0]!.sets.filter((s) => records.every((r) => r.sets.find((x) => key(x.fixes) === key(s.fixes))?.outcome === 'holds')).map((s) => s.fixes));
+  return minimalOf(
+    records[0]!.sets.filter((s) => records.every((r) => r.sets.find((x) => key(x.fixes) === key(s.fixes))?.outcome === 'holds')).map((s) => s.fixes),
+  );
 }
 
 /** The sets named enough for every suite on one base, and the records whose depth they were shown at. */
@@ -50,7 +52,8 @@ export function enoughPerBase(fixSets: readonly FixSetRecord[], enough: readonly
  * most suites share comes first; the suites that differ are named with theirs.
  */
 export function depthWords(records: readonly Pick<FixSetRecord, 'suite' | 'budget' | 'depth'>[]): string {
-  const range = (x: { least: number; most: number }) => (x.least === x.most ? x.most.toLocaleString('en-US') : `${x.least.toLocaleString('en-US')} to ${x.most.toLocaleString('en-US')}`);
+  const range = (x: { least: number; most: number }) =>
+    x.least === x.most ? x.most.toLocaleString('en-US') : `${x.least.toLocaleString('en-US')} to ${x.most.toLocaleString('en-US')}`;
   const ticks = common(records, (r) => range(r.depth.horizon), 'ticks');
   const runs = common(records, (r) => r.depth.runs.toLocaleString('en-US'), 'runs');
   const budgets = [...new Set(records.map((r) => r.budget))].join(' or ');
@@ -76,6 +79,9 @@ export function showSet(fixes: readonly string[]): string {
 
 /** Sets joined with "or", the first `shown` only (and how many more), each through `wrap`. */
 export function showSets(sets: readonly (readonly string[])[], shown = 4, wrap = (text: string) => text): string {
-  const listed = sets.slice(0, shown).map((s) => wrap(showSet(s))).join(' or ');
+  const listed = sets
+    .slice(0, shown)
+    .map((s) => wrap(showSet(s)))
+    .join(' or ');
   return sets.length > shown ? `${listed} (${sets.length - shown} more)` : listed;
 }

@@ -22,7 +22,12 @@ export interface EnoughRecord {
   /** The bound the sets were verified at (each suite's own for this budget), and the analysis's budget that proposed them. */
   budget: 'test' | 'start';
   from: 'test' | 'start';
-  suites: { suite: string; budget: 'test' | 'start'; properties: string[]; depth: { runs: number; horizon: { least: number; most: number }; maxStates: { least: number; most: number } } }[];
+  suites: {
+    suite: string;
+    budget: 'test' | 'start';
+    properties: string[];
+    depth: { runs: number; horizon: { least: number; most: number }; maxStates: { least: number; most: number } };
+  }[];
   candidates: number;
   narrowed: boolean;
   verified: { fixes: string[]; variant: string; outcome: 'holds' | 'violated' | 'unknown'; checks: DeepCheckRecord[]; failed: DeepCheckRecord | null }[];

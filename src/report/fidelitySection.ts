@@ -43,10 +43,17 @@ export function fidelitySection(report: FidelityReport): Block[] {
         cell(f.within ? 'within' : `outside${f.note ? `: ${f.note}` : ''}`, f.within ? 'holds' : 'violated'),
       ]),
     },
-    { kind: 'paragraph', className: report.within === report.figures.length ? 'status' : 'warning', text: `${report.within} of ${report.figures.length} figures within tolerance.` },
+    {
+      kind: 'paragraph',
+      className: report.within === report.figures.length ? 'status' : 'warning',
+      text: `${report.within} of ${report.figures.length} figures within tolerance.`,
+    },
     {
       kind: 'charts',
-      charts: [curves('outage-2010', report.runs['record-2010'][0]!, report.runs['fixed-2010'][0]!), curves('outage-2007', report.runs['record-2007'][0]!, report.runs['fixed-2007'][0]!)],
+      charts: [
+        curves('outage-2010', report.runs['record-2010'][0]!, report.runs['fixed-2010'][0]!),
+        curves('outage-2007', report.runs['record-2007'][0]!, report.runs['fixed-2007'][0]!),
+      ],
     },
   ];
 }
@@ -54,7 +61,9 @@ export function fidelitySection(report: FidelityReport): Block[] {
 function curves(scenario: 'outage-2010' | 'outage-2007', record: OutageObservation, fixed: OutageObservation): ChartRef {
   // `fixed` names all six fixes on the 2010 base; the legend says it in one word.
   const names = [record.variant, 'fixed'];
-  const points = [record, fixed].flatMap((run, i) => run.samples.map((s) => ({ hours: Math.round(s.hours * 100) / 100, run: names[i]!, online: Math.round(s.onlineShare * 1000) / 10 })));
+  const points = [record, fixed].flatMap((run, i) =>
+    run.samples.map((s) => ({ hours: Math.round(s.hours * 100) / 100, run: names[i]!, online: Math.round(s.onlineShare * 1000) / 10 })),
+  );
   return {
     file: `charts/population-${scenario}.svg`,
     alt: `${scenario} at population scale, seed ${record.seed}: users online per hour after the trigger, ${record.variant} against ${fixed.variant}, the record's readings marked`,

@@ -26,7 +26,10 @@ export function finding(results: Results): [string, string, string] {
 
   const all = [...results.random, ...results.exhaustive].filter((r) => r.expected !== null);
   const unmet = all.filter((r) => !r.met).length + results.fixSets.reduce((n, f) => n + f.unmet.length, 0);
-  const third = unmet === 0 ? `All ${all.length} expectations met.` : `${plural(unmet, 'expectation')} NOT met (of ${all.length}); see above for the commands that reproduce ${unmet === 1 ? 'it' : 'them'}.`;
+  const third =
+    unmet === 0
+      ? `All ${all.length} expectations met.`
+      : `${plural(unmet, 'expectation')} NOT met (of ${all.length}); see above for the commands that reproduce ${unmet === 1 ? 'it' : 'them'}.`;
   return [first, second, third];
 }
 

@@ -21,7 +21,8 @@ function sets(list: readonly (readonly string[])[]): string {
 function failure(c: DeepCheckRecord | null): string {
   if (c === null) return 'no check failed';
   const where = `${c.suite} / \`${c.property}\``;
-  if (c.counterexample) return `${where} violated in ${plural(c.counterexample.events, 'event')} (${c.counterexample.engine}${c.counterexample.shortest ? ', shortest' : ''}): \`${c.counterexample.replay}\``;
+  if (c.counterexample)
+    return `${where} violated in ${plural(c.counterexample.events, 'event')} (${c.counterexample.engine}${c.counterexample.shortest ? ', shortest' : ''}): \`${c.counterexample.replay}\``;
   return `${where}: no verdict (random ${c.random}, exhaustive ${c.exhaustive}${c.states === null ? '' : ` after ${c.states.toLocaleString('en-US')} states`})`;
 }
 
@@ -57,7 +58,10 @@ export function fixSetsSection(records: readonly FixSetRecord[], appendix: strin
   });
   const failed = verified.flatMap((v) => v.verified.filter((s) => s.outcome !== 'holds').map((s) => ({ base: v.base, set: s })));
   if (failed.length > 0) {
-    blocks.push({ kind: 'paragraph', text: `Candidates that held at the shallower bound, or had no verdict there, and failed at the deeper one (${failed.length}):` });
+    blocks.push({
+      kind: 'paragraph',
+      text: `Candidates that held at the shallower bound, or had no verdict there, and failed at the deeper one (${failed.length}):`,
+    });
     blocks.push({ kind: 'list', ordered: false, items: failed.map(({ base, set }) => `\`${base}\` \`${showSet(set.fixes)}\`: ${failure(set.failed)}`) });
   }
   blocks.push(
@@ -72,17 +76,26 @@ export function fixSetsSection(records: readonly FixSetRecord[], appendix: strin
         cell(sets(r.minimal)),
         cell(
           Object.entries(r.perProperty)
-            .map(([p, x]) => `\`${p}\`: ${x.minimal.length === 0 ? 'no set holds it' : x.needs.length > 0 ? `needs ${x.needs.map((f) => `\`${f}\``).join(' and ')}` : x.minimal.length === 1 && x.minimal[0]!.length === 0 ? 'holds with no fix' : `any of ${x.minimal.length} sets`}`)
+            .map(
+              ([p, x]) =>
+                `\`${p}\`: ${x.minimal.length === 0 ? 'no set holds it' : x.needs.length > 0 ? `needs ${x.needs.map((f) => `\`${f}\``).join(' and ')}` : x.minimal.length === 1 && x.minimal[0]!.length === 0 ? 'holds with no fix' : `any of ${x.minimal.length} sets`}`,
+            )
             .join('\n'),
         ),
       ]),
     },
   );
   const unmet = records.flatMap((r) => r.unmet.map((u) => `${r.suite}: \`${u.property}\` on \`${u.variant}\` expected ${u.expected}, found ${u.outcome}`));
-  if (unmet.length > 0) blocks.push({ kind: 'paragraph', className: 'warning', text: `⚠ The analysis disagrees with a suite's expectation: ${unmet.join('; ')}.` });
+  if (unmet.length > 0)
+    blocks.push({ kind: 'paragraph', className: 'warning', text: `⚠ The analysis disagrees with a suite's expectation: ${unmet.join('; ')}.` });
   if (worse.length === 0) {
     const settled = skipped === 0 && records.every((r) => r.sets.every((s) => s.outcome !== 'unknown'));
-    blocks.push({ kind: 'paragraph', text: settled ? 'No fix made a property fail that held without it: within these bounds the fixes are monotone, so any superset of a set that is enough is enough.' : 'No fix made a property fail that held without it, among the checks made; not every superset was checked, so this does not show that the fixes are monotone.' });
+    blocks.push({
+      kind: 'paragraph',
+      text: settled
+        ? 'No fix made a property fail that held without it: within these bounds the fixes are monotone, so any superset of a set that is enough is enough.'
+        : 'No fix made a property fail that held without it, among the checks made; not every superset was checked, so this does not show that the fixes are monotone.',
+    });
     return blocks;
   }
   blocks.push(
@@ -91,7 +104,11 @@ export function fixSetsSection(records: readonly FixSetRecord[], appendix: strin
       className: 'warning',
       text: `⚠ The fixes are not monotone: in ${worse.length} place${worse.length === 1 ? '' : 's'} adding a fix made a property fail that held without it, so a superset of a set that is enough is not always enough${worse.length > WORSE_SHOWN ? ` (the first ${WORSE_SHOWN}; all in the [appendix](${appendix}))` : ''}:`,
     },
-    { kind: 'list', ordered: false, items: worse.slice(0, WORSE_SHOWN).map((w) => `${w.suite} on \`${w.base}\`: \`${showSet(w.from)}\` + \`${w.added}\` breaks \`${w.property}\``) },
+    {
+      kind: 'list',
+      ordered: false,
+      items: worse.slice(0, WORSE_SHOWN).map((w) => `${w.suite} on \`${w.base}\`: \`${showSet(w.from)}\` + \`${w.added}\` breaks \`${w.property}\``),
+    },
   );
   return blocks;
 }
@@ -111,8 +128,12 @@ export function fixSetsAppendix(records: readonly FixSetRecord[], enough: readon
   ];
   for (const r of records) {
     blocks.push({ kind: 'heading', level: 3, text: `${r.suite} on ${r.base}, at the ${r.budget} bound` });
-    blocks.push({ kind: 'paragraph', text: `Random engine: ${r.scope.random}. Exhaustive engine: ${r.scope.exhaustive}. ${r.skipped} checks skipped${r.notSearched > 0 ? `, ${r.notSearched} violated by the random engine not searched` : ''}${r.reused > 0 ? `, ${r.reused} searches taken from the suite sections (the same bound, scope and runs)` : ''}; ${(r.ms / 1000).toFixed(1)} s of searches.` });
-    if (r.worsenings.length > 0) blocks.push({ kind: 'list', ordered: false, items: r.worsenings.map((w) => `\`${showSet(w.from)}\` + \`${w.added}\` breaks \`${w.property}\``) });
+    blocks.push({
+      kind: 'paragraph',
+      text: `Random engine: ${r.scope.random}. Exhaustive engine: ${r.scope.exhaustive}. ${r.skipped} checks skipped${r.notSearched > 0 ? `, ${r.notSearched} violated by the random engine not searched` : ''}${r.reused > 0 ? `, ${r.reused} searches taken from the suite sections (the same bound, scope and runs)` : ''}; ${(r.ms / 1000).toFixed(1)} s of searches.`,
+    });
+    if (r.worsenings.length > 0)
+      blocks.push({ kind: 'list', ordered: false, items: r.worsenings.map((w) => `\`${showSet(w.from)}\` + \`${w.added}\` breaks \`${w.property}\``) });
     blocks.push({
       kind: 'table',
       className: 'fixgrid',
@@ -120,9 +141,19 @@ export function fixSetsAppendix(records: readonly FixSetRecord[], enough: readon
       rows: r.sets.map((s) => [
         cell(showSet(s.fixes), r.minimal.some((m) => m.join('+') === s.fixes.join('+')) ? 'enough' : undefined),
         ...s.checks.map((c) => {
-          if (c.outcome === 'violated') return cell(`✗ ${c.counterexample!.events} ev`, 'violated', `${c.counterexample!.engine}${c.counterexample!.shortest ? ', shortest' : ''}: ${c.counterexample!.replay}`);
+          if (c.outcome === 'violated')
+            return cell(
+              `✗ ${c.counterexample!.events} ev`,
+              'violated',
+              `${c.counterexample!.engine}${c.counterexample!.shortest ? ', shortest' : ''}: ${c.counterexample!.replay}`,
+            );
           if (c.outcome === 'holds') return cell('✓', 'holds', `random ${c.random}; exhaustive ${c.exhaustive}`);
-          if (c.skipped) return cell('·', undefined, `skipped: ${showSet(c.skipped.subset)} already holds it${c.skipped.fails ? `, and this set fails ${c.skipped.fails.suite} / ${c.skipped.fails.property}` : ', and everything'}`);
+          if (c.skipped)
+            return cell(
+              '·',
+              undefined,
+              `skipped: ${showSet(c.skipped.subset)} already holds it${c.skipped.fails ? `, and this set fails ${c.skipped.fails.suite} / ${c.skipped.fails.property}` : ', and everything'}`,
+            );
           return cell('?', 'bound', `random ${c.random}; exhaustive ${c.exhaustive}`);
         }),
       ]),
@@ -130,15 +161,25 @@ export function fixSetsAppendix(records: readonly FixSetRecord[], enough: readon
   }
   for (const e of enough) {
     blocks.push({ kind: 'heading', level: 3, text: `Enough for every suite on ${e.base}: the candidates searched at the ${e.budget} bound` });
-    blocks.push({ kind: 'paragraph', text: `${depthWords(e.suites)}. ${plural(e.candidates, 'candidate')} (the sets the ${e.from} bound did not violate${e.narrowed ? '' : '; here every set, as that bound is not within this one'}), ${e.verified.length} searched smallest first, ${e.skipped} skipped as proper supersets of a set shown to hold; ${e.reused} searches taken from those made already; ${(e.ms / 1000).toFixed(1)} s of searches. A candidate's checks stop at the first batch in which one does not hold.` });
+    blocks.push({
+      kind: 'paragraph',
+      text: `${depthWords(e.suites)}. ${plural(e.candidates, 'candidate')} (the sets the ${e.from} bound did not violate${e.narrowed ? '' : '; here every set, as that bound is not within this one'}), ${e.verified.length} searched smallest first, ${e.skipped} skipped as proper supersets of a set shown to hold; ${e.reused} searches taken from those made already; ${(e.ms / 1000).toFixed(1)} s of searches. A candidate's checks stop at the first batch in which one does not hold.`,
+    });
     blocks.push({
       kind: 'table',
       className: 'fixgrid',
       header: ['fixes', 'outcome', 'checks made'],
       rows: e.verified.map((v) => [
         cell(showSet(v.fixes), v.outcome === 'holds' ? 'enough' : undefined),
-        cell(v.outcome === 'holds' ? '✓ holds' : v.outcome === 'violated' ? '✗ violated' : '? no verdict', v.outcome === 'holds' ? 'holds' : v.outcome === 'violated' ? 'violated' : 'bound'),
-        cell(v.outcome === 'holds' ? `${plural(v.checks.length, 'check')}, every one holding (random and exhaustive)` : `${plural(v.checks.length, 'check')}; first failed: ${failure(v.failed)}`),
+        cell(
+          v.outcome === 'holds' ? '✓ holds' : v.outcome === 'violated' ? '✗ violated' : '? no verdict',
+          v.outcome === 'holds' ? 'holds' : v.outcome === 'violated' ? 'violated' : 'bound',
+        ),
+        cell(
+          v.outcome === 'holds'
+            ? `${plural(v.checks.length, 'check')}, every one holding (random and exhaustive)`
+            : `${plural(v.checks.length, 'check')}; first failed: ${failure(v.failed)}`,
+        ),
       ]),
     });
   }

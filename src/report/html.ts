@@ -45,7 +45,10 @@ function renderBlock(block: Block, svgs: ReadonlyMap<string, string>, ids: { nex
     }
     case 'table': {
       const head = `<tr>${block.header.map((h) => `<th>${inlineHtml(h)}</th>`).join('')}</tr>`;
-      const rows = block.rows.map((row) => `<tr>${row.map((c) => `<td${cls(c.className)}${c.title === undefined ? '' : ` title="${escapeHtml(c.title)}"`}>${inlineHtml(c.text)}</td>`).join('')}</tr>`);
+      const rows = block.rows.map(
+        (row) =>
+          `<tr>${row.map((c) => `<td${cls(c.className)}${c.title === undefined ? '' : ` title="${escapeHtml(c.title)}"`}>${inlineHtml(c.text)}</td>`).join('')}</tr>`,
+      );
       return `<div class="scroll"><table${cls(block.className)}>\n${head}\n${rows.join('\n')}\n</table></div>`;
     }
     case 'mermaid':

@@ -107,13 +107,20 @@ export function junitXml(input: JunitInput): string {
     if (g.suiteFile !== undefined) lines.push(property('suiteFile', g.suiteFile));
     lines.push('    </properties>');
     for (const c of g.cases) {
-      lines.push(`    <testcase${attributes([
-        ['name', `${c.property} on ${c.variant}`],
-        ['classname', `${g.suite}.${g.engine}`],
-        ['time', seconds(c.ms)],
-      ])}>`);
+      lines.push(
+        `    <testcase${attributes([
+          ['name', `${c.property} on ${c.variant}`],
+          ['classname', `${g.suite}.${g.engine}`],
+          ['time', seconds(c.ms)],
+        ])}>`,
+      );
       if (c.failure !== null) {
-        lines.push(`      <failure${attributes([['message', c.failure.message], ['type', FAILURE_TYPE]])}>${text(c.failure.body)}</failure>`);
+        lines.push(
+          `      <failure${attributes([
+            ['message', c.failure.message],
+            ['type', FAILURE_TYPE],
+          ])}>${text(c.failure.body)}</failure>`,
+        );
       }
       lines.push(`      <system-out>${text(c.out)}</system-out>`, '    </testcase>');
     }
@@ -213,7 +220,10 @@ function seconds(ms: number): string {
 }
 
 function property(name: string, value: string): string {
-  return `      <property${attributes([['name', name], ['value', value]])}/>`;
+  return `      <property${attributes([
+    ['name', name],
+    ['value', value],
+  ])}/>`;
 }
 
 /** ` a="v" b="w"`, leaving out attributes whose value is undefined. */

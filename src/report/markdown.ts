@@ -6,7 +6,12 @@ import type { Block } from './blocks.ts';
 import { escapeHtml, markdownCell } from './inline.ts';
 
 export function renderMarkdown(blocks: readonly Block[]): string {
-  return blocks.map(renderBlock).join('\n\n').replace(/\n{3,}/g, '\n\n') + '\n';
+  return (
+    blocks
+      .map(renderBlock)
+      .join('\n\n')
+      .replace(/\n{3,}/g, '\n\n') + '\n'
+  );
 }
 
 function renderBlock(block: Block): string {

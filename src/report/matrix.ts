@@ -55,7 +55,12 @@ export function buildMatrix(results: Results): Matrix {
 function combine({ random, exhaustive }: Entry): Combined {
   if (random?.verdict === 'violated' || exhaustive?.verdict === 'violated') return 'violated';
   if (random) return random.verdict;
-  if (exhaustive) return exhaustive.verdict === 'holds' || exhaustive.verdict === 'holds-within-horizon' ? 'holds' : exhaustive.verdict === 'vacuous' ? 'vacuous' : 'bound-reached';
+  if (exhaustive)
+    return exhaustive.verdict === 'holds' || exhaustive.verdict === 'holds-within-horizon'
+      ? 'holds'
+      : exhaustive.verdict === 'vacuous'
+        ? 'vacuous'
+        : 'bound-reached';
   return 'not checked';
 }
 

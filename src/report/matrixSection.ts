@@ -29,10 +29,24 @@ export function cellWeakness(random: PairResult | undefined, exhaustive: Explore
 }
 
 export function matrixSection(matrix: Matrix, outDir: string): Block[] {
-  if (matrix.columns.length === 0) return [{ kind: 'heading', level: 2, text: 'The matrix: variants by properties' }, { kind: 'paragraph', text: 'No verdicts in these results.' }];
+  if (matrix.columns.length === 0)
+    return [
+      { kind: 'heading', level: 2, text: 'The matrix: variants by properties' },
+      { kind: 'paragraph', text: 'No verdicts in these results.' },
+    ];
   const header = ['variant', ...matrix.columns.map((c) => `**${c.property}**\n${c.suite}`)];
-  const rows = matrix.variants.map((v) => [cell(v.split('+').map((part, i) => `\`${i > 0 ? '+' : ''}${part}\``).join('\n')), ...matrix.columns.map((c) => matrixCell(matrix, v, c, outDir))]);
-  const mismatches = matrix.variants.flatMap((v) => matrix.columns.filter((c) => isMismatch(matrix, v, c)).map((c) => `\`${v}\` on ${c.property} (${c.suite})`));
+  const rows = matrix.variants.map((v) => [
+    cell(
+      v
+        .split('+')
+        .map((part, i) => `\`${i > 0 ? '+' : ''}${part}\``)
+        .join('\n'),
+    ),
+    ...matrix.columns.map((c) => matrixCell(matrix, v, c, outDir)),
+  ]);
+  const mismatches = matrix.variants.flatMap((v) =>
+    matrix.columns.filter((c) => isMismatch(matrix, v, c)).map((c) => `\`${v}\` on ${c.property} (${c.suite})`),
+  );
   return [
     { kind: 'heading', level: 2, text: 'The matrix: variants by properties' },
     {
@@ -42,8 +56,12 @@ export function matrixSection(matrix: Matrix, outDir: string): Block[] {
     },
     { kind: 'table', header, rows, className: 'matrix' },
     mismatches.length === 0
-      ? { kind: 'paragraph', text: 'Every verdict matches its suite\'s expectation.' }
-      : { kind: 'paragraph', className: 'warning', text: `⚠ ${mismatches.length} verdict${mismatches.length === 1 ? '' : 's'} did not match the suite's expectation: ${mismatches.join('; ')}.` },
+      ? { kind: 'paragraph', text: "Every verdict matches its suite's expectation." }
+      : {
+          kind: 'paragraph',
+          className: 'warning',
+          text: `⚠ ${mismatches.length} verdict${mismatches.length === 1 ? '' : 's'} did not match the suite's expectation: ${mismatches.join('; ')}.`,
+        },
   ];
 }
 
@@ -71,13 +89,19 @@ function matrixCell(matrix: Matrix, variant: string, column: Column, outDir: str
 export function randomLine(r: PairResult): string {
   const suite = SUITES.find((s) => s.id === r.suite);
   const bound = suite ? ` (≤ ${suite.maxEvents} events each)` : '';
-  if (r.verdict === 'violated') return `random: found in run ${count(r.runs)}${bound}, shrunk to ${r.eventsAfterShrink} events, ${duration(r.timeToFailureMs ?? r.ms)}`;
+  if (r.verdict === 'violated')
+    return `random: found in run ${count(r.runs)}${bound}, shrunk to ${r.eventsAfterShrink} events, ${duration(r.timeToFailureMs ?? r.ms)}`;
   return `random: ${count(r.runs)} runs${bound}, trigger in ${count(r.triggeredRuns)}, ${r.coverage.cells}/${r.coverage.possible} cells${trivialRuns(r) ? ' (no adversary event applied)' : ''}, ${duration(r.ms)}`;
 }
 
 export function exhaustiveLine(e: ExplorePairResult): string {
   if (e.verdict === 'violated') return `exhaustive: shortest ${e.eventsInCounterexample} events, ${count(e.states)} states, ${duration(e.ms)}`;
-  const how = e.verdict === 'bound-reached' ? `stopped by the ${e.stoppedBy} bound at depth ${e.depth}` : e.stoppedBy === 'complete' ? 'every reachable state (any horizon)' : `every sequence within a ${e.bound.horizon}-tick horizon`;
+  const how =
+    e.verdict === 'bound-reached'
+      ? `stopped by the ${e.stoppedBy} bound at depth ${e.depth}`
+      : e.stoppedBy === 'complete'
+        ? 'every reachable state (any horizon)'
+        : `every sequence within a ${e.bound.horizon}-tick horizon`;
   const size = e.verdict === 'bound-reached' ? 'large' : searchSize(e);
   return `exhaustive: ${how}, ${statesInWords(e)}${size === 'large' ? '' : ` (${size} search)`}, ${duration(e.ms)}`;
 }

@@ -40,7 +40,8 @@ export class OutputDirectory {
     const manifest = readJson(path);
     const value = manifest.ok ? (manifest.value as { writtenBy?: unknown; files?: unknown } | null) : null;
     const files = value?.writtenBy === 'cascade' && Array.isArray(value.files) ? value.files : null;
-    if (targetKind(path) === 'file' && files === null) throw new Refusal(`${path}: exists and was not written by cascade; choose another directory, or move that file`);
+    if (targetKind(path) === 'file' && files === null)
+      throw new Refusal(`${path}: exists and was not written by cascade; choose another directory, or move that file`);
     const owned = new Set((files ?? []).filter((f): f is string => typeof f === 'string' && !f.split('/').includes('..')));
     // A report written before manifests existed is recognised by its report.md; its files are ours to replace.
     const report = readText(join(dir, 'report.md'));
@@ -61,7 +62,9 @@ export class OutputDirectory {
     const path = join(this.dir, name);
     checkReplaceable(path);
     if (targetKind(path) === 'file' && !this.owns(name) && !this.update && !this.written.has(name)) {
-      throw new Refusal(`${path}: exists and was not written by cascade (not in ${join(this.dir, MANIFEST)}); move it, choose another directory, or --update to replace it`);
+      throw new Refusal(
+        `${path}: exists and was not written by cascade (not in ${join(this.dir, MANIFEST)}); move it, choose another directory, or --update to replace it`,
+      );
     }
     return path;
   }

@@ -27,7 +27,18 @@ function scenarioTable(scenarios: ScenarioSummary[]): Block {
   if (scenarios.length === 0) return { kind: 'paragraph', text: 'No scenario summaries in these results.' };
   return {
     kind: 'table',
-    header: ['scenario', 'variant', 'scale', 'supernodes start > min > end', 'online at end', 'mean online, 2nd half', 'crashes', 'overload shutdowns', 'back after', 'peak requests per client'],
+    header: [
+      'scenario',
+      'variant',
+      'scale',
+      'supernodes start > min > end',
+      'online at end',
+      'mean online, 2nd half',
+      'crashes',
+      'overload shutdowns',
+      'back after',
+      'peak requests per client',
+    ],
     rows: scenarios.map((s) => [
       cell(s.scenario),
       cell(`\`${showVariant(s.variant)}\``),

@@ -36,7 +36,10 @@ export function representativeSection(set: CounterexampleSet, outDir: string, ap
   ];
   for (const c of chosen) {
     const { file } = c;
-    const found = file.engine === 'exhaustive' ? 'a shortest counterexample (exhaustive engine)' : `found by the random engine${file.shrink ? `, shrunk from ${file.shrink.eventsBeforeShrink} to ${file.shrink.eventsAfterShrink} events` : ''}`;
+    const found =
+      file.engine === 'exhaustive'
+        ? 'a shortest counterexample (exhaustive engine)'
+        : `found by the random engine${file.shrink ? `, shrunk from ${file.shrink.eventsBeforeShrink} to ${file.shrink.eventsAfterShrink} events` : ''}`;
     blocks.push({
       kind: 'group',
       className: 'representative',

@@ -41,7 +41,13 @@ function name(what: string, known: (name: string) => string | null) {
 const oneOf = (what: string, ids: readonly string[]) => (value: string) =>
   ids.includes(value) ? null : `unknown ${what} ${quote(value)} (known: ${ids.join(', ')})`;
 
-const SuiteName = name('suite', oneOf('suite', SUITES.map((s) => s.id)));
+const SuiteName = name(
+  'suite',
+  oneOf(
+    'suite',
+    SUITES.map((s) => s.id),
+  ),
+);
 const PropertyName = name('property', oneOf('property', PROPERTY_IDS));
 const ScenarioName = name('scenario', oneOf('scenario', SCENARIO_NAMES));
 const VariantName = name('variant', (value) => {
@@ -126,7 +132,10 @@ export const ExplorePairResultSchema = z
     counterexample: text.nullable(),
     saved: SaveResultSchema.nullable(),
     met: z.boolean(),
-    swarm: z.object({ index: count.min(1).max(10_000), count: count.min(1).max(10_000) }).strict().optional(),
+    swarm: z
+      .object({ index: count.min(1).max(10_000), count: count.min(1).max(10_000) })
+      .strict()
+      .optional(),
     full: z.literal(true).optional(),
     shards: count.min(1).max(10_000).optional(),
   })
@@ -145,8 +154,14 @@ export const FixCheckRecordSchema = z
     outcome: Outcome,
     random: z.enum(['violated', 'holds', 'vacuous', 'not-run']),
     exhaustive: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached', 'not-searched']),
-    skipped: z.object({ subset: Fixes, fails: z.object({ suite: SuiteName, property: PropertyName }).strict().nullable() }).strict().optional(),
-    counterexample: z.object({ engine: z.enum(['random', 'exhaustive']), shortest: z.boolean(), events: count, replay: text }).strict().nullable(),
+    skipped: z
+      .object({ subset: Fixes, fails: z.object({ suite: SuiteName, property: PropertyName }).strict().nullable() })
+      .strict()
+      .optional(),
+    counterexample: z
+      .object({ engine: z.enum(['random', 'exhaustive']), shortest: z.boolean(), events: count, replay: text })
+      .strict()
+      .nullable(),
   })
   .strict();
 
@@ -156,9 +171,17 @@ export const FixSetRecordSchema = z
     base: z.enum(['skype-2007', 'skype-2010']),
     properties: z.array(PropertyName).max(100),
     budget: z.enum(['test', 'start']),
-    depth: z.object({ runs: count.max(10_000_000), horizon: z.object({ least: count.max(MAX_SEARCH_TICKS), most: count.max(MAX_SEARCH_TICKS) }).strict(), maxStates: z.object({ least: count.min(1).max(1_000_000_000), most: count.min(1).max(1_000_000_000) }).strict() }).strict(),
+    depth: z
+      .object({
+        runs: count.max(10_000_000),
+        horizon: z.object({ least: count.max(MAX_SEARCH_TICKS), most: count.max(MAX_SEARCH_TICKS) }).strict(),
+        maxStates: z.object({ least: count.min(1).max(1_000_000_000), most: count.min(1).max(1_000_000_000) }).strict(),
+      })
+      .strict(),
     scope: z.object({ random: text, exhaustive: text }).strict(),
-    sets: z.array(z.object({ fixes: Fixes, variant: VariantName, outcome: Outcome, checks: z.array(FixCheckRecordSchema).max(100) }).strict()).max(1 << FIXES.length),
+    sets: z
+      .array(z.object({ fixes: Fixes, variant: VariantName, outcome: Outcome, checks: z.array(FixCheckRecordSchema).max(100) }).strict())
+      .max(1 << FIXES.length),
     minimal: z.array(Fixes).max(1 << FIXES.length),
     perProperty: z.record(PropertyName, z.object({ minimal: z.array(Fixes).max(1 << FIXES.length), needs: Fixes }).strict()),
     worsenings: z.array(z.object({ property: PropertyName, from: Fixes, added: Fix }).strict()).max(MAX_ROWS),
@@ -170,7 +193,13 @@ export const FixSetRecordSchema = z
   })
   .strict();
 
-const Depth = z.object({ runs: count.max(10_000_000), horizon: z.object({ least: count.max(MAX_SEARCH_TICKS), most: count.max(MAX_SEARCH_TICKS) }).strict(), maxStates: z.object({ least: count.min(1).max(1_000_000_000), most: count.min(1).max(1_000_000_000) }).strict() }).strict();
+const Depth = z
+  .object({
+    runs: count.max(10_000_000),
+    horizon: z.object({ least: count.max(MAX_SEARCH_TICKS), most: count.max(MAX_SEARCH_TICKS) }).strict(),
+    maxStates: z.object({ least: count.min(1).max(1_000_000_000), most: count.min(1).max(1_000_000_000) }).strict(),
+  })
+  .strict();
 const DeepCheckRecordSchema = z
   .object({
     suite: SuiteName,
@@ -180,7 +209,10 @@ const DeepCheckRecordSchema = z
     exhaustive: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached', 'vacuous', 'not-searched']),
     states: count.nullable(),
     reused: count.max(2),
-    counterexample: z.object({ engine: z.enum(['random', 'exhaustive']), shortest: z.boolean(), events: count, replay: text }).strict().nullable(),
+    counterexample: z
+      .object({ engine: z.enum(['random', 'exhaustive']), shortest: z.boolean(), events: count, replay: text })
+      .strict()
+      .nullable(),
   })
   .strict();
 
@@ -189,10 +221,24 @@ export const EnoughRecordSchema = z
     base: z.enum(['skype-2007', 'skype-2010']),
     budget: z.enum(['test', 'start']),
     from: z.enum(['test', 'start']),
-    suites: z.array(z.object({ suite: SuiteName, budget: z.enum(['test', 'start']), properties: z.array(PropertyName).max(100), depth: Depth }).strict()).max(100),
+    suites: z
+      .array(z.object({ suite: SuiteName, budget: z.enum(['test', 'start']), properties: z.array(PropertyName).max(100), depth: Depth }).strict())
+      .max(100),
     candidates: count.max(1 << FIXES.length),
     narrowed: z.boolean(),
-    verified: z.array(z.object({ fixes: Fixes, variant: VariantName, outcome: Outcome, checks: z.array(DeepCheckRecordSchema).max(MAX_ROWS), failed: DeepCheckRecordSchema.nullable() }).strict()).max(1 << FIXES.length),
+    verified: z
+      .array(
+        z
+          .object({
+            fixes: Fixes,
+            variant: VariantName,
+            outcome: Outcome,
+            checks: z.array(DeepCheckRecordSchema).max(MAX_ROWS),
+            failed: DeepCheckRecordSchema.nullable(),
+          })
+          .strict(),
+      )
+      .max(1 << FIXES.length),
     skipped: count.max(1 << FIXES.length),
     minimal: z.array(Fixes).max(1 << FIXES.length),
     reused: count,
@@ -208,7 +254,10 @@ const rows = <T extends z.ZodType>(row: T) => z.array(row, { error: hint('must b
 export const ResultsSchema = z
   .object(
     {
-      schemaVersion: z.literal(RESULTS_SCHEMA_VERSION, { error: (issue) => `${issue.input === undefined ? 'missing' : `${String(issue.input).slice(0, 20)}`}, this cascade reads version ${RESULTS_SCHEMA_VERSION} (run 'cascade start' again to save the results anew)` }),
+      schemaVersion: z.literal(RESULTS_SCHEMA_VERSION, {
+        error: (issue) =>
+          `${issue.input === undefined ? 'missing' : `${String(issue.input).slice(0, 20)}`}, this cascade reads version ${RESULTS_SCHEMA_VERSION} (run 'cascade start' again to save the results anew)`,
+      }),
       tool: z
         .object({ name: z.literal('cascade'), version: z.string().max(100), node: z.string().max(100) }, { error: hint('must be the tool name and version') })
         .strict(),

@@ -11,25 +11,30 @@ import type { Results } from './results.ts';
 import { FEW_ADVERSARY_STATES, searchSize, SMALL_SEARCH_STATES } from './strength.ts';
 
 export function exhaustiveSection(results: Results, outDir: string): Block[] {
-  const rows = [...results.exhaustive]
-    .sort(pairOrder)
-    .map((e) => {
-      const stopped = e.stoppedBy === 'complete' ? 'complete (every reachable state)' : e.stoppedBy === 'violation' ? 'violation' : e.stoppedBy === 'horizon' ? 'horizon' : `${e.stoppedBy} bound`;
-      const verdictClass = e.verdict === 'violated' ? 'violated' : e.verdict === 'bound-reached' ? 'bound' : 'holds';
-      return [
-        cell(e.suite),
-        cell(`\`${e.property}\``),
-        cell(`\`${e.variant}\``),
-        cell(`**${e.verdict}**${e.met ? '' : `\n⚠ expected ${e.expected}`}`, e.met ? verdictClass : `${verdictClass} mismatch`),
-        cell(`${count(e.states)}${e.verdict === 'bound-reached' || searchSize(e) === 'large' ? '' : ` (${searchSize(e)})`}`),
-        cell(count(e.branchingStates)),
-        cell(`${e.bound.horizon} (+${e.healTicks} heal)`),
-        cell(`≤ ${count(e.bound.maxStates)}`),
-        cell(stopped),
-        cell(duration(e.ms)),
-        cell(e.counterexample ? `[${e.eventsInCounterexample} events](${linkFrom(outDir, e.counterexample)})` : '—'),
-      ];
-    });
+  const rows = [...results.exhaustive].sort(pairOrder).map((e) => {
+    const stopped =
+      e.stoppedBy === 'complete'
+        ? 'complete (every reachable state)'
+        : e.stoppedBy === 'violation'
+          ? 'violation'
+          : e.stoppedBy === 'horizon'
+            ? 'horizon'
+            : `${e.stoppedBy} bound`;
+    const verdictClass = e.verdict === 'violated' ? 'violated' : e.verdict === 'bound-reached' ? 'bound' : 'holds';
+    return [
+      cell(e.suite),
+      cell(`\`${e.property}\``),
+      cell(`\`${e.variant}\``),
+      cell(`**${e.verdict}**${e.met ? '' : `\n⚠ expected ${e.expected}`}`, e.met ? verdictClass : `${verdictClass} mismatch`),
+      cell(`${count(e.states)}${e.verdict === 'bound-reached' || searchSize(e) === 'large' ? '' : ` (${searchSize(e)})`}`),
+      cell(count(e.branchingStates)),
+      cell(`${e.bound.horizon} (+${e.healTicks} heal)`),
+      cell(`≤ ${count(e.bound.maxStates)}`),
+      cell(stopped),
+      cell(duration(e.ms)),
+      cell(e.counterexample ? `[${e.eventsInCounterexample} events](${linkFrom(outDir, e.counterexample)})` : '—'),
+    ];
+  });
   return [
     { kind: 'heading', level: 3, text: 'Exhaustive search' },
     {
@@ -40,12 +45,37 @@ export function exhaustiveSection(results: Results, outDir: string): Block[] {
     },
     rows.length === 0
       ? { kind: 'paragraph', text: 'No exhaustive search in these results.' }
-      : { kind: 'table', header: ['suite', 'property', 'variant', 'verdict', 'states', 'adversary acts in', 'horizon (ticks)', 'state bound', 'stopped by', 'time', 'counterexample'], rows },
+      : {
+          kind: 'table',
+          header: [
+            'suite',
+            'property',
+            'variant',
+            'verdict',
+            'states',
+            'adversary acts in',
+            'horizon (ticks)',
+            'state bound',
+            'stopped by',
+            'time',
+            'counterexample',
+          ],
+          rows,
+        },
   ];
 }
 
 export function ratioSection(results: Results): Block[] {
-  const rows = [...results.ratios].sort(pairOrder).map((r) => [cell(r.suite), cell(`\`${r.property}\``), cell(`\`${r.variant}\``), cell(String(r.random)), cell(String(r.shortest)), cell(r.ratio.toFixed(2))]);
+  const rows = [...results.ratios]
+    .sort(pairOrder)
+    .map((r) => [
+      cell(r.suite),
+      cell(`\`${r.property}\``),
+      cell(`\`${r.variant}\``),
+      cell(String(r.random)),
+      cell(String(r.shortest)),
+      cell(r.ratio.toFixed(2)),
+    ]);
   const mean = rows.length > 0 ? results.ratios.reduce((s, r) => s + r.ratio, 0) / rows.length : 0;
   return [
     { kind: 'heading', level: 3, text: 'Random against shortest counterexamples' },

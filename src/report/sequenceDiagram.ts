@@ -47,10 +47,26 @@ function observe(model: Model, events: readonly Event[], healTicks: number, viol
   for (const { index: step, event, applied, state, effects } of trace(model, events, healTicks, { stopAtStep: violationStep })) {
     const a = activity(effects, state);
     if (event.kind === 'tick') {
-      blocks.push({ kind: 'ticks', from: state.tick, to: state.tick, steps: [step], activity: a, quiet: isQuiet(a) && step !== violationStep, key: isKey(a) || step === violationStep });
+      blocks.push({
+        kind: 'ticks',
+        from: state.tick,
+        to: state.tick,
+        steps: [step],
+        activity: a,
+        quiet: isQuiet(a) && step !== violationStep,
+        key: isKey(a) || step === violationStep,
+      });
     } else {
       // The note tells the event's effects; lost clients get their own arrows (droppedLines).
-      blocks.push({ kind: 'event', step, tick: state.tick, event, applied, changes: applied ? describeEffects(effects, ['clientDetached']) : ['no effect'], activity: a });
+      blocks.push({
+        kind: 'event',
+        step,
+        tick: state.tick,
+        event,
+        applied,
+        changes: applied ? describeEffects(effects, ['clientDetached']) : ['no effect'],
+        activity: a,
+      });
     }
   }
   return blocks;
@@ -94,7 +110,10 @@ function group(blocks: Block[], level: number, violationStep: number): Block[] {
 function render(blocks: Block[], violation: Violation | null, eligible: number, level: number): string[] {
   const used = new Set<number>();
   const body: string[] = [];
-  if (level > 0) body.push(`Note over Clients,Offline: long run: ticks without crashes or supernode changes are grouped${level > 1 ? `, ${2 ** (level - 1)} at most per line` : ''}`);
+  if (level > 0)
+    body.push(
+      `Note over Clients,Offline: long run: ticks without crashes or supernode changes are grouped${level > 1 ? `, ${2 ** (level - 1)} at most per line` : ''}`,
+    );
   for (const block of blocks) {
     body.push(...(block.kind === 'event' ? eventLines(block, used) : tickLines(block, used)));
     const steps = block.kind === 'event' ? [block.step] : block.steps;
@@ -149,13 +168,18 @@ function tickLines(block: Extract<Block, { kind: 'ticks' }>, used: Set<number>):
   if (a.authTimeouts > 0) lines.push(`Clients--xLogin: ${tag} ${a.authTimeouts} gave up waiting`);
   if (a.logins > 0) lines.push(`Login-->>Clients: ${tag} ${a.logins} logged in (${a.online} of ${a.wantOnline} online)`);
   const offline = a.degraded || a.lateReplies > 0 || a.fetchesWaiting > 0 || a.crashes > 0;
-  if (offline && a.fetches > 0) lines.push(`Clients->>Offline: ${tag} ${plural(a.fetches, 'offline-message fetch', 'offline-message fetches')}${a.fetchesWaiting > 0 ? ` (${a.fetchesWaiting} waiting)` : ''}`);
-  if (offline && a.replies > 0) lines.push(`Offline-->>Clients: ${tag} ${plural(a.replies, 'reply', 'replies')}${a.lateReplies > 0 ? ` (${a.lateReplies} late)` : ''}`);
+  if (offline && a.fetches > 0)
+    lines.push(
+      `Clients->>Offline: ${tag} ${plural(a.fetches, 'offline-message fetch', 'offline-message fetches')}${a.fetchesWaiting > 0 ? ` (${a.fetchesWaiting} waiting)` : ''}`,
+    );
+  if (offline && a.replies > 0)
+    lines.push(`Offline-->>Clients: ${tag} ${plural(a.replies, 'reply', 'replies')}${a.lateReplies > 0 ? ` (${a.lateReplies} late)` : ''}`);
   if (a.crashes > 0) lines.push(`Note over Clients: ${tag} ${a.crashes === 1 ? '1 buggy client crashes' : `${a.crashes} buggy clients crash`} on a late reply`);
   if (a.hostCrashes.length > 0) lines.push(`Note over ${span(a.hostCrashes, used)}: ${tag} ${slotList(a.hostCrashes)}: host crashed, supernode down`);
   if (a.stopped.length > 0) lines.push(`Note over ${span(a.stopped, used)}: ${tag} ${slotList(a.stopped)} overloaded, shut down`);
   lines.push(...droppedLines(a, label, used));
-  if (a.promotions.length > 0) lines.push(`Note over ${span(a.promotions, used)}: ${tag} ${a.promotions.map((s) => `peer ${s}`).join(', ')} promoted to supernode`);
+  if (a.promotions.length > 0)
+    lines.push(`Note over ${span(a.promotions, used)}: ${tag} ${a.promotions.map((s) => `peer ${s}`).join(', ')} promoted to supernode`);
   if (a.megas.length > 0) lines.push(`Note over ${span(a.megas, used)}: ${tag} operator adds ${slotList(a.megas)} (mega-supernode)`);
   return lines;
 }
@@ -178,7 +202,10 @@ function span(slots: number[], used?: Set<number>): string {
 function slotList(slots: number[]): string {
   const counts = new Map<number, number>();
   for (const s of slots) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts].sort(([x], [y]) => x - y).map(([s, n]) => `SN${s}${n > 1 ? ` (${n}x)` : ''}`).join(', ');
+  return [...counts]
+    .sort(([x], [y]) => x - y)
+    .map(([s, n]) => `SN${s}${n > 1 ? ` (${n}x)` : ''}`)
+    .join(', ');
 }
 
 /** Text safe in a Mermaid message: no `;` or `#` (statement separator and entity start). */

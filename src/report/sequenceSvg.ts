@@ -121,7 +121,8 @@ function parseDiagram(mermaid: string): { participants: Participant[]; statement
 /** A horizontal arrow: solid or dashed (`--`), ending in a head (`>>`) or a cross (`x`). */
 function arrowPath(x1: number, x2: number, y: number, arrow: Arrow): string {
   const dash = arrow.startsWith('--') ? ' stroke-dasharray="5,3"' : '';
-  if (arrow.endsWith('>>')) return `<line x1="${n(x1)}" y1="${n(y)}" x2="${n(x2)}" y2="${n(y)}" stroke="#333" stroke-width="1.5"${dash} marker-end="url(#head)"/>`;
+  if (arrow.endsWith('>>'))
+    return `<line x1="${n(x1)}" y1="${n(y)}" x2="${n(x2)}" y2="${n(y)}" stroke="#333" stroke-width="1.5"${dash} marker-end="url(#head)"/>`;
   const c = 5;
   return [
     `<line x1="${n(x1)}" y1="${n(y)}" x2="${n(x2)}" y2="${n(y)}" stroke="#333" stroke-width="1.5"${dash}/>`,

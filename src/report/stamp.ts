@@ -42,7 +42,8 @@ function stampDate(): Date {
  * inside someone's repository), and whether a tracked file differs from it; null without git.
  */
 export function checkout(root: string): { commit: string | null; changed: boolean } {
-  const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 }).trim();
   try {
     if (realpathSync(git('rev-parse', '--show-toplevel')) !== realpathSync(root)) return { commit: null, changed: false };
     const commit = git('rev-parse', 'HEAD');
@@ -55,7 +56,10 @@ export function checkout(root: string): { commit: string | null; changed: boolea
 
 /** The stamp in one line of the report's inline markup. */
 export function describeStamp(s: ReportStamp): string {
-  const source = s.source.commit === null ? `cascade ${s.source.version} (not a git checkout)` : `commit \`${s.source.commit.slice(0, 12)}\`${s.source.changed ? ' + changes' : ''} (cascade ${s.source.version})`;
+  const source =
+    s.source.commit === null
+      ? `cascade ${s.source.version} (not a git checkout)`
+      : `commit \`${s.source.commit.slice(0, 12)}\`${s.source.changed ? ' + changes' : ''} (cascade ${s.source.version})`;
   const m = s.machine;
   const memory = `${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB`;
   return `Written ${s.date} from ${source} on ${m.cores} ${m.cores === 1 ? 'core' : 'cores'}, ${memory} memory, Node ${m.node}, ${m.platform} ${m.arch}.`;

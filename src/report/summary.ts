@@ -10,7 +10,8 @@ import { fixName, type Column, type Matrix } from './matrix.ts';
 import type { Results } from './results.ts';
 
 /** What the first page says of results that hold no verdict (a report run only to explain a suite file's counterexamples). */
-export const NO_VERDICTS = 'These results hold no verdict of either engine: no property was checked, so none is said to hold, be violated or meet an expectation.';
+export const NO_VERDICTS =
+  'These results hold no verdict of either engine: no property was checked, so none is said to hold, be violated or meet an expectation.';
 
 export interface Summary {
   /** Which variants hold everything, under which assumptions. */
@@ -24,7 +25,7 @@ export interface Summary {
 }
 
 export function summarize(matrix: Matrix, results: Results): Summary {
-  if (matrix.columns.length === 0) return { headline: NO_VERDICTS, suites: [], status: 'No verdict to compare with a suite\'s expectation.', allMet: true };
+  if (matrix.columns.length === 0) return { headline: NO_VERDICTS, suites: [], status: "No verdict to compare with a suite's expectation.", allMet: true };
   const suites = suitesOf(matrix);
   const holdsAll = (v: string, cols: Column[]) => cols.every((c) => matrix.verdict(v, c) === 'holds');
   const checked = (v: string, cols: Column[]) => cols.filter((c) => matrix.verdict(v, c) !== 'not checked');
@@ -33,10 +34,15 @@ export function summarize(matrix: Matrix, results: Results): Summary {
   const named = everywhere.map(variantPhrase);
   const parts: string[] = [];
   if (everywhere.length === 0) parts.push(`No variant holds all ${matrix.columns.length} properties checked`);
-  else parts.push(`${everywhere.length === 1 ? 'Only ' : ''}${listing(named)} ${everywhere.length === 1 ? 'holds' : 'hold'} all ${matrix.columns.length} properties in ${suites.length === 1 ? 'the suite' : `all ${suites.length} suites`}`);
+  else
+    parts.push(
+      `${everywhere.length === 1 ? 'Only ' : ''}${listing(named)} ${everywhere.length === 1 ? 'holds' : 'hold'} all ${matrix.columns.length} properties in ${suites.length === 1 ? 'the suite' : `all ${suites.length} suites`}`,
+    );
   for (const v of partly) {
     const cols = checked(v, matrix.columns);
-    parts.push(`${variantPhrase(v)} holds the ${cols.length} ${cols.length === 1 ? 'property' : 'properties'} it was checked on (${listing([...new Set(cols.map((c) => c.suite))])})`);
+    parts.push(
+      `${variantPhrase(v)} holds the ${cols.length} ${cols.length === 1 ? 'property' : 'properties'} it was checked on (${listing([...new Set(cols.map((c) => c.suite))])})`,
+    );
   }
   let headline = parts.join('; ');
   headline += `, under the suites' assumptions: ${assumptionPhrase(suites, results)}.`;
@@ -47,7 +53,9 @@ export function summarize(matrix: Matrix, results: Results): Summary {
     const cols = matrix.columns.filter((c) => c.suite === suite.id);
     const variants = matrix.variants.filter((v) => checked(v, cols).length > 0);
     if (variants.every((v) => holdsAll(v, checked(v, cols)))) {
-      calm.push(`${listing(cols.map((c) => `\`${c.property}\``))} (${suite.id}) ${cols.length === 1 ? 'holds' : 'hold'} on ${variants.length === 1 ? 'the one variant checked' : `all ${variants.length} variants`}`);
+      calm.push(
+        `${listing(cols.map((c) => `\`${c.property}\``))} (${suite.id}) ${cols.length === 1 ? 'holds' : 'hold'} on ${variants.length === 1 ? 'the one variant checked' : `all ${variants.length} variants`}`,
+      );
       continue;
     }
     sentences.push(suiteSentence(suite, cols, variants, matrix));
@@ -84,7 +92,12 @@ function suiteSentence(suite: Suite, cols: Column[], variants: string[], matrix:
     const h = held(v);
     if (everything(v) || h.length === 0 || h.length === tried(v).length) continue;
     const restored = listing(h.map(code));
-    const lacking = listing(tried(v).filter((p) => !h.includes(p)).map(code), 'or');
+    const lacking = listing(
+      tried(v)
+        .filter((p) => !h.includes(p))
+        .map(code),
+      'or',
+    );
     const group = partial.get(`${restored}|${lacking}`) ?? { restored, lacking, names: [] };
     group.names.push(`\`${fixName(v)}\``);
     partial.set(`${restored}|${lacking}`, group);
@@ -94,7 +107,14 @@ function suiteSentence(suite: Suite, cols: Column[], variants: string[], matrix:
   if (none.length > 0) parts.push(`${listing(none)} alone ${none.length === 1 ? 'changes' : 'change'} no verdict`);
   const all = variants.filter(everything);
   const allFail = all.filter((v) => held(v).length < tried(v).length);
-  if (allFail.length > 0) parts.push(`even ${listing(allFail.map((v) => `\`${v}\``))} ${allFail.length === 1 ? 'violates' : 'violate'} ${listing(tried(allFail[0]!).filter((p) => !held(allFail[0]!).includes(p)).map(code))}`);
+  if (allFail.length > 0)
+    parts.push(
+      `even ${listing(allFail.map((v) => `\`${v}\``))} ${allFail.length === 1 ? 'violates' : 'violate'} ${listing(
+        tried(allFail[0]!)
+          .filter((p) => !held(allFail[0]!).includes(p))
+          .map(code),
+      )}`,
+    );
   else if (all.length > 0 && fixes.length === 0) parts.push(`only all fixes together hold`);
   return `**${suite.id}**, ${suite.title} (${listing(props.map(code))}): ${parts.join('; ')}.`;
 }
@@ -108,10 +128,14 @@ function variantPhrase(v: string): string {
 
 function assumptionPhrase(suites: Suite[], results: Results): string {
   const parts: string[] = [];
-  const scopes = [...new Set(suites.map((s) => {
-    const c = suiteModel(s, Object.keys(s.variants)[0]!).config;
-    return `${s.scale} scope (${count(c.supernodes)} supernodes, ${count(c.peers)} peers)`;
-  }))];
+  const scopes = [
+    ...new Set(
+      suites.map((s) => {
+        const c = suiteModel(s, Object.keys(s.variants)[0]!).config;
+        return `${s.scale} scope (${count(c.supernodes)} supernodes, ${count(c.peers)} peers)`;
+      }),
+    ),
+  ];
   parts.push(listing(scopes));
   const configs = suites.map((s) => suiteModel(s, Object.keys(s.variants)[0]!).config);
   const faults = Math.max(...configs.map((c) => c.faultBudget));
@@ -122,7 +146,10 @@ function assumptionPhrase(suites: Suite[], results: Results): string {
   const runs = results.random.length > 0 ? range(results.random.filter((r) => r.verdict !== 'violated').map((r) => r.runs)) : null;
   if (runs) parts.push(`${runs} random runs per pair that held`);
   const horizons = results.exhaustive.map((e) => e.bound.horizon);
-  if (horizons.length > 0) parts.push(`breadth-first search of every event sequence whose adversary acts within ${range(horizons)} ticks${new Set(horizons).size > 1 ? ' (by pair)' : ''}, at the exhaustive sections' scopes`);
+  if (horizons.length > 0)
+    parts.push(
+      `breadth-first search of every event sequence whose adversary acts within ${range(horizons)} ticks${new Set(horizons).size > 1 ? ' (by pair)' : ''}, at the exhaustive sections' scopes`,
+    );
   return parts.join(', ');
 }
 

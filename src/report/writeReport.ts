@@ -48,7 +48,13 @@ export interface ReportFiles {
 export async function writeReport(results: Results, outDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
   const out = OutputDirectory.open(outDir, options.update);
   const counterexamples = options.counterexamples ?? reportCounterexamples(results, options.counterexamplesDir ?? 'counterexamples', options.suites ?? []);
-  const doc = buildDocument(results, counterexamples, options.fidelity ?? fidelity([1], reducedPopulation(options.reduction ?? REPORT_REDUCTION)), outDir, options.stamp ?? takeStamp());
+  const doc = buildDocument(
+    results,
+    counterexamples,
+    options.fidelity ?? fidelity([1], reducedPopulation(options.reduction ?? REPORT_REDUCTION)),
+    outDir,
+    options.stamp ?? takeStamp(),
+  );
   const charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
   // Every name first: a user's file in the way is refused before anything is written.
   out.checkAll([...charts.map((c) => c.file), ...OutputDirectory.REPORT_PAGES]);

@@ -26,7 +26,10 @@ export function checkCommandLine(pair: Pair, overrides: Overrides, run: { seed: 
 }
 
 /** The explore command that repeats a search, from its result (suite id or file, pair, bound). */
-export function exploreCommandLine(r: Pick<ExplorePairResult, 'suite' | 'suiteFile' | 'property' | 'variant' | 'bound' | 'full'>, overrides: Overrides = {}): string {
+export function exploreCommandLine(
+  r: Pick<ExplorePairResult, 'suite' | 'suiteFile' | 'property' | 'variant' | 'bound' | 'full'>,
+  overrides: Overrides = {},
+): string {
   const set = Object.keys(overrides).length === 0 ? '' : ` ${describeOverrides(overrides)}`;
   return `npx cascade explore --suite ${shellWord(r.suiteFile ?? r.suite)} --property ${r.property} --variant ${shellWord(r.variant)}${r.full ? ' --budget full' : ''} --horizon ${r.bound.horizon} --max-states ${r.bound.maxStates} --max-memory ${r.bound.maxMemoryMB}${set}`;
 }

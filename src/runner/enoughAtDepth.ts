@@ -27,7 +27,21 @@ import type { Verdict } from '../explore/random.ts';
 import type { Base, Fix } from '../model/index.ts';
 import type { FixCellAnswer, FixExhaustiveCell, FixRandomCell, Steps } from '../parallel/cellTasks.ts';
 import type { EnoughRecord } from '../report/enoughRecord.ts';
-import { fixSetsOnBase, fixSubsets, judged, minimalOf, randomFound, runOnBases, variantOf, type FixCheck, type FixSetAnalysis, type FixSetDepth, type FixSetOptions, type FixSuiteCellRequest, type KnownCells } from './fixSets.ts';
+import {
+  fixSetsOnBase,
+  fixSubsets,
+  judged,
+  minimalOf,
+  randomFound,
+  runOnBases,
+  variantOf,
+  type FixCheck,
+  type FixSetAnalysis,
+  type FixSetDepth,
+  type FixSetOptions,
+  type FixSuiteCellRequest,
+  type KnownCells,
+} from './fixSets.ts';
 
 /** One property of one suite on one candidate, by both engines at the deep bound. */
 export interface DeepCheck {
@@ -89,7 +103,8 @@ export interface EnoughAtDepthOptions {
 }
 
 /** Whether a set stage 1 decided is out: violated by some suite on the base. */
-const violatedIn = (stage1: readonly FixSetAnalysis[], variant: string) => stage1.some((a) => a.sets.find((s) => s.variant === variant)?.outcome === 'violated');
+const violatedIn = (stage1: readonly FixSetAnalysis[], variant: string) =>
+  stage1.some((a) => a.sets.find((s) => s.variant === variant)?.outcome === 'violated');
 
 /**
  * Whether stage 1's bound is within the deep one for a suite: its budget no deeper, its random runs
@@ -98,7 +113,11 @@ const violatedIn = (stage1: readonly FixSetAnalysis[], variant: string) => stage
  */
 export function withinDeepBound(suite: Suite, stage1: FixSetAnalysis, budget: 'test' | 'start', runs: number): boolean {
   if (stage1.depth.runs > runs) return false;
-  return stage1.sets.every((s) => suite.properties.every((p) => searchBound(suite.exhaustive, stage1.budget, p, s.variant).horizon <= searchBound(suite.exhaustive, budget, p, s.variant).horizon));
+  return stage1.sets.every((s) =>
+    suite.properties.every(
+      (p) => searchBound(suite.exhaustive, stage1.budget, p, s.variant).horizon <= searchBound(suite.exhaustive, budget, p, s.variant).horizon,
+    ),
+  );
 }
 
 /** The known cells of stage 1 whose bound and runs are those of the deep bound (the same search): a suite file's test and start bounds are one. */
@@ -121,7 +140,8 @@ export function knownFromStage1(suites: readonly Suite[], stage1: readonly FixSe
       if (!k || !e || e.verdict === 'not-searched' || (e.verdict !== 'holds' && e.verdict !== 'holds-within-horizon')) return undefined;
       const was = searchBound(k.s.exhaustive, k.a.budget, property, variant);
       const now = searchBound(k.s.exhaustive, budget, property, variant);
-      if (was.horizon !== bound.horizon || was.maxStates !== bound.maxStates || now.horizon !== bound.horizon || now.maxStates !== bound.maxStates) return undefined;
+      if (was.horizon !== bound.horizon || was.maxStates !== bound.maxStates || now.horizon !== bound.horizon || now.maxStates !== bound.maxStates)
+        return undefined;
       return { engine: 'exhaustive', verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: e.horizon, states: e.states, ms: e.ms, counterexample: null };
     },
   };
@@ -152,7 +172,12 @@ interface Open {
  * candidate dropping out at the first check that does not hold. Which check fails first is decided
  * by this order alone, so the result is the same wherever the cells are computed.
  */
-export function* enoughAtDepthSteps(suites: readonly Suite[], base: Base, stage1: readonly FixSetAnalysis[], options: EnoughAtDepthOptions = {}): Steps<FixSuiteCellRequest, FixCellAnswer, EnoughAtDepth> {
+export function* enoughAtDepthSteps(
+  suites: readonly Suite[],
+  base: Base,
+  stage1: readonly FixSetAnalysis[],
+  options: EnoughAtDepthOptions = {},
+): Steps<FixSuiteCellRequest, FixCellAnswer, EnoughAtDepth> {
   const budget = options.budget ?? 'start';
   const runsOf = (s: Suite) => options.runs ?? s.budget[budget];
   const among = stage1[0]?.sets.flatMap((s) => s.fixes);
@@ -169,7 +194,10 @@ export function* enoughAtDepthSteps(suites: readonly Suite[], base: Base, stage1
   let ms = 0;
   // The exhaustive batches, cheapest first: by the suite's largest state bound at the deep budget, then its order.
   const most = (s: Suite) => Math.max(...variants.flatMap((v) => s.properties.map((p) => searchBound(s.exhaustive, budget, p, v).maxStates)));
-  const costOrder = suites.map((s, k) => ({ k, cost: most(s) })).sort((a, b) => a.cost - b.cost || a.k - b.k).map((x) => x.k);
+  const costOrder = suites
+    .map((s, k) => ({ k, cost: most(s) }))
+    .sort((a, b) => a.cost - b.cost || a.k - b.k)
+    .map((x) => x.k);
   const names = suites.map((s) => s.id).join(', ');
 
   for (let size = 0, done = 0; size <= subsets[subsets.length - 1]!.length; size++) {
@@ -177,7 +205,11 @@ export function* enoughAtDepthSteps(suites: readonly Suite[], base: Base, stage1
     if (level.length === 0) continue;
     const searched = level.filter((i) => !holding.some((h) => h.every((f) => subsets[i]!.includes(f))));
     skipped += level.length - searched.length;
-    options.onProgress?.(done, candidates.length, `${names} on ${base} at the ${budget} bound: ${searched.length} of ${level.length} candidate sets of ${size} fix${size === 1 ? '' : 'es'}`);
+    options.onProgress?.(
+      done,
+      candidates.length,
+      `${names} on ${base} at the ${budget} bound: ${searched.length} of ${level.length} candidate sets of ${size} fix${size === 1 ? '' : 'es'}`,
+    );
     const opens = new Map(searched.map((i) => [i, suites.flatMap((s, k) => s.properties.map((property): Open => ({ set: i, suite: k, property })))]));
     const failed = (i: number) => opens.get(i)!.some((x) => x.check !== undefined && x.check.outcome !== 'holds');
 
@@ -191,7 +223,10 @@ export function* enoughAtDepthSteps(suites: readonly Suite[], base: Base, stage1
         reused++;
       } else asked.push(x);
     }
-    const answers = asked.length === 0 ? [] : ((yield asked.map((x) => ({ suite: x.suite, engine: 'random' as const, variant: variants[x.set]!, property: x.property }))) as FixRandomCell[]);
+    const answers =
+      asked.length === 0
+        ? []
+        : ((yield asked.map((x) => ({ suite: x.suite, engine: 'random' as const, variant: variants[x.set]!, property: x.property }))) as FixRandomCell[]);
     asked.forEach((x, n) => {
       const r = answers[n]!;
       const s = suites[x.suite]!;
@@ -200,7 +235,17 @@ export function* enoughAtDepthSteps(suites: readonly Suite[], base: Base, stage1
       x.found = randomFound(s, x.property, variants[x.set]!, runsOf(s), r);
     });
     for (const x of [...opens.values()].flat()) {
-      if (x.random!.verdict !== 'holds') x.check = { suite: suites[x.suite]!.id, property: x.property, outcome: x.found ? 'violated' : 'unknown', random: x.random!.verdict, exhaustive: 'not-searched', states: null, reused: x.random!.reused ? 1 : 0, counterexample: x.found ?? null };
+      if (x.random!.verdict !== 'holds')
+        x.check = {
+          suite: suites[x.suite]!.id,
+          property: x.property,
+          outcome: x.found ? 'violated' : 'unknown',
+          random: x.random!.verdict,
+          exhaustive: 'not-searched',
+          states: null,
+          reused: x.random!.reused ? 1 : 0,
+          counterexample: x.found ?? null,
+        };
     }
 
     // The exhaustive engine, suite by suite, on the candidates that have not failed yet.
@@ -215,7 +260,10 @@ export function* enoughAtDepthSteps(suites: readonly Suite[], base: Base, stage1
           reused++;
         } else ask.push(x);
       }
-      const found = ask.length === 0 ? [] : ((yield ask.map((x) => ({ suite: k, engine: 'exhaustive' as const, variant: variants[x.set]!, property: x.property }))) as FixExhaustiveCell[]);
+      const found =
+        ask.length === 0
+          ? []
+          : ((yield ask.map((x) => ({ suite: k, engine: 'exhaustive' as const, variant: variants[x.set]!, property: x.property }))) as FixExhaustiveCell[]);
       ask.forEach((x, n) => {
         ms += found[n]!.ms;
         x.check = deepCheck(s, x, variants[x.set]!, budget, found[n]!, false);
@@ -224,7 +272,10 @@ export function* enoughAtDepthSteps(suites: readonly Suite[], base: Base, stage1
 
     for (const i of searched) {
       const all = opens.get(i)!;
-      const order = [...all.filter((x) => x.random!.verdict !== 'holds'), ...costOrder.flatMap((k) => all.filter((x) => x.suite === k && x.random!.verdict === 'holds'))];
+      const order = [
+        ...all.filter((x) => x.random!.verdict !== 'holds'),
+        ...costOrder.flatMap((k) => all.filter((x) => x.suite === k && x.random!.verdict === 'holds')),
+      ];
       const checks = order.flatMap((x) => (x.check ? [x.check] : []));
       const first = checks.find((c) => c.outcome !== 'holds') ?? null;
       const outcome = first === null ? 'holds' : checks.some((c) => c.outcome === 'violated') ? 'violated' : 'unknown';
@@ -252,7 +303,16 @@ export function* enoughAtDepthSteps(suites: readonly Suite[], base: Base, stage1
 /** One exhaustive answer, with the check's random result, as a deep check. */
 function deepCheck(suite: Suite, x: Open, variant: string, budget: 'test' | 'start', e: FixExhaustiveCell, reused: boolean): DeepCheck {
   const c = judged(suite, x.property, variant, budget, x.random!, x.found ?? null, e, reused);
-  return { suite: suite.id, property: x.property, outcome: c.outcome, random: x.random!.verdict, exhaustive: e.verdict, states: e.states, reused: (reused ? 1 : 0) + (x.random!.reused ? 1 : 0), counterexample: c.counterexample };
+  return {
+    suite: suite.id,
+    property: x.property,
+    outcome: c.outcome,
+    random: x.random!.verdict,
+    exhaustive: e.verdict,
+    states: e.states,
+    reused: (reused ? 1 : 0) + (x.random!.reused ? 1 : 0),
+    counterexample: c.counterexample,
+  };
 }
 
 /** The depth of a verification for one suite: its runs, and the least and most horizon and state bound over its properties and the sets. */
@@ -271,7 +331,12 @@ export type TwoStageOptions = Omit<FixSetOptions, 'budget' | 'acrossSuites'> & {
  * stage 2 starts as soon as its stage 1 ends, on the same workers, while the other bases' analyses
  * go on. `onResult` hears each analysis in order (suite, then base), as `runFixSets` does.
  */
-export async function runTwoStages(suites: readonly Suite[], bases: readonly Base[], options: TwoStageOptions, onResult?: (a: FixSetAnalysis) => void): Promise<{ analyses: FixSetAnalysis[]; code: number; enough: EnoughAtDepth[] }> {
+export async function runTwoStages(
+  suites: readonly Suite[],
+  bases: readonly Base[],
+  options: TwoStageOptions,
+  onResult?: (a: FixSetAnalysis) => void,
+): Promise<{ analyses: FixSetAnalysis[]; code: number; enough: EnoughAtDepth[] }> {
   const { deep = {}, ...first } = options;
   const stage1: FixSetOptions = { ...first, budget: 'test', acrossSuites: true };
   const stage2: EnoughAtDepthOptions = { onProgress: options.onProgress, ...(options.runs === undefined ? {} : { runs: options.runs }), ...deep };
@@ -288,20 +353,39 @@ export async function runTwoStages(suites: readonly Suite[], bases: readonly Bas
     while (!next.done) next = steps.next(yield next.value.map((cell) => ({ ...cell, at })));
     return { analyses, enough: next.value };
   }
-  const done = await runOnBases(options.workers ?? 1, bases.map((base, b) => ({ suites, context: stage1, steps: chained(base, b) })));
+  const done = await runOnBases(
+    options.workers ?? 1,
+    bases.map((base, b) => ({ suites, context: stage1, steps: chained(base, b) })),
+  );
   const analyses = order.map(({ k, b }) => done[b]!.analyses[k]!);
   return { analyses, code: analyses.some((a) => a.unmet.length > 0) ? 1 : 0, enough: done.map((d) => d.enough) };
 }
 
 /** Stage 2 on every base, side by side (on a pool with `workers` above 1), from stage 1's analyses. */
-export async function runEnoughAtDepth(suites: readonly Suite[], bases: readonly Base[], stage1: readonly FixSetAnalysis[], options: EnoughAtDepthOptions = {}): Promise<EnoughAtDepth[]> {
+export async function runEnoughAtDepth(
+  suites: readonly Suite[],
+  bases: readonly Base[],
+  stage1: readonly FixSetAnalysis[],
+  options: EnoughAtDepthOptions = {},
+): Promise<EnoughAtDepth[]> {
   const budget = options.budget ?? 'start';
   const context = { budget, runs: options.runs };
-  return runOnBases(options.workers ?? 1, bases.map((base) => ({ suites, context, steps: enoughAtDepthSteps(suites, base, stage1, options) })));
+  return runOnBases(
+    options.workers ?? 1,
+    bases.map((base) => ({ suites, context, steps: enoughAtDepthSteps(suites, base, stage1, options) })),
+  );
 }
 
 /** Stage 2 as the results keep it: counterexamples by length and replay command. */
 export function enoughRecord(e: EnoughAtDepth): EnoughRecord {
-  const check = (c: DeepCheck) => ({ ...c, counterexample: c.counterexample && { engine: c.counterexample.engine, shortest: c.counterexample.shortest, events: c.counterexample.events.length, replay: c.counterexample.replay } });
+  const check = (c: DeepCheck) => ({
+    ...c,
+    counterexample: c.counterexample && {
+      engine: c.counterexample.engine,
+      shortest: c.counterexample.shortest,
+      events: c.counterexample.events.length,
+      replay: c.counterexample.replay,
+    },
+  });
   return { ...e, verified: e.verified.map((v) => ({ ...v, checks: v.checks.map(check), failed: v.failed && check(v.failed) })) };
 }

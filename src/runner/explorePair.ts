@@ -76,7 +76,14 @@ export function exhaustiveSearchOf(pair: Pair, options: ExploreOptions, onProgre
     maxMemoryBytes: bound.maxMemoryMB * 2 ** 20,
     kinds: suite.exhaustive.kinds ?? suite.kinds,
     ...(options.swarm ? { swarm: options.swarm } : {}),
-    onProgress: onProgress && ((s) => onProgress(s.states, bound.maxStates, `${property} on ${variant}: ${s.states.toLocaleString('en-US')} states (bound ${bound.maxStates.toLocaleString('en-US')}), depth ${s.depth}, tick ${s.ticks} of ${bound.horizon}+heal, ${(s.ms / 1000).toFixed(0)} s`)),
+    onProgress:
+      onProgress &&
+      ((s) =>
+        onProgress(
+          s.states,
+          bound.maxStates,
+          `${property} on ${variant}: ${s.states.toLocaleString('en-US')} states (bound ${bound.maxStates.toLocaleString('en-US')}), depth ${s.depth}, tick ${s.ticks} of ${bound.horizon}+heal, ${(s.ms / 1000).toFixed(0)} s`,
+        )),
   };
   return { model, property: propertyOf(suite, property)!, bounds: suite.bounds, bound, engine };
 }
@@ -125,8 +132,16 @@ export function triggerOf(of: ReturnType<typeof exhaustiveSearchOf>, verdict: Ex
  * search first: not known, and then not called vacuous.
  */
 export function triggerReached(model: Model, property: Property, bounds: Bounds, engine: ExhaustiveOptions): boolean | null {
-  const fires = (state: State): boolean => (property.kind === 'always' ? property.triggered(state, model) : state.tick <= engine.horizon && checkRun(model, property, bounds, [], state).triggered);
-  const trigger: Property = { kind: 'always', id: property.id, summary: property.summary, reads: Object.keys(init(model).counters) as (keyof Counters)[], check: (state) => (fires(state) ? 'trigger exercised' : null), triggered: () => true };
+  const fires = (state: State): boolean =>
+    property.kind === 'always' ? property.triggered(state, model) : state.tick <= engine.horizon && checkRun(model, property, bounds, [], state).triggered;
+  const trigger: Property = {
+    kind: 'always',
+    id: property.id,
+    summary: property.summary,
+    reads: Object.keys(init(model).counters) as (keyof Counters)[],
+    check: (state) => (fires(state) ? 'trigger exercised' : null),
+    triggered: () => true,
+  };
   const found = searchExhaustive(model, trigger, bounds, engine).verdict;
   return found === 'violated' ? true : found === 'bound-reached' ? null : false;
 }
@@ -135,7 +150,14 @@ export function triggerReached(model: Model, property: Property, bounds: Bounds,
  * A pair's result from its search's: the counterexample stored, the expectation compared. `shards`:
  * the result was merged from that many swarm shards (see shardExplore.ts).
  */
-export function finishExplore(pair: Pair, options: ExploreOptions, bound: ExplorePairResult['bound'], result: ExhaustiveResult, shards?: number, triggered: boolean | null = true): ExplorePairResult {
+export function finishExplore(
+  pair: Pair,
+  options: ExploreOptions,
+  bound: ExplorePairResult['bound'],
+  result: ExhaustiveResult,
+  shards?: number,
+  triggered: boolean | null = true,
+): ExplorePairResult {
   const { suite, property, variant } = pair;
   const overrides = options.overrides ?? {};
   const model = pairModel(pair, overrides, scopeFor(options));

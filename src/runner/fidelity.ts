@@ -30,7 +30,19 @@ export type FidelityRunName = keyof typeof FIDELITY_RUNS;
  */
 export function reducedPopulation(k: number): Overrides {
   const c = defaultConfig('population');
-  const keys = ['peers', 'supernodes', 'eligible', 'offlineAtStart', 'loginCapacity', 'loginQueueLimit', 'offlineCapacity', 'offlineQueueLimit', 'megaCapacity', 'megaBudget', 'promotionBatch'] as const;
+  const keys = [
+    'peers',
+    'supernodes',
+    'eligible',
+    'offlineAtStart',
+    'loginCapacity',
+    'loginQueueLimit',
+    'offlineCapacity',
+    'offlineQueueLimit',
+    'megaCapacity',
+    'megaBudget',
+    'promotionBatch',
+  ] as const;
   return Object.fromEntries(keys.map((key) => [key, Math.max(1, Math.round(c[key] / k))])) as Overrides;
 }
 

@@ -20,7 +20,19 @@ import type { Violation } from '../properties/index.ts';
 import { withPool } from '../parallel/pool.ts';
 import type { ExplorePairResult, FixSetRecord, PairResult } from '../report/results.ts';
 import { checkCommandLine, exploreCommandLine } from './commandLines.ts';
-import { fixCell, fixSearchBound, runSteps, runStepsAsync, type FixCellAnswer, type FixCellContext, type FixCellRequest, type FixCellTaskInput, type FixExhaustiveCell, type FixRandomCell, type Steps } from '../parallel/cellTasks.ts';
+import {
+  fixCell,
+  fixSearchBound,
+  runSteps,
+  runStepsAsync,
+  type FixCellAnswer,
+  type FixCellContext,
+  type FixCellRequest,
+  type FixCellTaskInput,
+  type FixExhaustiveCell,
+  type FixRandomCell,
+  type Steps,
+} from '../parallel/cellTasks.ts';
 
 /** The version of the shape `cascade fixes --json` prints; raised when a field changes meaning or goes. 2: `skipped` checks replace `implied` ones; `depth` and `reused`. */
 export const FIX_SETS_SCHEMA_VERSION = 2;
@@ -168,7 +180,11 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
 
 /** What the cells of one analysis share (see src/parallel/cellTasks.ts). */
 export function fixCellContext(suite: Suite, options: Pick<FixSetOptions, 'budget' | 'runs'>): FixCellContext {
-  return { suite: { suite: suite.id, ...(suite.file === undefined ? {} : { suiteFile: suite.file }) }, runs: options.runs ?? suite.budget[options.budget], budget: options.budget };
+  return {
+    suite: { suite: suite.id, ...(suite.file === undefined ? {} : { suiteFile: suite.file }) },
+    runs: options.runs ?? suite.budget[options.budget],
+    budget: options.budget,
+  };
 }
 
 /** A cell of an analysis of several suites at once: the suite's index among them, and the cell; `at`: computed at this budget and runs, not its computation's (a computation of two stages). */
@@ -221,7 +237,8 @@ export function* fixSetsOnBase(suites: readonly Suite[], base: Base, options: Fi
   const suiteHolds = (k: number, i: number) => suites[k]!.properties.every((p) => outcome(k, i, p) === 'holds');
   // The first proper subset of set i on which `holds` is true, or -1.
   const below = (i: number, holds: (j: number) => boolean) => subsets.findIndex((_, j) => masks[j] !== masks[i] && within(masks[j]!, masks[i]!) && holds(j));
-  const needed = (x: Slot) => options.everySet === true || listed[x.suite]!.has(variants[x.set]!) || below(x.set, (j) => outcome(x.suite, j, x.property) === 'holds') < 0;
+  const needed = (x: Slot) =>
+    options.everySet === true || listed[x.suite]!.has(variants[x.set]!) || below(x.set, (j) => outcome(x.suite, j, x.property) === 'holds') < 0;
   /** Why a check that not every answer needs can be skipped now, or null when it is still needed. */
   const skip = ({ suite: k, set: i, property }: Slot): Skipped | null => {
     const all = below(i, (j) => suites.every((_, m) => suiteHolds(m, j)));
@@ -242,14 +259,26 @@ export function* fixSetsOnBase(suites: readonly Suite[], base: Base, options: Fi
       if (known) x.random = { verdict: known.verdict, runs: known.runs, ms: known.ms, reused: true };
       else asked.push(x);
     }
-    const answers = asked.length === 0 ? [] : ((yield asked.map((x) => ({ suite: x.suite, engine: 'random' as const, variant: variants[x.set]!, property: x.property }))) as FixRandomCell[]);
+    const answers =
+      asked.length === 0
+        ? []
+        : ((yield asked.map((x) => ({ suite: x.suite, engine: 'random' as const, variant: variants[x.set]!, property: x.property }))) as FixRandomCell[]);
     asked.forEach((x, n) => {
       const r = answers[n]!;
       x.random = { verdict: r.verdict, runs: r.runs, ms: r.ms, reused: false };
       x.randomFound = randomFound(suites[x.suite]!, x.property, variants[x.set]!, options.runs ?? suites[x.suite]!.budget[budget], r);
     });
     // A random counterexample is a violation whatever the exhaustive engine says: known from now on.
-    for (const x of slots) if (x.randomFound) record(x, { property: x.property, random: x.random!, exhaustive: { verdict: 'not-searched' }, outcome: 'violated', skipped: null, counterexample: x.randomFound });
+    for (const x of slots)
+      if (x.randomFound)
+        record(x, {
+          property: x.property,
+          random: x.random!,
+          exhaustive: { verdict: 'not-searched' },
+          outcome: 'violated',
+          skipped: null,
+          counterexample: x.randomFound,
+        });
   }
 
   function* exhaustives(slots: Slot[]): Generator<FixSuiteCellRequest[], void, FixCellAnswer[]> {
@@ -261,7 +290,15 @@ export function* fixSetsOnBase(suites: readonly Suite[], base: Base, options: Fi
       if (known) record(x, judged(s, x.property, variants[x.set]!, budget, x.random!, x.randomFound ?? null, known, true));
       else asked.push(x);
     }
-    const answers = asked.length === 0 ? [] : ((yield asked.map((x) => ({ suite: x.suite, engine: 'exhaustive' as const, variant: variants[x.set]!, property: x.property }))) as FixExhaustiveCell[]);
+    const answers =
+      asked.length === 0
+        ? []
+        : ((yield asked.map((x) => ({
+            suite: x.suite,
+            engine: 'exhaustive' as const,
+            variant: variants[x.set]!,
+            property: x.property,
+          }))) as FixExhaustiveCell[]);
     asked.forEach((x, n) => record(x, judged(suites[x.suite]!, x.property, variants[x.set]!, budget, x.random!, x.randomFound ?? null, answers[n]!, false)));
   }
 
@@ -287,7 +324,15 @@ export function* fixSetsOnBase(suites: readonly Suite[], base: Base, options: Fi
     done += level.length;
   }
   options.onProgress?.(subsets.length, subsets.length, `${names} on ${base}: done`);
-  return suites.map((suite, k) => analysisOf(suite, base, options, subsets.map((fixes, i) => ({ fixes, variant: variants[i]!, checks: suite.properties.map((p) => checks[k]![i]!.get(p)!), outcome: 'unknown' })), suites.length > 1));
+  return suites.map((suite, k) =>
+    analysisOf(
+      suite,
+      base,
+      options,
+      subsets.map((fixes, i) => ({ fixes, variant: variants[i]!, checks: suite.properties.map((p) => checks[k]![i]!.get(p)!), outcome: 'unknown' })),
+      suites.length > 1,
+    ),
+  );
 }
 
 /** One suite's analysis from its decided sets. */
@@ -296,7 +341,8 @@ function analysisOf(suite: Suite, base: Base, options: FixSetOptions, sets: FixS
   const properties = suite.properties;
   const runs = options.runs ?? suite.budget[budget];
   withOutcomes(sets);
-  const holding = (property?: string) => sets.filter((s) => (property === undefined ? s.outcome === 'holds' : s.checks.find((c) => c.property === property)!.outcome === 'holds'));
+  const holding = (property?: string) =>
+    sets.filter((s) => (property === undefined ? s.outcome === 'holds' : s.checks.find((c) => c.property === property)!.outcome === 'holds'));
   const perProperty: FixSetAnalysis['perProperty'] = {};
   for (const property of properties) {
     const minimal = minimalOf(holding(property).map((s) => s.fixes));
@@ -305,7 +351,10 @@ function analysisOf(suite: Suite, base: Base, options: FixSetOptions, sets: FixS
   const depth = depthOf(suite, budget, runs, sets);
   const every = sets.flatMap((s) => s.checks);
   const ticks = depth.horizon.least === depth.horizon.most ? `${depth.horizon.most}` : `${depth.horizon.least} to ${depth.horizon.most}`;
-  const states = depth.maxStates.least === depth.maxStates.most ? depth.maxStates.most.toLocaleString('en-US') : `${depth.maxStates.least.toLocaleString('en-US')} to ${depth.maxStates.most.toLocaleString('en-US')}`;
+  const states =
+    depth.maxStates.least === depth.maxStates.most
+      ? depth.maxStates.most.toLocaleString('en-US')
+      : `${depth.maxStates.least.toLocaleString('en-US')} to ${depth.maxStates.most.toLocaleString('en-US')}`;
   return {
     suite: suite.id,
     base,
@@ -325,7 +374,10 @@ function analysisOf(suite: Suite, base: Base, options: FixSetOptions, sets: FixS
     reused: every.reduce((n, c) => n + (c.random?.reused ? 1 : 0) + (c.exhaustive.verdict !== 'not-searched' && c.exhaustive.reused ? 1 : 0), 0),
     unmet: unmetExpectations(suite, sets),
     // The time of the searches it made, wherever they ran (reused ones are not counted).
-    ms: every.reduce((n, c) => n + (c.random && !c.random.reused ? c.random.ms : 0) + (c.exhaustive.verdict !== 'not-searched' && !c.exhaustive.reused ? c.exhaustive.ms : 0), 0),
+    ms: every.reduce(
+      (n, c) => n + (c.random && !c.random.reused ? c.random.ms : 0) + (c.exhaustive.verdict !== 'not-searched' && !c.exhaustive.reused ? c.exhaustive.ms : 0),
+      0,
+    ),
   };
 }
 
@@ -348,13 +400,15 @@ function listedVariants(suite: Suite): Set<string> {
 
 /** The random engine's counterexample on one cell as a check keeps it (shrunk, with the `check` command that replays it with the cell's `runs`), or null. */
 export function randomFound(suite: Suite, property: string, variant: string, runs: number, r: FixRandomCell): FixCheck['counterexample'] {
-  return r.counterexample && {
-    engine: 'random',
-    shortest: false,
-    events: r.counterexample.events,
-    violation: r.counterexample.violation,
-    replay: checkCommandLine({ suite, property, variant, expected: null }, {}, { seed: suite.seed, runs }),
-  };
+  return (
+    r.counterexample && {
+      engine: 'random',
+      shortest: false,
+      events: r.counterexample.events,
+      violation: r.counterexample.violation,
+      replay: checkCommandLine({ suite, property, variant, expected: null }, {}, { seed: suite.seed, runs }),
+    }
+  );
 }
 
 /**
@@ -362,24 +416,44 @@ export function randomFound(suite: Suite, property: string, variant: string, run
  * bound) and the random engine's result: violated when either found a counterexample (the
  * exhaustive one preferred), holds when the random engine held and the search reached a verdict.
  */
-export function judged(suite: Suite, property: string, variant: string, budget: 'test' | 'start', random: NonNullable<FixCheck['random']>, foundByRandom: FixCheck['counterexample'], e: FixExhaustiveCell, reused: boolean): FixCheck {
+export function judged(
+  suite: Suite,
+  property: string,
+  variant: string,
+  budget: 'test' | 'start',
+  random: NonNullable<FixCheck['random']>,
+  foundByRandom: FixCheck['counterexample'],
+  e: FixExhaustiveCell,
+  reused: boolean,
+): FixCheck {
   const exhaustive = { verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: e.horizon, states: e.states, ms: e.ms, reused };
   const replay = exploreCommandLine({ suite: suite.id, suiteFile: suite.file, property, variant, bound: fixSearchBound(suite, budget, property, variant) });
   const c = e.counterexample;
   const found = c ? { engine: 'exhaustive' as const, shortest: c.shortest, events: c.events, violation: c.violation, replay } : foundByRandom;
   const settled = e.verdict === 'holds' || e.verdict === 'holds-within-horizon';
-  return { property, random, exhaustive, outcome: found ? 'violated' : random.verdict === 'holds' && settled ? 'holds' : 'unknown', skipped: null, counterexample: found };
+  return {
+    property,
+    random,
+    exhaustive,
+    outcome: found ? 'violated' : random.verdict === 'holds' && settled ? 'holds' : 'unknown',
+    skipped: null,
+    counterexample: found,
+  };
 }
 
 /** Sets each set's outcome from its checks (and returns the sets). */
 function withOutcomes(sets: FixSet[]): FixSet[] {
-  for (const set of sets) set.outcome = set.checks.some((c) => c.outcome === 'violated') ? 'violated' : set.checks.every((c) => c.outcome === 'holds') ? 'holds' : 'unknown';
+  for (const set of sets)
+    set.outcome = set.checks.some((c) => c.outcome === 'violated') ? 'violated' : set.checks.every((c) => c.outcome === 'holds') ? 'holds' : 'unknown';
   return sets;
 }
 
 /** Worsenings without those a smaller set already shows (the same fix added, the same property failing). */
 function withoutRepeats(all: readonly Worsening[]): Worsening[] {
-  return all.filter((w) => !all.some((v) => v !== w && v.property === w.property && v.added === w.added && v.from.length < w.from.length && within(maskOf(v.from), maskOf(w.from))));
+  return all.filter(
+    (w) =>
+      !all.some((v) => v !== w && v.property === w.property && v.added === w.added && v.from.length < w.from.length && within(maskOf(v.from), maskOf(w.from))),
+  );
 }
 
 /** The sets among `sets` none of whose proper subsets is among them. */
@@ -431,17 +505,29 @@ function unmetExpectations(suite: Suite, sets: readonly FixSet[]): FixSetAnalysi
  * analyses go to a pool of worker threads; the analyses are the same for any number of workers
  * (timings aside), and `onResult` hears them in order.
  */
-export async function runFixSets(suites: readonly Suite[], bases: readonly Base[], options: FixSetOptions, onResult?: (a: FixSetAnalysis) => void): Promise<{ analyses: FixSetAnalysis[]; code: number }> {
-  const groups = options.acrossSuites ? bases.map((base) => ({ base, suites: [...suites] })) : suites.flatMap((suite) => bases.map((base) => ({ base, suites: [suite] })));
+export async function runFixSets(
+  suites: readonly Suite[],
+  bases: readonly Base[],
+  options: FixSetOptions,
+  onResult?: (a: FixSetAnalysis) => void,
+): Promise<{ analyses: FixSetAnalysis[]; code: number }> {
+  const groups = options.acrossSuites
+    ? bases.map((base) => ({ base, suites: [...suites] }))
+    : suites.flatMap((suite) => bases.map((base) => ({ base, suites: [suite] })));
   const order = suites.flatMap((suite) => bases.map((base) => ({ suite, base })));
   const found = new Map<string, FixSetAnalysis>();
   const key = (suite: Suite, base: Base) => `${suites.indexOf(suite)}|${base}`;
   let shown = 0;
   const store = (group: (typeof groups)[number], analyses: FixSetAnalysis[]) => {
     analyses.forEach((a, k) => found.set(key(group.suites[k]!, group.base), a));
-    for (; shown < order.length && found.has(key(order[shown]!.suite, order[shown]!.base)); shown++) onResult?.(found.get(key(order[shown]!.suite, order[shown]!.base))!);
+    for (; shown < order.length && found.has(key(order[shown]!.suite, order[shown]!.base)); shown++)
+      onResult?.(found.get(key(order[shown]!.suite, order[shown]!.base))!);
   };
-  await runOnBases(options.workers ?? 1, groups.map((group) => ({ suites: group.suites, context: options, steps: fixSetsOnBase(group.suites, group.base, options) })), (k, analyses) => store(groups[k]!, analyses));
+  await runOnBases(
+    options.workers ?? 1,
+    groups.map((group) => ({ suites: group.suites, context: options, steps: fixSetsOnBase(group.suites, group.base, options) })),
+    (k, analyses) => store(groups[k]!, analyses),
+  );
   const analyses = order.map(({ suite, base }) => found.get(key(suite, base))!);
   return { analyses, code: analyses.some((a) => a.unmet.length > 0) ? 1 : 0 };
 }
@@ -467,10 +553,24 @@ export async function runOnBases<R>(workers: number, groups: readonly SuiteSteps
   const contextOf = (g: SuiteSteps<R>, cell: FixSuiteCellRequest) => fixCellContext(g.suites[cell.suite]!, cell.at ?? g.context);
   await withPool(workers, async (pool) => {
     if (!pool) {
-      groups.forEach((g, k) => done(k, runSteps(g.steps, (cell) => fixCell(g.suites[cell.suite]!, contextOf(g, cell), cellOf(cell)))));
+      groups.forEach((g, k) =>
+        done(
+          k,
+          runSteps(g.steps, (cell) => fixCell(g.suites[cell.suite]!, contextOf(g, cell), cellOf(cell))),
+        ),
+      );
       return;
     }
-    await Promise.all(groups.map(async (g, k) => done(k, await runStepsAsync(g.steps, (cell) => pool.run<FixCellAnswer>('fixCell', { context: contextOf(g, cell), cell: cellOf(cell) } satisfies FixCellTaskInput)))));
+    await Promise.all(
+      groups.map(async (g, k) =>
+        done(
+          k,
+          await runStepsAsync(g.steps, (cell) =>
+            pool.run<FixCellAnswer>('fixCell', { context: contextOf(g, cell), cell: cellOf(cell) } satisfies FixCellTaskInput),
+          ),
+        ),
+      ),
+    );
   });
   return results;
 }
@@ -488,7 +588,11 @@ export function knownFrom(suites: readonly Suite[], random: readonly PairResult[
   };
   const key = (suite: string, property: string, variant: string) => `${suite}|${property}|${canonical(variant)}`;
   const randoms = new Map(random.filter((r) => r.verdict !== 'violated').map((r) => [key(r.suite, r.property, r.variant), r]));
-  const searches = new Map(exhaustive.filter((e) => (e.verdict === 'holds' || e.verdict === 'holds-within-horizon') && !e.swarm && !e.full && e.shards === undefined).map((e) => [key(e.suite, e.property, e.variant), e]));
+  const searches = new Map(
+    exhaustive
+      .filter((e) => (e.verdict === 'holds' || e.verdict === 'holds-within-horizon') && !e.swarm && !e.full && e.shards === undefined)
+      .map((e) => [key(e.suite, e.property, e.variant), e]),
+  );
   const suiteOf = (id: string, file: string | undefined) => suites.find((s) => s.id === id && s.file === file);
   return {
     random(suite, property, variant, runs) {
@@ -500,7 +604,15 @@ export function knownFrom(suites: readonly Suite[], random: readonly PairResult[
     exhaustive(suite, property, variant, bound) {
       const e = searches.get(key(suite, property, variant));
       const s = e && suiteOf(e.suite, e.suiteFile);
-      if (!e || !s || (e.verdict !== 'holds' && e.verdict !== 'holds-within-horizon') || e.bound.horizon !== bound.horizon || e.bound.maxStates !== bound.maxStates || !sameConfig(e.config, suiteModel(s, variant, true).config)) return undefined;
+      if (
+        !e ||
+        !s ||
+        (e.verdict !== 'holds' && e.verdict !== 'holds-within-horizon') ||
+        e.bound.horizon !== bound.horizon ||
+        e.bound.maxStates !== bound.maxStates ||
+        !sameConfig(e.config, suiteModel(s, variant, true).config)
+      )
+        return undefined;
       return { engine: 'exhaustive', verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: e.bound.horizon, states: e.states, ms: e.ms, counterexample: null };
     },
   };
@@ -526,7 +638,12 @@ export function fixSetRecord(a: FixSetAnalysis): FixSetRecord {
         random: c.random?.verdict ?? 'not-run',
         exhaustive: c.exhaustive.verdict,
         ...(c.skipped ? { skipped: c.skipped } : {}),
-        counterexample: c.counterexample && { engine: c.counterexample.engine, shortest: c.counterexample.shortest, events: c.counterexample.events.length, replay: c.counterexample.replay },
+        counterexample: c.counterexample && {
+          engine: c.counterexample.engine,
+          shortest: c.counterexample.shortest,
+          events: c.counterexample.events.length,
+          replay: c.counterexample.replay,
+        },
       })),
     })),
   };

@@ -41,7 +41,6 @@ export interface GatherListener {
   drift?(line: string): void;
 }
 
-
 /** Runs it all; `code` is the exit code of both engines' results together. */
 export async function gatherResults(budget: 'test' | 'start', listener: GatherListener = {}, workers = 1): Promise<{ results: Results; code: number }> {
   const scenarios: ScenarioSummary[] = [];
@@ -56,7 +55,11 @@ export async function gatherResults(budget: 'test' | 'start', listener: GatherLi
   listener.section?.('random');
   const random = await runChecks(checkPairs(SUITES, {}), { budget, dir: 'counterexamples', update: false, workers }, listener.random);
   listener.section?.('exhaustive');
-  const exhaustive = await runExplores(exhaustiveSections(SUITES), { budget, maxMemoryMB: 4096, dir: 'counterexamples', update: false, workers }, listener.exhaustive);
+  const exhaustive = await runExplores(
+    exhaustiveSections(SUITES),
+    { budget, maxMemoryMB: 4096, dir: 'counterexamples', update: false, workers },
+    listener.exhaustive,
+  );
   const drift = manifestDrift(exhaustive.results, budget, workers);
   drift.forEach((line) => listener.drift?.(line));
   listener.section?.('ratios');
@@ -71,7 +74,10 @@ export async function gatherResults(budget: 'test' | 'start', listener: GatherLi
   // searches (made at the start bound).
   const known = knownFrom(SUITES, random.results, exhaustive.results);
   const options = { shortest: false, onProgress: listener.fixProgress, workers };
-  const fixes: { analyses: FixSetAnalysis[]; code: number; enough?: EnoughAtDepth[] } = budget === 'test' ? await runFixSets(SUITES, BASES, { ...options, budget, acrossSuites: true, known }, listener.fixSets) : await runTwoStages(SUITES, BASES, { ...options, deep: { budget, known } }, listener.fixSets);
+  const fixes: { analyses: FixSetAnalysis[]; code: number; enough?: EnoughAtDepth[] } =
+    budget === 'test'
+      ? await runFixSets(SUITES, BASES, { ...options, budget, acrossSuites: true, known }, listener.fixSets)
+      : await runTwoStages(SUITES, BASES, { ...options, deep: { budget, known } }, listener.fixSets);
   const fixSets: FixSetRecord[] = fixes.analyses.map(fixSetRecord);
   let enough: EnoughRecord[] | undefined;
   if (fixes.enough) {
@@ -99,6 +105,15 @@ export function compareLengths(random: PairResult[], exhaustive: ExplorePairResu
   return exhaustive.flatMap((e) => {
     const r = random.find((x) => x.suite === e.suite && x.property === e.property && x.variant === e.variant);
     if (!r || r.eventsAfterShrink === null || e.eventsInCounterexample === null) return [];
-    return [{ suite: e.suite, property: e.property, variant: e.variant, random: r.eventsAfterShrink, shortest: e.eventsInCounterexample, ratio: r.eventsAfterShrink / Math.max(1, e.eventsInCounterexample) }];
+    return [
+      {
+        suite: e.suite,
+        property: e.property,
+        variant: e.variant,
+        random: r.eventsAfterShrink,
+        shortest: e.eventsInCounterexample,
+        ratio: r.eventsAfterShrink / Math.max(1, e.eventsInCounterexample),
+      },
+    ];
   });
 }

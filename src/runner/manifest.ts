@@ -52,7 +52,22 @@ export interface Manifest {
 }
 
 /** The fields in the order the file keeps them; those after `verdict` are the search's figures. */
-const FIELDS = ['suite', 'property', 'variant', 'budget', 'horizon', 'maxStates', 'verdict', 'stoppedBy', 'states', 'branchingStates', 'transitions', 'depth', 'ticks', 'shortestLength'] as const;
+const FIELDS = [
+  'suite',
+  'property',
+  'variant',
+  'budget',
+  'horizon',
+  'maxStates',
+  'verdict',
+  'stoppedBy',
+  'states',
+  'branchingStates',
+  'transitions',
+  'depth',
+  'ticks',
+  'shortestLength',
+] as const;
 /** The fields a comparison checks: the bound and every figure (transitions only in one thread). */
 const COMPARED = FIELDS.slice(4);
 
@@ -110,8 +125,19 @@ const BUDGET_ORDER: Record<ExhaustiveBudget, number> = { test: 0, start: 1, full
 
 /** The file's text: rows sorted by suite, property, variant and budget, each with its fields in one order. */
 export function manifestText(rows: readonly ManifestRow[]): string {
-  const sorted = [...rows].sort((a, b) => a.suite.localeCompare(b.suite, 'en') || a.property.localeCompare(b.property, 'en') || a.variant.localeCompare(b.variant, 'en') || BUDGET_ORDER[a.budget] - BUDGET_ORDER[b.budget]);
-  const manifest: Manifest = { about: ABOUT, regenerate: MANIFEST_COMMAND, threads: 1, rows: sorted.map((row) => Object.fromEntries(FIELDS.map((f) => [f, row[f]])) as unknown as ManifestRow) };
+  const sorted = [...rows].sort(
+    (a, b) =>
+      a.suite.localeCompare(b.suite, 'en') ||
+      a.property.localeCompare(b.property, 'en') ||
+      a.variant.localeCompare(b.variant, 'en') ||
+      BUDGET_ORDER[a.budget] - BUDGET_ORDER[b.budget],
+  );
+  const manifest: Manifest = {
+    about: ABOUT,
+    regenerate: MANIFEST_COMMAND,
+    threads: 1,
+    rows: sorted.map((row) => Object.fromEntries(FIELDS.map((f) => [f, row[f]])) as unknown as ManifestRow),
+  };
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 

@@ -71,17 +71,24 @@ export function observeOutage(model: Model, scenario: string, hours: number, opt
   const lost = new Uint8Array(config.eligible);
   const servingAtTrigger = new Uint8Array(config.eligible);
   let buggyWanting = 0;
-  let normalTraffic = 0, normalSignalling = 0, normalContacts = 0, warmup = 0;
+  let normalTraffic = 0,
+    normalSignalling = 0,
+    normalContacts = 0,
+    warmup = 0;
   const hour = { messages: 0, live: 0, signalling: 0, contacts: 0, clientTicks: 0, ticks: 0 };
-  let peakTraffic = 0, peakSignalling = 0, peakContacts = 0;
-  let lowestAfter = 1, hourShare = 0;
+  let peakTraffic = 0,
+    peakSignalling = 0,
+    peakContacts = 0;
+  let lowestAfter = 1,
+    hourShare = 0;
   const online: number[] = [];
   const samples: OutageSample[] = [];
   for (let index = 0; index < events.length; index++) {
     stepOwned(state, model, events[index]!);
     const t = index - triggerAt;
     // One pass over the peers: who is online, who wants to be, crashes, connect attempts per peer.
-    let onlineClients = 0, wantOnline = 0;
+    let onlineClients = 0,
+      wantOnline = 0;
     for (let p = 0; p < peers.length; p++) {
       const peer = peers[p]!;
       if (peer.role === 'ordinary') {

@@ -36,7 +36,8 @@ export function parseSettings(settings: readonly string[]): Overrides {
     const raw = setting.slice(at + 1);
     const list = Array.isArray(smallConfig[key]);
     const values = (list ? raw.split(',') : [raw]).map((v) => {
-      if (!/^-?\d+(\.\d+)?(e\+?\d+)?$/i.test(v.trim())) throw new Refusal(`--set ${key}: expected ${list ? 'a comma-separated list of numbers' : 'a number'}, got '${shown(raw)}'`);
+      if (!/^-?\d+(\.\d+)?(e\+?\d+)?$/i.test(v.trim()))
+        throw new Refusal(`--set ${key}: expected ${list ? 'a comma-separated list of numbers' : 'a number'}, got '${shown(raw)}'`);
       return Number(v);
     });
     out[key] = list ? values : values[0];
@@ -54,7 +55,8 @@ export function loadConfigFile(path: string): Overrides {
   if (!json.ok) throw new Refusal(`--config ${json.error}`);
   const value = json.value;
   const where = `--config ${shown(path, 200)}`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Refusal(`${where}: must be a JSON object of parameters, e.g. { "faultBudget": 3 }`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Refusal(`${where}: must be a JSON object of parameters, e.g. { "faultBudget": 3 }`);
   for (const key of Object.keys(value)) knownKey(key, where);
   // JSON.parse keeps the last of two equal keys: a parameter given twice is a mistake, not a choice.
   const twice = duplicateKey(text.value);

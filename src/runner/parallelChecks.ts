@@ -37,11 +37,28 @@ export function newCutoffs(pairs: number): SharedArrayBuffer {
  * Searches runs `from .. to` of a pair on the pool, cut into ranges (`rangesOf`), and joins them
  * into one partial; `onRange` hears of each range as it is done. `slot` is the pair's cutoff slot.
  */
-export async function searchOnPool(pool: Pool, pair: Pair, options: CheckOptions, seed: number, from: number, to: number, cutoff: SharedArrayBuffer, slot: number, onRange: (a: number, b: number) => void): Promise<RandomPartial> {
+export async function searchOnPool(
+  pool: Pool,
+  pair: Pair,
+  options: CheckOptions,
+  seed: number,
+  from: number,
+  to: number,
+  cutoff: SharedArrayBuffer,
+  slot: number,
+  onRange: (a: number, b: number) => void,
+): Promise<RandomPartial> {
   const spec = pairSpec(pair);
   const parts = await Promise.all(
     rangesOf(to - from, pool.size).map(async ([a, b]) => {
-      const input: RandomRangeInput = { pair: spec, options: { overrides: options.overrides, runs: options.runs, seed: options.seed, budget: options.budget }, from: from + a, to: from + b, cutoff, slot };
+      const input: RandomRangeInput = {
+        pair: spec,
+        options: { overrides: options.overrides, runs: options.runs, seed: options.seed, budget: options.budget },
+        from: from + a,
+        to: from + b,
+        cutoff,
+        slot,
+      };
       const part = await pool.run<RandomPartial>('randomRange', input);
       onRange(from + a, from + b);
       return part;
@@ -63,7 +80,11 @@ export async function checkOnPool(pairs: readonly Pair[], options: CheckOptions,
     const pairStarted = performance.now();
     const partial = await searchOnPool(pool, pair, options, search.seed, 0, search.runs, cutoff, i, (from, to) => {
       runsDone += to - from;
-      listener.progress?.(runsDone, totalRuns, `${shown}/${pairs.length} pairs done; ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from}..${to - 1} searched (${pool.size} workers, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      listener.progress?.(
+        runsDone,
+        totalRuns,
+        `${shown}/${pairs.length} pairs done; ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from}..${to - 1} searched (${pool.size} workers, ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      );
     });
     const result = mergeRandom([partial], search.runs, search.seed, cellWindow(search), performance.now() - pairStarted);
     results[i] = finishCheck(pair, options, result);

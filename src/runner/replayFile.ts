@@ -42,7 +42,9 @@ export function replayFile(path: string, options: ReplayOptions = {}): Replayed 
   const file = loaded.value;
   const itfWork = (replaySteps(file) + 1) * stateSize(file.config);
   if (options.itf && itfWork > FILE_LIMITS.itfWork) {
-    throw new Refusal(`--itf: ${path} would export ${replaySteps(file) + 1} states of ${stateSize(file.config)} entries (${itfWork.toLocaleString('en-US')}), more than the ${FILE_LIMITS.itfWork.toLocaleString('en-US')} an ITF export holds`);
+    throw new Refusal(
+      `--itf: ${path} would export ${replaySteps(file) + 1} states of ${stateSize(file.config)} entries (${itfWork.toLocaleString('en-US')}), more than the ${FILE_LIMITS.itfWork.toLocaleString('en-US')} an ITF export holds`,
+    );
   }
   const replayed = replay(file, options.variant ?? file.variant, properties);
   if (!replayed.ok) throw new Refusal(replayed.error);

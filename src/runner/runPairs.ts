@@ -33,16 +33,27 @@ function checkModels(pairs: readonly Pair[], overrides: CheckOptions['overrides'
 }
 
 /** Runs the pairs with the random engine, on `options.workers` threads (see `checkOnPool`). */
-export async function runChecks(pairs: readonly Pair[], options: CheckOptions, listener: Listener<PairResult> = {}): Promise<{ code: number; results: PairResult[] }> {
+export async function runChecks(
+  pairs: readonly Pair[],
+  options: CheckOptions,
+  listener: Listener<PairResult> = {},
+): Promise<{ code: number; results: PairResult[] }> {
   checkModels(pairs, options.overrides, false);
-  const results = await withPool(options.workers ?? 1, async (pool) => (pool ? checkOnPool(pairs, options, pool, listener) : checkInThread(pairs, options, listener)));
+  const results = await withPool(options.workers ?? 1, async (pool) =>
+    pool ? checkOnPool(pairs, options, pool, listener) : checkInThread(pairs, options, listener),
+  );
   return { code: exitCode(results), results };
 }
 
 function checkInThread(pairs: readonly Pair[], options: CheckOptions, listener: Listener<PairResult>): PairResult[] {
   const results: PairResult[] = [];
   for (const [i, pair] of pairs.entries()) {
-    const result = checkPair(pair, options, listener.progress && ((done, total) => listener.progress!(done, total, `[${i + 1}/${pairs.length}] ${pair.property} on ${pair.variant}: run ${done}/${total}`)));
+    const result = checkPair(
+      pair,
+      options,
+      listener.progress &&
+        ((done, total) => listener.progress!(done, total, `[${i + 1}/${pairs.length}] ${pair.property} on ${pair.variant}: run ${done}/${total}`)),
+    );
     results.push(result);
     listener.result?.(result);
   }
@@ -50,12 +61,18 @@ function checkInThread(pairs: readonly Pair[], options: CheckOptions, listener: 
 }
 
 /** Runs the pairs with the exhaustive engine, each search on `options.workers` threads. */
-export async function runExplores(pairs: readonly Pair[], options: ExploreOptions, listener: Listener<ExplorePairResult> = {}): Promise<{ code: number; results: ExplorePairResult[] }> {
+export async function runExplores(
+  pairs: readonly Pair[],
+  options: ExploreOptions,
+  listener: Listener<ExplorePairResult> = {},
+): Promise<{ code: number; results: ExplorePairResult[] }> {
   checkModels(pairs, options.overrides, true);
   const results: ExplorePairResult[] = [];
   await withPool(options.workers ?? 1, async (pool) => {
     for (const [i, pair] of pairs.entries()) {
-      const onProgress: ExploreProgress | undefined = listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] ${text}${pool ? ` (${pool.size} workers)` : ''}`));
+      const onProgress: ExploreProgress | undefined =
+        listener.progress &&
+        ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] ${text}${pool ? ` (${pool.size} workers)` : ''}`));
       const result = pool ? await explorePairOnPool(pool, pair, options, onProgress) : explorePair(pair, options, onProgress);
       results.push(result);
       listener.result?.(result);

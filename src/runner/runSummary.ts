@@ -8,7 +8,19 @@ import { exhaustiveStrength, trivialRuns, weakHolds } from '../report/strength.t
 import { EXIT } from './runPairs.ts';
 
 // How strong a verdict is (sizes, the constants, the words), for the commands that print one.
-export { FEW_ADVERSARY_STATES, MEASURABLE_MS, MEASURABLE_STATES, SMALL_SEARCH_STATES, measurable, searchSize, sizeInWords, statesInWords, trivialRuns, weakHolds, type SearchSize } from '../report/strength.ts';
+export {
+  FEW_ADVERSARY_STATES,
+  MEASURABLE_MS,
+  MEASURABLE_STATES,
+  SMALL_SEARCH_STATES,
+  measurable,
+  searchSize,
+  sizeInWords,
+  statesInWords,
+  trivialRuns,
+  weakHolds,
+  type SearchSize,
+} from '../report/strength.ts';
 
 export interface RunSummary {
   kind: 'summary';
@@ -59,7 +71,10 @@ export function runSummary(random: readonly PairResult[], exhaustive: readonly E
 }
 
 /** A `--json` line: its kind, the schema version, then the object's own fields. */
-export function jsonLine(kind: 'random' | 'exhaustive' | 'scenario' | 'shrink-ratio' | 'fix-sets' | 'enough' | 'report' | 'manifest-drift', fields: object): string {
+export function jsonLine(
+  kind: 'random' | 'exhaustive' | 'scenario' | 'shrink-ratio' | 'fix-sets' | 'enough' | 'report' | 'manifest-drift',
+  fields: object,
+): string {
   return JSON.stringify({ kind, schemaVersion: RESULTS_SCHEMA_VERSION, ...fields });
 }
 

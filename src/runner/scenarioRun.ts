@@ -1,6 +1,17 @@
 /** A scripted outage on one variant, with the user's parameters: the metrics after every tick. */
 import { simulate } from '../explore/simulate.ts';
-import { defaultConfig, lookup, parseVariant, SCENARIO_NAMES, SCENARIOS, scenarioEvents, supernodeMessages, type Config, type Metrics, type Scale } from '../model/index.ts';
+import {
+  defaultConfig,
+  lookup,
+  parseVariant,
+  SCENARIO_NAMES,
+  SCENARIOS,
+  scenarioEvents,
+  supernodeMessages,
+  type Config,
+  type Metrics,
+  type Scale,
+} from '../model/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import { applyOverrides, type Overrides } from './overrides.ts';
 

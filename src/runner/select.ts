@@ -36,7 +36,10 @@ function canonical(name: string): string {
 export function selectSuites(suites: readonly Suite[], id: string | undefined): Suite[] {
   if (id === undefined) return [...suites];
   const found = suites.filter((s) => s.id === id);
-  if (found.length === 0) throw new Refusal(`unknown suite '${id.slice(0, 80)}': choose ${suites.map((s) => s.id).join(', ')}, or give a suite file (a path ending in ${SUITE_FILE_EXTENSIONS.join(', ')})`);
+  if (found.length === 0)
+    throw new Refusal(
+      `unknown suite '${id.slice(0, 80)}': choose ${suites.map((s) => s.id).join(', ')}, or give a suite file (a path ending in ${SUITE_FILE_EXTENSIONS.join(', ')})`,
+    );
   return found;
 }
 
@@ -91,7 +94,8 @@ export function checkPairs(suites: readonly Suite[], selection: Selection, overr
 export function explorePairs(suites: readonly Suite[], selection: Selection, overrides: Overrides = {}, full = false): Pair[] {
   if (full) {
     const without = suites.filter((s) => !s.exhaustive.full);
-    if (selection.suite !== undefined && without.length > 0) throw new Refusal(`--budget full: suite ${without[0]!.id} has no full tier (its exhaustive section already searches its own budgets)`);
+    if (selection.suite !== undefined && without.length > 0)
+      throw new Refusal(`--budget full: suite ${without[0]!.id} has no full tier (its exhaustive section already searches its own budgets)`);
     suites = suites.filter((s) => s.exhaustive.full);
   }
   const pairs = pairsFor(suites, selection, overrides, (suite) => suite.exhaustive.variants);

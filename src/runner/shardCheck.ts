@@ -35,16 +35,30 @@ export function checkOptionsOf(selection: CheckSelection, dir: string, update: b
 /** The pairs a selection names, as `check` selects them. */
 export async function checkPairsOf(selection: CheckSelection): Promise<Pair[]> {
   const suites = await suitesNamed(selection.suite ?? undefined);
-  return checkPairs(suites, { suite: selection.suite === null ? undefined : suites[0]!.id, property: selection.property ?? undefined, variant: selection.variant ?? undefined }, selection.overrides);
+  return checkPairs(
+    suites,
+    { suite: selection.suite === null ? undefined : suites[0]!.id, property: selection.property ?? undefined, variant: selection.variant ?? undefined },
+    selection.overrides,
+  );
 }
 
 /** What a check of these pairs runs: their suites, and their models with the options' parameters. */
 export function checkDigest(pairs: readonly Pair[], options: Pick<CheckOptions, 'overrides'>): RunDigest {
-  return runDigest([...new Set(pairs.map((p) => p.suite))], pairs.map((pair) => pairModel(pair, options.overrides ?? {}, false)));
+  return runDigest(
+    [...new Set(pairs.map((p) => p.suite))],
+    pairs.map((pair) => pairModel(pair, options.overrides ?? {}, false)),
+  );
 }
 
 /** Runs shard `shard` of a check and writes its file; returns the runs searched and the failures found. */
-export async function runCheckShard(pairs: readonly Pair[], options: CheckOptions, selection: CheckSelection, shard: Shard, out: string, listener: Listener<never> = {}): Promise<{ runs: number; failures: number }> {
+export async function runCheckShard(
+  pairs: readonly Pair[],
+  options: CheckOptions,
+  selection: CheckSelection,
+  shard: Shard,
+  out: string,
+  listener: Listener<never> = {},
+): Promise<{ runs: number; failures: number }> {
   const searches = pairs.map((pair) => randomSearchOf(pair, options));
   const shares = searches.map((s) => shareOf(s.search.runs, shard));
   const total = shares.reduce((n, [from, to]) => n + to - from, 0);
@@ -57,16 +71,28 @@ export async function runCheckShard(pairs: readonly Pair[], options: CheckOption
         const { model, property, bounds, search } = searches[i]!;
         if (!pool) {
           const partial = searchRandomRange(model, property, bounds, { ...search, from, to });
-          listener.progress?.((done += to - from), total, `shard ${showShard(shard)}: ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from}..${to - 1}`);
+          listener.progress?.(
+            (done += to - from),
+            total,
+            `shard ${showShard(shard)}: ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${from}..${to - 1}`,
+          );
           return partial;
         }
         return searchOnPool(pool, pair, options, search.seed, from, to, cutoff, i, (a, b) => {
-          listener.progress?.((done += b - a), total, `shard ${showShard(shard)}: ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${a}..${b - 1} (${pool.size} workers)`);
+          listener.progress?.(
+            (done += b - a),
+            total,
+            `shard ${showShard(shard)}: ${pair.suite.id} / ${pair.property} on ${pair.variant}: runs ${a}..${b - 1} (${pool.size} workers)`,
+          );
         });
       }),
     );
   });
-  writeShardFile(out, shard, checkDigest(pairs, options), { command: 'check', selection, pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), partial: partials[i]! })) });
+  writeShardFile(out, shard, checkDigest(pairs, options), {
+    command: 'check',
+    selection,
+    pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), partial: partials[i]! })),
+  });
   return { runs: partials.reduce((n, p) => n + p.runs, 0), failures: partials.filter((p) => p.failure).length };
 }
 
@@ -116,17 +142,28 @@ function checkedPartial(path: string, file: CheckShardFile, pair: Pair, options:
   const { search } = randomSearchOf(pair, options);
   const [from, to] = shareOf(search.runs, file.shard);
   const which = `shard ${showShard(file.shard)}, ${pair.suite.id} / ${pair.property} on ${pair.variant}`;
-  if (p.from !== from || p.to !== to) throw new Refusal(`${path}: ${which}: covers runs ${p.from}..${p.to - 1}, its share of ${search.runs} runs is ${from}..${to - 1}`);
+  if (p.from !== from || p.to !== to)
+    throw new Refusal(`${path}: ${which}: covers runs ${p.from}..${p.to - 1}, its share of ${search.runs} runs is ${from}..${to - 1}`);
   const failed = p.failure !== null && p.failure.index >= from && p.failure.index < to && p.runs === p.failure.index - from + 1;
-  if (p.abandoned || (p.failure === null && p.runs !== to - from)) throw new Refusal(`${path}: ${which}: searched ${p.runs} of runs ${from}..${to - 1} and found no failure (a killed or truncated shard): run shard ${showShard(file.shard)} again`);
+  if (p.abandoned || (p.failure === null && p.runs !== to - from))
+    throw new Refusal(
+      `${path}: ${which}: searched ${p.runs} of runs ${from}..${to - 1} and found no failure (a killed or truncated shard): run shard ${showShard(file.shard)} again`,
+    );
   if (p.failure !== null && !failed) throw new Refusal(`${path}: ${which}: damaged: its failure is not its run ${from + p.runs - 1}`);
   const counted = p.lengthCounts.reduce((n, c) => n + c, 0);
-  if (counted !== p.runs || p.triggeredRuns > p.runs || (p.failure !== null && p.triggeredRuns < 1) || p.lengthCounts.length > search.maxEvents + 1 || p.cells.some((c) => c >= possibleCells(search))) {
+  if (
+    counted !== p.runs ||
+    p.triggeredRuns > p.runs ||
+    (p.failure !== null && p.triggeredRuns < 1) ||
+    p.lengthCounts.length > search.maxEvents + 1 ||
+    p.cells.some((c) => c >= possibleCells(search))
+  ) {
     throw new Refusal(`${path}: ${which}: damaged: its counts do not add up to its ${p.runs} runs`);
   }
   if (p.failure !== null) {
     const c = p.failure.counterexample;
-    if (c.eventsAfterShrink !== c.events.length) throw new Refusal(`${path}: ${which}: damaged: its counterexample holds ${c.events.length} events, shrunk to ${c.eventsAfterShrink} it says`);
+    if (c.eventsAfterShrink !== c.events.length)
+      throw new Refusal(`${path}: ${which}: damaged: its counterexample holds ${c.events.length} events, shrunk to ${c.eventsAfterShrink} it says`);
     checkReplays(`${path}: ${which}`, pair.suite, pair.property, pair.variant, pairModel(pair, options.overrides ?? {}, false).config, c);
   }
   return p;

@@ -31,7 +31,20 @@ export type Where = string;
  * pair's model with its bounds, do not give its violation at its step with its sentence.
  */
 export function checkReplays(where: Where, suite: Suite, property: string, variant: string, config: Config, c: ShardCounterexample): void {
-  const content = buildCounterexample({ property, variant, suite: suite.id, engine: 'random', seed: null, path: null, config, bounds: suite.bounds, events: c.events, violation: c.violation, shrink: null, search: null });
+  const content = buildCounterexample({
+    property,
+    variant,
+    suite: suite.id,
+    engine: 'random',
+    seed: null,
+    path: null,
+    config,
+    bounds: suite.bounds,
+    events: c.events,
+    violation: c.violation,
+    shrink: null,
+    search: null,
+  });
   const properties = propertiesOf([suite]);
   const loaded = parseCounterexample(serialize(content), where, properties);
   if (!loaded.ok) throw new Refusal(`${loaded.error.split('\n')[0]} (its counterexample does not load: a damaged or edited shard; run it again)`);
@@ -39,7 +52,9 @@ export function checkReplays(where: Where, suite: Suite, property: string, varia
   if (!replayed.ok) throw new Refusal(`${where}: its counterexample does not replay: ${replayed.error} (a damaged or edited shard; run it again)`);
   if (!replayed.value.reproduces) {
     const got = replayed.value.outcome.violation;
-    throw new Refusal(`${where}: its counterexample of ${c.events.length} event${c.events.length === 1 ? '' : 's'} does not reproduce its violation (replayed: ${got ? `violated at step ${got.step}, recorded ${c.violation.step}` : 'holds'}): a damaged or edited shard; run it again`);
+    throw new Refusal(
+      `${where}: its counterexample of ${c.events.length} event${c.events.length === 1 ? '' : 's'} does not reproduce its violation (replayed: ${got ? `violated at step ${got.step}, recorded ${c.violation.step}` : 'holds'}): a damaged or edited shard; run it again`,
+    );
   }
 }
 

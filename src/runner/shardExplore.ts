@@ -34,28 +34,57 @@ type ShardResult = ExploreShardFile['pairs'][number]['result'];
 
 /** The options an explore with this selection runs with. */
 export function exploreOptionsOf(selection: ExploreSelection, dir: string, update: boolean): ExploreOptions {
-  return { budget: selection.budget, horizon: selection.horizon ?? undefined, maxStates: selection.maxStates ?? undefined, maxMemoryMB: selection.maxMemoryMB, dir, update, overrides: selection.overrides };
+  return {
+    budget: selection.budget,
+    horizon: selection.horizon ?? undefined,
+    maxStates: selection.maxStates ?? undefined,
+    maxMemoryMB: selection.maxMemoryMB,
+    dir,
+    update,
+    overrides: selection.overrides,
+  };
 }
 
 /** The pairs a selection names, as `explore` selects them. */
 export async function explorePairsOf(selection: ExploreSelection): Promise<Pair[]> {
   const suites = await suitesNamed(selection.suite ?? undefined);
-  return explorePairs(suites, { suite: selection.suite === null ? undefined : suites[0]!.id, property: selection.property ?? undefined, variant: selection.variant ?? undefined }, selection.overrides, selection.budget === 'full');
+  return explorePairs(
+    suites,
+    { suite: selection.suite === null ? undefined : suites[0]!.id, property: selection.property ?? undefined, variant: selection.variant ?? undefined },
+    selection.overrides,
+    selection.budget === 'full',
+  );
 }
 
 /** What an explore of these pairs runs: their suites, and their models at the options' scope. */
 export function exploreDigest(pairs: readonly Pair[], options: Pick<ExploreOptions, 'overrides' | 'budget'>): RunDigest {
-  return runDigest([...new Set(pairs.map((p) => p.suite))], pairs.map((pair) => pairModel(pair, options.overrides ?? {}, scopeFor(options))));
+  return runDigest(
+    [...new Set(pairs.map((p) => p.suite))],
+    pairs.map((pair) => pairModel(pair, options.overrides ?? {}, scopeFor(options))),
+  );
 }
 
 /** Searches swarm shard `shard` of every pair and writes the shard file; returns how many pairs it found violated. */
-export async function runExploreShard(pairs: readonly Pair[], options: ExploreOptions, selection: ExploreSelection, shard: Shard, out: string, listener: Listener<never> = {}): Promise<{ violated: number }> {
+export async function runExploreShard(
+  pairs: readonly Pair[],
+  options: ExploreOptions,
+  selection: ExploreSelection,
+  shard: Shard,
+  out: string,
+  listener: Listener<never> = {},
+): Promise<{ violated: number }> {
   const swarm = { index: shard.index, count: shard.count };
   const results = await withPool(options.workers ?? 1, async (pool) => {
     const done: ShardResult[] = [];
     for (const [i, pair] of pairs.entries()) {
-      const of = exhaustiveSearchOf(pair, { ...options, swarm }, listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] shard ${showShard(shard)}: ${text}`)));
-      const r = pool ? await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine) : searchExhaustive(of.model, of.property, of.bounds, of.engine);
+      const of = exhaustiveSearchOf(
+        pair,
+        { ...options, swarm },
+        listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] shard ${showShard(shard)}: ${text}`)),
+      );
+      const r = pool
+        ? await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine)
+        : searchExhaustive(of.model, of.property, of.bounds, of.engine);
       done.push({
         verdict: r.verdict,
         stoppedBy: r.stoppedBy,
@@ -74,7 +103,11 @@ export async function runExploreShard(pairs: readonly Pair[], options: ExploreOp
     }
     return done;
   });
-  writeShardFile(out, shard, exploreDigest(pairs, options), { command: 'explore', selection, pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), result: results[i]! })) });
+  writeShardFile(out, shard, exploreDigest(pairs, options), {
+    command: 'explore',
+    selection,
+    pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), result: results[i]! })),
+  });
   return { violated: results.filter((r) => r.verdict === 'violated').length };
 }
 
@@ -82,7 +115,10 @@ export async function runExploreShard(pairs: readonly Pair[], options: ExploreOp
 export function mergeShardResults(results: readonly ShardResult[]): ExhaustiveResult {
   const violated = results.filter((r) => r.verdict === 'violated' && r.counterexample !== null);
   // The shortest counterexample; of equal ones, the lowest shard's.
-  const chosen = violated.reduce<ShardResult | null>((best, r) => (best === null || r.counterexample!.events.length < best.counterexample!.events.length ? r : best), null);
+  const chosen = violated.reduce<ShardResult | null>(
+    (best, r) => (best === null || r.counterexample!.events.length < best.counterexample!.events.length ? r : best),
+    null,
+  );
   const bounded = results.find((r) => r.verdict === 'bound-reached');
   const sum = (f: (r: ShardResult) => number) => results.reduce((n, r) => n + f(r), 0);
   const stats = {

@@ -54,7 +54,17 @@ const PartialSchema = z
       .object({
         index: runs,
         msToFailure: ms,
-        counterexample: z.object({ events, violation, path: z.string().max(100_000), eventsBeforeShrink: count(10_000), eventsAfterShrink: count(10_000), fastCheckShrinks: count(), minimizeTries: count() }).strict(),
+        counterexample: z
+          .object({
+            events,
+            violation,
+            path: z.string().max(100_000),
+            eventsBeforeShrink: count(10_000),
+            eventsAfterShrink: count(10_000),
+            fastCheckShrinks: count(),
+            minimizeTries: count(),
+          })
+          .strict(),
       })
       .strict()
       .nullable(),
@@ -68,12 +78,41 @@ const PartialSchema = z
 const CheckShardSchema = z
   .object({
     command: z.literal('check'),
-    selection: z.object({ suite: name.nullable(), property: name.nullable(), variant: name.nullable(), overrides, budget, runs: count(L.runs).min(1).nullable(), seed: z.int().min(L.seed.min).max(L.seed.max).nullable(), dir: name }).strict(),
-    pairs: list(z.object({ pair: z.object({ suite: name, suiteFile: name.optional(), property: name, variant: name, expected: z.enum(['holds', 'violated']).nullable() }).strict(), partial: PartialSchema }).strict(), 10_000),
+    selection: z
+      .object({
+        suite: name.nullable(),
+        property: name.nullable(),
+        variant: name.nullable(),
+        overrides,
+        budget,
+        runs: count(L.runs).min(1).nullable(),
+        seed: z.int().min(L.seed.min).max(L.seed.max).nullable(),
+        dir: name,
+      })
+      .strict(),
+    pairs: list(
+      z
+        .object({
+          pair: z
+            .object({ suite: name, suiteFile: name.optional(), property: name, variant: name, expected: z.enum(['holds', 'violated']).nullable() })
+            .strict(),
+          partial: PartialSchema,
+        })
+        .strict(),
+      10_000,
+    ),
   })
   .strict();
 
-const RandomCellSchema = z.object({ engine: z.literal('random'), verdict: z.enum(['violated', 'holds', 'vacuous']), runs, ms, counterexample: z.object({ events, violation }).strict().nullable() }).strict();
+const RandomCellSchema = z
+  .object({
+    engine: z.literal('random'),
+    verdict: z.enum(['violated', 'holds', 'vacuous']),
+    runs,
+    ms,
+    counterexample: z.object({ events, violation }).strict().nullable(),
+  })
+  .strict();
 const ExhaustiveCellSchema = z
   .object({
     engine: z.literal('exhaustive'),
@@ -89,8 +128,29 @@ const ExhaustiveCellSchema = z
 const FixesShardSchema = z
   .object({
     command: z.literal('fixes'),
-    selection: z.object({ suite: name.nullable(), base: name.nullable(), budget, runs: count(L.runs).min(1).nullable(), among: list(name, 10).nullable(), everySet: z.boolean() }).strict(),
-    cells: list(z.object({ index: count(1_000_000), suite: name, base: name, variant: name, property: name, random: RandomCellSchema, exhaustive: ExhaustiveCellSchema.nullable() }).strict()),
+    selection: z
+      .object({
+        suite: name.nullable(),
+        base: name.nullable(),
+        budget,
+        runs: count(L.runs).min(1).nullable(),
+        among: list(name, 10).nullable(),
+        everySet: z.boolean(),
+      })
+      .strict(),
+    cells: list(
+      z
+        .object({
+          index: count(1_000_000),
+          suite: name,
+          base: name,
+          variant: name,
+          property: name,
+          random: RandomCellSchema,
+          exhaustive: ExhaustiveCellSchema.nullable(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -102,7 +162,10 @@ const SweepShardSchema = z
         param: name,
         from: z.int().min(-L.sweepValue).max(L.sweepValue),
         to: z.int().min(-L.sweepValue).max(L.sweepValue),
-        mode: z.union([z.object({ kind: z.literal('steps'), steps: z.int().min(L.steps.min).max(L.steps.max) }).strict(), z.object({ kind: z.literal('bisect') }).strict()]),
+        mode: z.union([
+          z.object({ kind: z.literal('steps'), steps: z.int().min(L.steps.min).max(L.steps.max) }).strict(),
+          z.object({ kind: z.literal('bisect') }).strict(),
+        ]),
         target: z.union([
           z.object({ kind: z.literal('scenario'), scenario: name, scale: z.enum(['small', 'population']) }).strict(),
           z.object({ kind: z.literal('property'), suite: suiteSpec, property: name, runs: count(L.sweepRuns).min(1).optional() }).strict(),
@@ -112,18 +175,35 @@ const SweepShardSchema = z
         overrides,
       })
       .strict(),
-    points: list(z.object({ value: z.int().min(-L.sweepValue).max(L.sweepValue), seed: z.int().min(1).max(L.seeds), outcome: z.boolean(), measure: z.number() }).strict(), L.steps.max * L.seeds),
+    points: list(
+      z.object({ value: z.int().min(-L.sweepValue).max(L.sweepValue), seed: z.int().min(1).max(L.seeds), outcome: z.boolean(), measure: z.number() }).strict(),
+      L.steps.max * L.seeds,
+    ),
   })
   .strict();
 
 const ExploreShardSchema = z
   .object({
     command: z.literal('explore'),
-    selection: z.object({ suite: name.nullable(), property: name.nullable(), variant: name.nullable(), overrides, budget: exhaustiveBudget, horizon: count(L.horizon).nullable(), maxStates: count(L.maxStates).min(1).nullable(), maxMemoryMB: count(L.maxMemoryMB.max).min(L.maxMemoryMB.min), dir: name }).strict(),
+    selection: z
+      .object({
+        suite: name.nullable(),
+        property: name.nullable(),
+        variant: name.nullable(),
+        overrides,
+        budget: exhaustiveBudget,
+        horizon: count(L.horizon).nullable(),
+        maxStates: count(L.maxStates).min(1).nullable(),
+        maxMemoryMB: count(L.maxMemoryMB.max).min(L.maxMemoryMB.min),
+        dir: name,
+      })
+      .strict(),
     pairs: list(
       z
         .object({
-          pair: z.object({ suite: name, suiteFile: name.optional(), property: name, variant: name, expected: z.enum(['holds', 'violated']).nullable() }).strict(),
+          pair: z
+            .object({ suite: name, suiteFile: name.optional(), property: name, variant: name, expected: z.enum(['holds', 'violated']).nullable() })
+            .strict(),
           result: z
             .object({
               verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached']),
@@ -152,11 +232,19 @@ const head = {
   kind: z.literal(SHARD_KIND),
   schemaVersion: z.literal(SHARD_SCHEMA_VERSION),
   tool: z.object({ name: z.literal('cascade'), version: z.string().max(100) }).strict(),
-  shard: z.object({ index: z.int().min(1).max(MAX_SHARDS), count: z.int().min(1).max(MAX_SHARDS) }).strict().refine((s) => s.index <= s.count, 'K must be at most N'),
+  shard: z
+    .object({ index: z.int().min(1).max(MAX_SHARDS), count: z.int().min(1).max(MAX_SHARDS) })
+    .strict()
+    .refine((s) => s.index <= s.count, 'K must be at most N'),
   ran: z.object({ suites: digest, config: digest, model: digest }).strict(),
 };
 
-export const ShardFileSchema = z.discriminatedUnion('command', [CheckShardSchema.extend(head), FixesShardSchema.extend(head), SweepShardSchema.extend(head), ExploreShardSchema.extend(head)]);
+export const ShardFileSchema = z.discriminatedUnion('command', [
+  CheckShardSchema.extend(head),
+  FixesShardSchema.extend(head),
+  SweepShardSchema.extend(head),
+  ExploreShardSchema.extend(head),
+]);
 
 export type ShardFile = z.infer<typeof ShardFileSchema>;
 export type CheckShardFile = Extract<ShardFile, { command: 'check' }>;
@@ -165,20 +253,32 @@ export type SweepShardFile = Extract<ShardFile, { command: 'sweep' }>;
 export type ExploreShardFile = Extract<ShardFile, { command: 'explore' }>;
 
 /** A shard file's own fields, before the head is added. */
-export type ShardBody = Omit<CheckShardFile, keyof typeof head> | Omit<FixesShardFile, keyof typeof head> | Omit<SweepShardFile, keyof typeof head> | Omit<ExploreShardFile, keyof typeof head>;
+export type ShardBody =
+  | Omit<CheckShardFile, keyof typeof head>
+  | Omit<FixesShardFile, keyof typeof head>
+  | Omit<SweepShardFile, keyof typeof head>
+  | Omit<ExploreShardFile, keyof typeof head>;
 
 /** Refuses, before any work, an `--out` target that is not a file name or is an existing file other than a shard file. */
 export function checkShardTarget(path: string): void {
   checkExportTarget(path, { flag: '--out', update: true, inputs: [] });
   if (!existsSync(path)) return;
   const json = readJson(path, MAX_SHARD_BYTES);
-  if (!json.ok || (json.value as { kind?: unknown } | null)?.kind !== SHARD_KIND) throw new Refusal(`--out ${path}: exists and is not a shard file; choose another name or remove it`);
+  if (!json.ok || (json.value as { kind?: unknown } | null)?.kind !== SHARD_KIND)
+    throw new Refusal(`--out ${path}: exists and is not a shard file; choose another name or remove it`);
 }
 
 /** Writes a shard file atomically (its target checked again). */
 export function writeShardFile(path: string, shard: Shard, ran: RunDigest, body: ShardBody): void {
   checkShardTarget(path);
-  const file = { kind: SHARD_KIND, schemaVersion: SHARD_SCHEMA_VERSION, tool: { name: 'cascade', version: VERSION }, shard: { index: shard.index, count: shard.count }, ran, ...body };
+  const file = {
+    kind: SHARD_KIND,
+    schemaVersion: SHARD_SCHEMA_VERSION,
+    tool: { name: 'cascade', version: VERSION },
+    shard: { index: shard.index, count: shard.count },
+    ran,
+    ...body,
+  };
   writeAtomically(path, JSON.stringify(file) + '\n');
 }
 
@@ -189,7 +289,10 @@ export function readShardFile(path: string): ShardFile {
   const kind = (json.value as { kind?: unknown } | null)?.kind;
   if (kind !== SHARD_KIND) throw new Refusal(`${path}: not a shard file (no "kind": "${SHARD_KIND}")`);
   const version = (json.value as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== SHARD_SCHEMA_VERSION) throw new Refusal(`${path}: a shard file of schema version ${String(JSON.stringify(version) ?? 'none').slice(0, 20)}, this cascade reads ${SHARD_SCHEMA_VERSION}: run the shard again with this cascade`);
+  if (version !== SHARD_SCHEMA_VERSION)
+    throw new Refusal(
+      `${path}: a shard file of schema version ${String(JSON.stringify(version) ?? 'none').slice(0, 20)}, this cascade reads ${SHARD_SCHEMA_VERSION}: run the shard again with this cascade`,
+    );
   const parsed = ShardFileSchema.safeParse(json.value);
   if (!parsed.success) throw new Refusal(`${path}: damaged shard file: ${firstIssue(parsed.error, json.value)}`);
   return parsed.data;

@@ -12,7 +12,15 @@
 import { suiteModel, type Suite } from '../../properties/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import { BASES, FIXES, type Base, type Fix } from '../model/index.ts';
-import { fixCell, fixSearchBound, runSteps, type FixCellAnswer, type FixCellTaskInput, type FixExhaustiveCell, type FixRandomCell } from '../parallel/cellTasks.ts';
+import {
+  fixCell,
+  fixSearchBound,
+  runSteps,
+  type FixCellAnswer,
+  type FixCellTaskInput,
+  type FixExhaustiveCell,
+  type FixRandomCell,
+} from '../parallel/cellTasks.ts';
 import { withPool } from '../parallel/pool.ts';
 import { fixCellContext, fixSetSteps, fixSubsets, variantOf, type FixSetAnalysis, type FixSetOptions } from './fixSets.ts';
 import { shareOf, showShard, type Shard } from './shard.ts';
@@ -37,10 +45,17 @@ interface Cell {
 /** The suites, bases and options a selection names, as `fixes` reads them. */
 async function fixesRunOf(selection: FixesSelection): Promise<{ suites: Suite[]; bases: Base[]; options: FixSetOptions }> {
   const bases = selection.base === null ? [...BASES] : [selection.base];
-  for (const base of bases) if (!(BASES as readonly string[]).includes(base)) throw new Refusal(`base '${base.slice(0, 80)}' is not one of ${BASES.join(', ')}`);
-  for (const fix of selection.among ?? []) if (!(FIXES as readonly string[]).includes(fix)) throw new Refusal(`fix '${fix.slice(0, 80)}' is not one of ${FIXES.join(', ')}`);
+  for (const base of bases)
+    if (!(BASES as readonly string[]).includes(base)) throw new Refusal(`base '${base.slice(0, 80)}' is not one of ${BASES.join(', ')}`);
+  for (const fix of selection.among ?? [])
+    if (!(FIXES as readonly string[]).includes(fix)) throw new Refusal(`fix '${fix.slice(0, 80)}' is not one of ${FIXES.join(', ')}`);
   const suites = await suitesNamed(selection.suite ?? undefined);
-  const options: FixSetOptions = { budget: selection.budget, runs: selection.runs ?? undefined, everySet: selection.everySet, among: (selection.among as Fix[] | null) ?? undefined };
+  const options: FixSetOptions = {
+    budget: selection.budget,
+    runs: selection.runs ?? undefined,
+    everySet: selection.everySet,
+    among: (selection.among as Fix[] | null) ?? undefined,
+  };
   return { suites, bases: bases as Base[], options };
 }
 
@@ -49,7 +64,8 @@ function cellsOf(suites: readonly Suite[], bases: readonly Base[], options: FixS
   const cells: Cell[] = [];
   const work = suites.flatMap((suite) => bases.map((base) => ({ suite, base })));
   work.forEach(({ suite, base }, analysis) => {
-    for (const fixes of fixSubsets(options.among)) for (const property of suite.properties) cells.push({ index: cells.length, analysis, suite, base, variant: variantOf(base, fixes), property });
+    for (const fixes of fixSubsets(options.among))
+      for (const property of suite.properties) cells.push({ index: cells.length, analysis, suite, base, variant: variantOf(base, fixes), property });
   });
   return cells;
 }
@@ -61,7 +77,13 @@ function fixesDigest(suites: readonly Suite[], cells: readonly Cell[]): RunDiges
 }
 
 /** Runs shard `shard` of a fixes run (on `workers` threads) and writes its file; returns the cells computed. */
-export async function runFixesShard(selection: FixesSelection, shard: Shard, workers: number, out: string, onProgress?: (done: number, total: number, text: string) => void): Promise<number> {
+export async function runFixesShard(
+  selection: FixesSelection,
+  shard: Shard,
+  workers: number,
+  out: string,
+  onProgress?: (done: number, total: number, text: string) => void,
+): Promise<number> {
   const { suites, bases, options } = await fixesRunOf(selection);
   const all = cellsOf(suites, bases, options);
   const [from, to] = shareOf(all.length, shard);
@@ -71,7 +93,9 @@ export async function runFixesShard(selection: FixesSelection, shard: Shard, wor
     const one = async (cell: Cell, engine: 'random' | 'exhaustive'): Promise<FixCellAnswer> => {
       const context = fixCellContext(cell.suite, options);
       const request = { engine, variant: cell.variant, property: cell.property };
-      const answer = pool ? await pool.run<FixCellAnswer>('fixCell', { context, cell: request } satisfies FixCellTaskInput) : fixCell(cell.suite, context, request);
+      const answer = pool
+        ? await pool.run<FixCellAnswer>('fixCell', { context, cell: request } satisfies FixCellTaskInput)
+        : fixCell(cell.suite, context, request);
       onProgress?.(++done, 2 * mine.length, `shard ${showShard(shard)}: ${cell.suite.id} on ${cell.base}: ${cell.variant}, ${cell.property} (${engine})`);
       return answer;
     };
@@ -84,7 +108,15 @@ export async function runFixesShard(selection: FixesSelection, shard: Shard, wor
   writeShardFile(out, shard, fixesDigest(suites, all), {
     command: 'fixes',
     selection,
-    cells: computed.map(({ cell, random, exhaustive }) => ({ index: cell.index, suite: cell.suite.id, base: cell.base, variant: cell.variant, property: cell.property, random: random as FixRandomCell, exhaustive: exhaustive as FixesShardFile['cells'][number]['exhaustive'] })),
+    cells: computed.map(({ cell, random, exhaustive }) => ({
+      index: cell.index,
+      suite: cell.suite.id,
+      base: cell.base,
+      variant: cell.variant,
+      property: cell.property,
+      random: random as FixRandomCell,
+      exhaustive: exhaustive as FixesShardFile['cells'][number]['exhaustive'],
+    })),
   });
   return mine.length;
 }
@@ -100,18 +132,32 @@ export async function prepareFixesMerge(set: ShardSet<FixesShardFile>) {
   const answers = new Map<string, { random: FixRandomCell; exhaustive: FixExhaustiveCell }>();
   for (const { path, file } of set.shards) {
     const [from, to] = shareOf(all.length, file.shard);
-    if (file.cells.length !== to - from) throw new Refusal(`${path}: shard ${showShard(file.shard)} holds ${file.cells.length} of the ${to - from} cells of its share (a killed or truncated shard): run it again`);
+    if (file.cells.length !== to - from)
+      throw new Refusal(
+        `${path}: shard ${showShard(file.shard)} holds ${file.cells.length} of the ${to - from} cells of its share (a killed or truncated shard): run it again`,
+      );
     file.cells.forEach((c, i) => {
       const want = all[from + i]!;
       if (c.index !== want.index || c.suite !== want.suite.id || c.base !== want.base || c.variant !== want.variant || c.property !== want.property) {
-        throw new Refusal(`${path}: shard ${showShard(file.shard)}: its cell ${from + i} is ${c.suite} on ${c.base}, ${c.property} on ${c.variant}; this selection's is ${want.suite.id} on ${want.base}, ${want.property} on ${want.variant}`);
+        throw new Refusal(
+          `${path}: shard ${showShard(file.shard)}: its cell ${from + i} is ${c.suite} on ${c.base}, ${c.property} on ${c.variant}; this selection's is ${want.suite.id} on ${want.base}, ${want.property} on ${want.variant}`,
+        );
       }
       if (c.exhaustive === null) throw new Refusal(`${path}: shard ${showShard(file.shard)}: cell ${want.index} has no exhaustive search (damaged)`);
       const where = `${path}: shard ${showShard(file.shard)}, cell ${want.index} (${want.suite.id}: ${want.property} on ${want.variant})`;
       checkRandom(`${where}, random engine`, c.random, options.runs ?? want.suite.budget[options.budget]);
       checkSearch(`${where}, exhaustive engine`, c.exhaustive, fixSearchBound(want.suite, options.budget, want.property, want.variant).horizon);
-      if (c.random.counterexample) checkReplays(`${where}, random engine`, want.suite, want.property, want.variant, suiteModel(want.suite, want.variant).config, c.random.counterexample);
-      if (c.exhaustive.counterexample) checkReplays(`${where}, exhaustive engine`, want.suite, want.property, want.variant, suiteModel(want.suite, want.variant, true).config, c.exhaustive.counterexample);
+      if (c.random.counterexample)
+        checkReplays(`${where}, random engine`, want.suite, want.property, want.variant, suiteModel(want.suite, want.variant).config, c.random.counterexample);
+      if (c.exhaustive.counterexample)
+        checkReplays(
+          `${where}, exhaustive engine`,
+          want.suite,
+          want.property,
+          want.variant,
+          suiteModel(want.suite, want.variant, true).config,
+          c.exhaustive.counterexample,
+        );
       answers.set(`${want.analysis}|${want.variant}|${want.property}`, { random: c.random as FixRandomCell, exhaustive: c.exhaustive as FixExhaustiveCell });
     });
   }
@@ -135,4 +181,3 @@ export async function prepareFixesMerge(set: ShardSet<FixesShardFile>) {
     },
   };
 }
-

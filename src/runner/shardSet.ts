@@ -26,9 +26,12 @@ export function readShardSet(paths: readonly string[]): ShardSet {
   const read = paths.map((path) => ({ path, file: readShardFile(path) }));
   const [first] = read;
   for (const { path, file } of read) {
-    if (file.tool.version !== VERSION) throw new Refusal(`${path}: written by cascade ${file.tool.version}, this is cascade ${VERSION}: shards and their merge must be one version`);
-    if (file.command !== first!.file.command) throw new Refusal(`${path}: a shard of 'cascade ${file.command}', ${first!.path} of 'cascade ${first!.file.command}': merge the shards of one run`);
-    if (file.shard.count !== first!.file.shard.count) throw new Refusal(`${path}: shard ${showShard(file.shard)}, ${first!.path}: shard ${showShard(first!.file.shard)}: the shards of one run share their N`);
+    if (file.tool.version !== VERSION)
+      throw new Refusal(`${path}: written by cascade ${file.tool.version}, this is cascade ${VERSION}: shards and their merge must be one version`);
+    if (file.command !== first!.file.command)
+      throw new Refusal(`${path}: a shard of 'cascade ${file.command}', ${first!.path} of 'cascade ${first!.file.command}': merge the shards of one run`);
+    if (file.shard.count !== first!.file.shard.count)
+      throw new Refusal(`${path}: shard ${showShard(file.shard)}, ${first!.path}: shard ${showShard(first!.file.shard)}: the shards of one run share their N`);
     const differs = firstDifference(file.selection, first!.file.selection);
     if (differs !== null) throw new Refusal(`${path}: not the same run as ${first!.path}: ${differs}`);
     const ran = digestDifference(file.ran, first!.file.ran);
@@ -37,10 +40,17 @@ export function readShardSet(paths: readonly string[]): ShardSet {
   const count = first!.file.shard.count;
   const shards = [...read].sort((a, b) => a.file.shard.index - b.file.shard.index);
   for (let i = 1; i < shards.length; i++) {
-    if (shards[i]!.file.shard.index === shards[i - 1]!.file.shard.index) throw new Refusal(`shard ${showShard(shards[i]!.file.shard)} given twice (${shards[i - 1]!.path} and ${shards[i]!.path})`);
+    if (shards[i]!.file.shard.index === shards[i - 1]!.file.shard.index)
+      throw new Refusal(`shard ${showShard(shards[i]!.file.shard)} given twice (${shards[i - 1]!.path} and ${shards[i]!.path})`);
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !shards.some((s) => s.file.shard.index === k));
-  if (missing.length > 0) throw new Refusal(`shard${missing.length === 1 ? '' : 's'} ${missing.slice(0, 5).map((k) => `${k}/${count}`).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} missing: merge needs all ${count}`);
+  if (missing.length > 0)
+    throw new Refusal(
+      `shard${missing.length === 1 ? '' : 's'} ${missing
+        .slice(0, 5)
+        .map((k) => `${k}/${count}`)
+        .join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} missing: merge needs all ${count}`,
+    );
   return { command: first!.file.command, selection: first!.file.selection, count, shards };
 }
 
@@ -58,7 +68,9 @@ function firstDifference(a: object, b: object): string | null {
 /** JSON with object keys sorted, so that equal selections compare equal whatever their key order. */
 function canonical(value: unknown): string {
   if (value === undefined) return 'unset';
-  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([p], [q]) => (p < q ? -1 : 1))) : v));
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([p], [q]) => (p < q ? -1 : 1))) : v,
+  );
 }
 
 function cut(text: string): string {
@@ -70,7 +82,8 @@ export function checkShardPairs(set: ShardSet<ShardFile & { pairs: { pair: PairS
   const key = (s: PairSpec) => [s.suite, s.suiteFile ?? '', s.property, s.variant, s.expected ?? ''].join('|');
   const specs = pairs.map((pair) => key(pairSpec(pair))).join('\n');
   for (const { path, file } of set.shards) {
-    if (file.pairs.map((p) => key(p.pair)).join('\n') !== specs) throw new Refusal(`${path}: holds other pairs than its selection names here (another suite file, or a shard file edited)`);
+    if (file.pairs.map((p) => key(p.pair)).join('\n') !== specs)
+      throw new Refusal(`${path}: holds other pairs than its selection names here (another suite file, or a shard file edited)`);
   }
 }
 
@@ -82,6 +95,9 @@ export function checkShardPairs(set: ShardSet<ShardFile & { pairs: { pair: PairS
 export function checkShardDigests(set: ShardSet, here: RunDigest): void {
   for (const { path, file } of set.shards) {
     const d = digestDifference(file.ran, here);
-    if (d !== null) throw new Refusal(`${path}: ran another ${DIGEST_WORDS[d]} than this merge loads (digest ${file.ran[d].slice(0, 8)}, here ${here[d].slice(0, 8)}): merge with the files and cascade the shards ran, or run them again`);
+    if (d !== null)
+      throw new Refusal(
+        `${path}: ran another ${DIGEST_WORDS[d]} than this merge loads (digest ${file.ran[d].slice(0, 8)}, here ${here[d].slice(0, 8)}): merge with the files and cascade the shards ran, or run them again`,
+      );
   }
 }

@@ -15,7 +15,18 @@ import { pairModel } from './checkPair.ts';
 import { applyOverrides } from './overrides.ts';
 import { runDigest, type RunDigest } from './shardDigest.ts';
 import { checkShardDigests, type ShardSet } from './shardSet.ts';
-import { checkSweep, evaluate, stepValues, sweepSpecData, sweepSpecOf, sweepSteps, type SweepCell, type SweepPoint, type SweepResult, type SweepSpec } from './sweep.ts';
+import {
+  checkSweep,
+  evaluate,
+  stepValues,
+  sweepSpecData,
+  sweepSpecOf,
+  sweepSteps,
+  type SweepCell,
+  type SweepPoint,
+  type SweepResult,
+  type SweepSpec,
+} from './sweep.ts';
 import { openSweepOutput } from './sweepFiles.ts';
 
 /** The points shard `shard` evaluates: its share of a step sweep's points, or of a bisection's seeds. */
@@ -36,12 +47,21 @@ function sweepDigest(spec: SweepSpec): RunDigest {
   const at = { ...spec.overrides, [spec.param]: spec.from };
   const protocol = parseVariant(spec.variant);
   if (!protocol.ok) throw new Refusal(protocol.error);
-  const model: Model = t.kind === 'property' ? pairModel({ suite: t.suite, variant: spec.variant }, at, false) : { config: applyOverrides(defaultConfig(t.scale), at, t.scale, `the ${t.scale} scale`), protocol: protocol.value };
-  return runDigest(t.kind === 'property' ? [t.suite] : [], [model], t.kind === 'scenario' ? SCENARIOS[t.scenario] ?? t.scenario : null);
+  const model: Model =
+    t.kind === 'property'
+      ? pairModel({ suite: t.suite, variant: spec.variant }, at, false)
+      : { config: applyOverrides(defaultConfig(t.scale), at, t.scale, `the ${t.scale} scale`), protocol: protocol.value };
+  return runDigest(t.kind === 'property' ? [t.suite] : [], [model], t.kind === 'scenario' ? (SCENARIOS[t.scenario] ?? t.scenario) : null);
 }
 
 /** Runs shard `shard` of a sweep (on `workers` threads) and writes its file; returns the points evaluated. */
-export async function runSweepShard(spec: SweepSpec, shard: Shard, workers: number, out: string, onPoint: (point: SweepPoint, done: number) => void = () => {}): Promise<number> {
+export async function runSweepShard(
+  spec: SweepSpec,
+  shard: Shard,
+  workers: number,
+  out: string,
+  onPoint: (point: SweepPoint, done: number) => void = () => {},
+): Promise<number> {
   checkSweep(spec);
   const share = sweepShare(spec, shard);
   const data = sweepSpecData(spec);
@@ -81,18 +101,27 @@ export async function prepareSweepMerge(set: ShardSet<SweepShardFile>, outDir: s
     const share = sweepShare(spec, file.shard);
     if ('cells' in share) {
       const ok = file.points.length === share.cells.length && share.cells.every((c, i) => file.points[i]!.value === c.value && file.points[i]!.seed === c.seed);
-      if (!ok) throw new Refusal(`${path}: shard ${showShard(file.shard)} holds ${file.points.length} points, its share is ${share.cells.length} (a killed or truncated shard, or another sweep): run it again`);
+      if (!ok)
+        throw new Refusal(
+          `${path}: shard ${showShard(file.shard)} holds ${file.points.length} points, its share is ${share.cells.length} (a killed or truncated shard, or another sweep): run it again`,
+        );
     } else {
       share.seeds.forEach((seed) => owner.set(seed, `${path} (shard ${showShard(file.shard)})`));
       const stray = file.points.find((p) => !share.seeds.includes(p.seed));
-      if (stray) throw new Refusal(`${path}: shard ${showShard(file.shard)} holds a point of seed ${stray.seed}, not one of its seeds (${share.seeds.join(', ') || 'none'})`);
+      if (stray)
+        throw new Refusal(
+          `${path}: shard ${showShard(file.shard)} holds a point of seed ${stray.seed}, not one of its seeds (${share.seeds.join(', ') || 'none'})`,
+        );
     }
     for (const p of file.points) points.set(`${p.value}/${p.seed}`, p);
   }
   // Replayed before the output directory is opened: a missing point is refused with nothing written.
   const result = runSteps(sweepSteps(spec), ({ value, seed }) => {
     const p = points.get(`${value}/${seed}`);
-    if (!p) throw new Refusal(`${owner.get(seed) ?? 'a shard'}: lacks ${spec.param} = ${value}, seed ${seed}, which the bisection reaches (a killed or truncated shard): run it again`);
+    if (!p)
+      throw new Refusal(
+        `${owner.get(seed) ?? 'a shard'}: lacks ${spec.param} = ${value}, seed ${seed}, which the bisection reaches (a killed or truncated shard): run it again`,
+      );
     return p;
   });
   const output = openSweepOutput(spec, outDir, update);

@@ -45,7 +45,8 @@ async function importModule(path: string): Promise<Record<string, unknown>> {
 
 /** Loads and checks a suite file; every problem is a Refusal of one line naming the file. */
 export async function loadSuiteFile(path: string, api: SuiteApi): Promise<Suite> {
-  if (!(SUITE_FILE_EXTENSIONS as readonly string[]).includes(extname(path))) throw new Refusal(`--suite ${path}: a suite file ends in ${SUITE_FILE_EXTENSIONS.join(', ')}`);
+  if (!(SUITE_FILE_EXTENSIONS as readonly string[]).includes(extname(path)))
+    throw new Refusal(`--suite ${path}: a suite file ends in ${SUITE_FILE_EXTENSIONS.join(', ')}`);
   let stat: Stats;
   try {
     stat = statSync(path);

@@ -17,9 +17,7 @@ import { withPool } from '../parallel/pool.ts';
 import { pairModel } from './checkPair.ts';
 import { applyOverrides, describeOverrides, type Overrides } from './overrides.ts';
 
-export type SweepTarget =
-  | { kind: 'scenario'; scenario: string; scale: Scale }
-  | { kind: 'property'; suite: Suite; property: string; runs?: number };
+export type SweepTarget = { kind: 'scenario'; scenario: string; scale: Scale } | { kind: 'property'; suite: Suite; property: string; runs?: number };
 
 export interface SweepSpec {
   param: keyof Config;
@@ -66,14 +64,18 @@ const NUMERIC = (Object.keys(smallConfig) as (keyof Config)[]).filter((k) => typ
 /** Checks a sweep before it runs: a numeric parameter, ends that give valid configs, a known variant. */
 export function checkSweep(spec: SweepSpec): void {
   if (spec.param === 'seed') throw new Refusal('--param seed: the seed is what --seeds varies; sweep another parameter');
-  if (!(NUMERIC as string[]).includes(spec.param)) throw new Refusal(`--param: '${String(spec.param).slice(0, 80)}' is not a numeric parameter: choose ${NUMERIC.filter((k) => k !== 'seed').join(', ')}`);
+  if (!(NUMERIC as string[]).includes(spec.param))
+    throw new Refusal(`--param: '${String(spec.param).slice(0, 80)}' is not a numeric parameter: choose ${NUMERIC.filter((k) => k !== 'seed').join(', ')}`);
   if (spec.from >= spec.to) throw new Refusal(`--from ${spec.from} must be below --to ${spec.to}`);
   const variant = parseVariant(spec.variant);
   if (!variant.ok) throw new Refusal(variant.error);
   // The other parameters first, so that a problem with them is named as theirs.
   if (spec.target.kind === 'scenario') applyOverrides(defaultConfig(spec.target.scale), spec.overrides, spec.target.scale, `the ${spec.target.scale} scale`);
   else pairModel({ suite: spec.target.suite, variant: spec.variant }, spec.overrides, false);
-  for (const [flag, value] of [['--from', spec.from], ['--to', spec.to]] as const) {
+  for (const [flag, value] of [
+    ['--from', spec.from],
+    ['--to', spec.to],
+  ] as const) {
     try {
       configAt(spec, value, 1);
     } catch (error) {
@@ -85,7 +87,8 @@ export function checkSweep(spec: SweepSpec): void {
 
 function configAt(spec: SweepSpec, value: number, seed: number): Config {
   const at = { ...spec.overrides, [spec.param]: value };
-  if (spec.target.kind === 'scenario') return applyOverrides(defaultConfig(spec.target.scale), { ...at, seed }, spec.target.scale, `the ${spec.target.scale} scale`);
+  if (spec.target.kind === 'scenario')
+    return applyOverrides(defaultConfig(spec.target.scale), { ...at, seed }, spec.target.scale, `the ${spec.target.scale} scale`);
   return pairModel({ suite: spec.target.suite, variant: spec.variant }, at, false).config;
 }
 
@@ -99,7 +102,12 @@ export function evaluate(spec: SweepSpec, value: number, seed: number): SweepPoi
     const s = summarizeScenario({ config, protocol: protocol.value }, t.scenario, t.scale);
     return { value, seed, outcome: s.lateOnlineShare < 0.5, measure: Math.round(s.lateOnlineShare * 1000) / 1000 };
   }
-  const r = searchRandom({ config, protocol: protocol.value }, propertyOf(t.suite, t.property)!, t.suite.bounds, { runs: t.runs ?? t.suite.budget.test, seed, maxEvents: t.suite.maxEvents, kinds: t.suite.kinds });
+  const r = searchRandom({ config, protocol: protocol.value }, propertyOf(t.suite, t.property)!, t.suite.bounds, {
+    runs: t.runs ?? t.suite.budget.test,
+    seed,
+    maxEvents: t.suite.maxEvents,
+    kinds: t.suite.kinds,
+  });
   return { value, seed, outcome: r.verdict === 'violated', measure: r.verdict === 'violated' ? 1 : 0 };
 }
 
@@ -145,7 +153,10 @@ export interface SweepCell {
  * first). A point asked twice is answered from the first answer. `seeds` (default 1..spec.seeds)
  * limits it to some seeds, as a shard does.
  */
-export function* sweepSteps(spec: SweepSpec, seeds: readonly number[] = Array.from({ length: spec.seeds }, (_, i) => i + 1)): Steps<SweepCell, SweepPoint, SweepResult> {
+export function* sweepSteps(
+  spec: SweepSpec,
+  seeds: readonly number[] = Array.from({ length: spec.seeds }, (_, i) => i + 1),
+): Steps<SweepCell, SweepPoint, SweepResult> {
   const known = new Map<string, SweepPoint>();
   const points: SweepPoint[] = [];
   function* ask(cells: SweepCell[]): Generator<SweepCell[], SweepPoint[], SweepPoint[]> {
@@ -161,8 +172,19 @@ export function* sweepSteps(spec: SweepSpec, seeds: readonly number[] = Array.fr
   if (spec.mode.kind === 'steps') {
     yield* ask(stepValues(spec.from, spec.to, spec.mode.steps).flatMap((value) => seeds.map((seed) => ({ value, seed }))));
   } else {
-    const ends = yield* ask(seeds.flatMap((seed) => [{ value: spec.from, seed }, { value: spec.to, seed }]));
-    const state = seeds.map((seed, i) => ({ seed, low: ends[2 * i]!.outcome, lo: spec.from, hi: spec.to, flips: ends[2 * i + 1]!.outcome !== ends[2 * i]!.outcome }));
+    const ends = yield* ask(
+      seeds.flatMap((seed) => [
+        { value: spec.from, seed },
+        { value: spec.to, seed },
+      ]),
+    );
+    const state = seeds.map((seed, i) => ({
+      seed,
+      low: ends[2 * i]!.outcome,
+      lo: spec.from,
+      hi: spec.to,
+      flips: ends[2 * i + 1]!.outcome !== ends[2 * i]!.outcome,
+    }));
     for (;;) {
       const open = state.filter((s) => s.flips && s.hi - s.lo > 1);
       if (open.length === 0) break;
@@ -201,7 +223,9 @@ export function* sweepSteps(spec: SweepSpec, seeds: readonly number[] = Array.fr
 
 /** A sweep spec as plain data (its suite by id or file), to cross into a worker or a shard file. */
 export type SweepSpecData = Omit<SweepSpec, 'target'> & {
-  target: { kind: 'scenario'; scenario: string; scale: Scale } | { kind: 'property'; suite: { suite: string; suiteFile?: string }; property: string; runs?: number };
+  target:
+    | { kind: 'scenario'; scenario: string; scale: Scale }
+    | { kind: 'property'; suite: { suite: string; suiteFile?: string }; property: string; runs?: number };
 };
 
 export function sweepSpecData(spec: SweepSpec): SweepSpecData {

@@ -32,7 +32,13 @@ export function toItf(model: Model, events: readonly Event[], healTicks: number,
   const states: ItfTrace['states'] = [snapshot(start, 0, 'init', null, [])];
   for (const s of trace(model, events, healTicks)) states.push(snapshot(s.state, s.index + 1, describeEvent(s.event), s.event, s.effects));
   return {
-    '#meta': { format: 'ITF', 'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html', source, description, 'generated-by': `cascade ${VERSION}` },
+    '#meta': {
+      format: 'ITF',
+      'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html',
+      source,
+      description,
+      'generated-by': `cascade ${VERSION}`,
+    },
     vars,
     states,
   };
@@ -67,7 +73,10 @@ const ItfValueSchema: z.ZodType<ItfValue> = z.lazy(() =>
     z.boolean(),
     z.object({ '#bigint': z.string().regex(/^-?\d+$/) }).strict(),
     z.array(ItfValueSchema),
-    z.record(z.string().refine((k) => !k.startsWith('#') || k === '#meta'), ItfValueSchema),
+    z.record(
+      z.string().refine((k) => !k.startsWith('#') || k === '#meta'),
+      ItfValueSchema,
+    ),
   ]),
 );
 

@@ -30,7 +30,11 @@ export function parseCounterexample(text: string, path: string, properties: Reco
   const file = result.data;
   if (!lookup(properties, file.property)) {
     const suiteFile = suiteFileOf(path, file);
-    if (suiteFile !== null) return { ok: false, error: `${path}: property '${file.property}' is defined in the suite file ${suiteFile}: name it with --suite ${suiteFile} (a suite file is code: cascade runs one only when you name it)` };
+    if (suiteFile !== null)
+      return {
+        ok: false,
+        error: `${path}: property '${file.property}' is defined in the suite file ${suiteFile}: name it with --suite ${suiteFile} (a suite file is code: cascade runs one only when you name it)`,
+      };
     return { ok: false, error: `${path}: property: unknown property '${file.property}'` };
   }
   const variant = parseVariant(file.variant);

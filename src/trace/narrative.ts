@@ -24,7 +24,14 @@ export function narrate(model: Model, events: readonly Event[], healTicks = 0): 
   for (const s of trace(model, events, healTicks)) {
     const changes = s.applied ? describeEffects(s.effects) : ['no effect'];
     const label = s.heal ? `${describeEvent(s.event)} (heal)` : describeEvent(s.event);
-    steps.push({ index: s.index, event: s.event, text: changes.length > 0 ? `${label}: ${changes.join('; ')}` : label, metrics: metrics(s.state), applied: s.applied, effects: s.effects });
+    steps.push({
+      index: s.index,
+      event: s.event,
+      text: changes.length > 0 ? `${label}: ${changes.join('; ')}` : label,
+      metrics: metrics(s.state),
+      applied: s.applied,
+      effects: s.effects,
+    });
   }
   return steps;
 }
@@ -53,8 +60,12 @@ export function describeEffects(effects: readonly Effect[], omit: readonly Effec
   say('clientDetached', (n) => `${plural(n, 'client')} lost ${n === 1 ? 'its' : 'their'} supernode`);
   say('promoted', (n) => `${plural(n, 'client')} promoted to supernode`);
   say('megaAdded', (n) => `${plural(n, 'mega-supernode')} added by the operator`);
-  for (const e of effects) if (e.kind === 'offlineMessagesDegraded' && !omit.includes(e.kind)) out.push(`offline-message servers degraded to level ${e.level} (${plural(e.capacity, 'reply', 'replies')} a tick)`);
-  for (const e of effects) if (e.kind === 'serversTakenOut' && !omit.includes(e.kind)) out.push(`degraded offline-message servers taken out (${plural(e.fetchesDropped, 'pending fetch', 'pending fetches')} dropped)`);
+  for (const e of effects)
+    if (e.kind === 'offlineMessagesDegraded' && !omit.includes(e.kind))
+      out.push(`offline-message servers degraded to level ${e.level} (${plural(e.capacity, 'reply', 'replies')} a tick)`);
+  for (const e of effects)
+    if (e.kind === 'serversTakenOut' && !omit.includes(e.kind))
+      out.push(`degraded offline-message servers taken out (${plural(e.fetchesDropped, 'pending fetch', 'pending fetches')} dropped)`);
   say('replyLate', (n) => plural(n, 'late offline-message reply', 'late offline-message replies'));
   say('authDropped', (n) => `${plural(n, 'login request')} dropped at the full login queue`);
   say('authTimedOut', (n) => `${plural(n, 'client')} gave up waiting for the login server`);

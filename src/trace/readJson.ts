@@ -22,7 +22,8 @@ export function readText(path: string, maxBytes = MAX_COUNTEREXAMPLE_BYTES): Che
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { ok: false, error: `${path}: is a directory, not a file` };
     if (!stat.isFile()) return { ok: false, error: `${path}: not a regular file (a device, FIFO or socket is not read)` };
-    if (stat.size > maxBytes) return { ok: false, error: `${path}: ${stat.size.toLocaleString('en-US')} bytes, more than the ${maxBytes.toLocaleString('en-US')} read` };
+    if (stat.size > maxBytes)
+      return { ok: false, error: `${path}: ${stat.size.toLocaleString('en-US')} bytes, more than the ${maxBytes.toLocaleString('en-US')} read` };
     const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;
     for (let n: number; length <= maxBytes && (n = readSync(fd, buffer, length, maxBytes + 1 - length, null)) > 0; ) length += n;

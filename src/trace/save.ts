@@ -29,7 +29,13 @@ export function serialize(file: CounterexampleFile): string {
  * it is a valid counterexample holding more events than the new one (the shortest known
  * counterexample wins, and says so). A stored file that does not load is `kept-damaged`.
  */
-export function saveCounterexample(path: string, file: CounterexampleFile, update: boolean, shorter = false, properties?: Record<string, Property>): SaveResult {
+export function saveCounterexample(
+  path: string,
+  file: CounterexampleFile,
+  update: boolean,
+  shorter = false,
+  properties?: Record<string, Property>,
+): SaveResult {
   const text = serialize(file);
   const exists = targetKind(path) !== 'absent';
   const current = readText(path);

@@ -105,11 +105,20 @@ export const CounterexampleSchema = z
   .superRefine((file, ctx) => {
     const size = stateSize(file.config);
     if (size > FILE_LIMITS.stateSize) {
-      ctx.addIssue({ code: 'custom', path: ['config'], message: `a state of ${size.toLocaleString('en-US')} entries (peers + eligible + megaSlots + both queue limits) is more than the ${FILE_LIMITS.stateSize.toLocaleString('en-US')} a counterexample file may hold` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['config'],
+        message: `a state of ${size.toLocaleString('en-US')} entries (peers + eligible + megaSlots + both queue limits) is more than the ${FILE_LIMITS.stateSize.toLocaleString('en-US')} a counterexample file may hold`,
+      });
       return;
     }
     const work = replaySteps(file) * size;
-    if (work > FILE_LIMITS.work) ctx.addIssue({ code: 'custom', path: ['bounds'], message: `${replaySteps(file)} steps over a state of ${size} entries is more work (${work.toLocaleString('en-US')}) than the ${FILE_LIMITS.work.toLocaleString('en-US')} a counterexample file may ask for` });
+    if (work > FILE_LIMITS.work)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bounds'],
+        message: `${replaySteps(file)} steps over a state of ${size} entries is more work (${work.toLocaleString('en-US')}) than the ${FILE_LIMITS.work.toLocaleString('en-US')} a counterexample file may ask for`,
+      });
   });
 
 export type CounterexampleFile = z.infer<typeof CounterexampleSchema>;

@@ -36,16 +36,40 @@ describe('cascade check', () => {
 
   it('prints one JSON object per (property, variant) with the documented fields, then a summary, each with the schema version', () => {
     const r = cli(['check', '--property', 'no-cascade', '--variant', 'skype-2010', '--runs', '100', '--json', '--dir', join(dir, 'json')]);
-    const all = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const all = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     for (const line of all) expect(line.schemaVersion).toBe(3);
     const summary = all.pop()!;
-    expect(summary).toMatchObject({ kind: 'summary', pairs: { random: 2, exhaustive: 0 }, expectations: { stated: 2, met: 2, unmet: 0 }, verdicts: { violated: 2 }, violatedWithoutExpectation: 0, exitCode: 0 });
+    expect(summary).toMatchObject({
+      kind: 'summary',
+      pairs: { random: 2, exhaustive: 0 },
+      expectations: { stated: 2, met: 2, unmet: 0 },
+      verdicts: { violated: 2 },
+      violatedWithoutExpectation: 0,
+      exitCode: 0,
+    });
     expect(r.code).toBe(summary.exitCode);
     const lines = all;
     expect(lines.length).toBe(2); // the crash-cascade and feedback-loop suites both check it
     for (const line of lines) {
       expect(line.kind).toBe('random');
-      for (const key of ['property', 'variant', 'expected', 'verdict', 'runs', 'seed', 'ms', 'timeToFailureMs', 'eventsBeforeShrink', 'eventsAfterShrink', 'counterexample', 'coverage', 'safetyLength']) {
+      for (const key of [
+        'property',
+        'variant',
+        'expected',
+        'verdict',
+        'runs',
+        'seed',
+        'ms',
+        'timeToFailureMs',
+        'eventsBeforeShrink',
+        'eventsAfterShrink',
+        'counterexample',
+        'coverage',
+        'safetyLength',
+      ]) {
         expect(line).toHaveProperty(key);
       }
       expect(line.verdict).toBe('violated');
@@ -53,7 +77,20 @@ describe('cascade check', () => {
   });
 
   it('exits 4, "violated", when no expectation is unmet but a pair without one was violated, and says so in the summary', async () => {
-    const r = await runInProcess(['check', '--property', 'no-client-crash', '--variant', 'skype-2010', '--set', 'faultBudget=3', '--runs', '200', '--json', '--dir', join(dir, 'four')]);
+    const r = await runInProcess([
+      'check',
+      '--property',
+      'no-client-crash',
+      '--variant',
+      'skype-2010',
+      '--set',
+      'faultBudget=3',
+      '--runs',
+      '200',
+      '--json',
+      '--dir',
+      join(dir, 'four'),
+    ]);
     expect(r.code).toBe(4);
     const summary = JSON.parse(r.out.filter((l) => l.trim() !== '').pop()!) as Record<string, unknown>;
     expect(summary).toMatchObject({ kind: 'summary', exitCode: 4, violatedWithoutExpectation: 1, expectations: { stated: 0 } });
@@ -63,9 +100,25 @@ describe('cascade check', () => {
   it('writes a JUnit report of the common shape with --junit, failing exactly the unmet expectation', async () => {
     const file = join(dir, 'junit', 'check.xml');
     // Five runs find some of the 2007 flood's violations and miss others: some expectations met, some not.
-    const r = await runInProcess(['check', '--suite', 'login-flood-2007', '--property', 'recovers', '--runs', '5', '--json', '--junit', file, '--dir', join(dir, 'junit-cx')]);
+    const r = await runInProcess([
+      'check',
+      '--suite',
+      'login-flood-2007',
+      '--property',
+      'recovers',
+      '--runs',
+      '5',
+      '--json',
+      '--junit',
+      file,
+      '--dir',
+      join(dir, 'junit-cx'),
+    ]);
     expect(r.code).toBe(1);
-    const results = r.out.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { kind: string; variant: string; met: boolean }).filter((l) => l.kind === 'random');
+    const results = r.out
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { kind: string; variant: string; met: boolean })
+      .filter((l) => l.kind === 'random');
     const unmet = results.filter((x) => !x.met).map((x) => `recovers on ${x.variant}`);
     expect(unmet.length).toBeGreaterThan(0);
     expect(unmet.length).toBeLessThan(results.length);
@@ -89,17 +142,37 @@ describe('cascade check', () => {
     expect(text.code).toBe(0);
     const holds = text.out.filter((l) => /: holds /.test(l));
     expect(holds).toHaveLength(2);
-    for (const line of holds) expect(line).toMatch(/: holds \(expected holds\), 200 runs in \d+ ms, trigger exercised in \d+; coverage [1-9]\d*\/\d+ \(kind x tick\) cells, .*max \d+$/);
+    for (const line of holds)
+      expect(line).toMatch(
+        /: holds \(expected holds\), 200 runs in \d+ ms, trigger exercised in \d+; coverage [1-9]\d*\/\d+ \(kind x tick\) cells, .*max \d+$/,
+      );
     const junit = join(dir, 'strength.xml');
     const json = await runInProcess([...args, '--json', '--junit', junit]);
     expect(json.err).toEqual([]);
     const lines = json.out.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.pop()).toMatchObject({ kind: 'summary', weakHolds: { trivial: 0, small: 0 } });
-    for (const line of lines) expect(line).toMatchObject({ kind: 'random', verdict: 'holds', runs: 200, coverage: { cells: expect.any(Number) }, strength: { trivial: false } });
+    for (const line of lines)
+      expect(line).toMatchObject({ kind: 'random', verdict: 'holds', runs: 200, coverage: { cells: expect.any(Number) }, strength: { trivial: false } });
     checkHoldsStrength(validate(readFileSync(junit, 'utf8')));
     // With no fault to spend, no adversary event applies: every run is the same, and the line says so.
-    const none = await runInProcess(['check', '--suite', 'crash-cascade-2010', '--property', 'no-cascade', '--variant', 'fixed', '--set', 'faultBudget=0', '--runs', '20', '--dir', join(dir, 'strength')]);
-    expect(none.out.find((l) => l.includes('/ no-cascade on fixed:'))).toMatch(/coverage 0\/\d+ \(kind x tick\) cells.*; trivial: no adversary event applied in any run, so every run followed the same path$/);
+    const none = await runInProcess([
+      'check',
+      '--suite',
+      'crash-cascade-2010',
+      '--property',
+      'no-cascade',
+      '--variant',
+      'fixed',
+      '--set',
+      'faultBudget=0',
+      '--runs',
+      '20',
+      '--dir',
+      join(dir, 'strength'),
+    ]);
+    expect(none.out.find((l) => l.includes('/ no-cascade on fixed:'))).toMatch(
+      /coverage 0\/\d+ \(kind x tick\) cells.*; trivial: no adversary event applied in any run, so every run followed the same path$/,
+    );
   });
 
   it('exits 1 and prints the replay command when an expectation is not met', () => {

@@ -14,9 +14,11 @@ describe('cascade fixes', () => {
     const text = r.out.join('\n');
     expect(text).toContain('== crash-cascade-2010 on skype-2010: which fixes are enough (no-client-crash, no-cascade) ==');
     // The depth it was shown at, in the line itself: the suite's test bound (40 ticks) and the runs asked for.
-    expect(text).toContain('  enough, exhaustive within 40 ticks at the suite\'s test scope and random at 300 runs: {robust-client}');
+    expect(text).toContain("  enough, exhaustive within 40 ticks at the suite's test scope and random at 300 runs: {robust-client}");
     expect(text).toContain('  no-client-crash: needs robust-client; enough: {robust-client}');
-    expect(text).toMatch(/\{robust-client\} without robust-client: no-client-crash fails in \d+ events? \(exhaustive, shortest\): npx cascade explore --suite crash-cascade-2010 --property no-client-crash --variant skype-2010 /);
+    expect(text).toMatch(
+      /\{robust-client\} without robust-client: no-client-crash fails in \d+ events? \(exhaustive, shortest\): npx cascade explore --suite crash-cascade-2010 --property no-client-crash --variant skype-2010 /,
+    );
     expect(text).toContain('scope: 300 random runs per set and property');
     expect(text).toMatch(/\(\d+ of 128 checks skipped; time summed over the searches made\)/);
   });
@@ -25,12 +27,24 @@ describe('cascade fixes', () => {
     const r = await runInProcess(['fixes', '--suite', 'crash-cascade-2010', '--runs', '300', '--json']);
     expect(r.code).toBe(0);
     const lines = r.out.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, any>);
-    expect(lines.map((l) => [l.kind, l.base])).toEqual([['fix-sets', 'skype-2007'], ['fix-sets', 'skype-2010'], ['summary', undefined]]);
+    expect(lines.map((l) => [l.kind, l.base])).toEqual([
+      ['fix-sets', 'skype-2007'],
+      ['fix-sets', 'skype-2010'],
+      ['summary', undefined],
+    ]);
     for (const l of lines) expect(l.schemaVersion).toBe(2);
     expect(lines[0]!.minimal).toEqual([[]]);
     expect(lines[1]!.sets).toHaveLength(64);
     expect(lines[1]!.depth).toEqual({ runs: 300, horizon: { least: 40, most: 40 }, maxStates: { least: 100_000, most: 100_000 } });
-    expect(lines[2]).toMatchObject({ analyses: 2, unmet: 0, code: 0, enough: [{ suite: 'crash-cascade-2010', base: 'skype-2007', minimal: [[]] }, { suite: 'crash-cascade-2010', base: 'skype-2010', minimal: [['robust-client']] }] });
+    expect(lines[2]).toMatchObject({
+      analyses: 2,
+      unmet: 0,
+      code: 0,
+      enough: [
+        { suite: 'crash-cascade-2010', base: 'skype-2007', minimal: [[]] },
+        { suite: 'crash-cascade-2010', base: 'skype-2010', minimal: [['robust-client']] },
+      ],
+    });
   });
 
   it('--two-stage: the analysis at the test bound, then the candidates searched again at the start bound, and the last line names the start bound', async () => {
@@ -41,7 +55,9 @@ describe('cascade fixes', () => {
     expect(text).toContain("  enough, exhaustive within 40 ticks at the suite's test scope and random at 300 runs: {robust-client}");
     expect(text).toContain("== Enough for every suite on skype-2010, exhaustive within 40 ticks at the suite's start scope and random at 300 runs ==");
     expect(text).toMatch(/32 candidates \(the sets the test bound did not violate\), 1 searched, 31 skipped as proper supersets of a set shown to hold/);
-    expect(r.out.at(-1)).toBe("Enough for every suite, exhaustive within 40 ticks at the suite's start scope and random at 300 runs: on skype-2010 {robust-client}.");
+    expect(r.out.at(-1)).toBe(
+      "Enough for every suite, exhaustive within 40 ticks at the suite's start scope and random at 300 runs: on skype-2010 {robust-client}.",
+    );
     const json = await runInProcess(['fixes', '--suite', 'crash-cascade-2010', '--base', 'skype-2010', '--runs', '300', '--together', '--two-stage', '--json']);
     const lines = json.out.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, any>);
     expect(lines.map((l) => l.kind)).toEqual(['fix-sets', 'enough', 'summary']);

@@ -64,12 +64,21 @@ function makeFixtures(): void {
   writeFileSync(join(fixtures, 'config-infeasible.json'), '{ "supernodeCapacity": 1 }');
   writeFileSync(join(fixtures, 'config-array.json'), '[1, 2]');
   writeFileSync(join(fixtures, 'config-proto.json'), '{"__proto__": {"faultBudget": 9}, "constructor": 1}');
-  writeFileSync(join(fixtures, 'suite-good.mjs'), "export default ({ defineSuite }) => defineSuite({ id: 'fuzz-suite', title: 'fuzz', kinds: ['crash'], properties: ['no-cascade'], variants: { fixed: null }, exhaustive: { variants: ['fixed'], horizon: 2, maxStates: 2000 } });\n");
-  writeFileSync(join(fixtures, 'suite-kind.mjs'), "export default { id: 'fuzz-kind', title: 'fuzz', kinds: ['crsh'], properties: ['no-cascade'], variants: ['fixed'] };\n");
+  writeFileSync(
+    join(fixtures, 'suite-good.mjs'),
+    "export default ({ defineSuite }) => defineSuite({ id: 'fuzz-suite', title: 'fuzz', kinds: ['crash'], properties: ['no-cascade'], variants: { fixed: null }, exhaustive: { variants: ['fixed'], horizon: 2, maxStates: 2000 } });\n",
+  );
+  writeFileSync(
+    join(fixtures, 'suite-kind.mjs'),
+    "export default { id: 'fuzz-kind', title: 'fuzz', kinds: ['crsh'], properties: ['no-cascade'], variants: ['fixed'] };\n",
+  );
   writeFileSync(join(fixtures, 'suite-throws.mjs'), "throw new Error('boom\\nsecond line');\n");
   writeFileSync(join(fixtures, 'suite-syntax.mjs'), 'export default {\n');
   writeFileSync(join(fixtures, 'suite-none.mjs'), 'export const x = 1;\n');
-  writeFileSync(join(fixtures, 'suite-property-throws.mjs'), "export default ({ defineSuite, defineProperty }) => defineSuite({ id: 'fuzz-throws', title: 'fuzz', kinds: ['crash'], properties: [defineProperty({ id: 'throws', summary: 'throws', always: () => { throw new Error('inside'); } })], variants: ['fixed'] });\n");
+  writeFileSync(
+    join(fixtures, 'suite-property-throws.mjs'),
+    "export default ({ defineSuite, defineProperty }) => defineSuite({ id: 'fuzz-throws', title: 'fuzz', kinds: ['crash'], properties: [defineProperty({ id: 'throws', summary: 'throws', always: () => { throw new Error('inside'); } })], variants: ['fixed'] });\n",
+  );
   symlinkSync(join(fixtures, 'nowhere.json'), join(fixtures, 'dangling.json'));
   symlinkSync(join(fixtures, 'cx'), join(fixtures, 'cx-link'));
   symlinkSync(join(fixtures, 'notes.txt'), join(fixtures, 'notes-link.txt'));
@@ -105,84 +114,343 @@ const repositoryBefore = execFileSync('git', ['status', '--porcelain', '--untrac
 
 const PROTO_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__'];
 const names = fc.constantFrom(
-  'no-client-crash', 'no-cascade', 'recovers', 'consistent-directory', 'bounded-login-load', 'login-completes',
-  'skype-2010', 'skype-2007', 'fixed', 'skype-2010+robust-client', 'fixed+constructor', 'skype-2010+__proto__', 'constructor+fixed',
-  'outage-2010', 'outage-2007', 'small', 'population', 'test', 'start',
-  ...PROTO_NAMES, '', ' ', '+', 'skype-2010++', 'ñ', 'x'.repeat(5000),
+  'no-client-crash',
+  'no-cascade',
+  'recovers',
+  'consistent-directory',
+  'bounded-login-load',
+  'login-completes',
+  'skype-2010',
+  'skype-2007',
+  'fixed',
+  'skype-2010+robust-client',
+  'fixed+constructor',
+  'skype-2010+__proto__',
+  'constructor+fixed',
+  'outage-2010',
+  'outage-2007',
+  'small',
+  'population',
+  'test',
+  'start',
+  ...PROTO_NAMES,
+  '',
+  ' ',
+  '+',
+  'skype-2010++',
+  'ñ',
+  'x'.repeat(5000),
 );
-const numbers = fc.constantFrom('0', '1', '2', '3', '-1', '-0', '1e3', '1.5', '0x10', 'NaN', 'Infinity', ' 3', '', '99999999999999999999', '10000001', '2147483648', '-2147483649', 'abc');
+const numbers = fc.constantFrom(
+  '0',
+  '1',
+  '2',
+  '3',
+  '-1',
+  '-0',
+  '1e3',
+  '1.5',
+  '0x10',
+  'NaN',
+  'Infinity',
+  ' 3',
+  '',
+  '99999999999999999999',
+  '10000001',
+  '2147483648',
+  '-2147483649',
+  'abc',
+);
 /** Paths of every kind; `OUT` is replaced by the run's own output directory. */
 const PATHS = [
-  '', '.', '..', '/', '-', fixtures, `${fixtures}/`, join(fixtures, 'notes.txt'), join(fixtures, 'notes.txt', 'inside.json'),
-  join(fixtures, 'adir'), join(fixtures, 'adir', 'report.md'), join(fixtures, 'fifo'), join(fixtures, 'dangling.json'),
-  join(fixtures, 'notes-link.txt'), join(fixtures, 'cx-link'), join(fixtures, 'cx'), join(fixtures, 'results-bad.json'), join(fixtures, 'results-proto.json'),
+  '',
+  '.',
+  '..',
+  '/',
+  '-',
+  fixtures,
+  `${fixtures}/`,
+  join(fixtures, 'notes.txt'),
+  join(fixtures, 'notes.txt', 'inside.json'),
+  join(fixtures, 'adir'),
+  join(fixtures, 'adir', 'report.md'),
+  join(fixtures, 'fifo'),
+  join(fixtures, 'dangling.json'),
+  join(fixtures, 'notes-link.txt'),
+  join(fixtures, 'cx-link'),
+  join(fixtures, 'cx'),
+  join(fixtures, 'results-bad.json'),
+  join(fixtures, 'results-proto.json'),
   ...committed.map((f) => join(fixtures, 'cx', f.split('/').pop()!)),
-  ...committed, ...committed.map((f) => join(root, f)), 'counterexamples', 'counterexamples/new.json',
-  '/dev/null', '/dev/zero', '/dev/full', '/dev/stdin', '/proc/self/status', '/sys/cascade.json', '/proc/cascade.json', '/proc/cascade/x.json', '/proc/cascade',
-  join(fixtures, 'missing', 'deep', 'x.json'), `${'y'.repeat(300)}.json`, 'OUT/x.json', 'OUT/new/dir/x.itf.json', 'OUT/d.mmd', 'OUT/d.md', 'OUT/d.svg', 'OUT', 'OUT/',
+  ...committed,
+  ...committed.map((f) => join(root, f)),
+  'counterexamples',
+  'counterexamples/new.json',
+  '/dev/null',
+  '/dev/zero',
+  '/dev/full',
+  '/dev/stdin',
+  '/proc/self/status',
+  '/sys/cascade.json',
+  '/proc/cascade.json',
+  '/proc/cascade/x.json',
+  '/proc/cascade',
+  join(fixtures, 'missing', 'deep', 'x.json'),
+  `${'y'.repeat(300)}.json`,
+  'OUT/x.json',
+  'OUT/new/dir/x.itf.json',
+  'OUT/d.mmd',
+  'OUT/d.md',
+  'OUT/d.svg',
+  'OUT',
+  'OUT/',
   ...PROTO_NAMES,
 ];
 const paths = fc.constantFrom(...PATHS);
 /** `--set` values: good ones, unknown keys, wrong types, infeasible and huge values, prototype names. */
 const settings = fc.constantFrom(
-  'faultBudget=1', 'faultBudget=3', 'faultBudget=-1', 'faultBudget=abc', 'faultBudget=', 'faultBudget=1.5', 'faultBudget=1e3', 'peers=1e9', 'peers=99999999999999999999',
-  'supernodeCapacity=1', 'supernodeCapacity=4', 'megaCounts=1,2', 'megaCounts=', 'megaCounts=1,,2', 'massRebootPercents=150', 'seed=-1', 'seed=4294967296',
-  '=3', 'faultBudget', 'nope=1', '__proto__=1', 'constructor=2', 'toString=1', 'hasOwnProperty=0', 'faultBudget=1=2', 'x'.repeat(300) + '=1',
+  'faultBudget=1',
+  'faultBudget=3',
+  'faultBudget=-1',
+  'faultBudget=abc',
+  'faultBudget=',
+  'faultBudget=1.5',
+  'faultBudget=1e3',
+  'peers=1e9',
+  'peers=99999999999999999999',
+  'supernodeCapacity=1',
+  'supernodeCapacity=4',
+  'megaCounts=1,2',
+  'megaCounts=',
+  'megaCounts=1,,2',
+  'massRebootPercents=150',
+  'seed=-1',
+  'seed=4294967296',
+  '=3',
+  'faultBudget',
+  'nope=1',
+  '__proto__=1',
+  'constructor=2',
+  'toString=1',
+  'hasOwnProperty=0',
+  'faultBudget=1=2',
+  'x'.repeat(300) + '=1',
 );
-const configs = fc.constantFrom(...['config-good.json', 'config-unknown.json', 'config-infeasible.json', 'config-array.json', 'config-proto.json', 'fifo', 'notes.txt', 'adir'].map((f) => join(fixtures, f)), ...PATHS);
+const configs = fc.constantFrom(
+  ...['config-good.json', 'config-unknown.json', 'config-infeasible.json', 'config-array.json', 'config-proto.json', 'fifo', 'notes.txt', 'adir'].map((f) =>
+    join(fixtures, f),
+  ),
+  ...PATHS,
+);
 const suites = fc.constantFrom(
-  'crash-cascade-2010', 'feedback-loop', 'directory', 'no-such-suite', '__proto__', 'constructor',
-  ...['suite-good.mjs', 'suite-kind.mjs', 'suite-throws.mjs', 'suite-syntax.mjs', 'suite-none.mjs', 'suite-property-throws.mjs', 'notes.txt', 'missing.mjs', 'adir', 'fifo'].map((f) => join(fixtures, f)),
-  join(fixtures, 'adir') + '/x.ts', ...PATHS,
+  'crash-cascade-2010',
+  'feedback-loop',
+  'directory',
+  'no-such-suite',
+  '__proto__',
+  'constructor',
+  ...[
+    'suite-good.mjs',
+    'suite-kind.mjs',
+    'suite-throws.mjs',
+    'suite-syntax.mjs',
+    'suite-none.mjs',
+    'suite-property-throws.mjs',
+    'notes.txt',
+    'missing.mjs',
+    'adir',
+    'fifo',
+  ].map((f) => join(fixtures, f)),
+  join(fixtures, 'adir') + '/x.ts',
+  ...PATHS,
 );
 /** `--shard K/N` values, good and bad. */
 const shards = fc.constantFrom('1/3', '3/3', '2/2', '1/1', '0/3', '4/3', '1/0', '1/', '/3', 'a/b', '1/10001', '1/3/5', '-1/3', '', ' 1/3');
 /** Flags of parallel and sharded work, on the searching commands. */
-const PARALLEL_FLAGS: Flag[] = [['--workers', numbers], ['--shard', shards], ['--out', paths]];
-const PARAMETER_FLAGS: Flag[] = [['--set', settings], ['--set', settings], ['--config', configs]];
+const PARALLEL_FLAGS: Flag[] = [
+  ['--workers', numbers],
+  ['--shard', shards],
+  ['--out', paths],
+];
+const PARAMETER_FLAGS: Flag[] = [
+  ['--set', settings],
+  ['--set', settings],
+  ['--config', configs],
+];
 
 type Flag = [string, fc.Arbitrary<string> | null];
 const COMMAND_FLAGS: Record<string, { flags: Flag[]; guard: string[]; positional?: boolean }> = {
   check: {
-    flags: [['--property', names], ['--variant', names], ['--runs', numbers], ['--seed', numbers], ['--budget', names], ['--dir', paths], ['--update', null], ['--json', null], ['--junit', paths], ['--suite', suites], ...PARAMETER_FLAGS, ...PARALLEL_FLAGS],
+    flags: [
+      ['--property', names],
+      ['--variant', names],
+      ['--runs', numbers],
+      ['--seed', numbers],
+      ['--budget', names],
+      ['--dir', paths],
+      ['--update', null],
+      ['--json', null],
+      ['--junit', paths],
+      ['--suite', suites],
+      ...PARAMETER_FLAGS,
+      ...PARALLEL_FLAGS,
+    ],
     // Keeps a valid run small: one pair, three runs, stored under the run's own directory.
     guard: ['--property', 'no-client-crash', '--variant', 'skype-2010', '--runs', '3', '--budget', 'test', '--dir', 'OUT/cx'],
   },
   explore: {
-    flags: [['--property', names], ['--variant', names], ['--budget', names], ['--horizon', numbers], ['--max-states', numbers], ['--max-memory', numbers], ['--dir', paths], ['--update', null], ['--json', null], ['--junit', paths], ['--suite', suites], ...PARAMETER_FLAGS, ...PARALLEL_FLAGS],
+    flags: [
+      ['--property', names],
+      ['--variant', names],
+      ['--budget', names],
+      ['--horizon', numbers],
+      ['--max-states', numbers],
+      ['--max-memory', numbers],
+      ['--dir', paths],
+      ['--update', null],
+      ['--json', null],
+      ['--junit', paths],
+      ['--suite', suites],
+      ...PARAMETER_FLAGS,
+      ...PARALLEL_FLAGS,
+    ],
     guard: ['--property', 'no-client-crash', '--variant', 'skype-2010', '--horizon', '3', '--max-states', '3000', '--max-memory', '64', '--dir', 'OUT/cx'],
   },
-  replay: { flags: [['--variant', names], ['--json', null], ['--itf', paths], ['--diagram', paths], ['--update', null], ['--suite', suites]], guard: [], positional: true },
+  replay: {
+    flags: [
+      ['--variant', names],
+      ['--json', null],
+      ['--itf', paths],
+      ['--diagram', paths],
+      ['--update', null],
+      ['--suite', suites],
+    ],
+    guard: [],
+    positional: true,
+  },
   simulate: {
     flags: [['--scenario', names], ['--variant', names], ['--ticks', numbers], ['--seed', numbers], ['--json', null], ...PARAMETER_FLAGS],
     guard: ['--scenario', 'outage-2010', '--variant', 'fixed', '--scale', 'small', '--ticks', '5'],
   },
   sweep: {
-    flags: [['--param', fc.constantFrom('buggyReleasePercent', 'faultBudget', 'peers', 'megaCounts', 'seed', ...PROTO_NAMES, 'nope')], ['--from', numbers], ['--to', numbers], ['--steps', numbers], ['--bisect', null], ['--scenario', names], ['--suite', suites], ['--property', names], ['--variant', names], ['--seeds', numbers], ['--runs', numbers], ['--out', paths], ['--update', null], ['--json', null], ...PARAMETER_FLAGS],
+    flags: [
+      ['--param', fc.constantFrom('buggyReleasePercent', 'faultBudget', 'peers', 'megaCounts', 'seed', ...PROTO_NAMES, 'nope')],
+      ['--from', numbers],
+      ['--to', numbers],
+      ['--steps', numbers],
+      ['--bisect', null],
+      ['--scenario', names],
+      ['--suite', suites],
+      ['--property', names],
+      ['--variant', names],
+      ['--seeds', numbers],
+      ['--runs', numbers],
+      ['--out', paths],
+      ['--update', null],
+      ['--json', null],
+      ...PARAMETER_FLAGS,
+    ],
     // Keeps a valid run small: the small scale, two values, one seed, written under the run's own directory.
-    guard: ['--scenario', 'outage-2010', '--scale', 'small', '--param', 'buggyReleasePercent', '--from', '0', '--to', '10', '--steps', '2', '--seeds', '1', '--out', 'OUT/sweeps', '--workers', '1'],
+    guard: [
+      '--scenario',
+      'outage-2010',
+      '--scale',
+      'small',
+      '--param',
+      'buggyReleasePercent',
+      '--from',
+      '0',
+      '--to',
+      '10',
+      '--steps',
+      '2',
+      '--seeds',
+      '1',
+      '--out',
+      'OUT/sweeps',
+      '--workers',
+      '1',
+    ],
   },
   report: {
     // Valid results are not in the pool: writing a whole report takes seconds (test/report covers it).
-    flags: [['--out', paths], ['--results', paths], ['--dir', paths], ['--budget', names], ['--update', null], ['--json', null], ['--suite', suites]],
+    flags: [
+      ['--out', paths],
+      ['--results', paths],
+      ['--dir', paths],
+      ['--budget', names],
+      ['--update', null],
+      ['--json', null],
+      ['--suite', suites],
+    ],
     guard: ['--out', 'OUT/report', '--results', join(fixtures, 'results-bad.json')],
   },
   // A valid run is one small suite on one base (seconds); the fuzzed suites are the refused kinds only.
   fixes: {
-    flags: [['--base', names], ['--budget', names], ['--runs', numbers], ['--among', fc.constantFrom('admission-control,mega-supernodes', 'robust-client', '', 'magic', '__proto__', 'fixed')], ['--every-set', null], ['--json', null], ['--suite', fc.constantFrom('crash-cascade-2010', 'no-such-suite', '__proto__', ...['suite-throws.mjs', 'suite-syntax.mjs', 'notes.txt', 'missing.mjs', 'adir', 'fifo'].map((f) => join(fixtures, f)))]],
+    flags: [
+      ['--base', names],
+      ['--budget', names],
+      ['--runs', numbers],
+      ['--among', fc.constantFrom('admission-control,mega-supernodes', 'robust-client', '', 'magic', '__proto__', 'fixed')],
+      ['--every-set', null],
+      ['--json', null],
+      [
+        '--suite',
+        fc.constantFrom(
+          'crash-cascade-2010',
+          'no-such-suite',
+          '__proto__',
+          ...['suite-throws.mjs', 'suite-syntax.mjs', 'notes.txt', 'missing.mjs', 'adir', 'fifo'].map((f) => join(fixtures, f)),
+        ),
+      ],
+    ],
     guard: ['--suite', 'crash-cascade-2010', '--base', 'skype-2010', '--budget', 'test', '--runs', '20', '--workers', '1'],
   },
   // Shard files of every kind are in the path pool (none valid: a valid merge is covered by merge.test.ts).
-  merge: { flags: [['--json', null], ['--junit', paths], ['--dir', paths], ['--out', paths], ['--update', null]], guard: [], positional: true },
+  merge: {
+    flags: [
+      ['--json', null],
+      ['--junit', paths],
+      ['--dir', paths],
+      ['--out', paths],
+      ['--update', null],
+    ],
+    guard: [],
+    positional: true,
+  },
   // The main job with valid flags takes minutes: every start run here carries an unknown flag.
-  start: { flags: [['--json', null], ['--bogus', null]], guard: ['--no-such-flag'] },
+  start: {
+    flags: [
+      ['--json', null],
+      ['--bogus', null],
+    ],
+    guard: ['--no-such-flag'],
+  },
 };
-const JUNK = fc.constantFrom('--', '-', '-h', '--help=3', '--json=1', '--runs=', '--=x', '---', 'extra', '--Property', '--constructor', '--__proto__', '\u0000', '--toString');
+const JUNK = fc.constantFrom(
+  '--',
+  '-',
+  '-h',
+  '--help=3',
+  '--json=1',
+  '--runs=',
+  '--=x',
+  '---',
+  'extra',
+  '--Property',
+  '--constructor',
+  '--__proto__',
+  '\u0000',
+  '--toString',
+);
 
 function argvFor(command: string): fc.Arbitrary<string[]> {
   const spec = COMMAND_FLAGS[command]!;
   const token = fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...spec.flags).chain(([flag, value]): fc.Arbitrary<string[]> => (value ? value.map((v) => [flag, v]) : fc.constant([flag]))) },
+    {
+      weight: 6,
+      arbitrary: fc.constantFrom(...spec.flags).chain(([flag, value]): fc.Arbitrary<string[]> => (value ? value.map((v) => [flag, v]) : fc.constant([flag]))),
+    },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...spec.flags.map(([f]) => f)), fc.oneof(names, numbers, paths)).map(([f, v]) => [`${f}=${v}`]) },
     { weight: 1, arbitrary: JUNK.map((j) => [j]) },
     { weight: spec.positional ? 4 : 1, arbitrary: paths.map((p) => [p]) },
@@ -225,7 +493,9 @@ async function runAndJudge(argv: string[]): Promise<void> {
   }
   // Files may appear only under a target the command was given, and change only there with --update.
   // (--junit FILE names a file to write too; the flags of a shard's file and a merge's are --out and --dir.)
-  const asked = bound.flatMap((a, i) => (['--dir', '--out', '--itf', '--junit'].includes(bound[i - 1] ?? '') ? [a] : /^--(dir|out|itf|junit)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : []));
+  const asked = bound.flatMap((a, i) =>
+    ['--dir', '--out', '--itf', '--junit'].includes(bound[i - 1] ?? '') ? [a] : /^--(dir|out|itf|junit)=/.test(a) ? [a.slice(a.indexOf('=') + 1)] : [],
+  );
   const under = (key: string) => asked.some((t) => t !== '' && (join(fixtures, key) + '/').startsWith(resolve(cwd, t) + '/'));
   const after = snapshot(fixtures);
   for (const [key, before] of fixturesNow) {
@@ -262,7 +532,11 @@ describe('cascade against hostile and careless input (fuzz)', () => {
           // Edits that keep the file valid and change its story: swap or drop events.
           { weight: 2, arbitrary: fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), to: fc.nat() }) },
           { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }) },
-          fc.record({ kind: fc.constant('text' as const), at: fc.nat(), insert: fc.constantFrom('"__proto__": {"peers": 1e9},', '{', '}', ',', '[', '\u0000', '"constructor": 1,', '1e999', '-0') }),
+          fc.record({
+            kind: fc.constant('text' as const),
+            at: fc.nat(),
+            insert: fc.constantFrom('"__proto__": {"peers": 1e9},', '{', '}', ',', '[', '\u0000', '"constructor": 1,', '1e999', '-0'),
+          }),
         ),
         { minLength: 1, maxLength: 2 },
       ),

@@ -27,7 +27,10 @@ describe('cascade check --update, interrupted', () => {
 });
 
 /** The real command line; `trigger` says when to send SIGINT (a line on stderr, or a file appearing). */
-function interruptWhen(args: string[], trigger: { stderr: RegExp } | { file: string }): Promise<{ code: number | null; signal: NodeJS.Signals | null; afterSignalMs: number; stderr: string }> {
+function interruptWhen(
+  args: string[],
+  trigger: { stderr: RegExp } | { file: string },
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; afterSignalMs: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), [join(process.cwd(), 'src/cli.ts'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -55,7 +58,9 @@ describe('SIGINT ends a command promptly', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('while its workers start (--workers 64 is cut to the cores, with a note)', async () => {
-    const r = await interruptWhen(['check', '--budget', 'test', '--dir', join(dir, 'many'), '--workers', '64'], { stderr: /more than this machine's \d+ cores?/ });
+    const r = await interruptWhen(['check', '--budget', 'test', '--dir', join(dir, 'many'), '--workers', '64'], {
+      stderr: /more than this machine's \d+ cores?/,
+    });
     expect(r.afterSignalMs).toBeGreaterThanOrEqual(0);
     expect(r.afterSignalMs).toBeLessThan(5000);
     expect(r.code === 130 || r.signal === 'SIGINT').toBe(true);

@@ -9,7 +9,15 @@ import { describe, expect, it } from 'vitest';
 
 const CLI = 'src/cli';
 const files = readdirSync(CLI).filter((f) => /\.(ts|mjs)$/.test(f));
-const ALLOWED = [/^node:/, /^cli-progress$/, /^tsx\/esm\/api$/, /^\.\/[\w]+\.(ts|mjs)$/, /^\.\.\/runner\/index\.ts$/, /^\.\.\/io\/[\w]+\.ts$/, /^\.\.\/cli\.ts$/];
+const ALLOWED = [
+  /^node:/,
+  /^cli-progress$/,
+  /^tsx\/esm\/api$/,
+  /^\.\/[\w]+\.(ts|mjs)$/,
+  /^\.\.\/runner\/index\.ts$/,
+  /^\.\.\/io\/[\w]+\.ts$/,
+  /^\.\.\/cli\.ts$/,
+];
 
 function imports(text: string): string[] {
   return [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gm)].map((m) => (m[1] ?? m[2])!);
@@ -23,7 +31,9 @@ describe('src/cli/ parses and prints', () => {
       const bad = imports(text).filter((spec) => !ALLOWED.some((re) => re.test(spec)));
       expect(bad).toEqual([]);
       // No engine entry points, replays, simulations, configs or file writing: those live in src/runner/.
-      expect(text).not.toMatch(/\b(searchRandom|searchExhaustive|saveCounterexample|buildCounterexample|checkRun|replay|simulate|narrate|toItf|writeAtomically|applyOverrides|summarizeScenario|checkPair|explorePair)\s*\(/);
+      expect(text).not.toMatch(
+        /\b(searchRandom|searchExhaustive|saveCounterexample|buildCounterexample|checkRun|replay|simulate|narrate|toItf|writeAtomically|applyOverrides|summarizeScenario|checkPair|explorePair)\s*\(/,
+      );
     });
   }
 });
@@ -34,7 +44,11 @@ describe('src/cli/ parses and prints', () => {
  */
 describe('src/report/ and src/trace/ re-implement no model rule', () => {
   const dirs = ['src/report', 'src/trace'];
-  const sources = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.ts')).map((f) => join(d, f)));
+  const sources = dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(d, f)),
+  );
   it('has files to check', () => expect(sources.length).toBeGreaterThan(20));
   for (const file of sources) {
     it(`${file} has no host-cache, retry, restart or sync arithmetic`, () => {

@@ -53,7 +53,18 @@ beforeAll(async () => {
   whole = await runInProcess(['check', ...SELECTION, '--dir', at('whole'), '--json', '--junit', at('whole.xml'), '--workers', '1']);
   for (const k of [1, 2, 3]) {
     // Shard 2 on two worker threads: its runs cut into ranges again, joined into one partial.
-    const r = await runInProcess(['check', ...SELECTION, '--dir', at('shards-cx'), '--shard', `${k}/3`, '--out', at(`s${k}.json`), '--workers', k === 2 ? '2' : '1']);
+    const r = await runInProcess([
+      'check',
+      ...SELECTION,
+      '--dir',
+      at('shards-cx'),
+      '--shard',
+      `${k}/3`,
+      '--out',
+      at(`s${k}.json`),
+      '--workers',
+      k === 2 ? '2' : '1',
+    ]);
     expect(r.code, r.err.join('\n')).toBe(0);
     expect(r.out).toEqual([expect.stringMatching(new RegExp(`^shard ${k}/3 of check: 16 pairs, \\d+ runs searched, \\d+ failures? found; written to `))]);
   }
@@ -116,7 +127,10 @@ describe('merge refuses what is not one whole run, in one line, writing nothing'
   it('a shard given twice', () => refused([at('s1.json'), at('s2.json'), at('s2.json'), at('s3.json')], /: shard 2\/3 given twice \(/));
 
   it('a shard of another selection', async () => {
-    expect((await runInProcess(['check', ...SELECTION, '--dir', at('shards-cx'), '--seed', '7', '--shard', '2/3', '--out', at('other2.json'), '--workers', '1'])).code).toBe(0);
+    expect(
+      (await runInProcess(['check', ...SELECTION, '--dir', at('shards-cx'), '--seed', '7', '--shard', '2/3', '--out', at('other2.json'), '--workers', '1']))
+        .code,
+    ).toBe(0);
     await refused([at('s1.json'), at('other2.json'), at('s3.json')], /other2\.json: not the same run as .*s1\.json: its seed is 7, there null$/);
   });
 
@@ -126,7 +140,9 @@ describe('merge refuses what is not one whole run, in one line, writing nothing'
   });
 
   it('a truncated partial: fewer runs than its share and no failure', async () => {
-    const file = JSON.parse(readFileSync(at('s1.json'), 'utf8')) as { pairs: { pair: { variant: string; property: string }; partial: { runs: number; lengthCounts: number[] } }[] };
+    const file = JSON.parse(readFileSync(at('s1.json'), 'utf8')) as {
+      pairs: { pair: { variant: string; property: string }; partial: { runs: number; lengthCounts: number[] } }[];
+    };
     const p = file.pairs.find((x) => x.pair.variant === 'fixed' && x.pair.property === 'no-client-crash')!.partial;
     p.runs -= 3;
     // Counts made consistent with the fewer runs: only the coverage of the share gives it away.
@@ -136,7 +152,10 @@ describe('merge refuses what is not one whole run, in one line, writing nothing'
       cut -= take;
     }
     writeFileSync(at('cut1.json'), JSON.stringify(file));
-    await refused([at('cut1.json'), at('s2.json'), at('s3.json')], /cut1\.json: shard 1\/3, crash-cascade-2010 \/ no-client-crash on fixed: searched 7 of runs 0\.\.9 and found no failure \(a killed or truncated shard\): run shard 1\/3 again$/);
+    await refused(
+      [at('cut1.json'), at('s2.json'), at('s3.json')],
+      /cut1\.json: shard 1\/3, crash-cascade-2010 \/ no-client-crash on fixed: searched 7 of runs 0\.\.9 and found no failure \(a killed or truncated shard\): run shard 1\/3 again$/,
+    );
   });
 
   it('a damaged file', async () => {
@@ -184,7 +203,8 @@ describe('explore --shard K/N (swarm) and merge', () => {
     const merged = await runInProcess(['merge', at('e2.json'), at('e3.json'), at('e1.json'), '--dir', at('explore-merged'), '--json']);
     expect(merged.code).toBe(one.code);
     const rows = (r: InProcessRun) => r.out.map((l) => JSON.parse(l)).filter((x) => x.kind === 'exhaustive');
-    const key = (x: { property: string; variant: string; verdict: string; eventsInCounterexample: number | null; met: boolean }) => `${x.property}/${x.variant}: ${x.verdict} ${x.eventsInCounterexample} ${x.met}`;
+    const key = (x: { property: string; variant: string; verdict: string; eventsInCounterexample: number | null; met: boolean }) =>
+      `${x.property}/${x.variant}: ${x.verdict} ${x.eventsInCounterexample} ${x.met}`;
     expect(rows(merged).map(key)).toEqual(rows(one).map(key));
     expect(rows(merged).every((x) => x.shards === 3)).toBe(true);
     expect(rows(one).every((x) => x.shards === undefined)).toBe(true);
@@ -200,7 +220,7 @@ describe('explore --shard K/N (swarm) and merge', () => {
   });
 });
 
-describe('shards that cannot lie (one line, exit 2, nothing written; or the whole run\'s verdict)', () => {
+describe("shards that cannot lie (one line, exit 2, nothing written; or the whole run's verdict)", () => {
   async function refusedMerge(args: string[], message: RegExp, out = at('liar-out')): Promise<void> {
     const r = await runInProcess(['merge', ...args, '--dir', out]);
     expect(r.err).toEqual([expect.stringMatching(message)]);
@@ -217,10 +237,38 @@ describe('shards that cannot lie (one line, exit 2, nothing written; or the whol
 
   it('a small shard claiming two billion runs (or 10^9 sweep steps or seeds) is refused in one line, at once', async () => {
     const huge = {
-      kind: 'cascade-shard', schemaVersion: 2, tool: { name: 'cascade', version: JSON.parse(readFileSync(at('s1.json'), 'utf8')).tool.version }, shard: { index: 1, count: 1 },
-      ran: JSON.parse(readFileSync(at('s1.json'), 'utf8')).ran, command: 'check',
-      selection: { suite: 'crash-cascade-2010', property: 'no-client-crash', variant: 'fixed', overrides: {}, budget: 'test', runs: 2_000_000_000, seed: null, dir: 'counterexamples' },
-      pairs: [{ pair: { suite: 'crash-cascade-2010', property: 'no-client-crash', variant: 'fixed', expected: 'holds' }, partial: { from: 0, to: 2_000_000_000, runs: 2_000_000_000, triggeredRuns: 0, failure: null, cells: [], lengthCounts: [2_000_000_000], ms: 1, abandoned: false } }],
+      kind: 'cascade-shard',
+      schemaVersion: 2,
+      tool: { name: 'cascade', version: JSON.parse(readFileSync(at('s1.json'), 'utf8')).tool.version },
+      shard: { index: 1, count: 1 },
+      ran: JSON.parse(readFileSync(at('s1.json'), 'utf8')).ran,
+      command: 'check',
+      selection: {
+        suite: 'crash-cascade-2010',
+        property: 'no-client-crash',
+        variant: 'fixed',
+        overrides: {},
+        budget: 'test',
+        runs: 2_000_000_000,
+        seed: null,
+        dir: 'counterexamples',
+      },
+      pairs: [
+        {
+          pair: { suite: 'crash-cascade-2010', property: 'no-client-crash', variant: 'fixed', expected: 'holds' },
+          partial: {
+            from: 0,
+            to: 2_000_000_000,
+            runs: 2_000_000_000,
+            triggeredRuns: 0,
+            failure: null,
+            cells: [],
+            lengthCounts: [2_000_000_000],
+            ms: 1,
+            abandoned: false,
+          },
+        },
+      ],
     };
     writeFileSync(at('huge.json'), JSON.stringify(huge));
     expect(readFileSync(at('huge.json')).length).toBeLessThan(1000);
@@ -231,20 +279,50 @@ describe('shards that cannot lie (one line, exit 2, nothing written; or the whol
 
   it('a violation without its counterexample, or a counterexample that does not replay, is refused', async () => {
     const failing = (f: any) => f.pairs.find((p: any) => p.partial.failure !== null).partial.failure.counterexample;
-    await refusedMerge([at('s1.json'), edit('s2.json', 'ticks2.json', (f) => (failing(f).events = failing(f).events.map(() => ({ kind: 'tick' })))), at('s3.json')], /ticks2\.json: shard 2\/3, crash-cascade-2010 \/ no-client-crash on skype-2010: its counterexample of 8 events does not reproduce its violation \(replayed: holds\)/);
-    await refusedMerge([at('s1.json'), edit('s2.json', 'peer2.json', (f) => (failing(f).events[0] = { kind: 'crash', peer: 99 })), at('s3.json')], /peer2\.json: .*events\.0: peer index out of range/);
-    await refusedMerge([at('e1.json'), edit('e2.json', 'nocx2.json', (f) => (f.pairs.find((p: any) => p.result.verdict === 'violated').result.counterexample = null)), at('e3.json')], /nocx2\.json: shard 2\/3, .*: violated without a counterexample/);
-    await refusedMerge([at('e1.json'), edit('e2.json', 'bound2.json', (f) => Object.assign(f.pairs.find((p: any) => p.result.verdict !== 'violated').result, { verdict: 'holds', stoppedBy: 'states' })), at('e3.json')], /bound2\.json: .*: holds, yet stopped by the states/);
+    await refusedMerge(
+      [at('s1.json'), edit('s2.json', 'ticks2.json', (f) => (failing(f).events = failing(f).events.map(() => ({ kind: 'tick' })))), at('s3.json')],
+      /ticks2\.json: shard 2\/3, crash-cascade-2010 \/ no-client-crash on skype-2010: its counterexample of 8 events does not reproduce its violation \(replayed: holds\)/,
+    );
+    await refusedMerge(
+      [at('s1.json'), edit('s2.json', 'peer2.json', (f) => (failing(f).events[0] = { kind: 'crash', peer: 99 })), at('s3.json')],
+      /peer2\.json: .*events\.0: peer index out of range/,
+    );
+    await refusedMerge(
+      [
+        at('e1.json'),
+        edit('e2.json', 'nocx2.json', (f) => (f.pairs.find((p: any) => p.result.verdict === 'violated').result.counterexample = null)),
+        at('e3.json'),
+      ],
+      /nocx2\.json: shard 2\/3, .*: violated without a counterexample/,
+    );
+    await refusedMerge(
+      [
+        at('e1.json'),
+        edit('e2.json', 'bound2.json', (f) =>
+          Object.assign(f.pairs.find((p: any) => p.result.verdict !== 'violated').result, { verdict: 'holds', stoppedBy: 'states' }),
+        ),
+        at('e3.json'),
+      ],
+      /bound2\.json: .*: holds, yet stopped by the states/,
+    );
   });
 
   it('merge --update with one damaged pair among many writes nothing', async () => {
     const last = (f: any) => f.pairs.filter((p: any) => p.partial.failure !== null).at(-1).partial.failure.counterexample;
-    await refusedMerge([at('s1.json'), edit('s2.json', 'lastbad2.json', (f) => (last(f).violation.message = 'edited')), at('s3.json'), '--update'], /lastbad2\.json: .*no-cascade on skype-2010\+mega-supernodes: its counterexample .* does not reproduce/, at('update-out'));
+    await refusedMerge(
+      [at('s1.json'), edit('s2.json', 'lastbad2.json', (f) => (last(f).violation.message = 'edited')), at('s3.json'), '--update'],
+      /lastbad2\.json: .*no-cascade on skype-2010\+mega-supernodes: its counterexample .* does not reproduce/,
+      at('update-out'),
+    );
   });
 
   it('shards of a suite file edited between them, or since, are refused', async () => {
     const suite = at('mine.mjs');
-    const write = (faults: number) => writeFileSync(suite, `export default ({ defineSuite }) => defineSuite({ id: 'merge-digest', title: 'digest', kinds: ['crash'], properties: ['no-cascade'], variants: { fixed: null }, config: { faultBudget: ${faults} }, budget: { test: 6, start: 6 } });\n`);
+    const write = (faults: number) =>
+      writeFileSync(
+        suite,
+        `export default ({ defineSuite }) => defineSuite({ id: 'merge-digest', title: 'digest', kinds: ['crash'], properties: ['no-cascade'], variants: { fixed: null }, config: { faultBudget: ${faults} }, budget: { test: 6, start: 6 } });\n`,
+      );
     write(1);
     const args = ['check', '--suite', suite, '--workers', '1'];
     for (const k of [1, 2]) expect((await runInProcess([...args, '--shard', `${k}/2`, '--out', at(`d${k}.json`)])).code).toBe(0);
@@ -252,7 +330,10 @@ describe('shards that cannot lie (one line, exit 2, nothing written; or the whol
     expect((await runInProcess([...args, '--shard', '2/2', '--out', at('d2-edited.json')])).code).toBe(0);
     await refusedMerge([at('d1.json'), at('d2-edited.json')], /d2-edited\.json: not the same run as .*d1\.json: it ran another suite definition/);
     await refusedMerge([at('d1.json'), at('d2.json')], /d1\.json: ran another suite definition .* than this merge loads/);
-    await refusedMerge([at('d1.json'), edit('d2.json', 'd2-model.json', (f) => (f.ran.model = '0'.repeat(32)))], /d2-model\.json: not the same run as .*: it ran another model/);
+    await refusedMerge(
+      [at('d1.json'), edit('d2.json', 'd2-model.json', (f) => (f.ran.model = '0'.repeat(32)))],
+      /d2-model\.json: not the same run as .*: it ran another model/,
+    );
   });
 
   it('an explore merge never replaces a stored counterexample without --update, a longer one neither', async () => {
@@ -272,12 +353,16 @@ describe('shards that cannot lie (one line, exit 2, nothing written; or the whol
     expect(update.out.map((l) => JSON.parse(l)).find((x) => x.counterexample === path)?.saved).toBe('replaced');
   });
 
-  it('explore says vacuous where check does, whole and merged from shards, with check\'s exit code', async () => {
+  it("explore says vacuous where check does, whole and merged from shards, with check's exit code", async () => {
     const suite = at('vacuous.mjs');
-    writeFileSync(suite, "export default ({ defineSuite }) => defineSuite({ id: 'merge-vacuous', title: 'vacuous', kinds: ['goOnline'], properties: ['no-client-crash'], variants: { fixed: 'holds' }, budget: { test: 10, start: 10 }, exhaustive: { variants: ['fixed'], horizon: 2, maxStates: 20000 } });\n");
+    writeFileSync(
+      suite,
+      "export default ({ defineSuite }) => defineSuite({ id: 'merge-vacuous', title: 'vacuous', kinds: ['goOnline'], properties: ['no-client-crash'], variants: { fixed: 'holds' }, budget: { test: 10, start: 10 }, exhaustive: { variants: ['fixed'], horizon: 2, maxStates: 20000 } });\n",
+    );
     const check = await runInProcess(['check', '--suite', suite, '--dir', at('vac-cx'), '--json', '--workers', '1']);
     const explore = await runInProcess(['explore', '--suite', suite, '--dir', at('vac-cx'), '--json', '--workers', '1']);
-    for (const k of [1, 2]) expect((await runInProcess(['explore', '--suite', suite, '--workers', '1', '--shard', `${k}/2`, '--out', at(`vac${k}.json`)])).code).toBe(0);
+    for (const k of [1, 2])
+      expect((await runInProcess(['explore', '--suite', suite, '--workers', '1', '--shard', `${k}/2`, '--out', at(`vac${k}.json`)])).code).toBe(0);
     const merged = await runInProcess(['merge', at('vac1.json'), at('vac2.json'), '--json']);
     const verdict = (r: InProcessRun) => JSON.parse(r.out[0]!).verdict;
     expect([verdict(check), verdict(explore), verdict(merged)]).toEqual(['vacuous', 'vacuous', 'vacuous']);

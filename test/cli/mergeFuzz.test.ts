@@ -49,7 +49,11 @@ function verdicts(r: InProcessRun): Map<string, string> {
 
 /** A verdict that claims no more than `whole`: the same, or no verdict (or a horizon's) where a whole run closed the space. */
 function noStronger(merged: string, whole: string): boolean {
-  return merged === whole || (whole === 'holds' && (merged === 'holds-within-horizon' || merged === 'bound-reached')) || (whole === 'holds-within-horizon' && merged === 'bound-reached');
+  return (
+    merged === whole ||
+    (whole === 'holds' && (merged === 'holds-within-horizon' || merged === 'bound-reached')) ||
+    (whole === 'holds-within-horizon' && merged === 'bound-reached')
+  );
 }
 
 beforeAll(async () => {
@@ -83,11 +87,32 @@ function setAt(root: unknown, path: (string | number)[], value: unknown): void {
 const damage = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), shard: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant('twice' as const), shard: fc.nat({ max: 5 }) }),
-  fc.record({ kind: fc.constant('count' as const), shard: fc.nat({ max: 5 }), pick: fc.nat(), value: fc.oneof(fc.constant(2_000_000_000), fc.constant(0), fc.constant(-1), fc.integer({ min: 0, max: 40 }), fc.constant(1e9)) }),
-  fc.record({ kind: fc.constant('digest' as const), shard: fc.nat({ max: 5 }), which: fc.constantFrom('suites', 'config', 'model'), hex: fc.stringMatching(/^[0-9a-f]{32}$/) }),
+  fc.record({
+    kind: fc.constant('count' as const),
+    shard: fc.nat({ max: 5 }),
+    pick: fc.nat(),
+    value: fc.oneof(fc.constant(2_000_000_000), fc.constant(0), fc.constant(-1), fc.integer({ min: 0, max: 40 }), fc.constant(1e9)),
+  }),
+  fc.record({
+    kind: fc.constant('digest' as const),
+    shard: fc.nat({ max: 5 }),
+    which: fc.constantFrom('suites', 'config', 'model'),
+    hex: fc.stringMatching(/^[0-9a-f]{32}$/),
+  }),
   fc.record({ kind: fc.constant('no-counterexample' as const), shard: fc.nat({ max: 5 }), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('verdict' as const), shard: fc.nat({ max: 5 }), pick: fc.nat(), verdict: fc.constantFrom('holds', 'holds-within-horizon', 'bound-reached', 'violated'), stoppedBy: fc.constantFrom('violation', 'horizon', 'complete', 'states', 'memory') }),
-  fc.record({ kind: fc.constant('events' as const), shard: fc.nat({ max: 5 }), pick: fc.nat(), edit: fc.constantFrom('empty', 'ticks', 'peer', 'drop-first', 'drop-last', 'message', 'step') }),
+  fc.record({
+    kind: fc.constant('verdict' as const),
+    shard: fc.nat({ max: 5 }),
+    pick: fc.nat(),
+    verdict: fc.constantFrom('holds', 'holds-within-horizon', 'bound-reached', 'violated'),
+    stoppedBy: fc.constantFrom('violation', 'horizon', 'complete', 'states', 'memory'),
+  }),
+  fc.record({
+    kind: fc.constant('events' as const),
+    shard: fc.nat({ max: 5 }),
+    pick: fc.nat(),
+    edit: fc.constantFrom('empty', 'ticks', 'peer', 'drop-first', 'drop-last', 'message', 'step'),
+  }),
 );
 type Damage = typeof damage extends fc.Arbitrary<infer T> ? T : never;
 
@@ -121,7 +146,13 @@ function apply(command: Command, d: Damage): string[] {
       (file.ran as Record<string, string>)[d.which] = d.hex;
       break;
     case 'no-counterexample': {
-      const owners = leaves(file).filter(({ value }) => value !== null && typeof value === 'object' && 'counterexample' in (value as object) && (value as { counterexample: unknown }).counterexample !== null);
+      const owners = leaves(file).filter(
+        ({ value }) =>
+          value !== null &&
+          typeof value === 'object' &&
+          'counterexample' in (value as object) &&
+          (value as { counterexample: unknown }).counterexample !== null,
+      );
       if (owners.length > 0) setAt(file, [...owners[d.pick % owners.length]!.path, 'counterexample'], null);
       const failures = leaves(file).filter(({ path, value }) => path[path.length - 1] === 'failure' && value !== null);
       if (owners.length === 0 && failures.length > 0) setAt(file, failures[d.pick % failures.length]!.path, null);
@@ -158,39 +189,43 @@ function apply(command: Command, d: Damage): string[] {
 }
 
 describe('merge of damaged and mismatched shard sets', () => {
-  it.each(Object.keys(SETS) as Command[])('%s: one line and exit 2 with nothing written, or what the whole run gives', async (command) => {
-    expect(whole[command].err).toEqual([]);
-    let refused = 0;
-    let merged = 0;
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(damage, async (d) => {
-        const out = at(`${command}-out-${run++}`);
-        const r = await runInProcess(['merge', ...apply(command, d), '--dir', out, '--json']);
-        expect(r.crash).toBeNull();
-        expect(looksLikeStackTrace([...r.out, ...r.err])).toBe(false);
-        if (r.code === 2) {
-          refused++;
-          expect(r.err).toHaveLength(1);
-          expect(r.err[0]).toMatch(/^cascade merge: /);
-          expect(r.out).toEqual([]);
-          expect(existsSync(out)).toBe(false);
-          return;
-        }
-        merged++;
-        expect(r.err.filter((l) => l.trim() !== '')).toEqual([]);
-        const got = verdicts(r);
-        const want = verdicts(whole[command]);
-        expect([...got.keys()]).toEqual([...want.keys()]);
-        for (const [pair, verdict] of got) expect(noStronger(verdict, want.get(pair)!), `${pair}: ${verdict}, a whole run: ${want.get(pair)}`).toBe(true);
-        if ([...got].every(([pair, v]) => v === want.get(pair))) expect(r.code).toBe(whole[command].code);
-        // Nothing stored that does not replay.
-        for (const name of files(out).keys()) expect((await runInProcess(['replay', join(out, name)])).code, name).toBe(0);
-      }),
-      { numRuns: RUNS, seed: 25 },
-    );
-    // The draws must reach both outcomes: a fuzz that only ever refuses (or only merges) tests half.
-    expect(refused).toBeGreaterThan(RUNS / 3);
-    expect(merged).toBeGreaterThan(0);
-  }, 300_000);
+  it.each(Object.keys(SETS) as Command[])(
+    '%s: one line and exit 2 with nothing written, or what the whole run gives',
+    async (command) => {
+      expect(whole[command].err).toEqual([]);
+      let refused = 0;
+      let merged = 0;
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(damage, async (d) => {
+          const out = at(`${command}-out-${run++}`);
+          const r = await runInProcess(['merge', ...apply(command, d), '--dir', out, '--json']);
+          expect(r.crash).toBeNull();
+          expect(looksLikeStackTrace([...r.out, ...r.err])).toBe(false);
+          if (r.code === 2) {
+            refused++;
+            expect(r.err).toHaveLength(1);
+            expect(r.err[0]).toMatch(/^cascade merge: /);
+            expect(r.out).toEqual([]);
+            expect(existsSync(out)).toBe(false);
+            return;
+          }
+          merged++;
+          expect(r.err.filter((l) => l.trim() !== '')).toEqual([]);
+          const got = verdicts(r);
+          const want = verdicts(whole[command]);
+          expect([...got.keys()]).toEqual([...want.keys()]);
+          for (const [pair, verdict] of got) expect(noStronger(verdict, want.get(pair)!), `${pair}: ${verdict}, a whole run: ${want.get(pair)}`).toBe(true);
+          if ([...got].every(([pair, v]) => v === want.get(pair))) expect(r.code).toBe(whole[command].code);
+          // Nothing stored that does not replay.
+          for (const name of files(out).keys()) expect((await runInProcess(['replay', join(out, name)])).code, name).toBe(0);
+        }),
+        { numRuns: RUNS, seed: 25 },
+      );
+      // The draws must reach both outcomes: a fuzz that only ever refuses (or only merges) tests half.
+      expect(refused).toBeGreaterThan(RUNS / 3);
+      expect(merged).toBeGreaterThan(0);
+    },
+    300_000,
+  );
 });

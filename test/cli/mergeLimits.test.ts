@@ -13,12 +13,43 @@ import { runInProcess } from '../support/inProcess.ts';
 
 const ran = { suites: '0'.repeat(32), config: '0'.repeat(32), model: '0'.repeat(32) };
 const head = { kind: 'cascade-shard', schemaVersion: 2, tool: { name: 'cascade', version: '0' }, shard: { index: 1, count: 1 }, ran };
-const check = (selection: object) => ({ ...head, command: 'check', selection: { suite: null, property: null, variant: null, overrides: {}, budget: 'test', runs: null, seed: null, dir: 'd', ...selection }, pairs: [] });
-const explore = (selection: object) => ({ ...head, command: 'explore', selection: { suite: null, property: null, variant: null, overrides: {}, budget: 'test', horizon: null, maxStates: null, maxMemoryMB: 4096, dir: 'd', ...selection }, pairs: [] });
+const check = (selection: object) => ({
+  ...head,
+  command: 'check',
+  selection: { suite: null, property: null, variant: null, overrides: {}, budget: 'test', runs: null, seed: null, dir: 'd', ...selection },
+  pairs: [],
+});
+const explore = (selection: object) => ({
+  ...head,
+  command: 'explore',
+  selection: {
+    suite: null,
+    property: null,
+    variant: null,
+    overrides: {},
+    budget: 'test',
+    horizon: null,
+    maxStates: null,
+    maxMemoryMB: 4096,
+    dir: 'd',
+    ...selection,
+  },
+  pairs: [],
+});
 const sweep = (selection: object) => ({
   ...head,
   command: 'sweep',
-  selection: { param: 'faultBudget', from: 0, to: 2, mode: { kind: 'steps', steps: 3 }, target: { kind: 'scenario', scenario: 's', scale: 'small' }, variant: 'fixed', seeds: 1, overrides: {}, ...selection },
+  selection: {
+    param: 'faultBudget',
+    from: 0,
+    to: 2,
+    mode: { kind: 'steps', steps: 3 },
+    target: { kind: 'scenario', scenario: 's', scale: 'small' },
+    variant: 'fixed',
+    seeds: 1,
+    overrides: {},
+    ...selection,
+  },
   points: [],
 });
 
@@ -28,7 +59,13 @@ describe.each([
   ['explore', '--horizon', L.horizon, (n: number) => explore({ horizon: n }), ['--suite', 'crash-cascade-2010']],
   ['explore', '--max-states', L.maxStates, (n: number) => explore({ maxStates: n }), ['--suite', 'crash-cascade-2010']],
   ['explore', '--max-memory', L.maxMemoryMB.max, (n: number) => explore({ maxMemoryMB: n }), ['--suite', 'crash-cascade-2010']],
-  ['sweep', '--steps', L.steps.max, (n: number) => sweep({ mode: { kind: 'steps', steps: n } }), ['--scenario', 'outage-2010', '--param', 'faultBudget', '--from', '0', '--to', '2']],
+  [
+    'sweep',
+    '--steps',
+    L.steps.max,
+    (n: number) => sweep({ mode: { kind: 'steps', steps: n } }),
+    ['--scenario', 'outage-2010', '--param', 'faultBudget', '--from', '0', '--to', '2'],
+  ],
   ['sweep', '--seeds', L.seeds, (n: number) => sweep({ seeds: n }), ['--scenario', 'outage-2010', '--param', 'faultBudget', '--from', '0', '--to', '2']],
 ] as const)('%s %s', (command, flag, limit, file, rest) => {
   it('the flag refuses the limit plus one in one line', async () => {

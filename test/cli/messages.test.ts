@@ -24,7 +24,9 @@ describe('messages', () => {
     writeFileSync(path, JSON.stringify(file));
     const r = await runInProcess(['replay', path]);
     expect(r.code).toBe(1);
-    expect(r.out.at(-1)).toMatch(/^NOT reproduced as recorded: violated at step 6 as the file records, but the violation reads '.+' and the file records 'something else'$/);
+    expect(r.out.at(-1)).toMatch(
+      /^NOT reproduced as recorded: violated at step 6 as the file records, but the violation reads '.+' and the file records 'something else'$/,
+    );
   });
 
   it('a flag without its value names the flag', async () => {
@@ -50,14 +52,21 @@ describe('messages', () => {
 /** A suite file with one property whose `always` runs `body` once a fault was injected. */
 function suiteFile(name: string, body: string, imports = ''): string {
   const path = join(dir, `${name}.mjs`);
-  writeFileSync(path, `${imports}export default ({ defineSuite, defineProperty }) => defineSuite({ id: '${name}', title: 'a property that misbehaves', kinds: ['crash'], properties: [defineProperty({ id: 'odd', summary: 'misbehaves once a peer crashed', always: (s) => { if (s.faultsUsed > 0) { ${body} } return null; } })], variants: { fixed: null } });\n`);
+  writeFileSync(
+    path,
+    `${imports}export default ({ defineSuite, defineProperty }) => defineSuite({ id: '${name}', title: 'a property that misbehaves', kinds: ['crash'], properties: [defineProperty({ id: 'odd', summary: 'misbehaves once a peer crashed', always: (s) => { if (s.faultsUsed > 0) { ${body} } return null; } })], variants: { fixed: null } });\n`,
+  );
   return path;
 }
 
 /** The real command line (the supervising thread included), with extra environment. */
 function cliWith(env: Record<string, string>, args: string[]): { code: number | null; errors: string[]; ms: number } {
   const started = performance.now();
-  const r = spawnSync(`${process.cwd()}/node_modules/.bin/tsx`, [`${process.cwd()}/src/cli.ts`, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 110_000 });
+  const r = spawnSync(`${process.cwd()}/node_modules/.bin/tsx`, [`${process.cwd()}/src/cli.ts`, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 110_000,
+  });
   return { code: r.status, errors: r.stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('npm warn')), ms: performance.now() - started };
 }
 
@@ -103,7 +112,9 @@ describe('a command that cannot finish', () => {
     const suite = suiteFile(`looping-${command}`, 'for (;;);');
     const r = cliWith({ CASCADE_PROPERTY_SECONDS: '1' }, [command, '--suite', suite, '--workers', workers, '--dir', join(dir, `looping-${command}`), ...extra]);
     expect(r.code).toBe(2);
-    expect(r.errors).toEqual([`cascade ${command}: property 'odd': always did not return within 1 s on one state: a property must be a quick function of the state (CASCADE_PROPERTY_SECONDS sets this bound); the run is incomplete and reports no verdict`]);
+    expect(r.errors).toEqual([
+      `cascade ${command}: property 'odd': always did not return within 1 s on one state: a property must be a quick function of the state (CASCADE_PROPERTY_SECONDS sets this bound); the run is incomplete and reports no verdict`,
+    ]);
     // The bound, not the test's own timeout, ended it (start-up on a busy machine takes a few seconds).
     expect(r.ms).toBeLessThan(60_000);
   });

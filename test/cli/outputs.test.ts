@@ -30,7 +30,10 @@ describe('output targets', () => {
     const copy = join(dir, 'copy.json');
     copyFileSync(committed, copy);
     const before = readFileSync(committed, 'utf8');
-    await refused(['replay', committed, '--itf', join('counterexamples', 'login-flood-2007', 'no-cascade--skype-2007.json'), '--update'], /inside the counterexamples directory/);
+    await refused(
+      ['replay', committed, '--itf', join('counterexamples', 'login-flood-2007', 'no-cascade--skype-2007.json'), '--update'],
+      /inside the counterexamples directory/,
+    );
     await refused(['replay', committed, '--itf', copy, '--update'], /is a counterexample file/);
     await refused(['replay', copy, '--itf', copy, '--update'], /is the file being read/);
     await refused(['replay', committed, '--itf', dir], /is a directory/);
@@ -84,13 +87,19 @@ describe('targets checked by where they really are, before anything is written',
   it("--junit inside the run's own --dir is refused before the run (it would replace the counterexample the run stores)", async () => {
     const run = join(dir, 'run-dir');
     const target = join(run, 'crash-cascade-2010', 'no-client-crash--skype-2010.json');
-    await refused([...selection, '--dir', run, '--junit', target], /--junit .*: is inside .*run-dir, where this run stores counterexamples; exports never go there/);
+    await refused(
+      [...selection, '--dir', run, '--junit', target],
+      /--junit .*: is inside .*run-dir, where this run stores counterexamples; exports never go there/,
+    );
     expect(existsSync(run)).toBe(false);
   });
 
   it('--junit and report --out through a symbolic link into the counterexamples are refused', async () => {
     await refused([...selection, '--dir', join(dir, 'linked-run'), '--junit', join(link, 'report.xml')], /--junit .*: is inside the counterexamples directory/);
-    await refused([...selection, '--dir', join(dir, 'linked-run'), '--junit', join(link, 'crash-cascade-2010', 'new', 'report.xml')], /is inside the counterexamples directory/);
+    await refused(
+      [...selection, '--dir', join(dir, 'linked-run'), '--junit', join(link, 'crash-cascade-2010', 'new', 'report.xml')],
+      /is inside the counterexamples directory/,
+    );
     await refused(['report', '--results', join(dir, 'none.json'), '--out', join(link, 'report')], /--out .*: is inside the counterexamples directory/);
     untouched();
   });
@@ -114,7 +123,12 @@ describe('targets checked by where they really are, before anything is written',
     it.each([
       ['a report.md of the user', 'report.md', '# my notes\n', /report\.md: exists and was not written by cascade/],
       ['a chart name taken by a file of the user', 'chart', '<svg>mine</svg>', /charts\/.+\.svg: exists and was not written by cascade/],
-      ["the user's own .cascade-manifest.json", '.cascade-manifest.json', '{ "mine": true }\n', /\.cascade-manifest\.json: exists and was not written by cascade; choose another directory/],
+      [
+        "the user's own .cascade-manifest.json",
+        '.cascade-manifest.json',
+        '{ "mine": true }\n',
+        /\.cascade-manifest\.json: exists and was not written by cascade; choose another directory/,
+      ],
     ])('holding %s: refused with nothing written, and the file kept', async (_, name, text, pattern) => {
       const out = join(dir, `report-${name.replace(/\W/g, '')}`);
       const file = name === 'chart' ? chart : name;

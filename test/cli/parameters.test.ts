@@ -70,8 +70,24 @@ describe('bad parameters', () => {
   });
 
   it('good parameters are printed with the derived quantities a reviewer thinks in', async () => {
-    const r = await runInProcess(['check', '--suite', 'feedback-loop', '--variant', 'fixed', '--set', 'supernodeCapacity=4', '--config', config('good.json', '{ "faultBudget": 1 }'), '--runs', '20', '--dir', join(dir, 'good')]);
-    expect(r.out[0]).toBe(`parameters: --config ${join(dir, 'good.json')} --set supernodeCapacity=4 over each suite's own; verdicts are reported as found (the suites' expectations are stated for their own parameters)`);
+    const r = await runInProcess([
+      'check',
+      '--suite',
+      'feedback-loop',
+      '--variant',
+      'fixed',
+      '--set',
+      'supernodeCapacity=4',
+      '--config',
+      config('good.json', '{ "faultBudget": 1 }'),
+      '--runs',
+      '20',
+      '--dir',
+      join(dir, 'good'),
+    ]);
+    expect(r.out[0]).toBe(
+      `parameters: --config ${join(dir, 'good.json')} --set supernodeCapacity=4 over each suite's own; verdicts are reported as found (the suites' expectations are stated for their own parameters)`,
+    );
     expect(r.out[1]).toMatch(/feedback-loop: utilisation 58% \(7 clients online on 3 supernodes x 4 places\)/);
     expect([0, 4]).toContain(r.code);
   });

@@ -15,7 +15,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The result rows of a check run's `--json` lines (the summary object that ends them left out). */
 function rows(stdout: string): Record<string, unknown>[] {
-  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(lines.at(-1)!.kind).toBe('summary');
   return lines.filter((l) => l.kind !== 'summary');
 }
@@ -27,7 +30,10 @@ describe('parameters as input', () => {
     expect(r.stdout).toMatch(/parameters: --set faultBudget=3/);
     expect(r.stdout).toMatch(/feedback-loop: utilisation 78%/);
     expect(r.stdout).toMatch(/feedback-loop \/ no-cascade on fixed: (holds|violated) \(no expectation: reported as found\)/);
-    const json = rows(cli(['check', '--suite', 'feedback-loop', '--variant', 'fixed', '--set', 'faultBudget=3', '--runs', '200', '--json', '--dir', join(dir, 'faults-json')]).stdout);
+    const json = rows(
+      cli(['check', '--suite', 'feedback-loop', '--variant', 'fixed', '--set', 'faultBudget=3', '--runs', '200', '--json', '--dir', join(dir, 'faults-json')])
+        .stdout,
+    );
     expect(json.map((j) => j.property)).toEqual(['no-cascade', 'recovers']);
     for (const j of json) {
       // The effective config is in every result, so the run can be repeated without flags.
@@ -55,7 +61,20 @@ describe('parameters as input', () => {
 describe('any variant', () => {
   it('a variant a suite does not list is named canonically, however its fixes are ordered', () => {
     const out = join(dir, 'canonical');
-    const r = cli(['check', '--suite', 'feedback-loop', '--property', 'no-cascade', '--variant', 'skype-2010+retry-budget+backoff-jitter+retry-budget', '--runs', '300', '--json', '--dir', out]);
+    const r = cli([
+      'check',
+      '--suite',
+      'feedback-loop',
+      '--property',
+      'no-cascade',
+      '--variant',
+      'skype-2010+retry-budget+backoff-jitter+retry-budget',
+      '--runs',
+      '300',
+      '--json',
+      '--dir',
+      out,
+    ]);
     const [row] = rows(r.stdout);
     expect(row!.variant).toBe('skype-2010+backoff-jitter+retry-budget');
     expect(row!.counterexample).toBe(join(out, 'feedback-loop', 'no-cascade--skype-2010+backoff-jitter+retry-budget.json'));
@@ -65,7 +84,9 @@ describe('any variant', () => {
     const r = cli(['check', '--variant', 'skype-2010+robust-client+admission-control', '--budget', 'test', '--dir', join(dir, 'variant')]);
     for (const suite of SUITES) {
       for (const property of suite.properties) {
-        expect(r.stdout).toMatch(new RegExp(`${suite.id} / ${property} on skype-2010\\+robust-client\\+admission-control: (holds|violated|vacuous) \\(no expectation`));
+        expect(r.stdout).toMatch(
+          new RegExp(`${suite.id} / ${property} on skype-2010\\+robust-client\\+admission-control: (holds|violated|vacuous) \\(no expectation`),
+        );
       }
     }
     // Some suite finds a violation with no expectation: exit 4, apart from "expectation unmet" (1).
@@ -116,13 +137,28 @@ describe('a suite file of your own', () => {
     expect(unnamed.code).toBe(2);
     expect(unnamed.errors).toEqual([expect.stringMatching(/is defined in the suite file half-offline\.mjs: name it with --suite half-offline\.mjs/)]);
 
-    const replay = cli(['replay', 'counterexamples/half-offline/half-offline-briefly--skype-2010.json', '--suite', 'half-offline.mjs', '--itf', 'trace.itf.json'], home);
+    const replay = cli(
+      ['replay', 'counterexamples/half-offline/half-offline-briefly--skype-2010.json', '--suite', 'half-offline.mjs', '--itf', 'trace.itf.json'],
+      home,
+    );
     expect(replay.code).toBe(0);
     expect(replay.stdout).toMatch(/reproduced at step \d+: the condition 'half-offline-briefly' watches held for 6 ticks/);
     const itf = JSON.parse(readFileSync(join(home, 'trace.itf.json'), 'utf8')) as { states: unknown[] };
     expect(itf.states.length).toBeGreaterThan(6);
 
-    writeFileSync(join(home, 'results.json'), JSON.stringify({ schemaVersion: 3, tool: { name: 'cascade', version: '0.1.0', node: process.version }, budget: 'test', scenarios: [], random: [], exhaustive: [], ratios: [], fixSets: [] }));
+    writeFileSync(
+      join(home, 'results.json'),
+      JSON.stringify({
+        schemaVersion: 3,
+        tool: { name: 'cascade', version: '0.1.0', node: process.version },
+        budget: 'test',
+        scenarios: [],
+        random: [],
+        exhaustive: [],
+        ratios: [],
+        fixSets: [],
+      }),
+    );
     const report = cli(['report', '--results', 'results.json', '--suite', 'half-offline.mjs', '--out', 'review', '--population-reduction', '10'], home);
     expect(report.code, report.errors.join('\n')).toBe(0);
     // Every counterexample is explained in the appendix.

@@ -25,7 +25,12 @@ describe('cascade replay', () => {
   it('reports the verdict along the same events on another variant', () => {
     const fixedRun = cli(['replay', file, '--variant', 'skype-2010+robust-client', '--json']);
     expect(fixedRun.code).toBe(0);
-    expect(JSON.parse(fixedRun.stdout)).toMatchObject({ property: 'no-client-crash', variant: 'skype-2010+robust-client', verdict: 'holds', violationStep: null });
+    expect(JSON.parse(fixedRun.stdout)).toMatchObject({
+      property: 'no-client-crash',
+      variant: 'skype-2010+robust-client',
+      verdict: 'holds',
+      violationStep: null,
+    });
     const buggy = cli(['replay', file, '--variant', 'skype-2010+backoff-jitter', '--json']);
     expect(buggy.code).toBe(1);
     expect(JSON.parse(buggy.stdout).verdict).toBe('violated');

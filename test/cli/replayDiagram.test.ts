@@ -64,7 +64,11 @@ describe('replay --diagram OUT', () => {
   const copy = join(dir, 'copy.json');
   const existing = join(dir, 'mine.md');
   const refusals: [string, string[], RegExp][] = [
-    ['another ending', ['--diagram', join(dir, 'crash.png')], /--diagram .*crash\.png: write \.mmd \(Mermaid text\), \.md \(a Markdown page with the diagram\) or \.svg, not '\.png'/],
+    [
+      'another ending',
+      ['--diagram', join(dir, 'crash.png')],
+      /--diagram .*crash\.png: write \.mmd \(Mermaid text\), \.md \(a Markdown page with the diagram\) or \.svg, not '\.png'/,
+    ],
     ['no ending', ['--diagram', join(dir, 'crash')], /the name has no ending/],
     ['an empty name', ['--diagram', ''], /--diagram needs a file name, got ''/],
     ['the file read (a .json)', ['--diagram', copy], /--diagram .*copy\.json: write \.mmd/],

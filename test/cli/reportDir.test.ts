@@ -30,7 +30,10 @@ beforeAll(() => {
     cpSync(join('counterexamples', file), join(D, file));
   }
   const suite = SUITES.find((s) => s.id === 'crash-cascade-2010')!;
-  const row = checkPair({ suite, property: 'no-client-crash', variant: 'skype-2010', expected: expectation(suite, 'no-client-crash', 'skype-2010') ?? null }, { runs: 40, budget: 'test', dir: E, update: false });
+  const row = checkPair(
+    { suite, property: 'no-client-crash', variant: 'skype-2010', expected: expectation(suite, 'no-client-crash', 'skype-2010') ?? null },
+    { runs: 40, budget: 'test', dir: E, update: false },
+  );
   expect(row.counterexample).toBe(join(E, 'crash-cascade-2010', 'no-client-crash--skype-2010.json'));
   stored = row.counterexample!;
   writeFileSync(resultsFile, JSON.stringify({ ...emptyResults(), random: [row] }));
@@ -70,7 +73,9 @@ describe('report --dir D', () => {
     const moved = await runInProcess(['report', '--results', gone, '--dir', D, '--out', join(home, 'review-gone'), '--population-reduction', '100', '--json']);
     expect(moved.code).toBe(0);
     const appendix = readFileSync((JSON.parse(moved.out.join('')) as ReportFiles).appendix.markdown, 'utf8');
-    expect(appendix).toContain(`⚠ Not shown (could not be loaded or replayed): ${join(home, 'moved')}: the results name counterexamples stored here, and it does not exist`);
+    expect(appendix).toContain(
+      `⚠ Not shown (could not be loaded or replayed): ${join(home, 'moved')}: the results name counterexamples stored here, and it does not exist`,
+    );
   }, 60_000);
 
   const empty = join(home, 'empty');
@@ -79,7 +84,12 @@ describe('report --dir D', () => {
   const refusals: [string, () => void, string, string][] = [
     ['does not exist', () => {}, join(home, 'nowhere'), `cascade report: --dir ${join(home, 'nowhere')}: no such directory`],
     ['is a file', () => writeFileSync(aFile, 'x'), aFile, `cascade report: --dir ${aFile}: is a file, not a directory`],
-    ['holds no .json file', () => mkdirSync(join(empty, 'sub'), { recursive: true }), empty, `cascade report: --dir ${empty}: holds no counterexample files (no .json file under it)`],
+    [
+      'holds no .json file',
+      () => mkdirSync(join(empty, 'sub'), { recursive: true }),
+      empty,
+      `cascade report: --dir ${empty}: holds no counterexample files (no .json file under it)`,
+    ],
     [
       'holds only a damaged counterexample',
       () => {
@@ -100,7 +110,7 @@ describe('report --dir D', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("an empty --dir, or an --out inside D: one line, exit 2, nothing written", async () => {
+  it('an empty --dir, or an --out inside D: one line, exit 2, nothing written', async () => {
     const blank = await report('--dir', '', '--out', join(home, 'out-blank'));
     expect(blank.code).toBe(2);
     expect(blank.err).toEqual(["cascade report: --dir needs a directory name, got ''"]);

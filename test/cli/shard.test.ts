@@ -15,7 +15,10 @@ const at = (name: string) => join(dir, name);
 
 /** Output with timings left out (`"ms":` fields, the analysis's seconds) and directory names made equal. */
 function comparable(r: InProcessRun, names: Record<string, string> = {}): string[] {
-  expect(r.err.filter((l) => l.trim() !== ''), r.err.join('\n')).toEqual([]);
+  expect(
+    r.err.filter((l) => l.trim() !== ''),
+    r.err.join('\n'),
+  ).toEqual([]);
   return r.out.map((line) => {
     let l = line.replace(/"ms":[0-9.]+/g, '"ms":T').replace(/; \d+\.\d s$/, '; T s');
     for (const [from, to] of Object.entries(names)) l = l.split(from).join(to);
@@ -62,7 +65,9 @@ describe('cascade fixes on workers and shards', () => {
     writeFileSync(at('fixes2-cut.json'), JSON.stringify(file));
     const cut = await runInProcess(['merge', at('fixes1.json'), at('fixes2-cut.json'), at('fixes3.json')]);
     expect(cut.code).toBe(2);
-    expect(cut.err).toEqual([expect.stringMatching(/fixes2-cut\.json: shard 2\/3 holds \d+ of the \d+ cells of its share \(a killed or truncated shard\): run it again$/)]);
+    expect(cut.err).toEqual([
+      expect.stringMatching(/fixes2-cut\.json: shard 2\/3 holds \d+ of the \d+ cells of its share \(a killed or truncated shard\): run it again$/),
+    ]);
     const junit = await runInProcess(['merge', at('fixes1.json'), at('fixes2.json'), at('fixes3.json'), '--junit', at('x.xml')]);
     expect(junit.code).toBe(2);
     expect(junit.err).toEqual(['cascade merge: --junit goes with the shards of check or explore, these are of fixes']);
@@ -70,7 +75,28 @@ describe('cascade fixes on workers and shards', () => {
 });
 
 describe('cascade sweep on workers and shards', () => {
-  const BISECT = ['sweep', '--suite', 'feedback-loop', '--property', 'no-cascade', '--variant', 'skype-2010', '--param', 'faultBudget', '--from', '0', '--to', '2', '--bisect', '--seeds', '3', '--runs', '100', '--set', 'churnBudget=0'];
+  const BISECT = [
+    'sweep',
+    '--suite',
+    'feedback-loop',
+    '--property',
+    'no-cascade',
+    '--variant',
+    'skype-2010',
+    '--param',
+    'faultBudget',
+    '--from',
+    '0',
+    '--to',
+    '2',
+    '--bisect',
+    '--seeds',
+    '3',
+    '--runs',
+    '100',
+    '--set',
+    'churnBudget=0',
+  ];
   const STEPS = ['sweep', '--scenario', 'outage-2010', '--param', 'buggyReleasePercent', '--from', '0', '--to', '100', '--steps', '5', '--seeds', '2'];
 
   it.each([
@@ -102,7 +128,11 @@ describe('cascade sweep on workers and shards', () => {
     writeFileSync(at('bisect-cut.json'), JSON.stringify(file));
     const r = await runInProcess(['merge', at('bisect-shard1.json'), at('bisect-cut.json'), '--out', at('bisect-refused')]);
     expect(r.code).toBe(2);
-    expect(r.err).toEqual([expect.stringMatching(/bisect-cut\.json \(shard 2\/2\): lacks faultBudget = 1, seed \d, which the bisection reaches \(a killed or truncated shard\): run it again$/)]);
+    expect(r.err).toEqual([
+      expect.stringMatching(
+        /bisect-cut\.json \(shard 2\/2\): lacks faultBudget = 1, seed \d, which the bisection reaches \(a killed or truncated shard\): run it again$/,
+      ),
+    ]);
     expect(existsSync(at('bisect-refused'))).toBe(false);
   });
 });

@@ -31,7 +31,20 @@ const lines = (text: string) => text.split('\n').filter((line) => line.trim() !=
 
 const KEYS = ['tick', 'liveSupernodes', 'onlineClients', 'wantOnline', 'loginQueue', 'crashes', 'overloadShutdowns', 'attemptsPerClient'];
 /** What `--json` rows carry besides the table's columns. */
-const JSON_KEYS = [...KEYS, 'onlineShare', 'liveCapacity', 'connectAttempts', 'supernodeRequests', 'injectedCrashes', 'supernodesLostToCrashes', 'supernodesLostToFaults', 'supernodesLostToOverload', 'promotions', 'megaSupernodesAdded', 'supernodeTraffic'];
+const JSON_KEYS = [
+  ...KEYS,
+  'onlineShare',
+  'liveCapacity',
+  'connectAttempts',
+  'supernodeRequests',
+  'injectedCrashes',
+  'supernodesLostToCrashes',
+  'supernodesLostToFaults',
+  'supernodesLostToOverload',
+  'promotions',
+  'megaSupernodesAdded',
+  'supernodeTraffic',
+];
 
 const JSON_RUN = ['--scenario', 'outage-2010', '--variant', 'skype-2010', '--json'];
 const TABLE_RUN = ['--scenario', 'outage-2007', '--variant', 'fixed', '--ticks', '3'];

@@ -56,7 +56,19 @@ describe("a user suite's printed commands", () => {
   }, 60_000);
 
   it('explore prints the replay command with --suite FILE', async () => {
-    const r = await runInProcess(['explore', '--suite', suite, '--variant', 'skype-2010', '--horizon', '8', '--max-states', '300000', '--dir', join(home, 'cx-explore')]);
+    const r = await runInProcess([
+      'explore',
+      '--suite',
+      suite,
+      '--variant',
+      'skype-2010',
+      '--horizon',
+      '8',
+      '--max-states',
+      '300000',
+      '--dir',
+      join(home, 'cx-explore'),
+    ]);
     expect(r.code, r.err.join('\n')).toBe(0);
     expect(r.out).toContain(`     replay: npx cascade replay ${join(home, 'cx-explore', 'half-offline', 'half-offline-briefly--skype-2010.json')} ${flag}`);
   }, 120_000);
@@ -64,7 +76,20 @@ describe("a user suite's printed commands", () => {
   it('the report prints the replay command with --suite FILE on the first page and in the appendix', async () => {
     const results = join(home, 'results.json');
     writeFileSync(results, JSON.stringify(emptyResults()));
-    const run = await runInProcess(['report', '--results', results, '--dir', store, '--suite', suite, '--out', join(home, 'review'), '--population-reduction', '100', '--json']);
+    const run = await runInProcess([
+      'report',
+      '--results',
+      results,
+      '--dir',
+      store,
+      '--suite',
+      suite,
+      '--out',
+      join(home, 'review'),
+      '--population-reduction',
+      '100',
+      '--json',
+    ]);
     expect(run.code, run.err.join('\n')).toBe(0);
     const files = JSON.parse(run.out.join('')) as ReportFiles;
     expect(files.counterexamples).toBe(1);

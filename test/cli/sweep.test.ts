@@ -20,7 +20,24 @@ describe('sweeps', () => {
     const out = join(dir, 'sweeps');
     const reduced = join(dir, 'reduced.json');
     writeFileSync(reduced, JSON.stringify(reducedPopulation(10)));
-    const r = cli(['sweep', '--scenario', 'outage-2010', '--scale', 'population', '--param', 'buggyReleasePercent', '--from', '0', '--to', '60', '--bisect', '--out', out, '--config', reduced]);
+    const r = cli([
+      'sweep',
+      '--scenario',
+      'outage-2010',
+      '--scale',
+      'population',
+      '--param',
+      'buggyReleasePercent',
+      '--from',
+      '0',
+      '--to',
+      '60',
+      '--bisect',
+      '--out',
+      out,
+      '--config',
+      reduced,
+    ]);
     expect(r.code, r.errors.join('\n')).toBe(0);
     const tipping = /tipping point: buggyReleasePercent = (\d+) \(median over 3 seeds; range (\d+) to (\d+); precision 1\)/.exec(r.stdout);
     expect(tipping, r.stdout).not.toBeNull();
@@ -31,11 +48,16 @@ describe('sweeps', () => {
     const sweepFile = readdirSync(out).find((f) => f.startsWith('sweep-outage-2010-population-buggyReleasePercent-skype-2010') && f.endsWith('.svg'))!;
     const chart = join(out, sweepFile);
     expect(readFileSync(chart, 'utf8')).toMatch(/^<svg[\s\S]*tipping point[\s\S]*<\/svg>$/);
-    const data = JSON.parse(readFileSync(join(out, sweepFile.replace(/svg$/, 'json')), 'utf8')) as { points: { value: number; seed: number; outcome: boolean }[] };
+    const data = JSON.parse(readFileSync(join(out, sweepFile.replace(/svg$/, 'json')), 'utf8')) as {
+      points: { value: number; seed: number; outcome: boolean }[];
+    };
     // The tipping point is where the outcome flips: collapsed at it, not one below, for each seed.
     for (const seed of [1, 2, 3]) {
       const at = (v: number) => data.points.find((p) => p.seed === seed && p.value === v);
-      const flip = data.points.filter((p) => p.seed === seed && p.outcome).map((p) => p.value).sort((a, b) => a - b)[0]!;
+      const flip = data.points
+        .filter((p) => p.seed === seed && p.outcome)
+        .map((p) => p.value)
+        .sort((a, b) => a - b)[0]!;
       expect(at(flip - 1)?.outcome).toBe(false);
     }
   });
@@ -43,7 +65,22 @@ describe('sweeps', () => {
 
 describe('sweep in steps', () => {
   it('prints a row per value and writes the chart and data; the same run twice gives the same data', () => {
-    const args = ['sweep', '--scenario', 'outage-2010', '--param', 'buggyReleasePercent', '--from', '0', '--to', '100', '--steps', '5', '--seeds', '2', '--json'];
+    const args = [
+      'sweep',
+      '--scenario',
+      'outage-2010',
+      '--param',
+      'buggyReleasePercent',
+      '--from',
+      '0',
+      '--to',
+      '100',
+      '--steps',
+      '5',
+      '--seeds',
+      '2',
+      '--json',
+    ];
     const a = cli([...args, '--out', join(dir, 'a')]);
     cli([...args, '--out', join(dir, 'b')]);
     expect(a.code, a.errors.join('\n')).toBe(0);
@@ -58,7 +95,31 @@ describe('sweep in steps', () => {
 
 describe('sweep over a suite property', () => {
   it("moves the fault budget under feedback-loop's no-cascade on skype-2010 without user actions: violated from the first fault on", () => {
-    const r = cli(['sweep', '--suite', 'feedback-loop', '--property', 'no-cascade', '--variant', 'skype-2010', '--param', 'faultBudget', '--from', '0', '--to', '2', '--bisect', '--seeds', '2', '--runs', '300', '--set', 'churnBudget=0', '--json', '--out', join(dir, 'suite')]);
+    const r = cli([
+      'sweep',
+      '--suite',
+      'feedback-loop',
+      '--property',
+      'no-cascade',
+      '--variant',
+      'skype-2010',
+      '--param',
+      'faultBudget',
+      '--from',
+      '0',
+      '--to',
+      '2',
+      '--bisect',
+      '--seeds',
+      '2',
+      '--runs',
+      '300',
+      '--set',
+      'churnBudget=0',
+      '--json',
+      '--out',
+      join(dir, 'suite'),
+    ]);
     expect(r.code, r.errors.join('\n')).toBe(0);
     const result = JSON.parse(r.stdout) as { target: string; tipping: { perSeed: (number | null)[] }; points: { value: number; outcome: boolean }[] };
     expect(result.target).toBe('feedback-loop / no-cascade');

@@ -24,8 +24,14 @@ describe('workersFlag', () => {
   });
 
   it('cuts more workers than cores to the cores, with one note', () => {
-    expect(flag('64', 2)).toEqual({ workers: 2, notes: ["cascade: --workers 64 is more than this machine's 2 cores: using 2 (more threads than cores only add start-up time and memory)"] });
-    expect(flag('256', 1)).toEqual({ workers: 1, notes: ["cascade: --workers 256 is more than this machine's 1 core: using 1 (more threads than cores only add start-up time and memory)"] });
+    expect(flag('64', 2)).toEqual({
+      workers: 2,
+      notes: ["cascade: --workers 64 is more than this machine's 2 cores: using 2 (more threads than cores only add start-up time and memory)"],
+    });
+    expect(flag('256', 1)).toEqual({
+      workers: 1,
+      notes: ["cascade: --workers 256 is more than this machine's 1 core: using 1 (more threads than cores only add start-up time and memory)"],
+    });
     expect(flag(undefined, 4, '16').workers).toBe(4);
     expect(flag(undefined, 4, '16').notes).toEqual([expect.stringMatching(/^cascade: CASCADE_WORKERS=16 is more than this machine's 4 cores: using 4/)]);
   });

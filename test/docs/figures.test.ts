@@ -22,7 +22,9 @@ describe('docs/figures', () => {
   });
 
   it('holds only generated pages', () => {
-    const present = readdirSync(join(root, FIGURES_DIR)).map((f) => `${FIGURES_DIR}/${f}`).sort();
+    const present = readdirSync(join(root, FIGURES_DIR))
+      .map((f) => `${FIGURES_DIR}/${f}`)
+      .sort();
     expect(present).toEqual([...pages.keys()].sort());
   });
 
@@ -66,16 +68,41 @@ describe('README.md and docs/', () => {
   });
 
   it('quote no wall time or rate by hand (the generated figures aside)', () => {
-    const found = files.flatMap((f) => proseLines(f.text).filter((l) => TIMING.some((t) => t.test(l.text))).map((l) => `${f.path}:${l.line}: ${l.text.trim()}`));
+    const found = files.flatMap((f) =>
+      proseLines(f.text)
+        .filter((l) => TIMING.some((t) => t.test(l.text)))
+        .map((l) => `${f.path}:${l.line}: ${l.text.trim()}`),
+    );
     expect(found).toEqual([]);
   });
 
   it('the timing patterns catch what they are for', () => {
-    for (const line of ['took 41.2 s on one worker', 'about 5 minutes on 2 cores', '624,000 states/s', 'two workers give 1.24x', '3 min 8 s', 'the bench takes about 12 minutes']) {
-      expect(TIMING.some((t) => t.test(line)), line).toBe(true);
+    for (const line of [
+      'took 41.2 s on one worker',
+      'about 5 minutes on 2 cores',
+      '624,000 states/s',
+      'two workers give 1.24x',
+      '3 min 8 s',
+      'the bench takes about 12 minutes',
+    ]) {
+      expect(
+        TIMING.some((t) => t.test(line)),
+        line,
+      ).toBe(true);
     }
-    for (const line of ['a tick is a minute', 'within 40 ticks', '1 MB for a counterexample', 'five hours (300 one-minute ticks)', 'takes 1 event', 'uniform in [1, min(cap, base * 2^retries)] ticks', 'the 2007 client waits 10 minutes']) {
-      expect(TIMING.some((t) => t.test(line)), line).toBe(false);
+    for (const line of [
+      'a tick is a minute',
+      'within 40 ticks',
+      '1 MB for a counterexample',
+      'five hours (300 one-minute ticks)',
+      'takes 1 event',
+      'uniform in [1, min(cap, base * 2^retries)] ticks',
+      'the 2007 client waits 10 minutes',
+    ]) {
+      expect(
+        TIMING.some((t) => t.test(line)),
+        line,
+      ).toBe(false);
     }
   });
 
@@ -101,7 +128,12 @@ function unpinnedCounts(files: readonly DocFile[], rows: readonly ManifestRow[])
   return files.flatMap((f) =>
     proseLines(f.text)
       .filter((l) => named(l.text))
-      .flatMap((l) => [...l.text.matchAll(/\b(\d{1,3}(?:,\d{3})+|\d{4,})\s+(?:distinct\s+)?states\b/g)].map((m) => ({ at: `${f.path}:${l.line}`, n: Number(m[1]!.replace(/,/g, '')) })))
+      .flatMap((l) =>
+        [...l.text.matchAll(/\b(\d{1,3}(?:,\d{3})+|\d{4,})\s+(?:distinct\s+)?states\b/g)].map((m) => ({
+          at: `${f.path}:${l.line}`,
+          n: Number(m[1]!.replace(/,/g, '')),
+        })),
+      )
       .filter((q) => !counts.has(q.n))
       .map((q) => `${q.at}: ${q.n.toLocaleString('en-US')} states is no manifest row's count`),
   );

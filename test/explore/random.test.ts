@@ -27,9 +27,16 @@ describe('random engine coverage', () => {
     const property = suite.properties[0]!;
     it(`${suite.id} / ${property} on fixed, at the test budget (${suite.budget.test} runs, seed ${suite.seed}): a third of the cells, and every kind in the last third`, () => {
       expect(expectation(suite, property, 'fixed')).toBe('holds');
-      const r = searchRandom(suiteModel(suite, 'fixed'), PROPERTIES[property]!, suite.bounds, { runs: suite.budget.test, seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds });
+      const r = searchRandom(suiteModel(suite, 'fixed'), PROPERTIES[property]!, suite.bounds, {
+        runs: suite.budget.test,
+        seed: suite.seed,
+        maxEvents: suite.maxEvents,
+        kinds: suite.kinds,
+      });
       const late = Math.ceil((2 * suite.maxEvents) / 3);
-      console.info(`${suite.id}: coverage ${r.coverage.cells}/${r.coverage.possible}, late (tick >= ${late}) ${r.coverage.lateCells}/${r.coverage.latePossible} in ${r.coverage.lateKinds} of ${suite.kinds.length} kinds`);
+      console.info(
+        `${suite.id}: coverage ${r.coverage.cells}/${r.coverage.possible}, late (tick >= ${late}) ${r.coverage.lateCells}/${r.coverage.latePossible} in ${r.coverage.lateKinds} of ${suite.kinds.length} kinds`,
+      );
       expect(r.runs).toBe(suite.budget.test);
       expect(r.coverage.possible).toBe(suite.kinds.length * suite.maxEvents);
       expect(r.coverage.latePossible).toBe(suite.kinds.length * (suite.maxEvents - late));

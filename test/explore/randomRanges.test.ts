@@ -30,7 +30,9 @@ describe('random search in ranges', () => {
         fc.property(fc.uniqueArray(fc.integer({ min: 1, max: runs - 1 }), { maxLength: 4 }), fc.boolean(), (cuts, reversed) => {
           const edges = [0, ...cuts.sort((a, b) => a - b), runs];
           const ranges = edges.slice(1).map((to, i) => [edges[i]!, to] as const);
-          const partials: RandomPartial[] = (reversed ? [...ranges].reverse() : ranges).map(([from, to]) => searchRandomRange(model, PROPERTIES[property]!, suite.bounds, { ...search, from, to }));
+          const partials: RandomPartial[] = (reversed ? [...ranges].reverse() : ranges).map(([from, to]) =>
+            searchRandomRange(model, PROPERTIES[property]!, suite.bounds, { ...search, from, to }),
+          );
           const merged = mergeRandom(partials, runs, suite.seed, cellWindow(search), 0);
           expect(untimed(merged)).toEqual(untimed(whole));
         }),

@@ -24,7 +24,13 @@ describe('swarm shards of the exhaustive engine', () => {
       const suite = SUITES.find((s) => s.id === id)!;
       const bound = searchBound(suite.exhaustive, 'test', property, variant);
       const run = (swarm?: { index: number; count: number }): ExhaustiveResult =>
-        searchExhaustive(suiteModel(suite, variant, true), PROPERTIES[property]!, suite.bounds, { horizon: bound.horizon, maxStates: 5_000_000, maxMemoryBytes: 2 ** 30, kinds: suite.exhaustive.kinds ?? suite.kinds, ...(swarm ? { swarm } : {}) });
+        searchExhaustive(suiteModel(suite, variant, true), PROPERTIES[property]!, suite.bounds, {
+          horizon: bound.horizon,
+          maxStates: 5_000_000,
+          maxMemoryBytes: 2 ** 30,
+          kinds: suite.exhaustive.kinds ?? suite.kinds,
+          ...(swarm ? { swarm } : {}),
+        });
       const whole = run();
       const shards = [1, 2, 3].map((index) => run({ index, count: 3 }));
       expect(shards.some((s) => s.verdict === 'violated')).toBe(whole.verdict === 'violated');

@@ -24,7 +24,8 @@ describe('realPath and isInside', () => {
 
   it('finds a path inside a directory however it is reached, and only then', () => {
     const cx = join(dir, 'cx');
-    for (const inside of ['link/x.xml', 'relative/a', 'dangling/x.xml', 'cx', 'link', 'cx/../link/suite']) expect(isInside(join(dir, inside), cx), inside).toBe(true);
+    for (const inside of ['link/x.xml', 'relative/a', 'dangling/x.xml', 'cx', 'link', 'cx/../link/suite'])
+      expect(isInside(join(dir, inside), cx), inside).toBe(true);
     for (const outside of ['cx2/x', 'x.xml', '..', 'elsewhere/cx']) expect(isInside(join(dir, outside), cx), outside).toBe(false);
     // Through a link to the directory, named either way round.
     expect(isInside(join(dir, 'cx', 'a'), join(dir, 'link'))).toBe(true);

@@ -51,6 +51,7 @@ describe('userCallWatch', () => {
     expect(propertySeconds(undefined)).toBe(DEFAULT_PROPERTY_SECONDS);
     expect(propertySeconds('')).toBe(DEFAULT_PROPERTY_SECONDS);
     expect(propertySeconds('5')).toBe(5);
-    for (const bad of ['0', '-1', '1.5', 'soon', '86401', 'x\ny']) expect(propertySeconds(bad)).toMatch(/^CASCADE_PROPERTY_SECONDS must be a whole number of seconds from 1 to 86400, got '[^\n]*'$/);
+    for (const bad of ['0', '-1', '1.5', 'soon', '86401', 'x\ny'])
+      expect(propertySeconds(bad)).toMatch(/^CASCADE_PROPERTY_SECONDS must be a whole number of seconds from 1 to 86400, got '[^\n]*'$/);
   });
 });

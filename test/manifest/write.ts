@@ -66,7 +66,9 @@ try {
       const row = manifestRow(result, budget);
       rows.push(row);
       const shortest = row.shortestLength === null ? '' : `, ${row.shortestLength} event${row.shortestLength === 1 ? '' : 's'}`;
-      console.log(`[${budget} ${i + 1}/${pairs.length}] ${rowName(row)}: ${row.verdict}${shortest}, ${row.states.toLocaleString('en-US')} states, ${row.transitions.toLocaleString('en-US')} transitions, depth ${row.depth}, tick ${row.ticks} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(
+        `[${budget} ${i + 1}/${pairs.length}] ${rowName(row)}: ${row.verdict}${shortest}, ${row.states.toLocaleString('en-US')} states, ${row.transitions.toLocaleString('en-US')} transitions, depth ${row.depth}, tick ${row.ticks} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
     }
   }
 } finally {

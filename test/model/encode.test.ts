@@ -5,13 +5,36 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cloneState, decode, encode, encodedLength, init, smallConfig, stepOwned, type Config, type Counters, type Peer, type State } from '../../src/model/index.ts';
+import {
+  cloneState,
+  decode,
+  encode,
+  encodedLength,
+  init,
+  smallConfig,
+  stepOwned,
+  type Config,
+  type Counters,
+  type Peer,
+  type State,
+} from '../../src/model/index.ts';
 import { ALL_VARIANTS, modelOf, validEvent } from '../support/arbitraries.ts';
 
 const COUNTERS: (keyof Counters)[] = ['crashes', 'overloadShutdowns', 'crashLosses', 'faultLosses', 'attempts'];
 
 /** Six peers, three peer slots and a mega slot, one host-cache entry each (the cache holds at most as many slots as there are supernodes), queues of 2 and 1. */
-const TINY: Config = { ...smallConfig, peers: 6, supernodes: 1, eligible: 3, megaSlots: 1, hostCacheSize: 2, offlineAtStart: 1, loginQueueLimit: 2, offlineQueueLimit: 1, promotionInterval: 4 };
+const TINY: Config = {
+  ...smallConfig,
+  peers: 6,
+  supernodes: 1,
+  eligible: 3,
+  megaSlots: 1,
+  hostCacheSize: 2,
+  offlineAtStart: 1,
+  loginQueueLimit: 2,
+  offlineQueueLimit: 1,
+  promotionInterval: 4,
+};
 const KEPT: (keyof Counters)[] = ['megaAdded', 'crashes', 'lateReplies'];
 
 /** A state at tick 10 with every peer status, every slot status, full queues, and times both due and passed. */
@@ -25,18 +48,97 @@ function handBuilt(): State {
     { peer: 3, sentAt: 10 },
     { peer: 4, sentAt: 7 },
   ];
-  peer(0, { status: 'online', role: 'supernode', wantsOnline: true, authenticated: true, upstream: 0, retries: 1, nextAttempt: 25, authSentAt: -1, fetchSentAt: 7, nextSync: 12 });
-  peer(1, { status: 'crashed', role: 'ordinary', wantsOnline: false, authenticated: false, upstream: -1, retries: 2, nextAttempt: 13, authSentAt: 9, fetchSentAt: -1, nextSync: 4 });
-  peer(2, { status: 'off', role: 'ordinary', wantsOnline: true, authenticated: false, upstream: -1, retries: 0, nextAttempt: 14, authSentAt: -1, fetchSentAt: -1, nextSync: 30 });
-  peer(3, { status: 'authenticating', role: 'ordinary', wantsOnline: true, authenticated: false, upstream: 0, retries: 0, nextAttempt: 11, authSentAt: 0, fetchSentAt: -1, nextSync: 20 });
-  peer(4, { status: 'connecting', role: 'ordinary', wantsOnline: false, authenticated: false, upstream: -1, retries: 3, nextAttempt: 11, authSentAt: -1, fetchSentAt: 10, nextSync: 0 });
-  peer(5, { status: 'off', role: 'ordinary', wantsOnline: false, authenticated: false, upstream: -1, retries: 0, nextAttempt: 15, authSentAt: -1, fetchSentAt: -1, nextSync: 0 });
-  const slot = (i: number, fields: Partial<State['supernodes'][number]>): void => void Object.assign(s.supernodes[i]!, { accepted: 1, rejected: 2, unanswered: 3, ...fields });
+  peer(0, {
+    status: 'online',
+    role: 'supernode',
+    wantsOnline: true,
+    authenticated: true,
+    upstream: 0,
+    retries: 1,
+    nextAttempt: 25,
+    authSentAt: -1,
+    fetchSentAt: 7,
+    nextSync: 12,
+  });
+  peer(1, {
+    status: 'crashed',
+    role: 'ordinary',
+    wantsOnline: false,
+    authenticated: false,
+    upstream: -1,
+    retries: 2,
+    nextAttempt: 13,
+    authSentAt: 9,
+    fetchSentAt: -1,
+    nextSync: 4,
+  });
+  peer(2, {
+    status: 'off',
+    role: 'ordinary',
+    wantsOnline: true,
+    authenticated: false,
+    upstream: -1,
+    retries: 0,
+    nextAttempt: 14,
+    authSentAt: -1,
+    fetchSentAt: -1,
+    nextSync: 30,
+  });
+  peer(3, {
+    status: 'authenticating',
+    role: 'ordinary',
+    wantsOnline: true,
+    authenticated: false,
+    upstream: 0,
+    retries: 0,
+    nextAttempt: 11,
+    authSentAt: 0,
+    fetchSentAt: -1,
+    nextSync: 20,
+  });
+  peer(4, {
+    status: 'connecting',
+    role: 'ordinary',
+    wantsOnline: false,
+    authenticated: false,
+    upstream: -1,
+    retries: 3,
+    nextAttempt: 11,
+    authSentAt: -1,
+    fetchSentAt: 10,
+    nextSync: 0,
+  });
+  peer(5, {
+    status: 'off',
+    role: 'ordinary',
+    wantsOnline: false,
+    authenticated: false,
+    upstream: -1,
+    retries: 0,
+    nextAttempt: 15,
+    authSentAt: -1,
+    fetchSentAt: -1,
+    nextSync: 0,
+  });
+  const slot = (i: number, fields: Partial<State['supernodes'][number]>): void =>
+    void Object.assign(s.supernodes[i]!, { accepted: 1, rejected: 2, unanswered: 3, ...fields });
   slot(0, { status: 'up', clients: 2, overloadedTicks: 1, restartAt: -1 });
   slot(1, { status: 'restarting', clients: 0, overloadedTicks: 0, restartAt: 13 });
   slot(2, { status: 'down', clients: 0, overloadedTicks: 2, restartAt: 0 });
   slot(3, { status: 'idle', clients: 0, overloadedTicks: 0, restartAt: 9 });
-  Object.assign(s.counters, { crashes: 5, injectedCrashes: 9, overloadShutdowns: 9, faultLosses: 9, crashLosses: 9, attempts: 9, tickAttempts: 9, authDropped: 9, lateReplies: 6, promotions: 9, megaAdded: 7 });
+  Object.assign(s.counters, {
+    crashes: 5,
+    injectedCrashes: 9,
+    overloadShutdowns: 9,
+    faultLosses: 9,
+    crashLosses: 9,
+    attempts: 9,
+    tickAttempts: 9,
+    authDropped: 9,
+    lateReplies: 6,
+    promotions: 9,
+    megaAdded: 7,
+  });
   return s;
 }
 
@@ -74,10 +176,29 @@ describe('the canonical vector of a hand-built state', () => {
     const vector = new Int32Array([99, 98, ...VECTOR, 77]); // read from index 2, with the next vector's entry after it
     const d = decode(vector, 2, model, KEPT);
     const s = handBuilt();
-    expect({ tick: d.tick, rng: d.rng, faultsUsed: d.faultsUsed, userActions: d.userActions, shortageTicks: d.shortageTicks, lastFaultTick: d.lastFaultTick }).toEqual({ tick: 10, rng: 0x80000003, faultsUsed: 2, userActions: 1, shortageTicks: 3, lastFaultTick: -1 });
+    expect({
+      tick: d.tick,
+      rng: d.rng,
+      faultsUsed: d.faultsUsed,
+      userActions: d.userActions,
+      shortageTicks: d.shortageTicks,
+      lastFaultTick: d.lastFaultTick,
+    }).toEqual({ tick: 10, rng: 0x80000003, faultsUsed: 2, userActions: 1, shortageTicks: 3, lastFaultTick: -1 });
     expect(d.offline).toEqual({ capacity: 2, level: 1, queue: [{ peer: 0, sentAt: 8 }] });
     expect(d.loginQueue).toEqual(s.loginQueue);
-    const times = (p: Peer) => [p.status, p.role, p.wantsOnline, p.authenticated, p.upstream, p.cache, p.retries, p.nextAttempt, p.authSentAt, p.fetchSentAt, p.nextSync];
+    const times = (p: Peer) => [
+      p.status,
+      p.role,
+      p.wantsOnline,
+      p.authenticated,
+      p.upstream,
+      p.cache,
+      p.retries,
+      p.nextAttempt,
+      p.authSentAt,
+      p.fetchSentAt,
+      p.nextSync,
+    ];
     expect(d.peers.map(times)).toEqual([
       ['online', 'supernode', true, true, 0, [0], 1, 10, -1, 7, 12],
       ['crashed', 'ordinary', false, false, -1, [0], 2, 13, 9, -1, 10],
@@ -92,10 +213,22 @@ describe('the canonical vector of a hand-built state', () => {
       ['down', 0, 2, 10, 0, 0, 0],
       ['idle', 0, 0, 10, 0, 0, 0],
     ]);
-    expect(d.counters).toStrictEqual({ crashes: 5, injectedCrashes: 0, overloadShutdowns: 0, faultLosses: 0, crashLosses: 0, attempts: 0, tickAttempts: 0, authDropped: 0, lateReplies: 6, promotions: 0, megaAdded: 7 });
+    expect(d.counters).toStrictEqual({
+      crashes: 5,
+      injectedCrashes: 0,
+      overloadShutdowns: 0,
+      faultLosses: 0,
+      crashLosses: 0,
+      attempts: 0,
+      tickAttempts: 0,
+      authDropped: 0,
+      lateReplies: 6,
+      promotions: 0,
+      megaAdded: 7,
+    });
   });
 
-  it('decodes into a state of the same model, reusing it: queues cut or grown to the vector\'s; another model is refused', () => {
+  it("decodes into a state of the same model, reusing it: queues cut or grown to the vector's; another model is refused", () => {
     const fresh = decode(new Int32Array(VECTOR), 0, model, KEPT);
     const into = init(model);
     into.loginQueue = [
@@ -108,7 +241,7 @@ describe('the canonical vector of a hand-built state', () => {
     expect(() => decode(new Int32Array(VECTOR), 0, model, KEPT, init(modelOf('fixed', smallConfig)))).toThrow('decode: the state is of another model');
   });
 
-  it('a peer\'s status, role and two flags are independent in its first entry: all 40 combinations decode as themselves', () => {
+  it("a peer's status, role and two flags are independent in its first entry: all 40 combinations decode as themselves", () => {
     const statuses: Peer['status'][] = ['off', 'connecting', 'authenticating', 'online', 'crashed'];
     const out = new Int32Array(encodedLength(model, []));
     for (const status of statuses)
@@ -131,23 +264,28 @@ describe('the canonical vector of a hand-built state', () => {
 describe('encode and decode', () => {
   it('a decoded state steps exactly as the original, on random runs of every variant', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ALL_VARIANTS), fc.array(validEvent(smallConfig), { maxLength: 60 }), fc.array(validEvent(smallConfig), { maxLength: 30 }), (name, prefix, suffix) => {
-        const model = modelOf(name, smallConfig);
-        const original = init(model);
-        for (const event of prefix) stepOwned(original, model, event);
-        const width = encodedLength(model, COUNTERS);
-        const a = new Int32Array(width);
-        const b = new Int32Array(width);
-        const rebuilt = decode(a.subarray(0, encode(original, model, COUNTERS, a)), 0, model, COUNTERS);
-        const copy = cloneState(original);
-        for (const event of suffix) {
-          expect(stepOwned(rebuilt, model, event)).toBe(stepOwned(copy, model, event));
-          const n = encode(copy, model, COUNTERS, a);
-          expect(encode(rebuilt, model, COUNTERS, b)).toBe(n);
-          expect(Array.from(b.subarray(0, n))).toEqual(Array.from(a.subarray(0, n)));
-          for (const c of COUNTERS) expect(rebuilt.counters[c]).toBe(copy.counters[c]);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...ALL_VARIANTS),
+        fc.array(validEvent(smallConfig), { maxLength: 60 }),
+        fc.array(validEvent(smallConfig), { maxLength: 30 }),
+        (name, prefix, suffix) => {
+          const model = modelOf(name, smallConfig);
+          const original = init(model);
+          for (const event of prefix) stepOwned(original, model, event);
+          const width = encodedLength(model, COUNTERS);
+          const a = new Int32Array(width);
+          const b = new Int32Array(width);
+          const rebuilt = decode(a.subarray(0, encode(original, model, COUNTERS, a)), 0, model, COUNTERS);
+          const copy = cloneState(original);
+          for (const event of suffix) {
+            expect(stepOwned(rebuilt, model, event)).toBe(stepOwned(copy, model, event));
+            const n = encode(copy, model, COUNTERS, a);
+            expect(encode(rebuilt, model, COUNTERS, b)).toBe(n);
+            expect(Array.from(b.subarray(0, n))).toEqual(Array.from(a.subarray(0, n)));
+            for (const c of COUNTERS) expect(rebuilt.counters[c]).toBe(copy.counters[c]);
+          }
+        },
+      ),
       { numRuns: 300, seed: 8 },
     );
   });

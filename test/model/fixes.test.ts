@@ -22,7 +22,16 @@ function run(scenario: 'outage-2010' | 'outage-2007', name: string): Run {
   const config = defaultConfig('small');
   const model = { config, protocol: variant(name) };
   const state = init(model);
-  const r: Run = { attempts: 0, peakAttemptsPerTick: 0, crashes: 0, overloadShutdowns: 0, ticksOverCapacity: 0, firstPromotionTick: null, megaAdded: 0, onlineAtEnd: 0 };
+  const r: Run = {
+    attempts: 0,
+    peakAttemptsPerTick: 0,
+    crashes: 0,
+    overloadShutdowns: 0,
+    ticksOverCapacity: 0,
+    firstPromotionTick: null,
+    megaAdded: 0,
+    onlineAtEnd: 0,
+  };
   for (const event of scenarioEvents(SCENARIOS[scenario]!, config, 'small')) {
     stepOwned(state, model, event);
     if (event.kind !== 'tick') continue;
@@ -31,7 +40,14 @@ function run(scenario: 'outage-2010' | 'outage-2007', name: string): Run {
     if (state.supernodes.some((sn) => sn.status === 'up' && sn.clients > sn.capacity)) r.ticksOverCapacity++;
   }
   const c = state.counters;
-  return { ...r, attempts: c.attempts, crashes: c.crashes, overloadShutdowns: c.overloadShutdowns, megaAdded: c.megaAdded, onlineAtEnd: metrics(state).onlineClients };
+  return {
+    ...r,
+    attempts: c.attempts,
+    crashes: c.crashes,
+    overloadShutdowns: c.overloadShutdowns,
+    megaAdded: c.megaAdded,
+    onlineAtEnd: metrics(state).onlineClients,
+  };
 }
 
 const OUTAGES = [

@@ -25,7 +25,16 @@ describe('the small scope is evenly spread', () => {
 
 describe('capacitySpreadPercent', () => {
   it('each supernode draws capacity and budget within [1 - spread, 1 + spread] of the mean, together', () => {
-    const s = stateOf({ peers: 2_000, supernodes: 20, eligible: 200, offlineAtStart: 0, supernodeCapacity: 200, supernodeBudget: 100, capacitySpreadPercent: 50, offlineCapacity: 2_000 });
+    const s = stateOf({
+      peers: 2_000,
+      supernodes: 20,
+      eligible: 200,
+      offlineAtStart: 0,
+      supernodeCapacity: 200,
+      supernodeBudget: 100,
+      capacitySpreadPercent: 50,
+      offlineCapacity: 2_000,
+    });
     const peerSlots = s.supernodes.filter((sn) => sn.kind === 'peer');
     for (const sn of peerSlots) {
       expect(sn.capacity).toBeGreaterThanOrEqual(100);
@@ -53,7 +62,7 @@ describe('randomPlacement', () => {
     }
   });
 
-  it('draws releases independently of the cluster: every cluster\'s buggy share is near the population\'s', () => {
+  it("draws releases independently of the cluster: every cluster's buggy share is near the population's", () => {
     const buggy = new Map<number, [number, number]>();
     for (const peer of s.peers) {
       if (peer.role !== 'ordinary' || peer.upstream < 0) continue;
@@ -68,7 +77,7 @@ describe('randomPlacement', () => {
     expect(Math.min(...shares)).toBeGreaterThan(0.15);
   });
 
-  it('draws sync times independently of the cluster: a cluster\'s clients do not sync in one tick', () => {
+  it("draws sync times independently of the cluster: a cluster's clients do not sync in one tick", () => {
     const phases = new Map<number, Set<number>>();
     for (const peer of s.peers) {
       if (peer.role !== 'ordinary' || peer.upstream < 0) continue;

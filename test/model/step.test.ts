@@ -121,11 +121,7 @@ describe('determinism', () => {
 
 describe('totality', () => {
   it.each(VARIANTS)('never throws, whatever fast-check sends, junk included (%s)', (name) => {
-    const anyEvent = fc.oneof(
-      { weight: 4, arbitrary: validEvent(config) },
-      { weight: 2, arbitrary: junkEvent(config) },
-      { weight: 1, arbitrary: oddEvent() },
-    );
+    const anyEvent = fc.oneof({ weight: 4, arbitrary: validEvent(config) }, { weight: 2, arbitrary: junkEvent(config) }, { weight: 1, arbitrary: oddEvent() });
     fc.assert(
       fc.property(seed, sequence(anyEvent, 80), (s, events) => {
         const model = modelOf(name, { ...config, seed: s });
@@ -203,7 +199,8 @@ describe('cloneState', () => {
   it('is independent: changing or stepping the copy leaves the original alone', () => {
     const model = modelOf('skype-2010', defaultConfig('small'));
     const original = init(model);
-    for (const event of [{ kind: 'massReboot', percent: 50 }, { kind: 'tick' }, { kind: 'tick' }, { kind: 'tick' }] as Event[]) stepOwned(original, model, event);
+    for (const event of [{ kind: 'massReboot', percent: 50 }, { kind: 'tick' }, { kind: 'tick' }, { kind: 'tick' }] as Event[])
+      stepOwned(original, model, event);
     // requests in both queues, so that the copy has every kind of object to share, or not
     original.loginQueue.push({ peer: 5, sentAt: original.tick });
     original.offline.queue.push({ peer: 6, sentAt: original.tick });

@@ -31,7 +31,7 @@ describe('connects within one tick', () => {
     }
   });
 
-  it('a pause longer than one tick ends the tick\'s tries: the 2007 client stops after a round of its cache', () => {
+  it("a pause longer than one tick ends the tick's tries: the 2007 client stops after a round of its cache", () => {
     const { model, state } = setup('skype-2007', { connectsPerTick: 10, retryInterval: 5 });
     expect(attemptsInOneTick(model, state)).toBe(2); // the round of a 2-entry cache, then the 5-tick pause
     expect(state.peers[10]!.nextAttempt).toBe(11 + 5);

@@ -45,7 +45,13 @@ describe('parseVariant', () => {
   });
 
   it('compiles the bases to their defects', () => {
-    expect(variant('skype-2007')).toMatchObject({ hasBuggyRelease: false, retry: 'fixed-interval', admissionControl: false, loadAwarePromotion: false, fixes: [] });
+    expect(variant('skype-2007')).toMatchObject({
+      hasBuggyRelease: false,
+      retry: 'fixed-interval',
+      admissionControl: false,
+      loadAwarePromotion: false,
+      fixes: [],
+    });
     expect(variant('skype-2010')).toMatchObject({ hasBuggyRelease: true, crashOnLateReply: true, retry: 'immediate', fixes: [] });
   });
 

@@ -21,7 +21,7 @@ function* twoBatches(): Steps<number, number, number> {
 }
 
 describe('runSteps and runStepsAsync', () => {
-  it('answer every batch in order, to the computation\'s end', async () => {
+  it("answer every batch in order, to the computation's end", async () => {
     // Answers add 10: first batch 11, 12; second asks 22, 24 and gets 32, 34; sum 89.
     expect(runSteps(twoBatches(), (q) => q + 10)).toBe(89);
     expect(await runStepsAsync(twoBatches(), async (q) => q + 10)).toBe(89);
@@ -31,7 +31,7 @@ describe('runSteps and runStepsAsync', () => {
 describe('fix-set cells', () => {
   const suite = SUITES.find((s) => s.id === 'crash-cascade-2010')!;
 
-  it('an exhaustive cell\'s memory bound is at most 4 GB, and this machine\'s ceiling below that', () => {
+  it("an exhaustive cell's memory bound is at most 4 GB, and this machine's ceiling below that", () => {
     const b = fixSearchBound(suite, 'test', 'no-cascade', 'fixed');
     expect(b.maxMemoryMB).toBe(Math.min(4096, memoryCeilingMB()));
     // The engine takes bytes: 4,096 MB is 4,294,967,296 bytes (a MB being 1,048,576 of them).

@@ -37,7 +37,10 @@ describe('Pool', () => {
       await Promise.allSettled(many);
       // Bad input met in a worker (here, a suite file that does not exist) is its one line, not a defect.
       const missing = { suite: 'mine', suiteFile: '/nonexistent/suite.mjs', property: 'p', variant: 'fixed', expected: null };
-      const refused = pool.runOn(3, 'exploreSettle', { search: { pair: missing, overrides: {} }, options: { horizon: 1, maxStates: 10, maxMemoryBytes: 2 ** 20 } });
+      const refused = pool.runOn(3, 'exploreSettle', {
+        search: { pair: missing, overrides: {} },
+        options: { horizon: 1, maxStates: 10, maxMemoryBytes: 2 ** 20 },
+      });
       await expect(refused).rejects.toThrow(Refusal);
       await expect(refused).rejects.toThrow(/^--suite \/nonexistent\/suite\.mjs: no such file$/);
     } finally {
@@ -63,7 +66,7 @@ describe('Pool', () => {
 });
 
 describe('a worker that fails outside a task', () => {
-  it('fails the run with one line: the worker and its error\'s first line', async () => {
+  it("fails the run with one line: the worker and its error's first line", async () => {
     const pool = new Pool(1);
     try {
       const module = new URL('../engines/exhaustive/throwingSubject.ts', import.meta.url).href;
@@ -90,24 +93,37 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A suite file whose one property runs `body` once a peer crashed, after `top` at its load. */
 function suiteFile(name: string, body: string, top = ''): string {
   const path = join(dir, `${name}.mjs`);
-  writeFileSync(path, `${top}\nexport default ({ defineSuite, defineProperty }) => defineSuite({ id: '${name}', title: 'a pool test', kinds: ['crash'], properties: [defineProperty({ id: 'odd', summary: 'runs its body once a peer crashed', always: (s) => { if (s.faultsUsed > 0) { ${body} } return null; } })], variants: { fixed: null } });\n`);
+  writeFileSync(
+    path,
+    `${top}\nexport default ({ defineSuite, defineProperty }) => defineSuite({ id: '${name}', title: 'a pool test', kinds: ['crash'], properties: [defineProperty({ id: 'odd', summary: 'runs its body once a peer crashed', always: (s) => { if (s.faultsUsed > 0) { ${body} } return null; } })], variants: { fixed: null } });\n`,
+  );
   return path;
 }
 
 /** The pool task that searches `suite`'s property on `fixed` within a small bound. */
 function settle(suite: string) {
-  return { search: { pair: { suite: 'mine', suiteFile: suite, property: 'odd', variant: 'fixed', expected: null }, overrides: {} }, options: { horizon: 2, maxStates: 1000, maxMemoryBytes: 2 ** 28 } };
+  return {
+    search: { pair: { suite: 'mine', suiteFile: suite, property: 'odd', variant: 'fixed', expected: null }, overrides: {} },
+    options: { horizon: 2, maxStates: 1000, maxMemoryBytes: 2 ** 28 },
+  };
 }
 
 describe('what a worker shares with the command', () => {
-  it('a suite file\'s output and errors from a worker reach this thread\'s stdout and stderr, as they do with no pool', async () => {
+  it("a suite file's output and errors from a worker reach this thread's stdout and stderr, as they do with no pool", async () => {
     const out = vi.spyOn(process.stdout, 'write');
     const err = vi.spyOn(process.stderr, 'write');
     const pool = new Pool(1);
     const printed = (spy: typeof out, text: string) => spy.mock.calls.some(([chunk]) => String(chunk).includes(text));
     try {
-      await pool.runOn(0, 'exploreSettle', settle(suiteFile('printing', '', "console.log('printed by a suite file on worker 1'); console.error('written to stderr by a suite file on worker 1');")));
-      for (let i = 0; i < 100 && !(printed(out, 'printed by') && printed(err, 'written to stderr by')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      await pool.runOn(
+        0,
+        'exploreSettle',
+        settle(
+          suiteFile('printing', '', "console.log('printed by a suite file on worker 1'); console.error('written to stderr by a suite file on worker 1');"),
+        ),
+      );
+      for (let i = 0; i < 100 && !(printed(out, 'printed by') && printed(err, 'written to stderr by')); i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       expect(printed(out, 'printed by a suite file on worker 1')).toBe(true);
       expect(printed(err, 'written to stderr by a suite file on worker 1')).toBe(true);
     } finally {
@@ -117,7 +133,7 @@ describe('what a worker shares with the command', () => {
     }
   });
 
-  it('a message a suite file posts from a worker is not taken for its task\'s answer', async () => {
+  it("a message a suite file posts from a worker is not taken for its task's answer", async () => {
     const pool = new Pool(1);
     try {
       const top = "import { parentPort } from 'node:worker_threads'; parentPort?.postMessage({ id: -1, output: 'not an answer' });";
@@ -128,7 +144,7 @@ describe('what a worker shares with the command', () => {
     }
   });
 
-  it('each worker\'s calls of a suite file\'s functions are watched in a slot of its own, apart from this thread\'s', async () => {
+  it("each worker's calls of a suite file's functions are watched in a slot of its own, apart from this thread's", async () => {
     const pool = new Pool(1);
     try {
       void pool.runOn(0, 'exploreSettle', settle(suiteFile('looping', 'for (;;);'))).catch(() => undefined);

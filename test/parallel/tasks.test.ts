@@ -78,7 +78,10 @@ describe('exploreSettle: an exhaustive search spec as a worker builds it', () =>
   const bounds = { ...s.bounds, healTicks: 3 };
 
   it.each([false, true])('full tier %s: the same search as in this thread on the same model', async (full) => {
-    const { output } = await TASKS.exploreSettle({ search: { pair, overrides: { peers: 5 }, bounds: { healTicks: 3 }, ...(full ? { full: true as const } : {}) }, options });
+    const { output } = await TASKS.exploreSettle({
+      search: { pair, overrides: { peers: 5 }, bounds: { healTicks: 3 }, ...(full ? { full: true as const } : {}) },
+      options,
+    });
     const here = searchExhaustive(suiteModel(s, 'fixed', full ? 'full' : true, { peers: 5 }), propertyOf(s, 'no-cascade')!, bounds, options);
     const other = searchExhaustive(suiteModel(s, 'fixed', full ? true : 'full', { peers: 5 }), propertyOf(s, 'no-cascade')!, bounds, options);
     expect(here.states).not.toBe(other.states); // the two scopes differ here
@@ -87,7 +90,10 @@ describe('exploreSettle: an exhaustive search spec as a worker builds it', () =>
 
   it('a module spec: the module builds the subject', async () => {
     const module = new URL('../support/toyModel.ts', import.meta.url).href;
-    const { output } = await TASKS.exploreSettle({ search: { module, subject: { config: { budget: 2, window: 2, heal: 3 }, property: 'calm' } }, options: { horizon: 3, maxStates: 1000, maxMemoryBytes: 2 ** 28 } });
+    const { output } = await TASKS.exploreSettle({
+      search: { module, subject: { config: { budget: 2, window: 2, heal: 3 }, property: 'calm' } },
+      options: { horizon: 3, maxStates: 1000, maxMemoryBytes: 2 ** 28 },
+    });
     expect({ states: output.states, verdict: output.verdict }).toEqual({ states: toyStateCount(2), verdict: 'holds' });
   });
 });
@@ -100,7 +106,8 @@ describe('the parts of a search on the pool, driven in this thread', () => {
 
   it('only worker 0 seeds the start', async () => {
     const table = SharedSeenSet.create(1 << 10);
-    const open = async (index: number) => (await TASKS.exploreOpen({ session: ++session, search, bounds, index, count: 2, table: table.buffer, tableVersion: 0 })).output as PartitionReport;
+    const open = async (index: number) =>
+      (await TASKS.exploreOpen({ session: ++session, search, bounds, index, count: 2, table: table.buffer, tableVersion: 0 })).output as PartitionReport;
     expect((await open(1)).minLevel).toBeNull();
     expect(table.size).toBe(0);
     expect((await open(0)).minLevel).toBe(0);

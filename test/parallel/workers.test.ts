@@ -30,7 +30,9 @@ const untimed = <R extends PairResult | ExplorePairResult>(r: R, dir: string) =>
 
 describe('workers', () => {
   it('random engine: 1, 2 and 3 workers give the same verdicts, counts and counterexample files', async () => {
-    const pairs = checkPairs(SUITES, { suite: 'login-flood-2007' }).concat(checkPairs(SUITES, { suite: 'feedback-loop', variant: 'skype-2010+admission-control' }));
+    const pairs = checkPairs(SUITES, { suite: 'login-flood-2007' }).concat(
+      checkPairs(SUITES, { suite: 'feedback-loop', variant: 'skype-2010+admission-control' }),
+    );
     const runs: Record<number, { results: unknown[]; files: Record<string, string> }> = {};
     for (const workers of [1, 2, 3]) {
       const dir = join(root, `random-${workers}`);
@@ -46,7 +48,9 @@ describe('workers', () => {
   });
 
   it('exhaustive engine: 1, 2 and 3 workers give the same verdicts, state counts and counterexample files', async () => {
-    const pairs = exhaustiveSections(SUITES).filter((p) => p.suite.id === 'feedback-loop' && p.variant !== 'skype-2010+robust-client' && !(p.property === 'recovers' && p.variant === 'fixed'));
+    const pairs = exhaustiveSections(SUITES).filter(
+      (p) => p.suite.id === 'feedback-loop' && p.variant !== 'skype-2010+robust-client' && !(p.property === 'recovers' && p.variant === 'fixed'),
+    );
     const runs: Record<number, { results: ExplorePairResult[]; files: Record<string, string> }> = {};
     for (const workers of [1, 2, 3]) {
       const dir = join(root, `exhaustive-${workers}`);
@@ -86,7 +90,10 @@ describe('workers', () => {
     expect(lines.filter((l) => l.startsWith('cascade check: worker'))).toHaveLength(1);
     expect(lines.join('\n')).not.toMatch(/\n\s+at /);
     const suite = join(root, 'throwing.mjs');
-    writeFileSync(suite, `export default ({ defineSuite, defineProperty }) => defineSuite({ id: 'throwing', title: 'a property that throws', kinds: ['crash'], properties: [defineProperty({ id: 'boom', summary: 'throws once a peer crashed', always: (s) => { if (s.faultsUsed > 0) throw new Error('boom'); return null; } })], variants: { fixed: null } });\n`);
+    writeFileSync(
+      suite,
+      `export default ({ defineSuite, defineProperty }) => defineSuite({ id: 'throwing', title: 'a property that throws', kinds: ['crash'], properties: [defineProperty({ id: 'boom', summary: 'throws once a peer crashed', always: (s) => { if (s.faultsUsed > 0) throw new Error('boom'); return null; } })], variants: { fixed: null } });\n`,
+    );
     lines.length = 0;
     expect(await main(['check', '--suite', suite, '--runs', '40', '--workers', '2', '--dir', join(root, 'cli-throwing')], io)).toBe(2);
     expect(lines.filter((l) => l.includes('threw'))).toHaveLength(1);

@@ -45,13 +45,21 @@ describe('defineProperty refuses what it cannot run, in one line', () => {
   it('a predicate that answers neither true nor false is one line naming it, not a silent false', () => {
     const model = modelOf('fixed', smallConfig);
     const p = defineProperty({ id: 'numeric', summary: 'numeric', never: (() => 1) as never, forMoreThan: 2 });
-    expect(() => checkRun(model, p, DEFAULT_BOUNDS, [{ kind: 'tick' }])).toThrow(new DefinitionError("property 'numeric': never must return true or false, got number"));
+    expect(() => checkRun(model, p, DEFAULT_BOUNDS, [{ kind: 'tick' }])).toThrow(
+      new DefinitionError("property 'numeric': never must return true or false, got number"),
+    );
     const q = defineProperty({ id: 'goal', summary: 'goal', eventually: (() => undefined) as never });
     expect(() => checkRun(model, q, DEFAULT_BOUNDS, [])).toThrow(/property 'goal': eventually must return true or false, got undefined/);
   });
 
   it('a user function that throws during a run is one line naming the property and the function', () => {
-    const p = defineProperty({ id: 'throws', summary: 'throws', always: () => { throw new Error('inside\nmore'); } });
+    const p = defineProperty({
+      id: 'throws',
+      summary: 'throws',
+      always: () => {
+        throw new Error('inside\nmore');
+      },
+    });
     const model = modelOf('fixed', smallConfig);
     expect(() => checkRun(model, p, DEFAULT_BOUNDS, [])).toThrow(new DefinitionError("property 'throws': always threw: inside"));
   });
@@ -69,12 +77,21 @@ describe('a windowed property', () => {
   });
 
   it('is violated at the tick the condition holds for the (N + 1)th time in a row', () => {
-    expect(checkRun(model, clock(2), bounds, ticks(20)).violation).toEqual({ step: 2, message: "the condition 'clock' watches held for 3 ticks in a row (at most 2 allowed)" });
+    expect(checkRun(model, clock(2), bounds, ticks(20)).violation).toEqual({
+      step: 2,
+      message: "the condition 'clock' watches held for 3 ticks in a row (at most 2 allowed)",
+    });
     expect(checkRun(model, clock(0), bounds, ticks(20)).violation?.step).toBe(0);
   });
 
   it('counts ticks, not adversary events', () => {
-    const events = [{ kind: 'tick' as const }, { kind: 'goOffline' as const, peer: 8 }, { kind: 'goOnline' as const, peer: 8 }, { kind: 'tick' as const }, { kind: 'tick' as const }];
+    const events = [
+      { kind: 'tick' as const },
+      { kind: 'goOffline' as const, peer: 8 },
+      { kind: 'goOnline' as const, peer: 8 },
+      { kind: 'tick' as const },
+      { kind: 'tick' as const },
+    ];
     expect(checkRun(model, clock(2), bounds, events).violation?.step).toBe(4);
   });
 
@@ -111,11 +128,16 @@ describe('a windowed property', () => {
 
 describe('the exhaustive engine keeps the window in the state', () => {
   const s = SUITES.find((x) => x.id === 'feedback-loop')!;
-  for (const [variant, horizon, n] of [['skype-2010', 6, 3], ['fixed', 4, 5], ['fixed', 3, 30]] as const) {
+  for (const [variant, horizon, n] of [
+    ['skype-2010', 6, 3],
+    ['fixed', 4, 5],
+    ['fixed', 3, 30],
+  ] as const) {
     it(`agrees with the unreduced search and is never longer than the random engine: ${variant}, horizon ${horizon}, window ${n}`, () => {
       const model = suiteModel(s, variant, true);
       const p = halfOffline(n);
-      const run = (reductions: boolean) => searchExhaustive(model, p, s.bounds, { horizon, maxStates: 3_000_000, maxMemoryBytes: 2 ** 30, kinds: s.kinds, reductions });
+      const run = (reductions: boolean) =>
+        searchExhaustive(model, p, s.bounds, { horizon, maxStates: 3_000_000, maxMemoryBytes: 2 ** 30, kinds: s.kinds, reductions });
       const reduced = run(true);
       const full = run(false);
       const label = `${reduced.verdict} in ${reduced.states} states, unreduced ${full.verdict} in ${full.states}`;

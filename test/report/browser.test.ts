@@ -17,7 +17,16 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn('browser test skipped: /usr/bin/chromium not found (apt-get install chromium)');
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The first page's height limit at a 1,400 px wide window: a design review reads it in five minutes. */
 const MAX_HEIGHT = 15_000;
@@ -29,7 +38,10 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
     const files = await writeReport(smallResults(join(dir, 'counterexamples')), join(dir, 'report'), { fidelity: fidelity([1], reducedPopulation(10)) });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
-      for (const [name, file] of [['main', files.html], ['appendix', files.appendix.html]] as const) {
+      for (const [name, file] of [
+        ['main', files.html],
+        ['appendix', files.appendix.html],
+      ] as const) {
         const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
         const errors: string[] = [];
         const requests: string[] = [];
@@ -39,7 +51,9 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
         page.on('pageerror', (e) => errors.push(e.message));
         page.on('request', (r) => requests.push(r.url()));
         await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-        await page.waitForFunction(() => [...document.querySelectorAll('pre.mermaid')].every((el) => el.querySelector('svg') !== null), null, { timeout: 90_000 });
+        await page.waitForFunction(() => [...document.querySelectorAll('pre.mermaid')].every((el) => el.querySelector('svg') !== null), null, {
+          timeout: 90_000,
+        });
         const diagrams = await page.locator('pre.mermaid').count();
         expect(await page.locator('pre.mermaid svg').count()).toBeGreaterThanOrEqual(diagrams);
         expect(await page.locator('pre.mermaid', { hasText: /syntax error/i }).count()).toBe(0);

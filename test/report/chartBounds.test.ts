@@ -21,7 +21,13 @@ import { emptyResults } from './fixture.ts';
 let charts: ChartRef[];
 
 beforeAll(() => {
-  const doc = buildDocument(emptyResults(), loadCounterexamples('counterexamples'), fidelity([1], reducedPopulation(100)), join(tmpdir(), 'report'), takeStamp());
+  const doc = buildDocument(
+    emptyResults(),
+    loadCounterexamples('counterexamples'),
+    fidelity([1], reducedPopulation(100)),
+    join(tmpdir(), 'report'),
+    takeStamp(),
+  );
   charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
 }, 120_000);
 
@@ -52,11 +58,16 @@ describe('markers past the data', () => {
   ]);
 
   it('a record reading after the last hour and one at 100% are drawn inside the plot, the axis extended to them, the legend whole', async () => {
-    const spec = fidelitySpec('outage-2010', points, ['skype-2010+mega-supernodes', 'fixed'], [
-      { hours: 48, online: 90, label: 'record: about 90% the day after' },
-      { hours: 0, online: 100, label: 'a reading at the very top left corner' },
-      { hours: 37, online: 0, label: 'a reading at the very bottom right corner' },
-    ]);
+    const spec = fidelitySpec(
+      'outage-2010',
+      points,
+      ['skype-2010+mega-supernodes', 'fixed'],
+      [
+        { hours: 48, online: 90, label: 'record: about 90% the day after' },
+        { hours: 0, online: 100, label: 'a reading at the very top left corner' },
+        { hours: 37, online: 0, label: 'a reading at the very bottom right corner' },
+      ],
+    );
     await expectWithinAxes(spec);
   });
 

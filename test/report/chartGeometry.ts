@@ -71,9 +71,17 @@ export async function chartGeometry(spec: object): Promise<ChartGeometry> {
         const drawn: Rect[] =
           mark.marktype === 'text'
             ? [{ x1: item.bounds!.x1 + dx, y1: item.bounds!.y1 + dy, x2: item.bounds!.x2 + dx, y2: item.bounds!.y2 + dy }]
-            : [at(item.x ?? 0, item.y ?? 0), ...(item.x2 !== undefined || item.y2 !== undefined ? [at(item.x2 ?? item.x ?? 0, item.y2 ?? item.y ?? 0)] : []), ...(item.width !== undefined || item.height !== undefined ? [at((item.x ?? 0) + (item.width ?? 0), (item.y ?? 0) + (item.height ?? 0))] : [])];
+            : [
+                at(item.x ?? 0, item.y ?? 0),
+                ...(item.x2 !== undefined || item.y2 !== undefined ? [at(item.x2 ?? item.x ?? 0, item.y2 ?? item.y ?? 0)] : []),
+                ...(item.width !== undefined || item.height !== undefined ? [at((item.x ?? 0) + (item.width ?? 0), (item.y ?? 0) + (item.height ?? 0))] : []),
+              ];
         const area = plot ?? frame;
-        for (const r of drawn) if (!inside(r, area)) g.strays.push(`${mark.marktype} ${mark.name ?? ''}${typeof item.text === 'string' ? ` '${item.text}'` : ''} at ${show(r)} outside the plot ${show(area)}`);
+        for (const r of drawn)
+          if (!inside(r, area))
+            g.strays.push(
+              `${mark.marktype} ${mark.name ?? ''}${typeof item.text === 'string' ? ` '${item.text}'` : ''} at ${show(r)} outside the plot ${show(area)}`,
+            );
       }
     };
     visit((view.scenegraph() as unknown as { root: SceneMark }).root, ox, oy, null);

@@ -13,7 +13,14 @@ import { fixSubsets } from '../../src/runner/fixSets.ts';
 import { enoughClaims } from '../support/enoughClaims.ts';
 
 /** A record of `suite` on `base` whose holding sets are the supersets of `holds` (and `minimal` those). */
-function record(suite: string, base: 'skype-2007' | 'skype-2010', holds: string[][], horizon: number, runs = 5000, budget: 'test' | 'start' = 'start'): FixSetRecord {
+function record(
+  suite: string,
+  base: 'skype-2007' | 'skype-2010',
+  holds: string[][],
+  horizon: number,
+  runs = 5000,
+  budget: 'test' | 'start' = 'start',
+): FixSetRecord {
   const holding = (fixes: string[]) => holds.some((h) => h.every((f) => fixes.includes(f)));
   return {
     suite,
@@ -36,14 +43,20 @@ function record(suite: string, base: 'skype-2007' | 'skype-2010', holds: string[
 
 describe('the depth of the enough sets, in words', () => {
   it('names the horizon and runs most suites share, and each suite that differs with its own', () => {
-    const records = [record('a', 'skype-2010', [['robust-client']], 40), record('b', 'skype-2010', [['admission-control']], 40), record('c', 'skype-2010', [[]], 30)];
+    const records = [
+      record('a', 'skype-2010', [['robust-client']], 40),
+      record('b', 'skype-2010', [['admission-control']], 40),
+      record('c', 'skype-2010', [[]], 30),
+    ];
     expect(depthWords(records)).toBe("exhaustive within 40 ticks (c: 30) at each suite's start scope and random at 5,000 runs");
     expect(depthWords([record('a', 'skype-2010', [[]], 10, 300)])).toBe("exhaustive within 10 ticks at the suite's start scope and random at 300 runs");
   });
 
-  it('puts it in the finding\'s line, before the sets enough for every suite', () => {
+  it("puts it in the finding's line, before the sets enough for every suite", () => {
     const records = [record('a', 'skype-2010', [['robust-client']], 40), record('b', 'skype-2010', [['admission-control']], 40)];
-    expect(enoughLine(records)).toBe("Enough for every suite, exhaustive within 40 ticks at each suite's start scope and random at 5,000 runs: on skype-2010 {robust-client, admission-control}.");
+    expect(enoughLine(records)).toBe(
+      "Enough for every suite, exhaustive within 40 ticks at each suite's start scope and random at 5,000 runs: on skype-2010 {robust-client, admission-control}.",
+    );
   });
 });
 
@@ -66,7 +79,16 @@ describe('enoughClaims: what test:deep searches again', () => {
 function verified(base: 'skype-2007' | 'skype-2010', minimal: string[][], dropped: string[]): EnoughRecord {
   const depth = (horizon: number) => ({ runs: 5000, horizon: { least: horizon, most: horizon }, maxStates: { least: 1000, most: 1000 } });
   const holding = (fixes: string[]) => ({ fixes, variant: [base, ...fixes].join('+'), outcome: 'holds' as const, checks: [], failed: null });
-  const failed = { suite: 'a', property: 'p', outcome: 'violated' as const, random: 'holds' as const, exhaustive: 'violated' as const, states: 10, reused: 0, counterexample: { engine: 'exhaustive' as const, shortest: true, events: 13, replay: 'npx cascade explore' } };
+  const failed = {
+    suite: 'a',
+    property: 'p',
+    outcome: 'violated' as const,
+    random: 'holds' as const,
+    exhaustive: 'violated' as const,
+    states: 10,
+    reused: 0,
+    counterexample: { engine: 'exhaustive' as const, shortest: true, events: 13, replay: 'npx cascade explore' },
+  };
   return {
     base,
     budget: 'start',
@@ -88,14 +110,27 @@ function verified(base: 'skype-2007' | 'skype-2010', minimal: string[][], droppe
 describe('the sets enough for every suite, verified at the start bound', () => {
   // The analyses (test bound, 4 ticks) call {robust-client, admission-control} enough; the verification at 40 ticks dropped it for two supersets.
   const analyses = [record('a', 'skype-2010', [['robust-client']], 4, 2500, 'test'), record('b', 'skype-2010', [['admission-control']], 4, 2500, 'test')];
-  const deep = [verified('skype-2010', [['robust-client', 'backoff-jitter', 'admission-control'], ['robust-client', 'admission-control', 'retry-budget']], ['robust-client', 'admission-control'])];
+  const deep = [
+    verified(
+      'skype-2010',
+      [
+        ['robust-client', 'backoff-jitter', 'admission-control'],
+        ['robust-client', 'admission-control', 'retry-budget'],
+      ],
+      ['robust-client', 'admission-control'],
+    ),
+  ];
 
-  it('are the verification\'s sets at the verification\'s depth in the finding\'s line, not the analyses\'', () => {
-    expect(enoughLine(analyses)).toBe("Enough for every suite, exhaustive within 4 ticks at each suite's test scope and random at 2,500 runs: on skype-2010 {robust-client, admission-control}.");
-    expect(enoughLine(analyses, deep)).toBe("Enough for every suite, exhaustive within 40 ticks (b: 30) at each suite's start scope and random at 5,000 runs: on skype-2010 {robust-client, backoff-jitter, admission-control} or {robust-client, admission-control, retry-budget}.");
+  it("are the verification's sets at the verification's depth in the finding's line, not the analyses'", () => {
+    expect(enoughLine(analyses)).toBe(
+      "Enough for every suite, exhaustive within 4 ticks at each suite's test scope and random at 2,500 runs: on skype-2010 {robust-client, admission-control}.",
+    );
+    expect(enoughLine(analyses, deep)).toBe(
+      "Enough for every suite, exhaustive within 40 ticks (b: 30) at each suite's start scope and random at 5,000 runs: on skype-2010 {robust-client, backoff-jitter, admission-control} or {robust-client, admission-control, retry-budget}.",
+    );
   });
 
-  it('are what test:deep searches for every suite, at the start bound; each suite\'s own sets at the test bound', () => {
+  it("are what test:deep searches for every suite, at the start bound; each suite's own sets at the test bound", () => {
     const claims = enoughClaims({ fixSets: analyses, enough: deep }).map((c) => `${c.suite} ${c.variant} ${c.budget} ${c.depth.horizon.most} ${c.as}`);
     expect(claims.sort()).toEqual(
       [
@@ -111,9 +146,15 @@ describe('the sets enough for every suite, verified at the start bound', () => {
 
   it('are on the first page with the depth, how many candidates stage 2 searched, and each that failed with its counterexample and command; the per-suite table says its bound', () => {
     const page = renderMarkdown(fixSetsSection(analyses, 'appendix.md#fix-sets', deep));
-    expect(page).toContain("Enough for every suite, exhaustive within 40 ticks (b: 30) at each suite's start scope and random at 5,000 runs: the sets below hold every property of every suite");
-    expect(page).toContain('only the 8 sets it did not violate were candidates. Stage 2 searched 3 candidates again at the deeper bound, smallest first, and skipped 3 proper supersets');
-    expect(page).toMatch(/\| `skype-2010` \| `\{robust-client, backoff-jitter, admission-control\}` or `\{robust-client, admission-control, retry-budget\}` \|/);
+    expect(page).toContain(
+      "Enough for every suite, exhaustive within 40 ticks (b: 30) at each suite's start scope and random at 5,000 runs: the sets below hold every property of every suite",
+    );
+    expect(page).toContain(
+      'only the 8 sets it did not violate were candidates. Stage 2 searched 3 candidates again at the deeper bound, smallest first, and skipped 3 proper supersets',
+    );
+    expect(page).toMatch(
+      /\| `skype-2010` \| `\{robust-client, backoff-jitter, admission-control\}` or `\{robust-client, admission-control, retry-budget\}` \|/,
+    );
     expect(page).toContain('`skype-2010` `{robust-client, admission-control}`: a / `p` violated in 13 events (exhaustive, shortest): `npx cascade explore`');
     expect(page).toContain('### Per suite, at the test bound');
     expect(page).toContain("enough for the suite, exhaustive within 4 ticks at each suite's test scope and random at 2,500 runs");

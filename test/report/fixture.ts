@@ -33,7 +33,12 @@ const EXHAUSTIVE: [string, string, string][] = [
 /** Results of real runs; counterexamples they find are stored under `dir`, not in the project. */
 export function smallResults(dir: string): Results {
   const suite = (id: string) => SUITES.find((s) => s.id === id)!;
-  const pair = ([s, property, variant]: [string, string, string]): Pair => ({ suite: suite(s), property, variant, expected: expectation(suite(s), property, variant) ?? null });
+  const pair = ([s, property, variant]: [string, string, string]): Pair => ({
+    suite: suite(s),
+    property,
+    variant,
+    expected: expectation(suite(s), property, variant) ?? null,
+  });
   const random = RANDOM.map((p) => checkPair(pair(p), { runs: 40, budget: 'test', dir, update: false }));
   const exhaustive = EXHAUSTIVE.map((p) => explorePair(pair(p), { budget: 'test', horizon: 8, maxStates: 20_000, maxMemoryMB: 1024, dir, update: false }));
   const scenarios = [summarizeScenario({ config: defaultConfig('small'), protocol: variant('skype-2010') }, 'outage-2010', 'small')];
@@ -52,5 +57,14 @@ export function smallResults(dir: string): Results {
 
 /** Results with no verdict at all: the report's sections that read only counterexamples and the population. */
 export function emptyResults(): Results {
-  return { schemaVersion: RESULTS_SCHEMA_VERSION, tool: { name: 'cascade', version: VERSION, node: process.version }, budget: 'test', scenarios: [], random: [], exhaustive: [], ratios: [], fixSets: [] };
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    tool: { name: 'cascade', version: VERSION, node: process.version },
+    budget: 'test',
+    scenarios: [],
+    random: [],
+    exhaustive: [],
+    ratios: [],
+    fixSets: [],
+  };
 }

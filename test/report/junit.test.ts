@@ -18,7 +18,14 @@ function head(suite: string, property: string, variant: string, expected: PairRe
   return { suite, property, variant, expected, config: defaultConfig('small') };
 }
 
-function randomPair(suite: string, property: string, variant: string, expected: PairResult['expected'], verdict: PairResult['verdict'], fields: Partial<PairResult> = {}): PairResult {
+function randomPair(
+  suite: string,
+  property: string,
+  variant: string,
+  expected: PairResult['expected'],
+  verdict: PairResult['verdict'],
+  fields: Partial<PairResult> = {},
+): PairResult {
   const violated = verdict === 'violated';
   const file = `counterexamples/${suite}/${property}--${variant}.json`;
   return {
@@ -41,7 +48,14 @@ function randomPair(suite: string, property: string, variant: string, expected: 
   };
 }
 
-function explorePair(suite: string, property: string, variant: string, expected: ExplorePairResult['expected'], verdict: ExplorePairResult['verdict'], fields: Partial<ExplorePairResult> = {}): ExplorePairResult {
+function explorePair(
+  suite: string,
+  property: string,
+  variant: string,
+  expected: ExplorePairResult['expected'],
+  verdict: ExplorePairResult['verdict'],
+  fields: Partial<ExplorePairResult> = {},
+): ExplorePairResult {
   const violated = verdict === 'violated';
   return {
     ...head(suite, property, variant, expected),
@@ -129,11 +143,18 @@ describe('junitXml', () => {
       ['feedback-loop.random', 'recovers on skype-2010'],
     ]);
     expect(suites[0].attributes).toEqual({ name: 'feedback-loop (random engine)', tests: '4', failures: '1', errors: '0', skipped: '0', time: '1.257' });
-    expect(all(suites[3], 'testcase').map((c) => c.attributes.name)).toEqual(['no-client-crash on skype-2010', 'no-client-crash on fixed', 'no-cascade on fixed']);
+    expect(all(suites[3], 'testcase').map((c) => c.attributes.name)).toEqual([
+      'no-client-crash on skype-2010',
+      'no-client-crash on fixed',
+      'no-cascade on fixed',
+    ]);
     for (const s of suites) {
       const props = all(all(s, 'properties')[0], 'property').map((p) => [p.attributes.name, p.attributes.value]);
       const [suite, engine] = s.attributes.name.split(/ \(| engine\)/);
-      expect(props).toEqual([['suite', suite], ['engine', engine]]);
+      expect(props).toEqual([
+        ['suite', suite],
+        ['engine', engine],
+      ]);
     }
     // Times are non-negative seconds: a negative duration reads as 0.
     expect(testcase(root, 'exhaustive', 'crash-cascade-2010', 'no-cascade', 'fixed').attributes.time).toBe('0.000');
@@ -165,7 +186,9 @@ describe('junitXml', () => {
         'replay: npx cascade replay counterexamples/feedback-loop/recovers--fixed.json',
     );
     const missed = testcase(root, 'random', 'login-flood-2007', 'recovers', 'skype-2007');
-    expect(all(missed, 'failure')[0].text).toContain('counterexample: none\nreplay: npx cascade check --suite login-flood-2007 --property recovers --variant skype-2007');
+    expect(all(missed, 'failure')[0].text).toContain(
+      'counterexample: none\nreplay: npx cascade check --suite login-flood-2007 --property recovers --variant skype-2007',
+    );
     const bounded = testcase(root, 'exhaustive', 'crash-cascade-2010', 'no-client-crash', 'fixed');
     expect(all(bounded, 'failure')[0].attributes.message).toBe('expected holds, got bound-reached');
   });
@@ -211,7 +234,7 @@ describe('junitXml', () => {
     expect(out(vacuous)).toContain('vacuous; the suite expects no verdict here.\n');
   });
 
-  it('says beside every holds what it rests on: runs and coverage, or states and the adversary\'s choice points, a small or trivial search named', () => {
+  it("says beside every holds what it rests on: runs and coverage, or states and the adversary's choice points, a small or trivial search named", () => {
     const input: JunitInput = {
       random: [
         randomPair('feedback-loop', 'no-cascade', 'fixed', 'holds', 'holds'),
@@ -240,10 +263,16 @@ describe('junitXml', () => {
     );
     expect(out(testcase(root, 'exhaustive', 'crash-cascade-2010', 'no-client-crash', 'fixed'))).toContain('searchSize: small\n');
     const large = out(testcase(root, 'exhaustive', 'feedback-loop', 'no-cascade', 'fixed'));
-    expect(large.split('\n')[0]).toBe('no-cascade on fixed (feedback-loop, exhaustive engine): holds-within-horizon (2,783,691 states, the adversary could act in 61,000), as expected.');
+    expect(large.split('\n')[0]).toBe(
+      'no-cascade on fixed (feedback-loop, exhaustive engine): holds-within-horizon (2,783,691 states, the adversary could act in 61,000), as expected.',
+    );
     expect(large).toContain('searchSize: large\n');
-    expect(out(testcase(root, 'exhaustive', 'feedback-loop', 'recovers', 'fixed'))).toMatch(/^recovers on fixed .*: holds-within-horizon \(trivial search: 4 states, the adversary could act in none\); the suite expects no verdict here\./);
-    expect(out(testcase(root, 'random', 'feedback-loop', 'recovers', 'fixed'))).toMatch(/holds \(5,000 runs, coverage 0\/30 \(kind x tick\) cells, trivial: no adversary event applied in any run\)/);
+    expect(out(testcase(root, 'exhaustive', 'feedback-loop', 'recovers', 'fixed'))).toMatch(
+      /^recovers on fixed .*: holds-within-horizon \(trivial search: 4 states, the adversary could act in none\); the suite expects no verdict here\./,
+    );
+    expect(out(testcase(root, 'random', 'feedback-loop', 'recovers', 'fixed'))).toMatch(
+      /holds \(5,000 runs, coverage 0\/30 \(kind x tick\) cells, trivial: no adversary event applied in any run\)/,
+    );
     expect(out(testcase(root, 'random', 'feedback-loop', 'recovers', 'fixed'))).toContain('trivial: true\n');
     // A violation says nothing of strength in its sentence.
     expect(out(testcase(root, 'exhaustive', 'crash-cascade-2010', 'no-cascade', 'skype-2010')).split('\n')[0]).toMatch(/: violated, an expected violation\.$/);
@@ -329,7 +358,9 @@ describe('the checks this test relies on', () => {
     const root = (xml: string) => parseXml(xml);
     expect(() => checkHoldsStrength(root(valid))).not.toThrow();
     expect(() => checkHoldsStrength(root(valid.replaceAll(/\nsearchSize: \w+/g, '')))).toThrow(/without states, branchingStates and searchSize/);
-    expect(() => checkHoldsStrength(root(valid.replace(/holds-within-horizon \(small search: /, 'holds-within-horizon (')))).toThrow(/a small search not named so/);
+    expect(() => checkHoldsStrength(root(valid.replace(/holds-within-horizon \(small search: /, 'holds-within-horizon (')))).toThrow(
+      /a small search not named so/,
+    );
     expect(() => checkHoldsStrength(root(valid.replaceAll(/\nruns: 5000/g, '')))).toThrow(/without its runs and coverage/);
   });
 

@@ -39,7 +39,11 @@ beforeAll(async () => {
   const resultsFile = join(dir, 'results.json');
   writeFileSync(resultsFile, JSON.stringify(results));
   // The real command, on these results: it reads them, writes the report, and prints its JSON.
-  viaCli = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli.ts'), 'report', '--results', resultsFile, '--out', join(dir, 'report'), '--population-reduction', '10', '--json'], { cwd: root });
+  viaCli = await promisify(execFile)(
+    join(root, 'node_modules/.bin/tsx'),
+    [join(root, 'src/cli.ts'), 'report', '--results', resultsFile, '--out', join(dir, 'report'), '--population-reduction', '10', '--json'],
+    { cwd: root },
+  );
   files = JSON.parse(viaCli.stdout) as ReportFiles;
   markdown = readFileSync(files.markdown, 'utf8');
   html = readFileSync(files.html, 'utf8');
@@ -49,7 +53,14 @@ beforeAll(async () => {
 
 describe('report.md', () => {
   it('opens with the finding, then which fixes are enough, the verdicts, the population and how the base protocols fail', () => {
-    const order = ['# Design review', '## The finding', '## Which fixes are enough', '## Verdicts: variants by properties', '## Population scale', '## How the base protocols fail'];
+    const order = [
+      '# Design review',
+      '## The finding',
+      '## Which fixes are enough',
+      '## Verdicts: variants by properties',
+      '## Population scale',
+      '## How the base protocols fail',
+    ];
     const at = order.map((h) => markdown.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -58,7 +69,8 @@ describe('report.md', () => {
   });
 
   it('says under its title when, from which commit and on which machine it was written, on both pages', () => {
-    const stamp = /^Written \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ from commit `[0-9a-f]{12}`( \+ changes)? \(cascade [\d.]+\) on \d+ cores?, [\d.]+ GiB memory, Node v[\d.]+, \w+ \w+\.$/m;
+    const stamp =
+      /^Written \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ from commit `[0-9a-f]{12}`( \+ changes)? \(cascade [\d.]+\) on \d+ cores?, [\d.]+ GiB memory, Node v[\d.]+, \w+ \w+\.$/m;
     for (const page of [markdown, appendixMd]) {
       const head = page.split('\n').slice(0, 6).join('\n');
       expect(head).toMatch(stamp);
@@ -76,7 +88,10 @@ describe('report.md', () => {
 
   it('says the scope of every "holds" in place in the compact matrix', () => {
     const compact = markdown.slice(markdown.indexOf('## Verdicts'), markdown.indexOf('## Population'));
-    const rows = compact.split('\n').filter((l) => l.startsWith('| `')).join('\n');
+    const rows = compact
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))
+      .join('\n');
     const holds = rows.match(/✓[^|]*/g) ?? [];
     expect(holds.length).toBeGreaterThan(0);
     for (const h of holds) {
@@ -93,7 +108,13 @@ describe('report.md', () => {
   });
 
   it('puts the assumptions, the detailed matrix, every fix set and every counterexample in the appendix', () => {
-    const order = ['# Design review, appendix', '## What was checked', '## The matrix: variants by properties', '## Fix sets: every subset', '## The counterexamples'];
+    const order = [
+      '# Design review, appendix',
+      '## What was checked',
+      '## The matrix: variants by properties',
+      '## Fix sets: every subset',
+      '## The counterexamples',
+    ];
     const at = order.map((h) => appendixMd.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -148,10 +169,10 @@ describe('report.html', () => {
 
   it('loads nothing from the network', () => {
     for (const html of [report(), appendixHtml]) {
-    expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
-    expect(html).not.toMatch(/<link\b/i);
-    expect(html).not.toMatch(/<script[^>]+src=/i);
-    expect(html).not.toMatch(/url\(\s*["']?https?:/i);
+      expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+      expect(html).not.toMatch(/<link\b/i);
+      expect(html).not.toMatch(/<script[^>]+src=/i);
+      expect(html).not.toMatch(/url\(\s*["']?https?:/i);
     }
   });
 
@@ -161,7 +182,11 @@ describe('report.html', () => {
     expect(html).toContain('mermaid.initialize({ startOnLoad: true })');
     expect((appendixHtml.match(/<pre class="mermaid">\n(?:---\n[\s\S]*?\n---\n)?sequenceDiagram/g) ?? []).length).toBe(files.counterexamples);
     // The first page: one per (suite, property) violated on a base protocol.
-    const bases = new Set([...counterexampleFiles('counterexamples'), ...counterexampleFiles(join(dir, 'counterexamples'))].filter((f) => /--skype-20(07|10)\.json$/.test(f)).map((f) => f.split('/').slice(-2).join('/').replace(/--.*$/, '')));
+    const bases = new Set(
+      [...counterexampleFiles('counterexamples'), ...counterexampleFiles(join(dir, 'counterexamples'))]
+        .filter((f) => /--skype-20(07|10)\.json$/.test(f))
+        .map((f) => f.split('/').slice(-2).join('/').replace(/--.*$/, '')),
+    );
     expect((html.match(/<pre class="mermaid">\n(?:---\n[\s\S]*?\n---\n)?sequenceDiagram/g) ?? []).length).toBe(bases.size);
   });
 });
@@ -173,8 +198,11 @@ describe('how strong each holds is, in place', () => {
     exhaustive: results.exhaustive.map((e) => (e.variant === 'fixed' && e.property === 'no-client-crash' ? { ...e, ...fields } : e)),
   });
   const fixedCell = (r: Results, section: 'compact' | 'appendix'): string => {
-    const blocks = section === 'compact' ? compactMatrixSection(buildMatrix(r), join(dir, 'report'), 'appendix.md') : matrixSection(buildMatrix(r), join(dir, 'report'));
-    const row = renderMarkdown(blocks).split('\n').find((l) => l.startsWith('| `fixed` |'))!;
+    const blocks =
+      section === 'compact' ? compactMatrixSection(buildMatrix(r), join(dir, 'report'), 'appendix.md') : matrixSection(buildMatrix(r), join(dir, 'report'));
+    const row = renderMarkdown(blocks)
+      .split('\n')
+      .find((l) => l.startsWith('| `fixed` |'))!;
     return row.split(' | ')[1]!; // the no-client-crash column, the first
   };
 
@@ -222,14 +250,28 @@ describe('a report from results with no verdicts', () => {
   it('says there are none, never "All 0 expectations met" or "-Infinity"', async () => {
     const home = join(dir, 'empty');
     const file = join(dir, 'empty.json');
-    writeFileSync(file, JSON.stringify({ schemaVersion: RESULTS_SCHEMA_VERSION, tool: { name: 'cascade', version: '0.1.0', node: process.version }, budget: 'test', scenarios: [], random: [], exhaustive: [], ratios: [], fixSets: [] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: RESULTS_SCHEMA_VERSION,
+        tool: { name: 'cascade', version: '0.1.0', node: process.version },
+        budget: 'test',
+        scenarios: [],
+        random: [],
+        exhaustive: [],
+        ratios: [],
+        fixSets: [],
+      }),
+    );
     const run = await runInProcess(['report', '--results', file, '--out', home, '--population-reduction', '100', '--json']);
     expect(run.code).toBe(0);
     const written = JSON.parse(run.out.join('')) as ReportFiles;
     const first = readFileSync(written.markdown, 'utf8');
     const all = first + readFileSync(written.appendix.markdown, 'utf8');
     expect(all).not.toMatch(/Infinity|NaN|All 0 expectations|all 0 properties|\(0 random, 0 exhaustive\)|no suite is violated/);
-    expect(first).toContain('These results hold no verdict of either engine: no property was checked, so none is said to hold, be violated or meet an expectation.');
+    expect(first).toContain(
+      'These results hold no verdict of either engine: no property was checked, so none is said to hold, be violated or meet an expectation.',
+    );
     expect(first).toMatch(/## Verdicts: variants by properties\n\nNo verdicts in these results\./);
   });
 
@@ -250,7 +292,12 @@ describe('what a reviewer sees first', () => {
     expect(summary.suites.join(' ')).toContain('`robust-client` holds `no-client-crash` (`no-cascade` not checked)');
     expect(markdown).toContain(summary.headline);
 
-    const flipped: Results = { ...results, random: results.random.map((r) => (r.variant === 'fixed' && r.property === 'no-cascade' && r.suite === 'feedback-loop' ? { ...r, verdict: 'violated', met: false } : r)) };
+    const flipped: Results = {
+      ...results,
+      random: results.random.map((r) =>
+        r.variant === 'fixed' && r.property === 'no-cascade' && r.suite === 'feedback-loop' ? { ...r, verdict: 'violated', met: false } : r,
+      ),
+    };
     const other = summarize(buildMatrix(flipped), flipped);
     expect(other.allMet).toBe(false);
     expect(other.suites.join(' ')).toContain('even `fixed` violates `no-cascade`');
@@ -268,7 +315,11 @@ describe('cascade report', () => {
   it('prints one JSON object with the paths and counts, and nothing else on stdout', () => {
     expect(viaCli.stdout.trim().split('\n')).toHaveLength(1);
     expect(Object.keys(files).sort()).toEqual(['appendix', 'charts', 'counterexamples', 'html', 'markdown']);
-    expect(files).toMatchObject({ markdown: join(dir, 'report', 'report.md'), html: join(dir, 'report', 'report.html'), appendix: { markdown: join(dir, 'report', 'appendix.md'), html: join(dir, 'report', 'appendix.html') } });
+    expect(files).toMatchObject({
+      markdown: join(dir, 'report', 'report.md'),
+      html: join(dir, 'report', 'report.html'),
+      appendix: { markdown: join(dir, 'report', 'appendix.md'), html: join(dir, 'report', 'appendix.html') },
+    });
     expect(files.charts).toBe(files.counterexamples + 2);
     expect(existsSync(files.html) && existsSync(files.markdown)).toBe(true);
   });
@@ -279,7 +330,7 @@ describe('cascade report', () => {
     expect(bad.errors).toEqual([expect.stringContaining("cascade report: Unknown option '--bogus'")]);
     const budget = cli(['report', '--budget', 'huge']);
     expect(budget.code).toBe(2);
-    expect(budget.errors).toEqual(['cascade report: --budget must be one of test, start, got \'huge\'']);
+    expect(budget.errors).toEqual(["cascade report: --budget must be one of test, start, got 'huge'"]);
     const reduction = cli(['report', '--population-reduction', '0']);
     expect(reduction.code).toBe(2);
     expect(reduction.errors).toEqual(['cascade report: --population-reduction must be between 1 and 100, got 0']);

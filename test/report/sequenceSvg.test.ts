@@ -9,9 +9,17 @@ import { loadCounterexamples } from '../../src/report/counterexamples.ts';
 import { sequenceDiagram } from '../../src/report/sequenceDiagram.ts';
 import { sequenceSvg } from '../../src/report/sequenceSvg.ts';
 
-const diagrams = loadCounterexamples('counterexamples').loaded.map((c) => ({ path: c.path, mermaid: sequenceDiagram(c.replay.model, c.file.events, c.healTicks, c.replay.outcome.violation) }));
+const diagrams = loadCounterexamples('counterexamples').loaded.map((c) => ({
+  path: c.path,
+  mermaid: sequenceDiagram(c.replay.model, c.file.events, c.healTicks, c.replay.outcome.violation),
+}));
 
-const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 /** Estimated on the narrow side here, so that the check does not pass by the drawing's own estimate. */
 const CHAR = 6;
 

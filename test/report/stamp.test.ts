@@ -43,8 +43,14 @@ describe('the stamp', () => {
   });
 
   it('says date, commit (with "+ changes" when the work tree differs), version and machine in one line', () => {
-    const stamp: ReportStamp = { date: '2026-12-07T21:04:05Z', source: { version: '0.1.0', commit: 'a'.repeat(40), changed: true }, machine: { cores: 2, memoryBytes: 8 * 2 ** 30, node: 'v20.20.2', platform: 'linux', arch: 'x64' } };
-    expect(describeStamp(stamp)).toBe('Written 2026-12-07T21:04:05Z from commit `aaaaaaaaaaaa` + changes (cascade 0.1.0) on 2 cores, 8.0 GiB memory, Node v20.20.2, linux x64.');
+    const stamp: ReportStamp = {
+      date: '2026-12-07T21:04:05Z',
+      source: { version: '0.1.0', commit: 'a'.repeat(40), changed: true },
+      machine: { cores: 2, memoryBytes: 8 * 2 ** 30, node: 'v20.20.2', platform: 'linux', arch: 'x64' },
+    };
+    expect(describeStamp(stamp)).toBe(
+      'Written 2026-12-07T21:04:05Z from commit `aaaaaaaaaaaa` + changes (cascade 0.1.0) on 2 cores, 8.0 GiB memory, Node v20.20.2, linux x64.',
+    );
     expect(describeStamp({ ...stamp, source: { version: '0.1.0', commit: null, changed: false }, machine: { ...stamp.machine, cores: 1 } })).toBe(
       'Written 2026-12-07T21:04:05Z from cascade 0.1.0 (not a git checkout) on 1 core, 8.0 GiB memory, Node v20.20.2, linux x64.',
     );

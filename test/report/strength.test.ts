@@ -3,7 +3,17 @@
  * the stated constants, when per-state figures are shown, and when random runs are trivial.
  */
 import { describe, expect, it } from 'vitest';
-import { FEW_ADVERSARY_STATES, measurable, MEASURABLE_MS, MEASURABLE_STATES, searchSize, SMALL_SEARCH_STATES, statesInWords, trivialRuns, weakHolds } from '../../src/report/strength.ts';
+import {
+  FEW_ADVERSARY_STATES,
+  measurable,
+  MEASURABLE_MS,
+  MEASURABLE_STATES,
+  searchSize,
+  SMALL_SEARCH_STATES,
+  statesInWords,
+  trivialRuns,
+  weakHolds,
+} from '../../src/report/strength.ts';
 import type { ExplorePairResult, PairResult } from '../../src/report/results.ts';
 
 describe('searchSize', () => {
@@ -34,7 +44,8 @@ describe('measurable', () => {
 
 describe('trivialRuns and weakHolds', () => {
   const random = (verdict: PairResult['verdict'], cells: number) => ({ runs: 200, verdict, coverage: { cells, possible: 30 } }) as PairResult;
-  const exhaustive = (verdict: ExplorePairResult['verdict'], states: number, branchingStates: number) => ({ verdict, states, branchingStates }) as ExplorePairResult;
+  const exhaustive = (verdict: ExplorePairResult['verdict'], states: number, branchingStates: number) =>
+    ({ verdict, states, branchingStates }) as ExplorePairResult;
 
   it('calls random runs trivial only when they exercised no cell', () => {
     expect(trivialRuns(random('holds', 0))).toBe(true);

@@ -64,9 +64,21 @@ describe('activity', () => {
   });
 
   it('a step of routine syncs alone is quiet; merging adds counts and keeps the later levels', () => {
-    const quiet = activity([{ kind: 'fetchSent', peer: 5 }, { kind: 'replyOnTime', peer: 5 }], after);
+    const quiet = activity(
+      [
+        { kind: 'fetchSent', peer: 5 },
+        { kind: 'replyOnTime', peer: 5 },
+      ],
+      after,
+    );
     expect(isQuiet(quiet)).toBe(true);
-    const busy = activity([{ kind: 'connectAccepted', peer: 5, supernode: 0 }, { kind: 'supernodeShutDown', supernode: 1 }], { ...after, loginQueue: [{ peer: 5, sentAt: 0 }] });
+    const busy = activity(
+      [
+        { kind: 'connectAccepted', peer: 5, supernode: 0 },
+        { kind: 'supernodeShutDown', supernode: 1 },
+      ],
+      { ...after, loginQueue: [{ peer: 5, sentAt: 0 }] },
+    );
     const both = mergeActivity(quiet, busy);
     expect(both.connects).toEqual({ 0: { accepted: 1, rejected: 0, unanswered: 0, down: 0 } });
     expect([both.fetches, both.replies, both.stopped, both.loginQueue]).toEqual([1, 1, [1], 1]);
@@ -76,7 +88,7 @@ describe('activity', () => {
 describe('on the committed counterexamples', () => {
   const committed = loadCounterexamples('counterexamples');
 
-  it('a tick\'s connects per slot are the counters the model keeps for it, and the crashes its counter', () => {
+  it("a tick's connects per slot are the counters the model keeps for it, and the crashes its counter", () => {
     expect(committed.loaded.length).toBeGreaterThan(0);
     for (const c of committed.loaded) {
       let counters = init(c.replay.model).counters;

@@ -15,7 +15,10 @@ import type { Fix } from '../../src/model/index.ts';
 
 const suiteNamed = (id: string) => SUITES.find((s) => s.id === id)!;
 /** A built-in suite with its own test and start bounds (computed in this thread only: workers load suites by id). */
-const withBounds = (s: Suite, test: number, start: number): Suite => ({ ...s, exhaustive: { ...s.exhaustive, test: { horizon: test, maxStates: 2_000_000 }, start: { horizon: start, maxStates: 2_000_000 } } });
+const withBounds = (s: Suite, test: number, start: number): Suite => ({
+  ...s,
+  exhaustive: { ...s.exhaustive, test: { horizon: test, maxStates: 2_000_000 }, start: { horizon: start, maxStates: 2_000_000 } },
+});
 const key = (fixes: readonly string[]) => fixes.join('+');
 
 /** A copy of stage 1's analyses in which `fixes` held every property (as a shallow analysis might say). */
@@ -63,10 +66,12 @@ describe('a planted candidate that fails at depth is replaced by its holding sup
   let full: string[][];
   beforeAll(async () => {
     stage1 = (await runFixSets([suite], ['skype-2010'], { budget: 'test', runs: 200, among, shortest: false, acrossSuites: true })).analyses;
-    full = enoughForAll((await runFixSets([suite], ['skype-2010'], { budget: 'start', runs: 200, among, shortest: false, acrossSuites: true })).analyses.map(fixSetRecord));
+    full = enoughForAll(
+      (await runFixSets([suite], ['skype-2010'], { budget: 'start', runs: 200, among, shortest: false, acrossSuites: true })).analyses.map(fixSetRecord),
+    );
   });
 
-  it('stage 2 on the real stage 1 gives the whole analysis\'s answer', async () => {
+  it("stage 2 on the real stage 1 gives the whole analysis's answer", async () => {
     const [e] = await runEnoughAtDepth([suite], ['skype-2010'], stage1, { runs: 200 });
     expect(full).toEqual([['robust-client']]);
     expect(e!.minimal).toEqual(full);

@@ -10,7 +10,11 @@ const feedbackLoop = SUITES.find((s) => s.id === 'feedback-loop')!;
 
 describe('fullTierOf', () => {
   it("names a project suite's tier by its id, and a suite without one as null", () => {
-    expect(fullTierOf(feedbackLoop)).toEqual({ scope: feedbackLoop.exhaustive.full!.scope, command: 'npx cascade explore --suite feedback-loop --budget full', cost: feedbackLoop.exhaustive.full!.cost });
+    expect(fullTierOf(feedbackLoop)).toEqual({
+      scope: feedbackLoop.exhaustive.full!.scope,
+      command: 'npx cascade explore --suite feedback-loop --budget full',
+      cost: feedbackLoop.exhaustive.full!.cost,
+    });
     expect(fullTierOf(SUITES.find((s) => s.id === 'crash-cascade-2010')!)).toBeNull();
   });
 

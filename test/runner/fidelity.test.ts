@@ -11,7 +11,9 @@ import { FIGURES, fidelity, reducedPopulation, type FidelityReport } from '../..
 
 /** Figures the model does not reproduce today, with why (docs/outages.md, Fidelity). */
 const OUTSIDE: Record<string, { reason: string }> = {
-  'peak-supernode-traffic': { reason: 'the hourly peak per live supernode stays under 30x (about 25 to 30x): the storm is measured by connect probes and keep-alives only' },
+  'peak-supernode-traffic': {
+    reason: 'the hourly peak per live supernode stays under 30x (about 25 to 30x): the storm is measured by connect probes and keep-alives only',
+  },
 };
 
 let report: FidelityReport;

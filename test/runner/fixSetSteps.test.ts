@@ -60,8 +60,24 @@ interface World {
 const TEMPLATE = SUITES.find((s) => s.id === 'crash-cascade-2010')!;
 
 /** A suite of its own properties and bounds: the exhaustive bounds keyed by property (and `property@variant`). */
-function suiteOf(id: string, properties: string[], variants: Suite['variants'] = {}, test: Record<string, Bound> | Bound = { horizon: 5, maxStates: 1000 }, extra: Partial<Suite> = {}): Suite {
-  return { ...TEMPLATE, id, properties, variants, seed: 7, maxEvents: 12, budget: { test: 50, start: 500 }, exhaustive: { variants: [], test, start: { horizon: 20, maxStates: 2_000_000 } }, ...extra };
+function suiteOf(
+  id: string,
+  properties: string[],
+  variants: Suite['variants'] = {},
+  test: Record<string, Bound> | Bound = { horizon: 5, maxStates: 1000 },
+  extra: Partial<Suite> = {},
+): Suite {
+  return {
+    ...TEMPLATE,
+    id,
+    properties,
+    variants,
+    seed: 7,
+    maxEvents: 12,
+    budget: { test: 50, start: 500 },
+    exhaustive: { variants: [], test, start: { horizon: 20, maxStates: 2_000_000 } },
+    ...extra,
+  };
 }
 
 /** The bound the test gives a suite's property on a variant (written again here, not asked of the suite module). */
@@ -78,7 +94,7 @@ const cellKey = (k: number, property: string, variant: string, engine: 'random' 
 const hash = (text: string) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7) % 1000;
 const ticks = (n: number): Event[] => Array.from({ length: n }, () => ({ kind: 'tick' }) as Event);
 const runsOf = (w: World, k: number) => w.options.runs ?? w.suites[k]!.budget[w.options.budget];
-const fixesOf = (variant: string) => (variant.split('+').slice(1) as Fix[]);
+const fixesOf = (variant: string) => variant.split('+').slice(1) as Fix[];
 const STOPPED: Record<ExhaustiveVerdict, string> = { violated: 'violation', holds: 'complete', 'holds-within-horizon': 'horizon', 'bound-reached': 'states' };
 
 /** The oracle's answer on one cell: a pure function of the cell, with its own time, state count and counterexample length. */
@@ -88,11 +104,25 @@ function answerOf(w: World, k: number, engine: 'random' | 'exhaustive', property
   const h = hash(key);
   if (engine === 'random') {
     const violated = t.random === 'violated';
-    return { engine, verdict: t.random, runs: violated ? 1 + (h % 5) : runsOf(w, k), ms: 1 + h, counterexample: violated ? { events: ticks(4 + (h % 3)), violation: { step: 3, message: `random ${key}` } } : null };
+    return {
+      engine,
+      verdict: t.random,
+      runs: violated ? 1 + (h % 5) : runsOf(w, k),
+      ms: 1 + h,
+      counterexample: violated ? { events: ticks(4 + (h % 3)), violation: { step: 3, message: `random ${key}` } } : null,
+    };
   }
   const violated = t.exhaustive === 'violated';
   const b = boundOf(w.suites[k]!, property, variant);
-  return { engine, verdict: t.exhaustive, stoppedBy: STOPPED[t.exhaustive], horizon: b.horizon, states: 10 + h, ms: 1 + (h % 97), counterexample: violated ? { shortest: h % 2 === 0, events: ticks(1 + (h % 2)), violation: { step: 0, message: `exhaustive ${key}` } } : null };
+  return {
+    engine,
+    verdict: t.exhaustive,
+    stoppedBy: STOPPED[t.exhaustive],
+    horizon: b.horizon,
+    states: 10 + h,
+    ms: 1 + (h % 97),
+    counterexample: violated ? { shortest: h % 2 === 0, events: ticks(1 + (h % 2)), violation: { step: 0, message: `exhaustive ${key}` } } : null,
+  };
 }
 
 /** The known cells of a world, answering only for the suite's id, the runs and the bound the analysis must ask with. */
@@ -125,7 +155,11 @@ interface Run {
 /** Drives `fixSetsOnBase` (or, for one suite, `fixSetSteps`) with the oracle, checking that no cell is asked twice. */
 function drive(w: World, single = w.suites.length === 1): Run {
   const progress: Run['progress'] = [];
-  const options: FixSetOptions = { ...w.options, ...(w.known ? { known: knownOf(w) } : {}), onProgress: (done, total, text) => progress.push([done, total, text]) };
+  const options: FixSetOptions = {
+    ...w.options,
+    ...(w.known ? { known: knownOf(w) } : {}),
+    onProgress: (done, total, text) => progress.push([done, total, text]),
+  };
   const batches: string[][] = [];
   const asked = new Set<string>();
   const answer = (k: number, cell: FixCellRequest) => {
@@ -170,22 +204,43 @@ const isProperSubset = (a: readonly Fix[], b: readonly Fix[]) => a.length < b.le
 const same = (a: readonly Fix[], b: readonly Fix[]) => a.length === b.length && a.every((f) => b.includes(f));
 
 /** The check on one cell as the reference judges it from the engines' answers. */
-function judgedRef(w: World, k: number, property: string, variant: string, random: { answer: FixRandomCell; reused: boolean }, exhaustive: { answer: FixExhaustiveCell; reused: boolean } | null): FixCheck {
+function judgedRef(
+  w: World,
+  k: number,
+  property: string,
+  variant: string,
+  random: { answer: FixRandomCell; reused: boolean },
+  exhaustive: { answer: FixExhaustiveCell; reused: boolean } | null,
+): FixCheck {
   const s = w.suites[k]!;
   const b = boundOf(s, property, variant);
   const memory = fixSearchBound(s, w.options.budget, property, variant).maxMemoryMB;
   const r = random.answer;
   const e = exhaustive?.answer;
   const counterexample: FixCheck['counterexample'] = e?.counterexample
-    ? { engine: 'exhaustive', shortest: e.counterexample.shortest, events: e.counterexample.events, violation: e.counterexample.violation, replay: `npx cascade explore --suite ${s.id} --property ${property} --variant ${variant} --horizon ${b.horizon} --max-states ${b.maxStates} --max-memory ${memory}` }
+    ? {
+        engine: 'exhaustive',
+        shortest: e.counterexample.shortest,
+        events: e.counterexample.events,
+        violation: e.counterexample.violation,
+        replay: `npx cascade explore --suite ${s.id} --property ${property} --variant ${variant} --horizon ${b.horizon} --max-states ${b.maxStates} --max-memory ${memory}`,
+      }
     : r.counterexample
-      ? { engine: 'random', shortest: false, events: r.counterexample.events, violation: r.counterexample.violation, replay: `npx cascade check --suite ${s.id} --property ${property} --variant ${variant} --seed ${s.seed} --runs ${runsOf(w, k)}` }
+      ? {
+          engine: 'random',
+          shortest: false,
+          events: r.counterexample.events,
+          violation: r.counterexample.violation,
+          replay: `npx cascade check --suite ${s.id} --property ${property} --variant ${variant} --seed ${s.seed} --runs ${runsOf(w, k)}`,
+        }
       : null;
   const settled = e !== undefined && (e.verdict === 'holds' || e.verdict === 'holds-within-horizon');
   return {
     property,
     random: { verdict: r.verdict, runs: r.runs, ms: r.ms, reused: random.reused },
-    exhaustive: e ? { verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: e.horizon, states: e.states, ms: e.ms, reused: exhaustive!.reused } : { verdict: 'not-searched' },
+    exhaustive: e
+      ? { verdict: e.verdict, stoppedBy: e.stoppedBy, horizon: e.horizon, states: e.states, ms: e.ms, reused: exhaustive!.reused }
+      : { verdict: 'not-searched' },
     outcome: counterexample ? 'violated' : r.verdict === 'holds' && settled ? 'holds' : 'unknown',
     skipped: null,
     counterexample,
@@ -202,7 +257,8 @@ function worseningsRef(sets: { fixes: Fix[]; checks: FixCheck[] }[], properties:
   for (const property of properties) {
     for (const s of sets) {
       if (outcome(s.fixes, property) !== 'holds') continue;
-      for (const added of FIXES) if (!s.fixes.includes(added) && outcome([...s.fixes, added], property) === 'violated') all.push({ property, from: s.fixes, added });
+      for (const added of FIXES)
+        if (!s.fixes.includes(added) && outcome([...s.fixes, added], property) === 'violated') all.push({ property, from: s.fixes, added });
     }
   }
   return all.filter((w) => !all.some((v) => v.property === w.property && v.added === w.added && isProperSubset(v.from, w.from)));
@@ -233,7 +289,9 @@ function reference(w: World): Reference {
   const holdsSuite = (k: number, i: number) => suites[k]!.properties.every((p) => outcome(k, i, p) === 'holds');
   const firstBelow = (i: number, ok: (j: number) => boolean) => sets.findIndex((t, j) => isProperSubset(t, sets[i]!) && ok(j));
   const failing = (k: number, i: number) => suites[k]!.properties.find((p) => outcome(k, i, p) === 'violated');
-  const listed = suites.map((s) => new Set(Object.keys(s.variants).map((v) => (v === 'fixed' ? nameOf('skype-2010', FIXES) : nameOf(v.split('+')[0] as Base, fixesOf(v))))));
+  const listed = suites.map(
+    (s) => new Set(Object.keys(s.variants).map((v) => (v === 'fixed' ? nameOf('skype-2010', FIXES) : nameOf(v.split('+')[0] as Base, fixesOf(v))))),
+  );
   interface X {
     k: number;
     i: number;
@@ -248,7 +306,10 @@ function reference(w: World): Reference {
     if (elsewhere < 0) return null;
     if (own === undefined && firstBelow(x.i, (j) => holdsSuite(x.k, j)) < 0) return null;
     const subset = sets[firstBelow(x.i, (j) => outcome(x.k, j, x.p) === 'holds')]!;
-    return { subset, fails: own !== undefined ? { suite: suites[x.k]!.id, property: own } : { suite: suites[elsewhere]!.id, property: failing(elsewhere, x.i)! } };
+    return {
+      subset,
+      fails: own !== undefined ? { suite: suites[x.k]!.id, property: own } : { suite: suites[elsewhere]!.id, property: failing(elsewhere, x.i)! },
+    };
   };
   const known = w.known ? knownOf(w) : undefined;
   const batches: string[][] = [];
@@ -275,7 +336,17 @@ function reference(w: World): Reference {
       const v = variants[x.i]!;
       const k = known?.exhaustive(suites[x.k]!.id, x.p, v, boundOf(suites[x.k]!, x.p, v));
       if (!k) batch.push(cellKey(x.k, x.p, v, 'exhaustive'));
-      decided.set(at(x.k, x.i, x.p), judgedRef(w, x.k, x.p, v, x.random!, k ? { answer: k, reused: true } : { answer: answerOf(w, x.k, 'exhaustive', x.p, v) as FixExhaustiveCell, reused: false }));
+      decided.set(
+        at(x.k, x.i, x.p),
+        judgedRef(
+          w,
+          x.k,
+          x.p,
+          v,
+          x.random!,
+          k ? { answer: k, reused: true } : { answer: answerOf(w, x.k, 'exhaustive', x.p, v) as FixExhaustiveCell, reused: false },
+        ),
+      );
     }
     if (batch.length > 0) batches.push(batch);
   };
@@ -286,7 +357,9 @@ function reference(w: World): Reference {
     if (level.length === 0) continue;
     progress.push([done, sets.length, `${names} on ${base}: ${level.length} sets of ${size} ${size === 1 ? 'fix' : 'fixes'}`]);
     const slots: X[] = level.flatMap((i) => suites.flatMap((s, k) => s.properties.map((p) => ({ k, i, p }))));
-    const first = slots.filter((x) => options.everySet === true || listed[x.k]!.has(variants[x.i]!) || firstBelow(x.i, (j) => outcome(x.k, j, x.p) === 'holds') < 0);
+    const first = slots.filter(
+      (x) => options.everySet === true || listed[x.k]!.has(variants[x.i]!) || firstBelow(x.i, (j) => outcome(x.k, j, x.p) === 'holds') < 0,
+    );
     askRandom(first);
     const second = slots.filter((x) => !first.includes(x) && reason(x) === null);
     askRandom(second);
@@ -295,7 +368,14 @@ function reference(w: World): Reference {
     for (const x of slots) {
       if (decided.has(at(x.k, x.i, x.p))) continue;
       const r = x.random;
-      decided.set(at(x.k, x.i, x.p), { property: x.p, random: r ? { verdict: r.answer.verdict, runs: r.answer.runs, ms: r.answer.ms, reused: r.reused } : null, exhaustive: { verdict: 'not-searched' }, outcome: 'unknown', skipped: reason(x), counterexample: null });
+      decided.set(at(x.k, x.i, x.p), {
+        property: x.p,
+        random: r ? { verdict: r.answer.verdict, runs: r.answer.runs, ms: r.answer.ms, reused: r.reused } : null,
+        exhaustive: { verdict: 'not-searched' },
+        outcome: 'unknown',
+        skipped: reason(x),
+        counterexample: null,
+      });
     }
     done += level.length;
   }
@@ -315,10 +395,15 @@ function reference(w: World): Reference {
   const analyses = suites.map((suite, k): FixSetAnalysis => {
     const fixSets = sets.map((fixes, i) => {
       const checks = suite.properties.map((p) => decided.get(at(k, i, p))!);
-      const outcome: FixCheck['outcome'] = checks.some((c) => c.outcome === 'violated') ? 'violated' : checks.every((c) => c.outcome === 'holds') ? 'holds' : 'unknown';
+      const outcome: FixCheck['outcome'] = checks.some((c) => c.outcome === 'violated')
+        ? 'violated'
+        : checks.every((c) => c.outcome === 'holds')
+          ? 'holds'
+          : 'unknown';
       return { fixes, variant: variants[i]!, checks, outcome };
     });
-    const holding = (p?: string) => fixSets.filter((s) => (p === undefined ? s.outcome === 'holds' : s.checks.find((c) => c.property === p)!.outcome === 'holds')).map((s) => s.fixes);
+    const holding = (p?: string) =>
+      fixSets.filter((s) => (p === undefined ? s.outcome === 'holds' : s.checks.find((c) => c.property === p)!.outcome === 'holds')).map((s) => s.fixes);
     const perProperty: FixSetAnalysis['perProperty'] = {};
     for (const p of suite.properties) {
       const minimal = minimalRef(holding(p));
@@ -329,7 +414,9 @@ function reference(w: World): Reference {
     const states = fixSets.flatMap((s) => suite.properties.map((p) => boundOf(suite, p, s.variant).maxStates));
     const unmet: FixSetAnalysis['unmet'] = [];
     for (const s of fixSets) {
-      const name = Object.keys(suite.variants).find((v) => (v === 'fixed' ? nameOf('skype-2010', FIXES) : nameOf(v.split('+')[0] as Base, fixesOf(v))) === s.variant);
+      const name = Object.keys(suite.variants).find(
+        (v) => (v === 'fixed' ? nameOf('skype-2010', FIXES) : nameOf(v.split('+')[0] as Base, fixesOf(v))) === s.variant,
+      );
       if (name === undefined) continue;
       const entry = suite.variants[name]!;
       for (const c of s.checks) {
@@ -342,7 +429,11 @@ function reference(w: World): Reference {
       base,
       properties: [...suite.properties],
       budget: options.budget,
-      depth: { runs: runsOf(w, k), horizon: { least: Math.min(...horizons), most: Math.max(...horizons) }, maxStates: { least: Math.min(...states), most: Math.max(...states) } },
+      depth: {
+        runs: runsOf(w, k),
+        horizon: { least: Math.min(...horizons), most: Math.max(...horizons) },
+        maxStates: { least: Math.min(...states), most: Math.max(...states) },
+      },
       scope: { random: '', exhaustive: '' },
       sets: fixSets,
       minimal: minimalRef(holding()),
@@ -350,9 +441,16 @@ function reference(w: World): Reference {
       worsenings: worseningsRef(fixSets, suite.properties),
       skipped: every.filter((c) => c.skipped !== null).length,
       notSearched: every.filter((c) => c.skipped === null && c.exhaustive.verdict === 'not-searched').length,
-      reused: every.filter((c) => c.random?.reused === true).length + every.filter((c) => c.exhaustive.verdict !== 'not-searched' && c.exhaustive.reused).length,
+      reused:
+        every.filter((c) => c.random?.reused === true).length + every.filter((c) => c.exhaustive.verdict !== 'not-searched' && c.exhaustive.reused).length,
       unmet,
-      ms: every.reduce((n, c) => n + (c.random !== null && !c.random.reused ? c.random.ms : 0) + (c.exhaustive.verdict !== 'not-searched' && !c.exhaustive.reused ? c.exhaustive.ms : 0), 0),
+      ms: every.reduce(
+        (n, c) =>
+          n +
+          (c.random !== null && !c.random.reused ? c.random.ms : 0) +
+          (c.exhaustive.verdict !== 'not-searched' && !c.exhaustive.reused ? c.exhaustive.ms : 0),
+        0,
+      ),
     };
   });
   return { analyses, batches, progress, truth };
@@ -372,7 +470,8 @@ function compare(w: World): { run: Run; ref: Reference } {
 function expectSound(w: World, run: Run, ref: Reference) {
   run.analyses.forEach((a, k) => {
     const truth = ref.truth[k]!;
-    const truthHolding = (p?: string) => a.sets.filter((_, i) => (p === undefined ? truth[i]!.every((o) => o === 'holds') : truth[i]![a.properties.indexOf(p)] === 'holds')).map((s) => s.fixes);
+    const truthHolding = (p?: string) =>
+      a.sets.filter((_, i) => (p === undefined ? truth[i]!.every((o) => o === 'holds') : truth[i]![a.properties.indexOf(p)] === 'holds')).map((s) => s.fixes);
     expect(a.minimal).toEqual(minimalRef(truthHolding()));
     for (const p of a.properties) expect(a.perProperty[p]!.minimal).toEqual(minimalRef(truthHolding(p)));
     a.sets.forEach((s, i) =>
@@ -410,7 +509,19 @@ function rng(seed: number) {
  * unknown, and a violated one may be violated by the random engine alone (the exhaustive one does not
  * reach it) or by the exhaustive one alone, or be unknown.
  */
-function randomWorld(seed: number, shape: { suites: number; among: Fix[] | undefined; base: Base; everySet: boolean; shortest: boolean | undefined; runs: number | undefined; known: boolean; noise: number }): World {
+function randomWorld(
+  seed: number,
+  shape: {
+    suites: number;
+    among: Fix[] | undefined;
+    base: Base;
+    everySet: boolean;
+    shortest: boolean | undefined;
+    runs: number | undefined;
+    known: boolean;
+    noise: number;
+  },
+): World {
   const next = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
   const pool = shape.among ?? [...FIXES];
@@ -458,10 +569,30 @@ function randomWorld(seed: number, shape: { suites: number; among: Fix[] | undef
     }
     return t;
   };
-  const known = shape.known ? new Set(suites.flatMap((s, k) => subsetsOf(shape.among).flatMap((fixes) => s.properties.flatMap((p) => (['random', 'exhaustive'] as const).filter(() => next() < 0.3).map((e) => cellKey(k, p, nameOf(shape.base, fixes), e)))))) : undefined;
+  const known = shape.known
+    ? new Set(
+        suites.flatMap((s, k) =>
+          subsetsOf(shape.among).flatMap((fixes) =>
+            s.properties.flatMap((p) => (['random', 'exhaustive'] as const).filter(() => next() < 0.3).map((e) => cellKey(k, p, nameOf(shape.base, fixes), e))),
+          ),
+        ),
+      )
+    : undefined;
   // Fill the table now, in a fixed order: the answers do not depend on the order cells are asked in.
   suites.forEach((s, k) => subsetsOf(shape.among).forEach((fixes) => s.properties.forEach((p) => truth(k, p, fixes))));
-  return { base: shape.base, suites, truth, ...(known ? { known } : {}), options: { budget: 'test', ...(shape.among ? { among: shape.among } : {}), everySet: shape.everySet, ...(shape.shortest === undefined ? {} : { shortest: shape.shortest }), ...(shape.runs === undefined ? {} : { runs: shape.runs }) } };
+  return {
+    base: shape.base,
+    suites,
+    truth,
+    ...(known ? { known } : {}),
+    options: {
+      budget: 'test',
+      ...(shape.among ? { among: shape.among } : {}),
+      everySet: shape.everySet,
+      ...(shape.shortest === undefined ? {} : { shortest: shape.shortest }),
+      ...(shape.runs === undefined ? {} : { runs: shape.runs }),
+    },
+  };
 }
 
 describe('fixSetsOnBase on random truth tables, against the reference', () => {
@@ -477,7 +608,7 @@ describe('fixSetsOnBase on random truth tables, against the reference', () => {
     noise: fc.constantFrom(0, 0.15, 0.4),
   });
 
-  it('asks the same cells in the same batches, and gives the reference\'s analysis, which skipping does not change', () => {
+  it("asks the same cells in the same batches, and gives the reference's analysis, which skipping does not change", () => {
     fc.assert(
       fc.property(shape, (s) => {
         const w = randomWorld(s.seed, s);
@@ -508,13 +639,24 @@ describe('fixSetsOnBase on random truth tables, against the reference', () => {
 });
 
 /** A world from a table written out: the sets (as their fixes) where each property holds by both engines, and exceptions by variant. */
-function tableWorld(suites: Suite[], base: Base, options: World['options'], holds: Record<string, Fix[][]>[], exceptions: Record<string, Truth> = {}, known?: Set<string>): World {
+function tableWorld(
+  suites: Suite[],
+  base: Base,
+  options: World['options'],
+  holds: Record<string, Fix[][]>[],
+  exceptions: Record<string, Truth> = {},
+  known?: Set<string>,
+): World {
   return {
     base,
     suites,
     options,
     ...(known ? { known } : {}),
-    truth: (k, p, fixes) => exceptions[`${k}|${p}|${nameOf(base, fixes)}`] ?? ((holds[k]![p] ?? []).some((e) => e.every((f) => fixes.includes(f))) ? { random: 'holds', exhaustive: 'holds' } : { random: 'violated', exhaustive: 'violated' }),
+    truth: (k, p, fixes) =>
+      exceptions[`${k}|${p}|${nameOf(base, fixes)}`] ??
+      ((holds[k]![p] ?? []).some((e) => e.every((f) => fixes.includes(f)))
+        ? { random: 'holds', exhaustive: 'holds' }
+        : { random: 'violated', exhaustive: 'violated' }),
   };
 }
 
@@ -551,7 +693,11 @@ describe('fixSetsOnBase on hand-picked tables', () => {
       ['0|p|skype-2010|exhaustive', '0|q|skype-2010|exhaustive'],
     ]);
     expect(a.skipped).toBe(63 * 2);
-    expect(a.sets.slice(1).every((s) => s.outcome === 'unknown' && s.checks.every((c) => c.random === null && c.skipped?.subset.length === 0 && c.skipped.fails === null))).toBe(true);
+    expect(
+      a.sets
+        .slice(1)
+        .every((s) => s.outcome === 'unknown' && s.checks.every((c) => c.random === null && c.skipped?.subset.length === 0 && c.skipped.fails === null)),
+    ).toBe(true);
     // The last level (all six fixes) is reached: 7 levels, then done.
     expect(run.progress.map(([done]) => done)).toEqual([0, 1, 7, 22, 42, 57, 63, 64]);
     expect(run.progress[1]![2]).toBe('alpha on skype-2010: 6 sets of 1 fix');
@@ -562,8 +708,15 @@ describe('fixSetsOnBase on hand-picked tables', () => {
   it('a worsening: every check made finds it, once per fix added and smallest set; the skipping analysis never calls its set holding', () => {
     // p holds everywhere but where robust-client and backoff-jitter are together; q needs robust-client.
     const exceptions: Record<string, Truth> = {};
-    for (const fixes of subsetsOf([RC, BJ, AC])) if (fixes.includes(RC) && fixes.includes(BJ)) exceptions[`0|p|${nameOf('skype-2010', fixes)}`] = { random: 'violated', exhaustive: 'violated' };
-    const w = tableWorld([suiteOf('alpha', ['p', 'q'])], 'skype-2010', { budget: 'test', among: [RC, BJ, AC], everySet: true }, [{ p: [[]], q: [[RC]] }], exceptions);
+    for (const fixes of subsetsOf([RC, BJ, AC]))
+      if (fixes.includes(RC) && fixes.includes(BJ)) exceptions[`0|p|${nameOf('skype-2010', fixes)}`] = { random: 'violated', exhaustive: 'violated' };
+    const w = tableWorld(
+      [suiteOf('alpha', ['p', 'q'])],
+      'skype-2010',
+      { budget: 'test', among: [RC, BJ, AC], everySet: true },
+      [{ p: [[]], q: [[RC]] }],
+      exceptions,
+    );
     const every = compare(w).run.analyses[0]!;
     expect(every.worsenings).toEqual([
       { property: 'p', from: [RC], added: BJ },
@@ -576,16 +729,25 @@ describe('fixSetsOnBase on hand-picked tables', () => {
   });
 
   it('a property the random engine violates and the exhaustive search does not reach is violated, with the random counterexample; without shortest it is not searched', () => {
-    const exceptions = { '0|p|skype-2007': { random: 'violated', exhaustive: 'holds-within-horizon' } as Truth, [`0|p|skype-2007+${RC}`]: { random: 'holds', exhaustive: 'violated' } as Truth };
+    const exceptions = {
+      '0|p|skype-2007': { random: 'violated', exhaustive: 'holds-within-horizon' } as Truth,
+      [`0|p|skype-2007+${RC}`]: { random: 'holds', exhaustive: 'violated' } as Truth,
+    };
     const w = tableWorld([suiteOf('alpha', ['p'])], 'skype-2007', { budget: 'test', among: [RC], runs: 40 }, [{ p: [[BJ]] }], exceptions);
     const a = compare(w).run.analyses[0]!;
     expect(a.sets.map((s) => s.outcome)).toEqual(['violated', 'violated']);
     const [empty, rc] = a.sets.map((s) => s.checks[0]!);
     expect(empty!.exhaustive.verdict).toBe('holds-within-horizon');
-    expect(empty!.counterexample).toMatchObject({ engine: 'random', shortest: false, replay: 'npx cascade check --suite alpha --property p --variant skype-2007 --seed 7 --runs 40' });
+    expect(empty!.counterexample).toMatchObject({
+      engine: 'random',
+      shortest: false,
+      replay: 'npx cascade check --suite alpha --property p --variant skype-2007 --seed 7 --runs 40',
+    });
     expect(rc!.random!.verdict).toBe('holds');
     expect(rc!.counterexample!.engine).toBe('exhaustive');
-    expect(rc!.counterexample!.replay).toMatch(/^npx cascade explore --suite alpha --property p --variant skype-2007\+robust-client --horizon 5 --max-states 1000 --max-memory \d+$/);
+    expect(rc!.counterexample!.replay).toMatch(
+      /^npx cascade explore --suite alpha --property p --variant skype-2007\+robust-client --horizon 5 --max-states 1000 --max-memory \d+$/,
+    );
     const quick = compare({ ...w, options: { ...w.options, shortest: false } });
     expect(quick.run.batches).toEqual([['0|p|skype-2007|random'], ['0|p|skype-2007+robust-client|random'], ['0|p|skype-2007+robust-client|exhaustive']]);
     expect(quick.run.analyses[0]!.notSearched).toBe(1);
@@ -593,7 +755,10 @@ describe('fixSetsOnBase on hand-picked tables', () => {
   });
 
   it('a random "vacuous" or a search stopped by its bound is unknown, never holds, and such a set is never enough', () => {
-    const exceptions = { [`0|p|skype-2010+${RC}`]: { random: 'vacuous', exhaustive: 'holds' } as Truth, [`0|q|skype-2010+${RC}+${BJ}`]: { random: 'holds', exhaustive: 'bound-reached' } as Truth };
+    const exceptions = {
+      [`0|p|skype-2010+${RC}`]: { random: 'vacuous', exhaustive: 'holds' } as Truth,
+      [`0|q|skype-2010+${RC}+${BJ}`]: { random: 'holds', exhaustive: 'bound-reached' } as Truth,
+    };
     const w = tableWorld([suiteOf('alpha', ['p', 'q'])], 'skype-2010', { budget: 'test', among: [RC, BJ] }, [{ p: [[RC]], q: [[RC]] }], exceptions);
     const a = compare(w).run.analyses[0]!;
     expect(a.sets.map((s) => s.outcome)).toEqual(['violated', 'unknown', 'violated', 'unknown']);
@@ -636,7 +801,11 @@ describe('fixSetsOnBase on hand-picked tables', () => {
   });
 
   it('reuses known searches: not asked, counted as reused, their time left out', () => {
-    const known = new Set([cellKey(0, 'p', 'skype-2010', 'random'), cellKey(0, 'p', 'skype-2010', 'exhaustive'), cellKey(0, 'q', `skype-2010+${RC}`, 'exhaustive')]);
+    const known = new Set([
+      cellKey(0, 'p', 'skype-2010', 'random'),
+      cellKey(0, 'p', 'skype-2010', 'exhaustive'),
+      cellKey(0, 'q', `skype-2010+${RC}`, 'exhaustive'),
+    ]);
     const w = tableWorld([suiteOf('alpha', ['p', 'q'])], 'skype-2010', { budget: 'test', among: [RC] }, [{ p: [[]], q: [[RC]] }], {}, known);
     const { run } = compare(w);
     const a = run.analyses[0]!;
@@ -648,13 +817,36 @@ describe('fixSetsOnBase on hand-picked tables', () => {
 });
 
 describe('the analysis states its depth and scope in words', () => {
-  const suite = suiteOf('alpha', ['p', 'q'], {}, { p: { horizon: 4, maxStates: 1000 }, q: { horizon: 9, maxStates: 250_000 } }, { exhaustive: { variants: [], test: { p: { horizon: 4, maxStates: 1000 }, q: { horizon: 9, maxStates: 250_000 } }, start: { horizon: 20, maxStates: 2_000_000 }, scope: 'two supernodes' } });
-  const table = (options: World['options'], suites = [suite]) => drive(tableWorld(suites, 'skype-2010', options, suites.map(() => ({ p: [[RC]], q: [[RC]] })))).analyses[0]!;
+  const suite = suiteOf(
+    'alpha',
+    ['p', 'q'],
+    {},
+    { p: { horizon: 4, maxStates: 1000 }, q: { horizon: 9, maxStates: 250_000 } },
+    {
+      exhaustive: {
+        variants: [],
+        test: { p: { horizon: 4, maxStates: 1000 }, q: { horizon: 9, maxStates: 250_000 } },
+        start: { horizon: 20, maxStates: 2_000_000 },
+        scope: 'two supernodes',
+      },
+    },
+  );
+  const table = (options: World['options'], suites = [suite]) =>
+    drive(
+      tableWorld(
+        suites,
+        'skype-2010',
+        options,
+        suites.map(() => ({ p: [[RC]], q: [[RC]] })),
+      ),
+    ).analyses[0]!;
 
   it('names the fixes it chose among, the runs and seed, the least and most horizon and states, and why a check is skipped', () => {
     const a = table({ budget: 'test', among: [AC, RC] });
     expect(a.depth).toEqual({ runs: 50, horizon: { least: 4, most: 9 }, maxStates: { least: 1000, most: 250_000 } });
-    expect(a.scope.random).toBe('subsets of {robust-client, admission-control} only; 50 random runs per set and property (seed 7, at most 12 safety-phase events)');
+    expect(a.scope.random).toBe(
+      'subsets of {robust-client, admission-control} only; 50 random runs per set and property (seed 7, at most 12 safety-phase events)',
+    );
     expect(a.scope.exhaustive).toBe(
       'every event sequence whose adversary acts within 4 to 9 ticks, at most 1,000 to 250,000 states, two supernodes; a check is skipped only where no answer depends on it: a proper subset of its set already holds the property, and either holds every property of the suite too or the set already fails',
     );
@@ -665,7 +857,9 @@ describe('the analysis states its depth and scope in words', () => {
     const a = table({ budget: 'test', runs: 20, everySet: true, shortest: false }, [plain]);
     expect(a.depth).toEqual({ runs: 20, horizon: { least: 5, most: 5 }, maxStates: { least: 1000, most: 1000 } });
     expect(a.scope.random).toBe('20 random runs per set and property (seed 7, at most 12 safety-phase events)');
-    expect(a.scope.exhaustive).toBe('every event sequence whose adversary acts within 5 ticks, at most 1,000 states; every check made; a set the random engine violated is not searched (its counterexample is the shrunk one, not a shortest)');
+    expect(a.scope.exhaustive).toBe(
+      'every event sequence whose adversary acts within 5 ticks, at most 1,000 states; every check made; a set the random engine violated is not searched (its counterexample is the shrunk one, not a shortest)',
+    );
     const both = table({ budget: 'test', among: [RC] }, [plain, suiteOf('beta', ['p'])]);
     expect(both.scope.exhaustive).toContain('holds every property of every suite on the base too or the set already fails');
     expect(both.scope.random).toBe('subsets of {robust-client} only; 50 random runs per set and property (seed 7, at most 12 safety-phase events)');
@@ -673,7 +867,7 @@ describe('the analysis states its depth and scope in words', () => {
 });
 
 describe('fixSubsets', () => {
-  it('is the reference\'s list for every choice of fixes', () => {
+  it("is the reference's list for every choice of fixes", () => {
     for (let mask = 0; mask < 64; mask++) {
       const among = FIXES.filter((_, i) => mask & (1 << i));
       expect(fixSubsets(among)).toEqual(subsetsOf(among));
@@ -709,24 +903,42 @@ describe('variantOf', () => {
 describe('minimalOf', () => {
   it('keeps the sets none of whose proper subsets is among them, in their order', () => {
     expect(minimalOf<Fix>([[RC, BJ], [AC, MS], [RC], [BJ, AC], [AC]])).toEqual([[RC], [AC]]);
-    expect(minimalOf<Fix>([[RC, BJ], [BJ, AC]])).toEqual([[RC, BJ], [BJ, AC]]);
+    expect(
+      minimalOf<Fix>([
+        [RC, BJ],
+        [BJ, AC],
+      ]),
+    ).toEqual([
+      [RC, BJ],
+      [BJ, AC],
+    ]);
     expect(minimalOf<Fix>([[RC, BJ, AC], [], [MS]])).toEqual([[]]);
     expect(minimalOf<Fix>([])).toEqual([]);
   });
 });
 
 describe('fixCellContext', () => {
-  it('names the suite by id, or by its file too, and takes the runs given or the budget\'s', () => {
+  it("names the suite by id, or by its file too, and takes the runs given or the budget's", () => {
     expect(fixCellContext(CRASH, { budget: 'test' })).toEqual({ suite: { suite: 'crash-cascade-2010' }, runs: CRASH.budget.test, budget: 'test' });
     expect(fixCellContext(CRASH, { budget: 'start' })).toEqual({ suite: { suite: 'crash-cascade-2010' }, runs: CRASH.budget.start, budget: 'start' });
-    expect(fixCellContext({ ...CRASH, file: 'mine.ts' }, { budget: 'start', runs: 9 })).toEqual({ suite: { suite: 'crash-cascade-2010', suiteFile: 'mine.ts' }, runs: 9, budget: 'start' });
+    expect(fixCellContext({ ...CRASH, file: 'mine.ts' }, { budget: 'start', runs: 9 })).toEqual({
+      suite: { suite: 'crash-cascade-2010', suiteFile: 'mine.ts' },
+      runs: 9,
+      budget: 'start',
+    });
   });
 });
 
 describe('randomFound', () => {
-  const cell = (counterexample: FixRandomCell['counterexample']): FixRandomCell => ({ engine: 'random', verdict: counterexample ? 'violated' : 'holds', runs: 3, ms: 4, counterexample });
+  const cell = (counterexample: FixRandomCell['counterexample']): FixRandomCell => ({
+    engine: 'random',
+    verdict: counterexample ? 'violated' : 'holds',
+    runs: 3,
+    ms: 4,
+    counterexample,
+  });
 
-  it('keeps the random engine\'s counterexample with the check command that replays it at the cell\'s runs', () => {
+  it("keeps the random engine's counterexample with the check command that replays it at the cell's runs", () => {
     const events = ticks(3);
     expect(randomFound(CRASH, 'no-cascade', 'skype-2010+backoff-jitter', 77, cell({ events, violation }))).toEqual({
       engine: 'random',
@@ -735,7 +947,9 @@ describe('randomFound', () => {
       violation,
       replay: 'npx cascade check --suite crash-cascade-2010 --property no-cascade --variant skype-2010+backoff-jitter --seed 2010 --runs 77',
     });
-    expect(randomFound({ ...CRASH, file: 'my suite.ts', seed: 5 }, 'p', 'skype-2007', 8, cell({ events, violation }))!.replay).toBe("npx cascade check --suite 'my suite.ts' --property p --variant skype-2007 --seed 5 --runs 8");
+    expect(randomFound({ ...CRASH, file: 'my suite.ts', seed: 5 }, 'p', 'skype-2007', 8, cell({ events, violation }))!.replay).toBe(
+      "npx cascade check --suite 'my suite.ts' --property p --variant skype-2007 --seed 5 --runs 8",
+    );
   });
 
   it('is null when the random engine found nothing', () => {
@@ -745,13 +959,22 @@ describe('randomFound', () => {
 
 describe('judged', () => {
   const random = (verdict: 'holds' | 'violated' | 'vacuous') => ({ verdict, runs: 10, ms: 3, reused: false });
-  const search = (verdict: FixExhaustiveCell['verdict'], counterexample: FixExhaustiveCell['counterexample'] = null): FixExhaustiveCell => ({ engine: 'exhaustive', verdict, stoppedBy: 'complete', horizon: 40, states: 1234, ms: 56, counterexample });
+  const search = (verdict: FixExhaustiveCell['verdict'], counterexample: FixExhaustiveCell['counterexample'] = null): FixExhaustiveCell => ({
+    engine: 'exhaustive',
+    verdict,
+    stoppedBy: 'complete',
+    horizon: 40,
+    states: 1234,
+    ms: 56,
+    counterexample,
+  });
   const byRandom: FixCheck['counterexample'] = { engine: 'random', shortest: false, events: ticks(5), violation, replay: 'npx cascade check ...' };
   const variant = 'skype-2010+robust-client';
   const memory = fixSearchBound(CRASH, 'test', 'no-cascade', variant).maxMemoryMB;
 
   it('holds only when the random engine held and the search reached a verdict', () => {
-    const outcome = (r: 'holds' | 'violated' | 'vacuous', e: FixExhaustiveCell['verdict']) => judged(CRASH, 'no-cascade', variant, 'test', random(r), null, search(e), false).outcome;
+    const outcome = (r: 'holds' | 'violated' | 'vacuous', e: FixExhaustiveCell['verdict']) =>
+      judged(CRASH, 'no-cascade', variant, 'test', random(r), null, search(e), false).outcome;
     expect(outcome('holds', 'holds')).toBe('holds');
     expect(outcome('holds', 'holds-within-horizon')).toBe('holds');
     expect(outcome('holds', 'bound-reached')).toBe('unknown');
@@ -760,7 +983,7 @@ describe('judged', () => {
     expect(outcome('violated', 'holds')).toBe('unknown');
   });
 
-  it('is violated by the random engine\'s counterexample when the search found none, and by the search\'s, preferred, when it did', () => {
+  it("is violated by the random engine's counterexample when the search found none, and by the search's, preferred, when it did", () => {
     const noneFound = judged(CRASH, 'no-cascade', variant, 'test', random('violated'), byRandom, search('holds-within-horizon'), false);
     expect(noneFound.outcome).toBe('violated');
     expect(noneFound.counterexample).toBe(byRandom);
@@ -779,10 +1002,12 @@ describe('judged', () => {
     expect(both.counterexample).toEqual({ engine: 'exhaustive', shortest: false, events, violation, replay });
   });
 
-  it('replays a user suite\'s search from its file, at the start bound', () => {
+  it("replays a user suite's search from its file, at the start bound", () => {
     const mine = { ...CRASH, file: 'suites/mine.ts' };
     const c = judged(mine, 'no-cascade', variant, 'start', random('holds'), null, search('violated', { shortest: true, events: ticks(1), violation }), false);
-    expect(c.counterexample!.replay).toBe(`npx cascade explore --suite suites/mine.ts --property no-cascade --variant ${variant} --horizon 40 --max-states 1000000 --max-memory ${memory}`);
+    expect(c.counterexample!.replay).toBe(
+      `npx cascade explore --suite suites/mine.ts --property no-cascade --variant ${variant} --horizon 40 --max-states 1000000 --max-memory ${memory}`,
+    );
     expect(c.exhaustive).toMatchObject({ reused: false });
   });
 });
@@ -790,9 +1015,30 @@ describe('judged', () => {
 describe('fixSetRecord', () => {
   it('keeps every outcome and how it was reached, counterexamples by length and replay', () => {
     const events = ticks(4);
-    const made: FixCheck = { property: 'p', random: { verdict: 'violated', runs: 2, ms: 1, reused: false }, exhaustive: { verdict: 'not-searched' }, outcome: 'violated', skipped: null, counterexample: { engine: 'random', shortest: false, events, violation, replay: 'npx cascade check x' } };
-    const skipped: FixCheck = { property: 'p', random: null, exhaustive: { verdict: 'not-searched' }, outcome: 'unknown', skipped: { subset: [], fails: { suite: 'alpha', property: 'q' } }, counterexample: null };
-    const held: FixCheck = { property: 'p', random: { verdict: 'holds', runs: 9, ms: 1, reused: true }, exhaustive: { verdict: 'holds', stoppedBy: 'complete', horizon: 4, states: 8, ms: 2, reused: false }, outcome: 'holds', skipped: null, counterexample: null };
+    const made: FixCheck = {
+      property: 'p',
+      random: { verdict: 'violated', runs: 2, ms: 1, reused: false },
+      exhaustive: { verdict: 'not-searched' },
+      outcome: 'violated',
+      skipped: null,
+      counterexample: { engine: 'random', shortest: false, events, violation, replay: 'npx cascade check x' },
+    };
+    const skipped: FixCheck = {
+      property: 'p',
+      random: null,
+      exhaustive: { verdict: 'not-searched' },
+      outcome: 'unknown',
+      skipped: { subset: [], fails: { suite: 'alpha', property: 'q' } },
+      counterexample: null,
+    };
+    const held: FixCheck = {
+      property: 'p',
+      random: { verdict: 'holds', runs: 9, ms: 1, reused: true },
+      exhaustive: { verdict: 'holds', stoppedBy: 'complete', horizon: 4, states: 8, ms: 2, reused: false },
+      outcome: 'holds',
+      skipped: null,
+      counterexample: null,
+    };
     const a: FixSetAnalysis = {
       suite: 'alpha',
       base: 'skype-2010',
@@ -818,9 +1064,41 @@ describe('fixSetRecord', () => {
     const { sets: _, ...restOf } = a;
     expect(rest).toEqual(restOf);
     expect(sets).toEqual([
-      { fixes: [], variant: 'skype-2010', outcome: 'violated', checks: [{ property: 'p', outcome: 'violated', random: 'violated', exhaustive: 'not-searched', counterexample: { engine: 'random', shortest: false, events: 4, replay: 'npx cascade check x' } }] },
-      { fixes: [RC], variant: 'skype-2010+robust-client', outcome: 'holds', checks: [{ property: 'p', outcome: 'holds', random: 'holds', exhaustive: 'holds', counterexample: null }] },
-      { fixes: [RC, BJ], variant: 'skype-2010+robust-client+backoff-jitter', outcome: 'unknown', checks: [{ property: 'p', outcome: 'unknown', random: 'not-run', exhaustive: 'not-searched', skipped: { subset: [], fails: { suite: 'alpha', property: 'q' } }, counterexample: null }] },
+      {
+        fixes: [],
+        variant: 'skype-2010',
+        outcome: 'violated',
+        checks: [
+          {
+            property: 'p',
+            outcome: 'violated',
+            random: 'violated',
+            exhaustive: 'not-searched',
+            counterexample: { engine: 'random', shortest: false, events: 4, replay: 'npx cascade check x' },
+          },
+        ],
+      },
+      {
+        fixes: [RC],
+        variant: 'skype-2010+robust-client',
+        outcome: 'holds',
+        checks: [{ property: 'p', outcome: 'holds', random: 'holds', exhaustive: 'holds', counterexample: null }],
+      },
+      {
+        fixes: [RC, BJ],
+        variant: 'skype-2010+robust-client+backoff-jitter',
+        outcome: 'unknown',
+        checks: [
+          {
+            property: 'p',
+            outcome: 'unknown',
+            random: 'not-run',
+            exhaustive: 'not-searched',
+            skipped: { subset: [], fails: { suite: 'alpha', property: 'q' } },
+            counterexample: null,
+          },
+        ],
+      },
     ]);
     expect('skipped' in sets[0]!.checks[0]!).toBe(false);
   });
@@ -830,9 +1108,32 @@ describe('knownFrom', () => {
   // A suite whose exhaustive scope differs from its own: the random engine's config and the search's are not the same.
   const suite: Suite = { ...CRASH, exhaustive: { ...CRASH.exhaustive, config: { faultBudget: 1 } } };
   const variant = 'skype-2010+robust-client+mega-supernodes';
-  const pair = (over: Partial<PairResult> = {}): PairResult => ({ suite: suite.id, property: 'no-cascade', variant, config: suiteModel(suite, variant).config, verdict: 'holds', runs: 300, seed: suite.seed, ms: 17, ...over }) as PairResult;
+  const pair = (over: Partial<PairResult> = {}): PairResult =>
+    ({
+      suite: suite.id,
+      property: 'no-cascade',
+      variant,
+      config: suiteModel(suite, variant).config,
+      verdict: 'holds',
+      runs: 300,
+      seed: suite.seed,
+      ms: 17,
+      ...over,
+    }) as PairResult;
   const bound = { horizon: 40, maxStates: 100_000 };
-  const searched = (over: Partial<ExplorePairResult> = {}): ExplorePairResult => ({ suite: suite.id, property: 'no-cascade', variant, config: suiteModel(suite, variant, true).config, verdict: 'holds', stoppedBy: 'complete', bound: { ...bound, maxMemoryMB: 512 }, states: 78, ms: 9, ...over }) as ExplorePairResult;
+  const searched = (over: Partial<ExplorePairResult> = {}): ExplorePairResult =>
+    ({
+      suite: suite.id,
+      property: 'no-cascade',
+      variant,
+      config: suiteModel(suite, variant, true).config,
+      verdict: 'holds',
+      stoppedBy: 'complete',
+      bound: { ...bound, maxMemoryMB: 512 },
+      states: 78,
+      ms: 9,
+      ...over,
+    }) as ExplorePairResult;
   const random = (k: KnownCells, runs = 300, name = variant) => k.random(suite.id, 'no-cascade', name, runs);
   const exhaustive = (k: KnownCells, b = bound, name = variant) => k.exhaustive(suite.id, 'no-cascade', name, b);
 
@@ -863,14 +1164,26 @@ describe('knownFrom', () => {
   });
 
   it('gives a search that held on the exhaustive scope within the same horizon and state bound', () => {
-    expect(exhaustive(knownFrom([suite], [], [searched()]))).toEqual({ engine: 'exhaustive', verdict: 'holds', stoppedBy: 'complete', horizon: 40, states: 78, ms: 9, counterexample: null });
-    expect(exhaustive(knownFrom([suite], [], [searched({ verdict: 'holds-within-horizon', stoppedBy: 'horizon' })]))).toMatchObject({ verdict: 'holds-within-horizon', stoppedBy: 'horizon' });
+    expect(exhaustive(knownFrom([suite], [], [searched()]))).toEqual({
+      engine: 'exhaustive',
+      verdict: 'holds',
+      stoppedBy: 'complete',
+      horizon: 40,
+      states: 78,
+      ms: 9,
+      counterexample: null,
+    });
+    expect(exhaustive(knownFrom([suite], [], [searched({ verdict: 'holds-within-horizon', stoppedBy: 'horizon' })]))).toMatchObject({
+      verdict: 'holds-within-horizon',
+      stoppedBy: 'horizon',
+    });
     expect(exhaustive(knownFrom([suite], [], [searched()])), 'the memory bound is not compared').toBeDefined();
     expect(exhaustive(knownFrom([suite], [], [searched({ variant: 'skype-2010+mega-supernodes+robust-client' })]))?.verdict).toBe('holds');
   });
 
   it('refuses a search that did not hold, a swarm shard, a merge of shards, the full tier, another bound, config or suite', () => {
-    for (const verdict of ['violated', 'bound-reached', 'vacuous'] as const) expect(exhaustive(knownFrom([suite], [], [searched({ verdict })])), verdict).toBeUndefined();
+    for (const verdict of ['violated', 'bound-reached', 'vacuous'] as const)
+      expect(exhaustive(knownFrom([suite], [], [searched({ verdict })])), verdict).toBeUndefined();
     expect(exhaustive(knownFrom([suite], [], [searched({ swarm: { index: 0, count: 2 } })]))).toBeUndefined();
     expect(exhaustive(knownFrom([suite], [], [searched({ shards: 2 })]))).toBeUndefined();
     expect(exhaustive(knownFrom([suite], [], [searched({ full: true })]))).toBeUndefined();
@@ -889,15 +1202,31 @@ describe('runFixSets over known cells only', () => {
   const beta: Suite = { ...CRASH, id: 'beta', properties: ['q'], variants: { 'skype-2007': 'violated' } };
   /** Everything holds but `p` without robust-client (the random engine says vacuous there: unknown). */
   const known: KnownCells = {
-    random: (_suite, property, variant, runs) => ({ engine: 'random', verdict: property === 'p' && !variant.includes(RC) ? 'vacuous' : 'holds', runs, ms: 1, counterexample: null }),
-    exhaustive: (_suite, _property, _variant, bound) => ({ engine: 'exhaustive', verdict: 'holds', stoppedBy: 'complete', horizon: bound.horizon, states: 1, ms: 1, counterexample: null }),
+    random: (_suite, property, variant, runs) => ({
+      engine: 'random',
+      verdict: property === 'p' && !variant.includes(RC) ? 'vacuous' : 'holds',
+      runs,
+      ms: 1,
+      counterexample: null,
+    }),
+    exhaustive: (_suite, _property, _variant, bound) => ({
+      engine: 'exhaustive',
+      verdict: 'holds',
+      stoppedBy: 'complete',
+      horizon: bound.horizon,
+      states: 1,
+      ms: 1,
+      counterexample: null,
+    }),
   };
   const bases: Base[] = ['skype-2007', 'skype-2010'];
 
   it('hears and returns the analyses suite by suite, then base by base, alone or together, and exits 1 on an unmet expectation', async () => {
     for (const acrossSuites of [false, true]) {
       const heard: string[] = [];
-      const { analyses, code } = await runFixSets([alpha, beta], bases, { budget: 'test', among: [RC], known, acrossSuites }, (a) => heard.push(`${a.suite}@${a.base}`));
+      const { analyses, code } = await runFixSets([alpha, beta], bases, { budget: 'test', among: [RC], known, acrossSuites }, (a) =>
+        heard.push(`${a.suite}@${a.base}`),
+      );
       expect(heard).toEqual(['alpha@skype-2007', 'alpha@skype-2010', 'beta@skype-2007', 'beta@skype-2010']);
       expect(analyses.map((a) => `${a.suite}@${a.base}`)).toEqual(heard);
       expect(analyses.map((a) => a.minimal)).toEqual([[[RC]], [[RC]], [[]], [[]]]);
@@ -915,7 +1244,12 @@ describe('runFixSets over known cells only', () => {
   it('computes a cell in this thread by default: a suite only this thread holds is searched', async () => {
     // A pool worker finds a suite by its id or file; 'alpha' is neither, so only this thread can run its cell.
     const searchKnown: KnownCells = { random: () => undefined, exhaustive: known.exhaustive };
-    const { analyses } = await runFixSets([{ ...alpha, properties: ['no-cascade'] }], ['skype-2010'], { budget: 'test', among: [], runs: 2, known: searchKnown });
+    const { analyses } = await runFixSets([{ ...alpha, properties: ['no-cascade'] }], ['skype-2010'], {
+      budget: 'test',
+      among: [],
+      runs: 2,
+      known: searchKnown,
+    });
     const check = analyses[0]!.sets[0]!.checks[0]!;
     expect(check.random).toMatchObject({ reused: false });
     expect(check.random!.runs).toBeGreaterThan(0);

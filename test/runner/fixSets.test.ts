@@ -76,7 +76,7 @@ describe('analyseFixSets on login-flood-2007, skype-2007, test bound, 1,000 runs
     expect(a.unmet).toEqual([]);
   });
 
-  it('states its depth as numbers: the runs, and the horizon and state bound of the suite\'s test bound', () => {
+  it("states its depth as numbers: the runs, and the horizon and state bound of the suite's test bound", () => {
     const b = searchBound(suite.exhaustive, 'test', suite.properties[0]!, 'skype-2007');
     expect(a.depth).toEqual({ runs: 1000, horizon: { least: b.horizon, most: b.horizon }, maxStates: { least: b.maxStates, most: b.maxStates } });
     for (const s of a.sets) for (const c of s.checks) if (c.exhaustive.verdict !== 'not-searched') expect(c.exhaustive.horizon).toBe(b.horizon);
@@ -138,7 +138,9 @@ describe('analyseFixSets on login-flood-2007, skype-2007, test bound, 1,000 runs
     expect(a.minimal).toEqual(every.minimal);
     expect(a.perProperty).toEqual(every.perProperty);
     expect(a.unmet).toEqual(every.unmet);
-    a.sets.forEach((s, i) => s.checks.forEach((c, j) => c.skipped === null && expect(c.outcome, `${c.property} on ${s.variant}`).toBe(every.sets[i]!.checks[j]!.outcome)));
+    a.sets.forEach((s, i) =>
+      s.checks.forEach((c, j) => c.skipped === null && expect(c.outcome, `${c.property} on ${s.variant}`).toBe(every.sets[i]!.checks[j]!.outcome)),
+    );
   });
 
   it('a worsening is a holding set whose superset fails with a real counterexample, and the analysis never calls that superset holding', () => {
@@ -148,7 +150,12 @@ describe('analyseFixSets on login-flood-2007, skype-2007, test bound, 1,000 runs
       const after = every.sets.find((s) => s.variant === variantOf('skype-2007', [...w.from, w.added]))!;
       expect(before.checks.find((c) => c.property === w.property)!.outcome).toBe('holds');
       const c = after.checks.find((x) => x.property === w.property)!;
-      const outcome = checkRun(suiteModel(suite, after.variant, c.counterexample!.engine === 'exhaustive'), propertyOf(suite, w.property)!, suite.bounds, c.counterexample!.events);
+      const outcome = checkRun(
+        suiteModel(suite, after.variant, c.counterexample!.engine === 'exhaustive'),
+        propertyOf(suite, w.property)!,
+        suite.bounds,
+        c.counterexample!.events,
+      );
       expect(outcome.violation).not.toBeNull();
       // Where monotonicity would have said "holds", the analysis that skips says nothing, or "violated".
       const skipping = a.sets.find((s) => s.variant === after.variant)!.checks.find((x) => x.property === w.property)!;
@@ -166,7 +173,8 @@ describe('analyseFixSets without shortest counterexamples', () => {
     expect(quick.sets.map((s) => s.checks.map((c) => c.outcome))).toEqual(full.sets.map((s) => s.checks.map((c) => c.outcome)));
     expect(quick.minimal).toEqual(full.minimal);
     expect(quick.notSearched).toBeGreaterThan(0);
-    for (const s of quick.sets) for (const c of s.checks) if (c.skipped === null && c.exhaustive.verdict === 'not-searched') expect(c.counterexample!.engine).toBe('random');
+    for (const s of quick.sets)
+      for (const c of s.checks) if (c.skipped === null && c.exhaustive.verdict === 'not-searched') expect(c.counterexample!.engine).toBe('random');
     expect(full.notSearched).toBe(0);
   });
 });
@@ -188,7 +196,7 @@ describe('runFixSets across suites: crash-cascade-2010 and login-flood-2007 on s
     every = (await runFixSets(suites, ['skype-2010'], { ...options, everySet: true })).analyses;
   });
 
-  it('finds exactly the sets enough for both that every check made finds, and each suite\'s own answers', () => {
+  it("finds exactly the sets enough for both that every check made finds, and each suite's own answers", () => {
     const enough = enoughForAll(every.map(fixSetRecord));
     expect(enough.length).toBeGreaterThan(0);
     expect(enoughForAll(together.map(fixSetRecord))).toEqual(enough);

@@ -42,7 +42,14 @@ describe('parseShard', () => {
 describe('joinRanges', () => {
   const suite = SUITES.find((s) => s.id === 'crash-cascade-2010')!;
   const search = (variant: string, property: string, from: number, to: number) =>
-    searchRandomRange(suiteModel(suite, variant), propertyOf(suite, property)!, suite.bounds, { runs: 60, seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds, from, to });
+    searchRandomRange(suiteModel(suite, variant), propertyOf(suite, property)!, suite.bounds, {
+      runs: 60,
+      seed: suite.seed,
+      maxEvents: suite.maxEvents,
+      kinds: suite.kinds,
+      from,
+      to,
+    });
   const strip = (p: ReturnType<typeof search>) => ({ ...p, ms: 0, failure: p.failure && { ...p.failure, msToFailure: 0 } });
 
   it.each([
@@ -50,12 +57,19 @@ describe('joinRanges', () => {
     ['skype-2010', 'no-client-crash'],
   ])('ranges of runs 5..45 on %s / %s join into the partial of one search of 5..45', (variant, property) => {
     const whole = search(variant, property, 5, 45);
-    const parts = [[5, 9], [9, 20], [20, 33], [33, 45]].map(([a, b]) => search(variant, property, a!, b!));
+    const parts = [
+      [5, 9],
+      [9, 20],
+      [20, 33],
+      [33, 45],
+    ].map(([a, b]) => search(variant, property, a!, b!));
     const joined = joinRanges(parts.reverse(), 5, 45, suite.seed);
     expect(strip(joined)).toEqual(strip(whole));
   });
 
   it('refuses ranges that do not join up', () => {
-    expect(() => joinRanges([search('fixed', 'no-cascade', 5, 9), search('fixed', 'no-cascade', 10, 20)], 5, 20, suite.seed)).toThrow(/runs 9..9 of seed \d+ were not searched/);
+    expect(() => joinRanges([search('fixed', 'no-cascade', 5, 9), search('fixed', 'no-cascade', 10, 20)], 5, 20, suite.seed)).toThrow(
+      /runs 9..9 of seed \d+ were not searched/,
+    );
   });
 });

@@ -16,11 +16,22 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('runCheckShard on two workers', () => {
   it('writes the partial one thread writes, telling each range it searched', async () => {
-    const selection: CheckSelection = { suite: 'crash-cascade-2010', property: 'no-client-crash', variant: 'skype-2010', overrides: {}, budget: 'test', runs: 30, seed: null, dir: join(dir, 'cx') };
+    const selection: CheckSelection = {
+      suite: 'crash-cascade-2010',
+      property: 'no-client-crash',
+      variant: 'skype-2010',
+      overrides: {},
+      budget: 'test',
+      runs: 30,
+      seed: null,
+      dir: join(dir, 'cx'),
+    };
     const pairs = await checkPairsOf(selection);
     const told: { done: number; total: number; text: string }[] = [];
     const shard = { index: 2, count: 3 };
-    const pooled = await runCheckShard(pairs, { ...checkOptionsOf(selection, selection.dir, false), workers: 2 }, selection, shard, join(dir, 'pool.json'), { progress: (done, total, text) => told.push({ done, total, text }) });
+    const pooled = await runCheckShard(pairs, { ...checkOptionsOf(selection, selection.dir, false), workers: 2 }, selection, shard, join(dir, 'pool.json'), {
+      progress: (done, total, text) => told.push({ done, total, text }),
+    });
     const alone = await runCheckShard(pairs, { ...checkOptionsOf(selection, selection.dir, false), workers: 1 }, selection, shard, join(dir, 'alone.json'));
     expect(pooled).toEqual(alone);
     const partial = (name: string) => ({ ...(JSON.parse(readFileSync(join(dir, name), 'utf8')) as CheckShardFile).pairs[0]!.partial, ms: 0 });

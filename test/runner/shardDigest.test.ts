@@ -53,15 +53,21 @@ describe('runDigest', () => {
     expect(runDigest([suite], [fixed, skype])).toEqual(d);
   });
 
-  it('its model digest is the version and the walks of each distinct model, in one order whatever the models\' order', () => {
+  it("its model digest is the version and the walks of each distinct model, in one order whatever the models' order", () => {
     expect(runDigest([], [fixed]).model).toBe(sha32([VERSION, walksByHand(fixed)].join('\n')));
     const two = runDigest([], [skype, fixed, skype]).model;
-    expect([sha32([VERSION, walksByHand(fixed), walksByHand(skype)].join('\n')), sha32([VERSION, walksByHand(skype), walksByHand(fixed)].join('\n'))]).toContain(two);
+    expect([
+      sha32([VERSION, walksByHand(fixed), walksByHand(skype)].join('\n')),
+      sha32([VERSION, walksByHand(skype), walksByHand(fixed)].join('\n')),
+    ]).toContain(two);
   });
 
   it('does not depend on the order of the models, their repeats, or the order of keys', () => {
     expect(runDigest([suite], [skype, fixed])).toEqual(runDigest([suite], [fixed, skype, fixed]));
-    const reversed = (m: Model): Model => ({ config: Object.fromEntries(Object.entries(m.config).reverse()) as Model['config'], protocol: Object.fromEntries(Object.entries(m.protocol).reverse()) as Model['protocol'] });
+    const reversed = (m: Model): Model => ({
+      config: Object.fromEntries(Object.entries(m.config).reverse()) as Model['config'],
+      protocol: Object.fromEntries(Object.entries(m.protocol).reverse()) as Model['protocol'],
+    });
     expect(runDigest([suite], [reversed(fixed), reversed(skype)])).toEqual(runDigest([suite], [skype, fixed]));
     expect(runDigest([], [fixed], { b: 1, b0: 2, a: { y: 1, x: 2 } })).toEqual(runDigest([], [fixed], { a: { x: 2, y: 1 }, b0: 2, b: 1 }));
   });
@@ -89,7 +95,7 @@ describe('runDigest', () => {
     expect(runDigest([], [fixed], { p: shared, q: shared }).config).not.toBe(runDigest([], [fixed], { p: { x: 1 }, q: { x: 2 } }).config);
   });
 
-  it('tells suites apart by their fields, their property functions and their file\'s text', () => {
+  it("tells suites apart by their fields, their property functions and their file's text", () => {
     const base = runDigest([suite], [fixed]).suites;
     expect(runDigest([{ ...suite, seed: suite.seed + 1 }], [fixed]).suites).not.toBe(base);
     expect(runDigest([suite, SUITES.find((s) => s.id !== suite.id)!], [fixed]).suites).not.toBe(base);

@@ -15,7 +15,13 @@ const bad = (what: string) => new Refusal(`${W}: ${what}: a damaged or edited sh
 const cx: ShardCounterexample = { events: [{ kind: 'tick' }], violation: { step: 0, message: 'm' } };
 
 describe('checkSearch', () => {
-  const search = (verdict: ShardSearch['verdict'], stoppedBy: string, counterexample: ShardCounterexample | null, shortest?: boolean): ShardSearch => ({ verdict, stoppedBy, horizon: 4, counterexample, ...(shortest === undefined ? {} : { shortest }) });
+  const search = (verdict: ShardSearch['verdict'], stoppedBy: string, counterexample: ShardCounterexample | null, shortest?: boolean): ShardSearch => ({
+    verdict,
+    stoppedBy,
+    horizon: 4,
+    counterexample,
+    ...(shortest === undefined ? {} : { shortest }),
+  });
 
   it.each([
     ['violated', 'violation', true, true],
@@ -34,8 +40,8 @@ describe('checkSearch', () => {
   });
 
   it.each([
-    [search('holds', 'complete', null), 5, 'searched to horizon 4, the selection\'s is 5'],
-    [search('violated', 'violation', cx), 3, 'searched to horizon 4, the selection\'s is 3'],
+    [search('holds', 'complete', null), 5, "searched to horizon 4, the selection's is 5"],
+    [search('violated', 'violation', cx), 3, "searched to horizon 4, the selection's is 3"],
     [search('violated', 'violation', null), 4, 'violated without a counterexample'],
     [search('violated', 'horizon', cx), 4, 'violated, yet stopped by the horizon'],
     [search('violated', 'complete', cx), 4, 'violated, yet stopped by the complete'],
@@ -69,9 +75,9 @@ describe('checkRandom', () => {
   });
 
   it.each([
-    [random('violated', 0, true), '0 runs, the selection\'s are 1 to 10'],
-    [random('violated', 11, true), '11 runs, the selection\'s are 1 to 10'],
-    [random('holds', 11, false), '11 runs, the selection\'s are 1 to 10'],
+    [random('violated', 0, true), "0 runs, the selection's are 1 to 10"],
+    [random('violated', 11, true), "11 runs, the selection's are 1 to 10"],
+    [random('holds', 11, false), "11 runs, the selection's are 1 to 10"],
     [random('violated', 5, false), 'violated without a counterexample'],
     [random('holds', 10, true), 'holds, yet with a counterexample'],
     [random('vacuous', 10, true), 'vacuous, yet with a counterexample'],
@@ -88,7 +94,14 @@ describe('checkReplays', () => {
   const property = 'no-client-crash';
   const config = suiteModel(suite, variant).config;
   // Run 11 of the suite's seed fails (test/cli/merge.test.ts): its shrunk counterexample is evidence.
-  const found = searchRandomRange(suiteModel(suite, variant), propertyOf(suite, property)!, suite.bounds, { runs: 12, seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds, from: 0, to: 12 });
+  const found = searchRandomRange(suiteModel(suite, variant), propertyOf(suite, property)!, suite.bounds, {
+    runs: 12,
+    seed: suite.seed,
+    maxEvents: suite.maxEvents,
+    kinds: suite.kinds,
+    from: 0,
+    to: 12,
+  });
   const real: ShardCounterexample = { events: found.failure!.counterexample.events, violation: found.failure!.counterexample.violation };
   const edited = (change: (c: ShardCounterexample) => void): ShardCounterexample => {
     const c = structuredClone(real);
@@ -119,13 +132,21 @@ describe('checkReplays', () => {
 
   it('refuses one of another step or message, saying what the replay gave', () => {
     const step = real.violation.step;
-    expect(message(edited((c) => (c.violation.step += 1)))).toBe(`${W}: its counterexample of ${real.events.length} events does not reproduce its violation (replayed: violated at step ${step}, recorded ${step + 1}): a damaged or edited shard; run it again`);
-    expect(message(edited((c) => (c.violation.message = 'edited')))).toBe(`${W}: its counterexample of ${real.events.length} events does not reproduce its violation (replayed: violated at step ${step}, recorded ${step}): a damaged or edited shard; run it again`);
+    expect(message(edited((c) => (c.violation.step += 1)))).toBe(
+      `${W}: its counterexample of ${real.events.length} events does not reproduce its violation (replayed: violated at step ${step}, recorded ${step + 1}): a damaged or edited shard; run it again`,
+    );
+    expect(message(edited((c) => (c.violation.message = 'edited')))).toBe(
+      `${W}: its counterexample of ${real.events.length} events does not reproduce its violation (replayed: violated at step ${step}, recorded ${step}): a damaged or edited shard; run it again`,
+    );
   });
 
   it('refuses events that do not violate, one event or more', () => {
-    expect(message(edited((c) => (c.events = c.events.map(() => ({ kind: 'tick' })))))).toBe(`${W}: its counterexample of ${real.events.length} events does not reproduce its violation (replayed: holds): a damaged or edited shard; run it again`);
-    expect(message(edited((c) => (c.events = [{ kind: 'tick' }])))).toBe(`${W}: its counterexample of 1 event does not reproduce its violation (replayed: holds): a damaged or edited shard; run it again`);
+    expect(message(edited((c) => (c.events = c.events.map(() => ({ kind: 'tick' })))))).toBe(
+      `${W}: its counterexample of ${real.events.length} events does not reproduce its violation (replayed: holds): a damaged or edited shard; run it again`,
+    );
+    expect(message(edited((c) => (c.events = [{ kind: 'tick' }])))).toBe(
+      `${W}: its counterexample of 1 event does not reproduce its violation (replayed: holds): a damaged or edited shard; run it again`,
+    );
   });
 
   it('refuses one replayed on a variant that does not exist', () => {

@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Refusal } from '../../src/io/refusal.ts';
-import { MAX_SHARD_BYTES, readShardFile, SHARD_KIND, SHARD_SCHEMA_VERSION, ShardFileSchema, checkShardTarget, writeShardFile } from '../../src/runner/shardFile.ts';
+import {
+  MAX_SHARD_BYTES,
+  readShardFile,
+  SHARD_KIND,
+  SHARD_SCHEMA_VERSION,
+  ShardFileSchema,
+  checkShardTarget,
+  writeShardFile,
+} from '../../src/runner/shardFile.ts';
 import { SHARD_LIMITS as L } from '../../src/runner/shardLimits.ts';
 import { VERSION } from '../../src/version.ts';
 
@@ -28,7 +36,21 @@ const check = () => ({
   selection: { suite: null, property: null, variant: null, overrides: {}, budget: 'test', runs: null, seed: null, dir: 'd' },
   pairs: [{ pair: pair(), partial: partial() }],
 });
-const result = () => ({ verdict: 'violated', stoppedBy: 'violation', states: 3, branchingStates: 1, transitions: 4, depth: 2, ticks: 1, healTicks: 5, horizon: 2, ms: 1, bytes: 10, shortest: true, counterexample: counterexample() });
+const result = () => ({
+  verdict: 'violated',
+  stoppedBy: 'violation',
+  states: 3,
+  branchingStates: 1,
+  transitions: 4,
+  depth: 2,
+  ticks: 1,
+  healTicks: 5,
+  horizon: 2,
+  ms: 1,
+  bytes: 10,
+  shortest: true,
+  counterexample: counterexample(),
+});
 const explore = () => ({
   ...head(),
   command: 'explore',
@@ -47,7 +69,15 @@ const fixes = () => ({
       variant: 'v',
       property: 'p',
       random: { engine: 'random', verdict: 'holds', runs: 10, ms: 1, counterexample: null },
-      exhaustive: { engine: 'exhaustive', verdict: 'violated', stoppedBy: 'violation', horizon: 2, states: 3, ms: 1, counterexample: { shortest: true, ...counterexample() } },
+      exhaustive: {
+        engine: 'exhaustive',
+        verdict: 'violated',
+        stoppedBy: 'violation',
+        horizon: 2,
+        states: 3,
+        ms: 1,
+        counterexample: { shortest: true, ...counterexample() },
+      },
     },
   ],
 });
@@ -75,7 +105,7 @@ function takes(make: () => Rec, edit: (f: Rec) => void): boolean {
   return ShardFileSchema.safeParse(f).success;
 }
 
-describe('the schema takes each command\'s record as written', () => {
+describe("the schema takes each command's record as written", () => {
   it.each([
     ['check', check],
     ['explore', explore],
@@ -90,7 +120,13 @@ describe('the schema takes each command\'s record as written', () => {
 describe('each bound holds its limit and refuses one past it', () => {
   const YEAR_MS = 365 * 86_400_000;
   it.each([
-    ['a count of zero (runs)', check, (f: Rec, n: number) => Object.assign(f.pairs[0].partial, { from: 0, to: 0, runs: n, triggeredRuns: 0, lengthCounts: [] }), 0, -1],
+    [
+      'a count of zero (runs)',
+      check,
+      (f: Rec, n: number) => Object.assign(f.pairs[0].partial, { from: 0, to: 0, runs: n, triggeredRuns: 0, lengthCounts: [] }),
+      0,
+      -1,
+    ],
     ['a time of zero (ms)', check, (f: Rec, n: number) => (f.pairs[0].partial.ms = n), 0, -0.5],
     ['a time of a year', check, (f: Rec, n: number) => (f.pairs[0].partial.ms = n), YEAR_MS, YEAR_MS + 1],
     ['bytes of zero', explore, (f: Rec, n: number) => (f.pairs[0].result.bytes = n), 0, -0.5],
@@ -103,8 +139,14 @@ describe('each bound holds its limit and refuses one past it', () => {
     ['sweep --steps at least 2', sweep, (f: Rec, n: number) => (f.selection.mode.steps = n), 2, 1],
     ['sweep --runs at least 1', sweep, (f: Rec, n: number) => (f.selection.target.runs = n), 1, 0],
     ['sweep --seeds at least 1', sweep, (f: Rec, n: number) => (f.selection.seeds = n), 1, 0],
-    ['a sweep point\'s seed at least 1', sweep, (f: Rec, n: number) => (f.points[0].seed = n), 1, 0],
-    ['a violation\'s step at most the ticks plus 10,000', explore, (f: Rec, n: number) => (f.pairs[0].result.counterexample.violation.step = n), L.ticks + 10_000, L.ticks + 10_001],
+    ["a sweep point's seed at least 1", sweep, (f: Rec, n: number) => (f.points[0].seed = n), 1, 0],
+    [
+      "a violation's step at most the ticks plus 10,000",
+      explore,
+      (f: Rec, n: number) => (f.pairs[0].result.counterexample.violation.step = n),
+      L.ticks + 10_000,
+      L.ticks + 10_001,
+    ],
     ['shard K at least 1', check, (f: Rec, n: number) => (f.shard.index = n), 1, 0],
     ['shard N at least 1', check, (f: Rec, n: number) => (f.shard = { index: n, count: n }), 1, 0],
     ['shard K at most N', check, (f: Rec, n: number) => (f.shard = { index: n, count: 3 }), 3, 4],
@@ -118,8 +160,16 @@ describe('each bound holds its limit and refuses one past it', () => {
     ['a config name of at most 200 characters', check, (f: Rec, s: string) => (f.selection.overrides = { [s]: 1 }), ['k'.repeat(200)], ['k'.repeat(201)]],
     ['a cascade version of at most 100 characters', check, (f: Rec, s: string) => (f.tool.version = s), ['v'.repeat(100)], ['v'.repeat(101)]],
   ] as const)('%s', (_, make, set, oks, bads) => {
-    for (const s of oks) expect(takes(make, (f) => set(f, s)), `${s.length} characters`).toBe(true);
-    for (const s of bads) expect(takes(make, (f) => set(f, s)), `${s.length} characters`).toBe(false);
+    for (const s of oks)
+      expect(
+        takes(make, (f) => set(f, s)),
+        `${s.length} characters`,
+      ).toBe(true);
+    for (const s of bads)
+      expect(
+        takes(make, (f) => set(f, s)),
+        `${s.length} characters`,
+      ).toBe(false);
   });
 
   it('a config value list of at most 100 numbers, at most 10 fixes named', () => {
@@ -129,7 +179,7 @@ describe('each bound holds its limit and refuses one past it', () => {
     expect(takes(fixes, (f) => (f.selection.among = Array(11).fill('f')))).toBe(false);
   });
 
-  it('the limits are the flags\' own: a signed 32-bit seed, a year of milliseconds, at least 16 MB and 2 steps', () => {
+  it("the limits are the flags' own: a signed 32-bit seed, a year of milliseconds, at least 16 MB and 2 steps", () => {
     expect(L.seed).toEqual({ min: -2147483648, max: 2147483647 });
     expect(L.ms).toBe(31_536_000_000);
     expect(L.maxMemoryMB.min).toBe(16);
@@ -152,7 +202,7 @@ describe('readShardFile', () => {
     throw new Error(`${path} was read`);
   };
 
-  it('reads each command\'s record back as written', () => {
+  it("reads each command's record back as written", () => {
     for (const make of [check, explore, fixes, sweep]) {
       const f = make();
       expect(readShardFile(write('ok.json', f))).toEqual(f);
@@ -163,7 +213,9 @@ describe('readShardFile', () => {
     expect(refusal(write('text.json', 'not json'))).toMatch(/text\.json: not valid JSON/);
     expect(refusal(write('other.json', { kind: 'cascade-counterexample' }))).toBe(`${at('other.json')}: not a shard file (no "kind": "cascade-shard")`);
     expect(refusal(write('null.json', 'null'))).toBe(`${at('null.json')}: not a shard file (no "kind": "cascade-shard")`);
-    expect(refusal(write('v1.json', { ...check(), schemaVersion: 1 }))).toBe(`${at('v1.json')}: a shard file of schema version 1, this cascade reads 2: run the shard again with this cascade`);
+    expect(refusal(write('v1.json', { ...check(), schemaVersion: 1 }))).toBe(
+      `${at('v1.json')}: a shard file of schema version 1, this cascade reads 2: run the shard again with this cascade`,
+    );
     expect(refusal(write('v3.json', { ...check(), schemaVersion: 3 }))).toMatch(/schema version 3, this cascade reads 2:/);
     expect(refusal(write('none.json', { ...check(), schemaVersion: undefined }))).toMatch(/schema version none, this/);
     expect(refusal(write('long.json', { ...check(), schemaVersion: 'x'.repeat(40) }))).toMatch(new RegExp(`schema version "${'x'.repeat(19)}, this`));

@@ -21,9 +21,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string) => join(dir, name);
 
 const suite = SUITES.find((s) => s.id === 'crash-cascade-2010')!;
-const selection: FixesSelection = { suite: suite.id, base: 'skype-2010', budget: 'test', runs: 40, among: ['robust-client', 'backoff-jitter'], everySet: false };
+const selection: FixesSelection = {
+  suite: suite.id,
+  base: 'skype-2010',
+  budget: 'test',
+  runs: 40,
+  among: ['robust-client', 'backoff-jitter'],
+  everySet: false,
+};
 /** The cells in order: set (smallest first), then property. */
-const cells = fixSubsets(['robust-client', 'backoff-jitter']).flatMap((fixes) => suite.properties.map((property) => ({ variant: variantOf('skype-2010', fixes), property })));
+const cells = fixSubsets(['robust-client', 'backoff-jitter']).flatMap((fixes) =>
+  suite.properties.map((property) => ({ variant: variantOf('skype-2010', fixes), property })),
+);
 const progress: { done: number; total: number; text: string }[][] = [];
 const counts: number[] = [];
 
@@ -59,10 +68,12 @@ describe('runFixesShard', () => {
     const held = [...read(1).cells, ...read(2).cells];
     expect(held.map((c) => ({ variant: c.variant, property: c.property }))).toEqual(cells);
     expect(held.map((c) => c.index)).toEqual(cells.map((_, i) => i));
-    expect(held.every((c) => c.suite === suite.id && c.base === 'skype-2010' && c.random.engine === 'random' && c.exhaustive?.engine === 'exhaustive')).toBe(true);
+    expect(held.every((c) => c.suite === suite.id && c.base === 'skype-2010' && c.random.engine === 'random' && c.exhaustive?.engine === 'exhaustive')).toBe(
+      true,
+    );
   });
 
-  it('tells its progress: each engine\'s answer of twice its cells', () => {
+  it("tells its progress: each engine's answer of twice its cells", () => {
     const mine = counts[0]!;
     expect(progress[0]!.map((p) => [p.done, p.total])).toEqual(Array.from({ length: 2 * mine }, (_, i) => [i + 1, 2 * mine]));
     expect(progress[0]![0]!.text).toBe(`shard 1/2: ${suite.id} on skype-2010: ${cells[0]!.variant}, ${cells[0]!.property} (random)`);
@@ -92,7 +103,9 @@ describe('prepareFixesMerge', () => {
     const n = read(2).cells.length;
     expect(await refusal(paths)).toBe(`${paths[1]}: shard 2/2 holds ${n - 1} of the ${n} cells of its share (a killed or truncated shard): run it again`);
     const more = edited(1, (f) => f.cells.push(read(2).cells[0]!));
-    expect(await refusal(more)).toBe(`${more[0]}: shard 1/2 holds ${counts[0]! + 1} of the ${counts[0]} cells of its share (a killed or truncated shard): run it again`);
+    expect(await refusal(more)).toBe(
+      `${more[0]}: shard 1/2 holds ${counts[0]! + 1} of the ${counts[0]} cells of its share (a killed or truncated shard): run it again`,
+    );
   });
 
   it.each([
@@ -105,7 +118,11 @@ describe('prepareFixesMerge', () => {
     const paths = edited(2, (f) => change(f.cells[1]!));
     const from = counts[0]!;
     const want = cells[from + 1]!;
-    expect(await refusal(paths)).toMatch(new RegExp(`^${paths[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: shard 2/2: its cell ${from + 1} is .*; this selection's is ${suite.id} on skype-2010, ${want.property} on ${want.variant.replace(/\+/g, '\\+')}$`));
+    expect(await refusal(paths)).toMatch(
+      new RegExp(
+        `^${paths[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: shard 2/2: its cell ${from + 1} is .*; this selection's is ${suite.id} on skype-2010, ${want.property} on ${want.variant.replace(/\+/g, '\\+')}$`,
+      ),
+    );
   });
 
   it('refuses a cell without its exhaustive search, or whose answers are not evidence', async () => {

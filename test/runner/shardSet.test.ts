@@ -60,14 +60,7 @@ describe('readShardSet takes the N shards of one run, in shard order', () => {
     expect(set.shards.map((s) => s.path)).toEqual([p('one.json')]);
   });
 
-  it.each([
-    [[3, 1, 2]],
-    [[1, 2, 3]],
-    [[2, 3, 1]],
-    [[3, 2, 1]],
-    [[4, 1, 3, 2]],
-    [[2, 4, 1, 3]],
-  ])('given in the order %j', (order) => {
+  it.each([[[3, 1, 2]], [[1, 2, 3]], [[2, 3, 1]], [[3, 2, 1]], [[4, 1, 3, 2]], [[2, 4, 1, 3]]])('given in the order %j', (order) => {
     const paths = order.map((k) => shard(`o${k}.json`, k, order.length));
     const set = readShardSet(paths);
     expect(set.count).toBe(order.length);
@@ -77,7 +70,12 @@ describe('readShardSet takes the N shards of one run, in shard order', () => {
 
   it('whatever the key order of their selections', () => {
     const a = shard('k1.json', 1, 2, (f) => (f.selection.overrides = { peers: 3, faultBudget: 2 }));
-    const b = shard('k2.json', 2, 2, (f) => (f.selection = Object.fromEntries(Object.entries({ ...f.selection, overrides: { faultBudget: 2, peers: 3 } }).reverse())));
+    const b = shard(
+      'k2.json',
+      2,
+      2,
+      (f) => (f.selection = Object.fromEntries(Object.entries({ ...f.selection, overrides: { faultBudget: 2, peers: 3 } }).reverse())),
+    );
     expect(readShardSet([a, b]).count).toBe(2);
   });
 });
@@ -98,7 +96,16 @@ describe('readShardSet refuses what is not one whole run, in one line', () => {
     const a = shard('c1.json', 1, 2);
     const b = shard('c2.json', 2, 2, (f) => {
       f.command = 'sweep';
-      f.selection = { param: 'faultBudget', from: 0, to: 2, mode: { kind: 'bisect' }, target: { kind: 'scenario', scenario: 's', scale: 'small' }, variant: 'fixed', seeds: 1, overrides: {} };
+      f.selection = {
+        param: 'faultBudget',
+        from: 0,
+        to: 2,
+        mode: { kind: 'bisect' },
+        target: { kind: 'scenario', scenario: 's', scale: 'small' },
+        variant: 'fixed',
+        seeds: 1,
+        overrides: {},
+      };
       delete f.pairs;
       f.points = [];
     });
@@ -133,8 +140,18 @@ describe('readShardSet refuses what is not one whole run, in one line', () => {
       f.cells = [];
       edit(f);
     };
-    const a = shard('f1.json', 1, 2, fixes(() => {}));
-    const b = shard('f2.json', 2, 2, fixes((f) => (f.selection.among = ['other-fix'])));
+    const a = shard(
+      'f1.json',
+      1,
+      2,
+      fixes(() => {}),
+    );
+    const b = shard(
+      'f2.json',
+      2,
+      2,
+      fixes((f) => (f.selection.among = ['other-fix'])),
+    );
     expect(refusal([a, b])).toBe(`${b}: not the same run as ${a}: its among is ["other-fix"], there ["robust-client"]`);
     const c = shard('o1.json', 1, 2, (f) => (f.selection.overrides = { peers: 4, churn: [1, 2] }));
     const d = shard('o2.json', 2, 2, (f) => (f.selection.overrides = { churn: [1, 2], peers: 5 }));
@@ -180,7 +197,12 @@ describe('digestDifference', () => {
 });
 
 describe('checkShardDigests and checkShardPairs compare the shards with what the merge would run', () => {
-  const set = (files: Rec[]): ShardSet => ({ command: 'check', selection: files[0]!.selection, count: files.length, shards: files.map((file, i) => ({ path: `s${i + 1}.json`, file: file as ShardFile })) });
+  const set = (files: Rec[]): ShardSet => ({
+    command: 'check',
+    selection: files[0]!.selection,
+    count: files.length,
+    shards: files.map((file, i) => ({ path: `s${i + 1}.json`, file: file as ShardFile })),
+  });
   const record = (index: number, edit: (f: Rec) => void = () => {}): Rec => {
     const f: Rec = { shard: { index, count: 2 }, ran: { ...RAN }, command: 'check', selection: {}, pairs: [] };
     edit(f);
@@ -191,9 +213,13 @@ describe('checkShardDigests and checkShardPairs compare the shards with what the
     expect(() => checkShardDigests(set([record(1), record(2)]), { ...RAN })).not.toThrow();
     const here = { ...RAN, config: 'abcdef0123456789'.repeat(2) };
     expect(() => checkShardDigests(set([record(1), record(2)]), here)).toThrow(
-      new Refusal(`s1.json: ran another ${DIGEST_WORDS.config} than this merge loads (digest 22222222, here abcdef01): merge with the files and cascade the shards ran, or run them again`),
+      new Refusal(
+        `s1.json: ran another ${DIGEST_WORDS.config} than this merge loads (digest 22222222, here abcdef01): merge with the files and cascade the shards ran, or run them again`,
+      ),
     );
-    expect(() => checkShardDigests(set([record(1), record(2, (f) => (f.ran.model = '9876543210'.repeat(4).slice(0, 32)))]), { ...RAN })).toThrow(/^s2\.json: ran another model \(another cascade build\) than this merge loads \(digest 98765432, here 33333333\)/);
+    expect(() => checkShardDigests(set([record(1), record(2, (f) => (f.ran.model = '9876543210'.repeat(4).slice(0, 32)))]), { ...RAN })).toThrow(
+      /^s2\.json: ran another model \(another cascade build\) than this merge loads \(digest 98765432, here 33333333\)/,
+    );
   });
 
   const suite = (id: string, file?: string) => ({ id, ...(file === undefined ? {} : { file }) }) as unknown as Suite;
@@ -201,10 +227,16 @@ describe('checkShardDigests and checkShardPairs compare the shards with what the
     { suite: suite('a'), property: 'p', variant: 'v', expected: 'holds' },
     { suite: suite('b', 'b.mjs'), property: 'q', variant: 'w', expected: null },
   ];
-  const spec = (p: Pair) => ({ suite: p.suite.id, ...(p.suite.file === undefined ? {} : { suiteFile: p.suite.file }), property: p.property, variant: p.variant, expected: p.expected });
+  const spec = (p: Pair) => ({
+    suite: p.suite.id,
+    ...(p.suite.file === undefined ? {} : { suiteFile: p.suite.file }),
+    property: p.property,
+    variant: p.variant,
+    expected: p.expected,
+  });
   const withPairs = (specs: object[]) => record(1, (f) => (f.pairs = specs.map((pair) => ({ pair }))));
 
-  it('takes shards that searched the selection\'s pairs, in order', () => {
+  it("takes shards that searched the selection's pairs, in order", () => {
     expect(() => checkShardPairs(set([withPairs(pairs.map(spec)), withPairs(pairs.map(spec))]) as never, pairs)).not.toThrow();
   });
 

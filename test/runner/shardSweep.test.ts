@@ -24,18 +24,60 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string) => join(dir, name);
 
 const suite = SUITES.find((s) => s.id === 'feedback-loop')!;
-const STEPS: SweepSpec = { param: 'buggyReleasePercent', from: 0, to: 100, mode: { kind: 'steps', steps: 5 }, target: { kind: 'scenario', scenario: 'outage-2010', scale: 'small' }, variant: 'skype-2010', seeds: 2, overrides: {} };
-const BISECT: SweepSpec = { param: 'faultBudget', from: 0, to: 2, mode: { kind: 'bisect' }, target: { kind: 'property', suite, property: 'no-cascade', runs: 30 }, variant: 'skype-2010', seeds: 3, overrides: { churnBudget: 0 } };
+const STEPS: SweepSpec = {
+  param: 'buggyReleasePercent',
+  from: 0,
+  to: 100,
+  mode: { kind: 'steps', steps: 5 },
+  target: { kind: 'scenario', scenario: 'outage-2010', scale: 'small' },
+  variant: 'skype-2010',
+  seeds: 2,
+  overrides: {},
+};
+const BISECT: SweepSpec = {
+  param: 'faultBudget',
+  from: 0,
+  to: 2,
+  mode: { kind: 'bisect' },
+  target: { kind: 'property', suite, property: 'no-cascade', runs: 30 },
+  variant: 'skype-2010',
+  seeds: 3,
+  overrides: { churnBudget: 0 },
+};
 
 describe('sweepShare', () => {
-  it('cuts a step sweep\'s points, values first, into shares', () => {
-    expect(sweepShare(STEPS, { index: 1, count: 3 })).toEqual({ cells: [{ value: 0, seed: 1 }, { value: 0, seed: 2 }, { value: 25, seed: 1 }] });
-    expect(sweepShare(STEPS, { index: 2, count: 3 })).toEqual({ cells: [{ value: 25, seed: 2 }, { value: 50, seed: 1 }, { value: 50, seed: 2 }] });
-    expect(sweepShare(STEPS, { index: 3, count: 3 })).toEqual({ cells: [{ value: 75, seed: 1 }, { value: 75, seed: 2 }, { value: 100, seed: 1 }, { value: 100, seed: 2 }] });
-    expect(sweepShare(STEPS, { index: 1, count: 1 })).toEqual({ cells: [0, 25, 50, 75, 100].flatMap((value) => [{ value, seed: 1 }, { value, seed: 2 }]) });
+  it("cuts a step sweep's points, values first, into shares", () => {
+    expect(sweepShare(STEPS, { index: 1, count: 3 })).toEqual({
+      cells: [
+        { value: 0, seed: 1 },
+        { value: 0, seed: 2 },
+        { value: 25, seed: 1 },
+      ],
+    });
+    expect(sweepShare(STEPS, { index: 2, count: 3 })).toEqual({
+      cells: [
+        { value: 25, seed: 2 },
+        { value: 50, seed: 1 },
+        { value: 50, seed: 2 },
+      ],
+    });
+    expect(sweepShare(STEPS, { index: 3, count: 3 })).toEqual({
+      cells: [
+        { value: 75, seed: 1 },
+        { value: 75, seed: 2 },
+        { value: 100, seed: 1 },
+        { value: 100, seed: 2 },
+      ],
+    });
+    expect(sweepShare(STEPS, { index: 1, count: 1 })).toEqual({
+      cells: [0, 25, 50, 75, 100].flatMap((value) => [
+        { value, seed: 1 },
+        { value, seed: 2 },
+      ]),
+    });
   });
 
-  it('cuts a bisection\'s seeds, 1 to seeds', () => {
+  it("cuts a bisection's seeds, 1 to seeds", () => {
     const five = { ...BISECT, seeds: 5 };
     expect(sweepShare(five, { index: 1, count: 2 })).toEqual({ seeds: [1, 2] });
     expect(sweepShare(five, { index: 2, count: 2 })).toEqual({ seeds: [3, 4, 5] });
@@ -88,7 +130,10 @@ describe('what a sweep shard says it ran', () => {
   it('a scenario sweep: no suite, its model at the first value, and the scenario', async () => {
     const [file] = await shards({ ...STEPS, seeds: 1, mode: { kind: 'steps', steps: 2 } }, 2, 'ran-scenario');
     const protocol = parseVariant('skype-2010');
-    const model = { config: applyOverrides(defaultConfig('small'), { buggyReleasePercent: 0 }, 'small', 'the small scale'), protocol: protocol.ok ? protocol.value : null! };
+    const model = {
+      config: applyOverrides(defaultConfig('small'), { buggyReleasePercent: 0 }, 'small', 'the small scale'),
+      protocol: protocol.ok ? protocol.value : null!,
+    };
     expect(JSON.parse(readFileSync(file!, 'utf8')).ran).toEqual(runDigest([], [model], SCENARIOS['outage-2010']));
   });
 });
@@ -97,15 +142,24 @@ describe('a step sweep in three shards', () => {
   let files: string[] = [];
   it('merges into the result of one sweep', async () => {
     files = await shards(STEPS, 3, 'steps');
-    expect((JSON.parse(readFileSync(files[2]!, 'utf8')) as SweepShardFile).points.map((p) => [p.value, p.seed])).toEqual([[75, 1], [75, 2], [100, 1], [100, 2]]);
+    expect((JSON.parse(readFileSync(files[2]!, 'utf8')) as SweepShardFile).points.map((p) => [p.value, p.seed])).toEqual([
+      [75, 1],
+      [75, 2],
+      [100, 1],
+      [100, 2],
+    ]);
     expect(await merged([files[2]!, files[0]!, files[1]!], 'steps-out')).toEqual(sweep(STEPS));
   });
 
   it('refuses a shard with a point fewer, or another point in place of one of its own', async () => {
     const cut = edit(files[1]!, 'steps-cut.json', (f) => f.points.pop());
-    expect(await refusal([files[0]!, cut, files[2]!])).toBe(`${cut}: shard 2/3 holds 2 points, its share is 3 (a killed or truncated shard, or another sweep): run it again`);
+    expect(await refusal([files[0]!, cut, files[2]!])).toBe(
+      `${cut}: shard 2/3 holds 2 points, its share is 3 (a killed or truncated shard, or another sweep): run it again`,
+    );
     const value = edit(files[1]!, 'steps-value.json', (f) => (f.points[2]!.value = 75));
-    expect(await refusal([files[0]!, value, files[2]!])).toBe(`${value}: shard 2/3 holds 3 points, its share is 3 (a killed or truncated shard, or another sweep): run it again`);
+    expect(await refusal([files[0]!, value, files[2]!])).toBe(
+      `${value}: shard 2/3 holds 3 points, its share is 3 (a killed or truncated shard, or another sweep): run it again`,
+    );
     const seed = edit(files[1]!, 'steps-seed.json', (f) => (f.points[0]!.seed = 1));
     expect(await refusal([files[0]!, seed, files[2]!])).toMatch(/steps-seed\.json: shard 2\/3 holds 3 points/);
   });
@@ -120,11 +174,13 @@ describe('a bisection in two shards (by seeds)', () => {
     expect(await merged([files[1]!, files[0]!], 'bisect-out')).toEqual(sweep(BISECT));
   });
 
-  it('refuses a shard holding another shard\'s seed, or lacking a point the bisection reaches', async () => {
+  it("refuses a shard holding another shard's seed, or lacking a point the bisection reaches", async () => {
     const stray = edit(files[0]!, 'bisect-stray.json', (f) => (f.points[0]!.seed = 3));
     expect(await refusal([stray, files[1]!])).toBe(`${stray}: shard 1/2 holds a point of seed 3, not one of its seeds (1)`);
     const lacks = edit(files[1]!, 'bisect-lacks.json', (f) => (f.points = f.points.filter((p) => !(p.seed === 3 && p.value === 1))));
-    expect(await refusal([files[0]!, lacks])).toBe(`${lacks} (shard 2/2): lacks faultBudget = 1, seed 3, which the bisection reaches (a killed or truncated shard): run it again`);
+    expect(await refusal([files[0]!, lacks])).toBe(
+      `${lacks} (shard 2/2): lacks faultBudget = 1, seed 3, which the bisection reaches (a killed or truncated shard): run it again`,
+    );
   });
 
   it('a shard with no seeds evaluates nothing, and merges', async () => {

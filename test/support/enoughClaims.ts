@@ -46,7 +46,8 @@ export function enoughClaims(results: Pick<Results, 'fixSets' | 'enough'>): Enou
       }
       const set = b.verified.verified.find((v) => v.fixes.join('+') === m.join('+'));
       if (!set || set.outcome !== 'holds') throw new Error(`${b.base}: the set {${m.join(', ')}} is named enough but was not verified holding`);
-      for (const s of b.verified.suites) put({ suite: s.suite, base: b.base, fixes: [...m], variant: set.variant, budget: s.budget, depth: s.depth, as: 'every suite' });
+      for (const s of b.verified.suites)
+        put({ suite: s.suite, base: b.base, fixes: [...m], variant: set.variant, budget: s.budget, depth: s.depth, as: 'every suite' });
     }
   }
   // The sets enough for every suite first: the finding's own claim.

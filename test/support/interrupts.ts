@@ -24,7 +24,9 @@ export interface InterruptOutcome {
 const root = process.cwd();
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 /**
@@ -34,11 +36,15 @@ function filesUnder(dir: string): string[] {
  */
 export function interruptOnce(dir: string, seed: number, delayMs: number, signal: 'SIGINT' | 'SIGTERM'): Promise<InterruptOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli.ts'), 'check', '--budget', 'test', '--update', '--dir', dir, '--seed', String(seed), '--runs', '20', '--workers', '2'], {
-      cwd: root,
-      env: { ...process.env, CASCADE_TEST_WRITE_PAUSE_MS: '40' },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const child = spawn(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'src/cli.ts'), 'check', '--budget', 'test', '--update', '--dir', dir, '--seed', String(seed), '--runs', '20', '--workers', '2'],
+      {
+        cwd: root,
+        env: { ...process.env, CASCADE_TEST_WRITE_PAUSE_MS: '40' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', () => {
       timer ??= setTimeout(() => child.kill(signal), delayMs);
@@ -58,7 +64,7 @@ export function interruptOnce(dir: string, seed: number, delayMs: number, signal
 export async function interruptChecks(count: number, seed = 1, maxDelayMs = 2500): Promise<InterruptOutcome[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cascade-interrupts-'));
   let state = seed >>> 0 || 1;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   try {
     const outcomes: InterruptOutcome[] = [];
     for (let i = 0; i < count; i++) {

@@ -159,10 +159,21 @@ const ATTRIBUTES: Record<string, { allowed: string[]; required: string[] }> = {
  */
 const CHILDREN: Record<string, [string, number][]> = {
   testsuites: [['testsuite', Infinity]],
-  testsuite: [['properties', 1], ['testcase', Infinity], ['system-out', 1], ['system-err', 1]],
+  testsuite: [
+    ['properties', 1],
+    ['testcase', Infinity],
+    ['system-out', 1],
+    ['system-err', 1],
+  ],
   properties: [['property', Infinity]],
   property: [],
-  testcase: [['skipped', 1], ['error', Infinity], ['failure', Infinity], ['system-out', 1], ['system-err', 1]],
+  testcase: [
+    ['skipped', 1],
+    ['error', Infinity],
+    ['failure', Infinity],
+    ['system-out', 1],
+    ['system-err', 1],
+  ],
   failure: [],
   error: [],
   skipped: [],
@@ -238,7 +249,6 @@ export function validate(xml: string): Element {
   return root;
 }
 
-
 /**
  * Throws unless every testcase whose verdict holds says what it rests on: an exhaustive one its
  * states, the states where the adversary could act and the search's size (facts and sentence); a
@@ -251,7 +261,8 @@ export function checkHoldsStrength(root: Element): void {
     const name = `${c.attributes.classname} ${c.attributes.name}`;
     const sentence = out.split('\n')[0]!;
     if (c.attributes.classname!.endsWith('.exhaustive')) {
-      if (!/^states: \d+$/m.test(out) || !/^branchingStates: \d+$/m.test(out) || !/^searchSize: (trivial|small|large)$/m.test(out)) throw new Error(`${name}: a holds without states, branchingStates and searchSize`);
+      if (!/^states: \d+$/m.test(out) || !/^branchingStates: \d+$/m.test(out) || !/^searchSize: (trivial|small|large)$/m.test(out))
+        throw new Error(`${name}: a holds without states, branchingStates and searchSize`);
       if (!/[\d,]+ states?, the adversary could act in/.test(sentence)) throw new Error(`${name}: the sentence does not say the states: ${sentence}`);
       const size = /^searchSize: (\w+)$/m.exec(out)![1];
       if (size !== 'large' && !sentence.includes(`${size} search`)) throw new Error(`${name}: a ${size} search not named so in the sentence: ${sentence}`);

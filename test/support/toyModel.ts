@@ -141,7 +141,12 @@ export function toyRun(c: ToyConfig, id: ToyPropertyId, events: readonly ToyEven
     } else if (s.heat === 0) return { violation: null, triggered: true, applied, healTicks: h + 1 };
   }
   const last = events.length + c.heal - 1;
-  return { violation: invariant || s.heat === 0 ? null : { step: last, message: `still hot after ${c.heal} ticks` }, triggered: true, applied, healTicks: c.heal };
+  return {
+    violation: invariant || s.heat === 0 ? null : { step: last, message: `still hot after ${c.heal} ticks` },
+    triggered: true,
+    applied,
+    healTicks: c.heal,
+  };
 }
 
 export function toyProperty(c: ToyConfig, id: ToyPropertyId): SearchProperty<ToyState, ToyEvent> {

@@ -16,29 +16,29 @@ const dir = mkdtempSync(join(tmpdir(), 'cascade-itf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('ITF export', () => {
-  it.each([
-    ['counterexamples/crash-cascade-2010/no-client-crash--skype-2010.json'],
-    ['counterexamples/login-flood-2007/recovers--skype-2007.json'],
-  ])('replay %s --itf writes a valid trace with one state per step', (path) => {
-    // A fresh name per file: an existing export is replaced only with --update.
-    const out = join(dir, `${path.split('/').pop()}.itf.json`);
-    const r = cli(['replay', path, '--itf', out]);
-    expect(r.code).toBe(0);
-    const trace = JSON.parse(readFileSync(out, 'utf8'));
-    const parsed = ItfTraceSchema.safeParse(trace);
-    expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues[0])).toBe(true);
-    const file = loadCounterexample(path);
-    if (!file.ok) throw new Error(file.error);
-    // Steps: the events, plus for a liveness property the heal ticks up to its violation.
-    const steps = Math.max(file.value.events.length, file.value.violation.step + 1);
-    expect(trace.states).toHaveLength(steps + 1);
-    expect(trace.states[0]['mbt::actionTaken']).toBe('init');
-    expect(trace.states[1].lastEvent).toEqual(encode(file.value.events[0]));
-    expect(trace.vars).toEqual(expect.arrayContaining(['peers', 'supernodes', 'loginQueue', 'counters', 'mbt::actionTaken', 'mbt::effects']));
-    expect(trace.states[0]['mbt::effects']).toEqual([]);
-  });
+  it.each([['counterexamples/crash-cascade-2010/no-client-crash--skype-2010.json'], ['counterexamples/login-flood-2007/recovers--skype-2007.json']])(
+    'replay %s --itf writes a valid trace with one state per step',
+    (path) => {
+      // A fresh name per file: an existing export is replaced only with --update.
+      const out = join(dir, `${path.split('/').pop()}.itf.json`);
+      const r = cli(['replay', path, '--itf', out]);
+      expect(r.code).toBe(0);
+      const trace = JSON.parse(readFileSync(out, 'utf8'));
+      const parsed = ItfTraceSchema.safeParse(trace);
+      expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues[0])).toBe(true);
+      const file = loadCounterexample(path);
+      if (!file.ok) throw new Error(file.error);
+      // Steps: the events, plus for a liveness property the heal ticks up to its violation.
+      const steps = Math.max(file.value.events.length, file.value.violation.step + 1);
+      expect(trace.states).toHaveLength(steps + 1);
+      expect(trace.states[0]['mbt::actionTaken']).toBe('init');
+      expect(trace.states[1].lastEvent).toEqual(encode(file.value.events[0]));
+      expect(trace.vars).toEqual(expect.arrayContaining(['peers', 'supernodes', 'loginQueue', 'counters', 'mbt::actionTaken', 'mbt::effects']));
+      expect(trace.states[0]['mbt::effects']).toEqual([]);
+    },
+  );
 
-  it('lists each step\'s recorded effects as ITF records in mbt::effects', () => {
+  it("lists each step's recorded effects as ITF records in mbt::effects", () => {
     const file = loadCounterexample('counterexamples/crash-cascade-2010/no-client-crash--skype-2010.json');
     if (!file.ok) throw new Error(file.error);
     const { config, events, violation } = file.value;

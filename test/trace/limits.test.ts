@@ -29,9 +29,25 @@ function storm(): Record<string, unknown> {
     suite: 'directory',
     config: {
       ...committed.config,
-      peers: 19_400, supernodes: 194, eligible: 582, offlineAtStart: 970, supernodeCapacity: 141, supernodeBudget: 1_000_000_000,
-      megaSlots: 1, megaBudget: 1_000_000_000, overloadTicks: 1_000_000, loginCapacity: 1, loginQueueLimit: 1, authTimeout: 1,
-      offlineCapacity: 185, offlineQueueLimit: 1, syncInterval: 100, hostCacheSize: 16, reconnectInterval: 1, churnBudget: 1_000_000, faultBudget: 1_000_000,
+      peers: 19_400,
+      supernodes: 194,
+      eligible: 582,
+      offlineAtStart: 970,
+      supernodeCapacity: 141,
+      supernodeBudget: 1_000_000_000,
+      megaSlots: 1,
+      megaBudget: 1_000_000_000,
+      overloadTicks: 1_000_000,
+      loginCapacity: 1,
+      loginQueueLimit: 1,
+      authTimeout: 1,
+      offlineCapacity: 185,
+      offlineQueueLimit: 1,
+      syncInterval: 100,
+      hostCacheSize: 16,
+      reconnectInterval: 1,
+      churnBudget: 1_000_000,
+      faultBudget: 1_000_000,
     },
     bounds: { ...committed.bounds, healTicks: 24, loginTicks: 1 },
     events: [{ kind: 'massReboot', percent: 100 }],
@@ -55,7 +71,10 @@ describe('counterexample file bounds', () => {
     expect(work).toBeGreaterThan(FILE_LIMITS.work * 0.99);
     expect(work).toBeLessThanOrEqual(FILE_LIMITS.work);
     if (!existsSync('/usr/bin/time')) return console.warn('skipped the memory measurement: /usr/bin/time is not installed');
-    const r = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', join(process.cwd(), 'node_modules/.bin/tsx'), 'src/cli.ts', 'replay', write('storm.json', file)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', join(process.cwd(), 'node_modules/.bin/tsx'), 'src/cli.ts', 'replay', write('storm.json', file)], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     expect([0, 1]).toContain(r.status);
     const kb = Number(/maxrss=(\d+)/.exec(r.stderr)?.[1]);
     expect(kb).toBeGreaterThan(0);

@@ -29,7 +29,14 @@ describe('narrate', () => {
 
   it('marks heal ticks and events that did not apply', () => {
     const model = modelOf('skype-2010', { ...defaultConfig('small'), faultBudget: 1 });
-    const steps = narrate(model, [{ kind: 'crash', peer: 5 }, { kind: 'crash', peer: 6 }], 2);
+    const steps = narrate(
+      model,
+      [
+        { kind: 'crash', peer: 5 },
+        { kind: 'crash', peer: 6 },
+      ],
+      2,
+    );
     expect(steps.map((s) => s.text)).toEqual([
       'crash(peer 5): 1 client crashed (injected)',
       'crash(peer 6): no effect',
@@ -86,6 +93,8 @@ describe('describeEffects', () => {
     const stopped: Effect = { kind: 'connectToStoppedSupernode', peer: 5, supernode: 2 };
     expect(describeEffects([stopped])).toEqual(['1 connect attempt (to a stopped supernode)']);
     expect(describeEffects([stopped, { ...stopped, peer: 6 }])).toEqual(['2 connect attempts (all to stopped supernodes)']);
-    expect(describeEffects([stopped, { kind: 'connectUnanswered', peer: 6, supernode: 1 }])).toEqual(['2 connect attempts (1 unanswered, 1 to a stopped supernode)']);
+    expect(describeEffects([stopped, { kind: 'connectUnanswered', peer: 6, supernode: 1 }])).toEqual([
+      '2 connect attempts (1 unanswered, 1 to a stopped supernode)',
+    ]);
   });
 });

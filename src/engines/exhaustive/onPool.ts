@@ -62,29 +62,58 @@ let sessions = 0;
  * subject as plain data, for the workers to build it from (the tasks `exploreOpen` and
  * `exploreSettle` do); `healTicks` is its property's heal phase.
  */
-export async function searchExhaustiveOnPool<E>(pool: Pool, search: unknown, healTicks: number, options: ExhaustiveOptions): Promise<ExhaustiveResult<E> & { recorded?: string[] }> {
+export async function searchExhaustiveOnPool<E>(
+  pool: Pool,
+  search: unknown,
+  healTicks: number,
+  options: ExhaustiveOptions,
+): Promise<ExhaustiveResult<E> & { recorded?: string[] }> {
   return collectedAfter(await searchOnPool<E>(pool, search, healTicks, options));
 }
 
 /** The search itself; its shared seen-set is unreachable once it returns, and collected then. */
-async function searchOnPool<E>(pool: Pool, search: unknown, healTicks: number, options: ExhaustiveOptions): Promise<ExhaustiveResult<E> & { recorded?: string[] }> {
+async function searchOnPool<E>(
+  pool: Pool,
+  search: unknown,
+  healTicks: number,
+  options: ExhaustiveOptions,
+): Promise<ExhaustiveResult<E> & { recorded?: string[] }> {
   const started = performance.now();
   const count = pool.size;
   const session = ++sessions;
   let table = SharedSeenSet.create(FIRST_CAPACITY);
   let tableVersion = 0;
   let memoryStop = false;
-  const searchBounds: SearchBounds = { horizon: options.horizon, maxStates: options.maxStates, maxMemoryBytes: options.maxMemoryBytes, kinds: options.kinds, reductions: options.reductions, ...(options.swarm ? { swarm: options.swarm } : {}), ...(options.record ? { record: true } : {}) };
+  const searchBounds: SearchBounds = {
+    horizon: options.horizon,
+    maxStates: options.maxStates,
+    maxMemoryBytes: options.maxMemoryBytes,
+    kinds: options.kinds,
+    reductions: options.reductions,
+    ...(options.swarm ? { swarm: options.swarm } : {}),
+    ...(options.record ? { record: true } : {}),
+  };
   const all = (task: string, input: (w: number) => object, transfer: (w: number) => ArrayBuffer[] = () => []) =>
     Promise.all(Array.from({ length: count }, (_, w) => pool.runOn<PartitionReport>(w, task, { session, ...input(w) }, transfer(w))));
 
   let depth = 0;
   let peakBytes = 0;
-  let reports = await all('exploreOpen', (index) => ({ search, bounds: searchBounds, index, count, table: table.buffer, tableVersion }) satisfies Omit<PartitionOpen, 'session'>);
+  let reports = await all(
+    'exploreOpen',
+    (index) => ({ search, bounds: searchBounds, index, count, table: table.buffer, tableVersion }) satisfies Omit<PartitionOpen, 'session'>,
+  );
   const sum = (f: (r: PartitionReport) => number) => reports.reduce((total, r) => total + f(r), 0);
   const stats = (): ExhaustiveStats => {
     peakBytes = Math.max(peakBytes, table.bytes + sum((r) => r.bytes));
-    return { states: table.size, branchingStates: sum((r) => r.branchingStates), transitions: sum((r) => r.transitions), depth, ticks: Math.max(...reports.map((r) => r.maxTick)), ms: performance.now() - started, bytes: peakBytes };
+    return {
+      states: table.size,
+      branchingStates: sum((r) => r.branchingStates),
+      transitions: sum((r) => r.transitions),
+      depth,
+      ticks: Math.max(...reports.map((r) => r.maxTick)),
+      ms: performance.now() - started,
+      bytes: peakBytes,
+    };
   };
   const best = (): number | null => reports.reduce<number | null>((min, r) => (r.best !== null && (min === null || r.best < min) ? r.best : min), null);
   const stopped = (): 'states' | 'memory' | null => (memoryStop ? 'memory' : (reports.find((r) => r.stop)?.stop ?? null));
@@ -101,14 +130,19 @@ async function searchOnPool<E>(pool: Pool, search: unknown, healTicks: number, o
 
   const finish = async (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): Promise<ExhaustiveResult<E> & { recorded?: string[] }> => {
     const s = stats();
-    const closed = await Promise.all(Array.from({ length: count }, (_, w) => pool.runOn<{ recorded: string[] | null }>(w, 'exploreClose', { session, large: s.bytes >= COLLECT_AFTER_BYTES })));
+    const closed = await Promise.all(
+      Array.from({ length: count }, (_, w) => pool.runOn<{ recorded: string[] | null }>(w, 'exploreClose', { session, large: s.bytes >= COLLECT_AFTER_BYTES })),
+    );
     const recorded = options.record ? { recorded: closed.flatMap((c) => c.recorded ?? []) } : {};
     if (verdict !== 'violated') return { ...resultOf<E>(s, verdict, stoppedBy, options.horizon, healTicks, null, count), ...recorded };
     // The counterexample a one-thread search gives: its first violation of the shortest length.
     const { onProgress: _, record: __, ...plain } = options;
     const one = await pool.runOn<ExhaustiveResult<E>>(0, 'exploreSettle', { search, options: { ...plain, settleAt: best()! } });
     if (one.counterexample === null) return { ...one, ms: performance.now() - started, workers: count, ...recorded };
-    return { ...resultOf({ ...s, ms: performance.now() - started }, verdict, stoppedBy, options.horizon, one.healTicks, one.counterexample, count), ...recorded };
+    return {
+      ...resultOf({ ...s, ms: performance.now() - started }, verdict, stoppedBy, options.horizon, one.healTicks, one.counterexample, count),
+      ...recorded,
+    };
   };
 
   for (;;) {
@@ -123,7 +157,11 @@ async function searchOnPool<E>(pool: Pool, search: unknown, healTicks: number, o
     // While the workers expand, the states they add show in the shared table: report them each second.
     const ticker = options.onProgress && setInterval(() => options.onProgress!(stats()), 1000);
     try {
-      reports = await all('exploreExpand', (w) => ({ level, queues: dealt[w], table: table.buffer, tableVersion }), (w) => dealt[w]!.map((q) => q.bytes.buffer as ArrayBuffer));
+      reports = await all(
+        'exploreExpand',
+        (w) => ({ level, queues: dealt[w], table: table.buffer, tableVersion }),
+        (w) => dealt[w]!.map((q) => q.bytes.buffer as ArrayBuffer),
+      );
       while (reports.some((r) => r.paused) && !stopped()) {
         if (!grow()) break;
         reports = await all('exploreExpand', () => ({ level, queues: null, table: table.buffer, tableVersion }));

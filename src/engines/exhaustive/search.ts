@@ -132,7 +132,15 @@ function searchInThisThread<S, E>(subject: SearchSubject<S, E>, options: Exhaust
   const { model, property } = subject;
   const part = new Partition(subject, options);
   let depth = 0;
-  const stats = (): ExhaustiveStats => ({ states: part.seen.size, branchingStates: part.branchingStates, transitions: part.transitions, depth, ticks: part.maxTick, ms: performance.now() - started, bytes: part.peakBytes });
+  const stats = (): ExhaustiveStats => ({
+    states: part.seen.size,
+    branchingStates: part.branchingStates,
+    transitions: part.transitions,
+    depth,
+    ticks: part.maxTick,
+    ms: performance.now() - started,
+    bytes: part.peakBytes,
+  });
   part.onPulse = options.onProgress ? () => options.onProgress!(stats()) : null;
   if (options.settleAt !== undefined) part.settleAt = options.settleAt;
   const finish = (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): ExhaustiveResult<E> & { recorded?: string[] } => {

@@ -29,6 +29,8 @@ export function runArbitrary<E>(subject: RandomSubject<E>, maxEvents: number): f
     const event = others.length === 0 ? tick : fc.oneof({ arbitrary: tick, weight: 3 * others.length }, ...others);
     const quiet = fc.oneof(fc.constant(0), fc.nat({ max: Math.max(0, maxEvents - 1) }));
     const drawn = fc.array(event, { maxLength: maxEvents, size: 'max' });
-    return fc.tuple(quiet, drawn).map(([q, events]) => ({ kinds: [...swarm], events: [...Array.from({ length: q }, () => subject.tick), ...events.slice(0, maxEvents - q)] }));
+    return fc
+      .tuple(quiet, drawn)
+      .map(([q, events]) => ({ kinds: [...swarm], events: [...Array.from({ length: q }, () => subject.tick), ...events.slice(0, maxEvents - q)] }));
   });
 }

@@ -138,13 +138,17 @@ export function searchRandomRange<E>(subject: RandomSubject<E>, options: RangeOp
   const noRun = new fc.Value<[Run<E>]>([{ kinds: [], events: [] }], undefined);
   const guarded: fc.IRawProperty<[Run<E>], false> = {
     isAsync: () => false,
-    generate: (mrng, runId) => (abandoned || (firstFailure === null && options.skip?.(from + done)) ? ((abandoned = true), noRun) : inner.generate(mrng, runId)),
+    generate: (mrng, runId) =>
+      abandoned || (firstFailure === null && options.skip?.(from + done)) ? ((abandoned = true), noRun) : inner.generate(mrng, runId),
     shrink: (value) => inner.shrink(value),
     run: (value) => inner.run(value),
     runBeforeEach: () => inner.runBeforeEach(),
     runAfterEach: () => inner.runAfterEach(),
   };
-  const details = to <= from || options.skip?.(from) ? ((abandoned = to > from), null) : fc.check(guarded, { seed: options.seed, numRuns: to - from, ...(from > 0 ? { path: String(from) } : {}) });
+  const details =
+    to <= from || options.skip?.(from)
+      ? ((abandoned = to > from), null)
+      : fc.check(guarded, { seed: options.seed, numRuns: to - from, ...(from > 0 ? { path: String(from) } : {}) });
   let failure: RandomPartial<E>['failure'] = null;
   if (details?.failed && details.counterexample && firstFailure !== null) {
     const [shrunk] = details.counterexample as [Run<E>];

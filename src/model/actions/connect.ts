@@ -118,7 +118,8 @@ function askBootstrap(state: State, model: Model, p: number): void {
   const slots = state.supernodes.length;
   for (let i = 0; i < cache.length; i++) {
     let found = -1;
-    if (i === 0 && model.config.megaSlots > 0) found = loadAware ? pickSupernode(state, megaStart, slots, 32, hasRoomAndIsCalm) : pickSupernode(state, megaStart, slots, 4, isServing);
+    if (i === 0 && model.config.megaSlots > 0)
+      found = loadAware ? pickSupernode(state, megaStart, slots, 32, hasRoomAndIsCalm) : pickSupernode(state, megaStart, slots, 4, isServing);
     if (found < 0 && loadAware) found = pickSupernode(state, 0, slots, 32, hasRoomAndIsCalm);
     if (found < 0) found = pickSupernode(state, 0, slots, 4, isServing);
     if (found >= 0) cache[i] = found;

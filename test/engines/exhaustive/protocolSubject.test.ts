@@ -19,7 +19,7 @@ const TICK: Event = { kind: 'tick' };
 const spent = (faultsUsed: number, userActions: number): State => ({ ...init(feedback), faultsUsed, userActions });
 
 describe('healTicksOf', () => {
-  it('an invariant takes the bounds\' heal phase; a liveness property its own (login-completes: twice the login ticks)', () => {
+  it("an invariant takes the bounds' heal phase; a liveness property its own (login-completes: twice the login ticks)", () => {
     expect(healTicksOf(PROPERTIES['no-cascade']!, bounds)).toBe(7);
     expect(healTicksOf(PROPERTIES['login-completes']!, bounds)).toBe(10);
   });
@@ -52,7 +52,7 @@ describe('protocolSearchModel', () => {
     expect(protocolSearchModel(mega, PROPERTIES['no-cascade']!, ['crash', 'reboot']).adversaryMayAct(state)).toBe(false);
   });
 
-  it('enabled: the protocol\'s events, in its order, cut down to the tick and the allowed kinds', () => {
+  it("enabled: the protocol's events, in its order, cut down to the tick and the allowed kinds", () => {
     const state = init(feedback);
     const all = enabled(state, feedback);
     expect([...new Set(all.map((e) => e.kind))]).toEqual(expect.arrayContaining(['tick', 'crash', 'reboot', 'goOffline', 'massReboot']));
@@ -64,7 +64,7 @@ describe('protocolSearchModel', () => {
     }
   });
 
-  it('tells the tick from the adversary\'s events, and steps and codes as the protocol does', () => {
+  it("tells the tick from the adversary's events, and steps and codes as the protocol does", () => {
     const m = protocolSearchModel(feedback, PROPERTIES['no-cascade']!);
     expect(m.isTick(TICK)).toBe(true);
     expect(m.isTick({ kind: 'crash', peer: 0 })).toBe(false);
@@ -99,7 +99,7 @@ describe('protocolSearchProperty', () => {
     expect(protocolSearchProperty(feedback, PROPERTIES['no-cascade']!, bounds).history).toBeNull();
   });
 
-  it('recovers: a goal property, never violated in a state, its goal and heal phase the protocol\'s own', () => {
+  it("recovers: a goal property, never violated in a state, its goal and heal phase the protocol's own", () => {
     const recovers = PROPERTIES.recovers!;
     const p = protocolSearchProperty(feedback, recovers, bounds);
     expect({ kind: p.kind, healTicks: p.healTicks, history: p.history }).toEqual({ kind: 'goal', healTicks: 7, history: null });

@@ -124,7 +124,10 @@ function setup(c: Case) {
   const suite = c.suite === 'half-offline' ? windowSuite : SUITES.find((s) => s.id === c.suite)!;
   const model: Model = suiteModel(suite, c.variant, true, c.config ?? {});
   const property: Property = propertyOf(suite, c.property)!;
-  const bounds: Bounds = { ...suite.bounds, ...(c.healTicks === undefined ? {} : { healTicks: c.healTicks, loginTicks: Math.min(suite.bounds.loginTicks, c.healTicks) }) };
+  const bounds: Bounds = {
+    ...suite.bounds,
+    ...(c.healTicks === undefined ? {} : { healTicks: c.healTicks, loginTicks: Math.min(suite.bounds.loginTicks, c.healTicks) }),
+  };
   const kinds = suite.exhaustive.kinds ?? suite.kinds;
   return { suite, model, property, bounds, kinds };
 }
@@ -140,7 +143,10 @@ function compare(label: string, engine: ExhaustiveResult & { recorded?: string[]
   const missing = [...ref.earliest.keys()].filter((k) => !mine.has(k));
   const extra = [...mine.keys()].filter((k) => !ref.earliest.has(k));
   const later = [...ref.earliest].filter(([k, t]) => mine.has(k) && mine.get(k) !== t);
-  expect({ missing: missing.length, extra: extra.length, otherTick: later.length }, `${label}: ${ref.earliest.size} reference states, ${mine.size} engine states`).toEqual({ missing: 0, extra: 0, otherTick: 0 });
+  expect(
+    { missing: missing.length, extra: extra.length, otherTick: later.length },
+    `${label}: ${ref.earliest.size} reference states, ${mine.size} engine states`,
+  ).toEqual({ missing: 0, extra: 0, otherTick: 0 });
   expect(mine.size, label).toBe(ref.earliest.size);
   expect(engine.ticks, `${label}: latest tick`).toBe(ref.latestTick);
   // A goal property's engine state carries its history (misses in a row), so it may count a state more than once; never fewer.
@@ -148,7 +154,7 @@ function compare(label: string, engine: ExhaustiveResult & { recorded?: string[]
   else expect(engine.states, label).toBeGreaterThanOrEqual(ref.earliest.size);
 }
 
-describe('the exhaustive engine reaches exactly the reference search\'s states', () => {
+describe("the exhaustive engine reaches exactly the reference search's states", () => {
   for (const c of CASES.filter((x) => DEEP || !x.deep)) {
     const label = `${c.suite} / ${c.property} on ${c.variant}, horizon ${c.horizon}${c.config ? `, ${JSON.stringify(c.config)}` : ''}${c.healTicks ? `, heal ${c.healTicks}` : ''}`;
     it(`${label}: one thread, 2 and 3 workers, 3 shards`, { timeout: DEEP ? 1_800_000 : 120_000 }, async () => {
@@ -172,13 +178,27 @@ describe('the exhaustive engine reaches exactly the reference search\'s states',
 });
 
 /** Three swarm shards together: the union of their states, each at its earliest tick, the least shortest length. */
-function compareSharded(label: string, model: Model, property: Property, bounds: Bounds, kinds: Suite['kinds'], ref: ReferenceResult, options: Parameters<typeof searchExhaustive>[3]): void {
+function compareSharded(
+  label: string,
+  model: Model,
+  property: Property,
+  bounds: Bounds,
+  kinds: Suite['kinds'],
+  ref: ReferenceResult,
+  options: Parameters<typeof searchExhaustive>[3],
+): void {
   const shards = [1, 2, 3].map((index) => searchExhaustive(model, property, bounds, { ...options, kinds, swarm: { index, count: 3 } }));
   const violated = shards.filter((s) => s.verdict === 'violated');
   const shortest = violated.length === 0 ? null : Math.min(...violated.map((s) => s.counterexample!.events.length));
   expect(shortest, `${label}, 3 shards: shortest length`).toBe(ref.shortest);
   if (ref.shortest !== null) return;
-  const merged: ExhaustiveResult & { recorded: string[] } = { ...shards[0]!, verdict: shards.some((s) => s.verdict === 'holds-within-horizon') ? 'holds-within-horizon' : 'holds', ticks: Math.max(...shards.map((s) => s.ticks)), states: -1, recorded: shards.flatMap((s) => s.recorded!) };
+  const merged: ExhaustiveResult & { recorded: string[] } = {
+    ...shards[0]!,
+    verdict: shards.some((s) => s.verdict === 'holds-within-horizon') ? 'holds-within-horizon' : 'holds',
+    ticks: Math.max(...shards.map((s) => s.ticks)),
+    states: -1,
+    recorded: shards.flatMap((s) => s.recorded!),
+  };
   const keepMemory = property.kind === 'always' && property.history !== undefined;
   const mine = earliestOfRecorded(merged.recorded, model, property, keepMemory);
   merged.states = property.kind === 'always' ? mine.size : Number.MAX_SAFE_INTEGER;

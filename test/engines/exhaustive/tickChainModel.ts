@@ -21,10 +21,20 @@ const NAMES: readonly Name[] = ['p', 'q', 'a', 'x', 'y', 'z'];
 const TICK: ChainEvent = { kind: 'tick' };
 const pick = (name: Name): ChainEvent => ({ kind: 'pick', name });
 const codeOf = (name: Name) => NAMES.indexOf(name) + 1;
-const path = (s: ChainState) => s.picks.filter((p) => p > 0).map((p) => NAMES[p - 1]!).join('');
+const path = (s: ChainState) =>
+  s.picks
+    .filter((p) => p > 0)
+    .map((p) => NAMES[p - 1]!)
+    .join('');
 
 /** The picks after each path, and the tick at which each may be made. */
-const NEXT: Record<string, { at: number; names: Name[] }> = { '': { at: 0, names: ['p', 'q'] }, p: { at: 0, names: ['a'] }, pa: { at: 2, names: ['x'] }, q: { at: 0, names: ['y'] }, qy: { at: 0, names: ['z'] } };
+const NEXT: Record<string, { at: number; names: Name[] }> = {
+  '': { at: 0, names: ['p', 'q'] },
+  p: { at: 0, names: ['a'] },
+  pa: { at: 2, names: ['x'] },
+  q: { at: 0, names: ['y'] },
+  qy: { at: 0, names: ['z'] },
+};
 
 function choices(s: ChainState): ChainEvent[] {
   const next = NEXT[path(s)];
@@ -79,7 +89,14 @@ export function chainSubject(): SearchSubject<ChainState, ChainEvent> {
       const s = model.init();
       for (let i = 0; i < events.length; i++) {
         model.step(s, events[i]!);
-        if (broken(s)) return { step: i, message: `broken after ${s.picks.filter((p) => p > 0).map((p) => NAMES[p - 1]).join(', ')}` };
+        if (broken(s))
+          return {
+            step: i,
+            message: `broken after ${s.picks
+              .filter((p) => p > 0)
+              .map((p) => NAMES[p - 1])
+              .join(', ')}`,
+          };
       }
       return null;
     },

@@ -14,8 +14,14 @@ import { wideStateCount, wideSubject } from './wideModel.ts';
 import { toyStateCount, toySubject, type ToyConfig, type ToyEvent, type ToyPropertyId, type ToyState } from '../../support/toyModel.ts';
 
 const TOY: ToyConfig = { budget: 4, window: 2, heal: 3 };
-const bounds = (horizon: number, more: Partial<ExhaustiveOptions> = {}): ExhaustiveOptions => ({ horizon, maxStates: 100_000, maxMemoryBytes: 2 ** 28, ...more });
-const search = (id: ToyPropertyId, horizon: number, config = TOY, more: Partial<ExhaustiveOptions> = {}) => searchExhaustive(toySubject(config, id), bounds(horizon, more));
+const bounds = (horizon: number, more: Partial<ExhaustiveOptions> = {}): ExhaustiveOptions => ({
+  horizon,
+  maxStates: 100_000,
+  maxMemoryBytes: 2 ** 28,
+  ...more,
+});
+const search = (id: ToyPropertyId, horizon: number, config = TOY, more: Partial<ExhaustiveOptions> = {}) =>
+  searchExhaustive(toySubject(config, id), bounds(horizon, more));
 const turns = (...dials: (0 | 1 | 2)[]): ToyEvent[] => dials.map((dial) => ({ kind: 'turn', dial }));
 
 /** An independent count: a plain breadth-first search over the toy's states keyed by JSON without the clock. */
@@ -56,7 +62,12 @@ describe('the exhaustive engine on the toy model', () => {
   // 2); at tick 1 the same 19 cooled to heat 1. The latest tick is 2: turns at tick 0, two ticks.
   it('pins the counts of budget 4: 103 states, 39 where the adversary can act, the latest tick and the transitions', () => {
     const r = search('calm', 3);
-    expect({ states: r.states, branching: r.branchingStates, ticks: r.ticks, transitions: r.transitions }).toEqual({ states: 103, branching: 39, ticks: 2, transitions: 220 });
+    expect({ states: r.states, branching: r.branchingStates, ticks: r.ticks, transitions: r.transitions }).toEqual({
+      states: 103,
+      branching: 39,
+      ticks: 2,
+      transitions: 220,
+    });
   });
 
   it('pins the visit order: the start, then level by level (a state where the adversary can act waits for its level)', () => {
@@ -114,10 +125,13 @@ describe('the exhaustive engine on the toy model', () => {
   });
 
   it('3 swarm shards: each of not-x2, not-y2 and not-z2 is met by one shard alone, a different one each; together they hold all 103 states', () => {
-    const found = (['not-x2', 'not-y2', 'not-z2'] as const).map((id) => [1, 2, 3].filter((index) => search(id, 3, TOY, { swarm: { index, count: 3 } }).verdict === 'violated'));
+    const found = (['not-x2', 'not-y2', 'not-z2'] as const).map((id) =>
+      [1, 2, 3].filter((index) => search(id, 3, TOY, { swarm: { index, count: 3 } }).verdict === 'violated'),
+    );
     expect(found).toEqual([[2], [3], [1]]);
     const states = new Set<string>();
-    for (const index of [1, 2, 3]) for (const line of search('calm', 3, TOY, { record: true, swarm: { index, count: 3 } }).recorded!) states.add(line.replace(/"tick":\d+,/, ''));
+    for (const index of [1, 2, 3])
+      for (const line of search('calm', 3, TOY, { record: true, swarm: { index, count: 3 } }).recorded!) states.add(line.replace(/"tick":\d+,/, ''));
     expect(states.size).toBe(103);
   });
 });
@@ -129,7 +143,14 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
     const before = performance.now();
     const r = search('calm', 3);
     const elapsed = performance.now() - before;
-    expect({ depth: r.depth, workers: r.workers, horizon: r.horizon, healTicks: r.healTicks, shortest: r.shortest, counterexample: r.counterexample }).toEqual({ depth: 5, workers: 1, horizon: 3, healTicks: 3, shortest: false, counterexample: null });
+    expect({ depth: r.depth, workers: r.workers, horizon: r.horizon, healTicks: r.healTicks, shortest: r.shortest, counterexample: r.counterexample }).toEqual({
+      depth: 5,
+      workers: 1,
+      horizon: 3,
+      healTicks: 3,
+      shortest: false,
+      counterexample: null,
+    });
     expect(r.ms).toBeGreaterThanOrEqual(0);
     expect(r.ms).toBeLessThanOrEqual(elapsed + 1);
     // The rates are the counts over the time taken (at least a microsecond), to the digit.
@@ -144,7 +165,13 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
 
   it('a model with no adversary budget has one state (the clock is not part of its identity), whose bytes are all its own', () => {
     const r = search('calm', 3, { ...TOY, budget: 0 });
-    expect({ states: r.states, branching: r.branchingStates, depth: r.depth, ticks: r.ticks, verdict: r.verdict }).toEqual({ states: 1, branching: 0, depth: 0, ticks: 0, verdict: 'holds' });
+    expect({ states: r.states, branching: r.branchingStates, depth: r.depth, ticks: r.ticks, verdict: r.verdict }).toEqual({
+      states: 1,
+      branching: 0,
+      depth: 0,
+      ticks: 0,
+      verdict: 'holds',
+    });
     expect(r.bytes).toBe(2 ** 16 * 12 + 2 ** 14 * 10);
     expect(r.bytesPerState).toBe(r.bytes);
   });
@@ -161,7 +188,12 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
     const r = search('calm', 3, TOY, { maxStates: 50 });
     expect({ states: r.states, verdict: r.verdict, stoppedBy: r.stoppedBy }).toEqual({ states: 50, verdict: 'bound-reached', stoppedBy: 'states' });
     const one = search('calm', 3, TOY, { maxStates: 1 });
-    expect({ states: one.states, depth: one.depth, verdict: one.verdict, stoppedBy: one.stoppedBy }).toEqual({ states: 1, depth: 0, verdict: 'bound-reached', stoppedBy: 'states' });
+    expect({ states: one.states, depth: one.depth, verdict: one.verdict, stoppedBy: one.stoppedBy }).toEqual({
+      states: 1,
+      depth: 0,
+      verdict: 'bound-reached',
+      stoppedBy: 'states',
+    });
   });
 
   // not-x2 is met at level 2; a bound of 8 states stops the search inside level 1, after the first
@@ -191,8 +223,15 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
   // two ticks at tick 2 (level 5), whose expansion by a tick is cut at the horizon; depth 7 in all.
   it('without reductions every state is branching, with the same states, latest tick and transitions', () => {
     const r = search('calm', 3, TOY, { reductions: false });
-    expect({ states: r.states, branching: r.branchingStates, ticks: r.ticks, transitions: r.transitions, verdict: r.verdict }).toEqual({ states: 103, branching: 103, ticks: 2, transitions: 220, verdict: 'holds' });
-    for (const id of ['not-x2', 'hot-for-long'] as const) expect(search(id, 3, TOY, { reductions: false }).counterexample, id).toEqual(search(id, 3).counterexample);
+    expect({ states: r.states, branching: r.branchingStates, ticks: r.ticks, transitions: r.transitions, verdict: r.verdict }).toEqual({
+      states: 103,
+      branching: 103,
+      ticks: 2,
+      transitions: 220,
+      verdict: 'holds',
+    });
+    for (const id of ['not-x2', 'hot-for-long'] as const)
+      expect(search(id, 3, TOY, { reductions: false }).counterexample, id).toEqual(search(id, 3).counterexample);
     // Unreduced, states past the horizon are expanded too, and their heal phases never start.
     expect(search('cools', 3, { ...TOY, heal: 2 }, { reductions: false }).verdict).toBe('holds');
     expect(search('cools', 0, { ...TOY, heal: 2 }, { reductions: false }).verdict).toBe('holds-within-horizon');
@@ -238,7 +277,11 @@ describe('the exhaustive engine on the toy model: bounds, reductions off, and th
     // A bound one byte below what the stores hold at the check stops the search there; a bound of
     // exactly that much is not passed.
     const small = search('calm', 3, config, { maxMemoryBytes: progress[0]!.bytes - 1 });
-    expect({ states: small.states, verdict: small.verdict, stoppedBy: small.stoppedBy }).toEqual({ states: 65_536, verdict: 'bound-reached', stoppedBy: 'memory' });
+    expect({ states: small.states, verdict: small.verdict, stoppedBy: small.stoppedBy }).toEqual({
+      states: 65_536,
+      verdict: 'bound-reached',
+      stoppedBy: 'memory',
+    });
     expect(search('calm', 3, config, { maxMemoryBytes: progress[0]!.bytes }).stoppedBy).toBe('complete');
     // At the check the stores hold the seen-set (65,536 states: 2^17 slots, as it doubles at 70%),
     // the links of the branching states so far (in blocks of 2^14 that double), and the queues besides.
@@ -281,7 +324,7 @@ describe('the exhaustive engine on the toy model: the start, and what it records
 
   // The wide model (wideModel.ts): a value picked for each of two stages, none derivable from the
   // others, so every field of the encoding but the clock tells states apart: 1 + 3 + 3 x 2 states.
-  it('a state\'s identity is every field of its encoding but the clock', () => {
+  it("a state's identity is every field of its encoding but the clock", () => {
     const r = searchExhaustive(wideSubject([3, 2]), bounds(0));
     expect(r.states).toBe(wideStateCount([3, 2]));
     expect(r.states).toBe(10);

@@ -16,7 +16,7 @@ const config = { budget: 90, window: 2, heal: 3 };
 const search = (maxMemoryBytes: number, onProgress?: (s: ExhaustiveStats) => void) =>
   searchExhaustive(toySubject(config, 'calm'), { horizon: 3, maxStates: 1_000_000, maxMemoryBytes, ...(onProgress ? { onProgress } : {}) });
 
-describe('the memory check looks ahead to the seen-set\'s next doubling', () => {
+describe("the memory check looks ahead to the seen-set's next doubling", () => {
   it('stops at the check where the doubling (2^20 slots of 12 bytes) would pass the bound; not where it fits exactly', { timeout: 120_000 }, () => {
     const progress: ExhaustiveStats[] = [];
     const whole = search(2 ** 28, (s) => progress.push(s));
@@ -25,7 +25,11 @@ describe('the memory check looks ahead to the seen-set\'s next doubling', () => 
     const held = progress[4]!.bytes;
     const doubling = 2 ** 20 * 12;
     const stopped = search(held + doubling - 1);
-    expect({ states: stopped.states, verdict: stopped.verdict, stoppedBy: stopped.stoppedBy }).toEqual({ states: 327_680, verdict: 'bound-reached', stoppedBy: 'memory' });
+    expect({ states: stopped.states, verdict: stopped.verdict, stoppedBy: stopped.stoppedBy }).toEqual({
+      states: 327_680,
+      verdict: 'bound-reached',
+      stoppedBy: 'memory',
+    });
     expect(search(held + doubling).stoppedBy).toBe('complete');
   });
 });

@@ -16,7 +16,12 @@ import { chainSubject } from './tickChainModel.ts';
 import { TWO_LENGTHS, twoLengthsSubject } from './toyTwoLengths.ts';
 
 const TOY: ToyConfig = { budget: 4, window: 2, heal: 3 };
-const bounds = (horizon: number, more: Partial<ExhaustiveOptions> = {}): ExhaustiveOptions => ({ horizon, maxStates: 100_000, maxMemoryBytes: 2 ** 28, ...more });
+const bounds = (horizon: number, more: Partial<ExhaustiveOptions> = {}): ExhaustiveOptions => ({
+  horizon,
+  maxStates: 100_000,
+  maxMemoryBytes: 2 ** 28,
+  ...more,
+});
 const turns = (...dials: (0 | 1 | 2)[]): ToyEvent[] => dials.map((dial) => ({ kind: 'turn', dial }));
 const module = new URL('../../support/toyModel.ts', import.meta.url).href;
 
@@ -28,20 +33,33 @@ const poolOf = (workers: number): Pool => {
 afterAll(() => Promise.all([...pools.values()].map((p) => p.close())));
 
 describe('the exhaustive engine on the toy model, on workers', () => {
-  it.each([2, 3])('%i workers: the same states, and every violation, with the one thread\'s counterexample', { timeout: 60_000 }, async (workers) => {
+  it.each([2, 3])("%i workers: the same states, and every violation, with the one thread's counterexample", { timeout: 60_000 }, async (workers) => {
     const pool = poolOf(workers);
-    const onPool = (id: ToyPropertyId, more: Partial<ExhaustiveOptions> = {}) => searchExhaustiveOnPool<ToyEvent>(pool, { module, subject: { config: TOY, property: id } }, TOY.heal, bounds(3, more));
+    const onPool = (id: ToyPropertyId, more: Partial<ExhaustiveOptions> = {}) =>
+      searchExhaustiveOnPool<ToyEvent>(pool, { module, subject: { config: TOY, property: id } }, TOY.heal, bounds(3, more));
     const before = performance.now();
     const calm = await onPool('calm', { record: true });
     const elapsed = performance.now() - before;
-    expect({ states: calm.states, branching: calm.branchingStates, ticks: calm.ticks, depth: calm.depth, verdict: calm.verdict, workers: calm.workers }).toEqual({ states: 103, branching: 39, ticks: 2, depth: 5, verdict: 'holds', workers });
+    expect({
+      states: calm.states,
+      branching: calm.branchingStates,
+      ticks: calm.ticks,
+      depth: calm.depth,
+      verdict: calm.verdict,
+      workers: calm.workers,
+    }).toEqual({ states: 103, branching: 39, ticks: 2, depth: 5, verdict: 'holds', workers });
     expect(calm.ms).toBeLessThanOrEqual(elapsed + 1);
     // The stores' peak holds at least the first shared seen-set: 2^20 slots of 12 bytes.
     expect(calm.bytes).toBeGreaterThanOrEqual(2 ** 20 * 12);
     // Every state is recorded by the worker that stored it: together, the one thread's 103.
     expect(new Set(calm.recorded!.map((line) => line.replace(/"tick":\d+,/, ''))).size).toBe(103);
     expect(calm.recorded!.length).toBe(103);
-    for (const [id, events] of [['not-x2', turns(0, 0)], ['not-y2', turns(1, 1)], ['not-z2', turns(2, 2)], ['hot-for-long', [...turns(0), { kind: 'tick' }, ...turns(0)]]] as const) {
+    for (const [id, events] of [
+      ['not-x2', turns(0, 0)],
+      ['not-y2', turns(1, 1)],
+      ['not-z2', turns(2, 2)],
+      ['hot-for-long', [...turns(0), { kind: 'tick' }, ...turns(0)]],
+    ] as const) {
       const started = performance.now();
       const r = await onPool(id);
       expect(r.verdict, id).toBe('violated');
@@ -60,7 +78,12 @@ describe('the exhaustive engine on the toy model, on workers', () => {
     expect({ events: two.counterexample!.events, depth: two.depth, shortest: two.shortest }).toEqual({ events: turns(1, 1), depth: 2, shortest: true });
     // A state bound of one: the start, no level expanded, no verdict.
     const one = await onPool('calm', { maxStates: 1 });
-    expect({ states: one.states, depth: one.depth, verdict: one.verdict, stoppedBy: one.stoppedBy }).toEqual({ states: 1, depth: 0, verdict: 'bound-reached', stoppedBy: 'states' });
+    expect({ states: one.states, depth: one.depth, verdict: one.verdict, stoppedBy: one.stoppedBy }).toEqual({
+      states: 1,
+      depth: 0,
+      verdict: 'bound-reached',
+      stoppedBy: 'states',
+    });
     // The pool's own figures, not those of a settling one-thread search (a stop with no violation settles nothing): its shared table (2^20 slots of 12 bytes) is counted.
     expect(one.bytes).toBeGreaterThanOrEqual(2 ** 20 * 12);
   });
@@ -72,7 +95,12 @@ describe('the exhaustive engine on the toy model, on workers', () => {
     const before = performance.now();
     const r = await searchExhaustiveOnPool(poolOf(2), { module: miss, subject: 'settle-miss' }, 1, bounds(0));
     const elapsed = performance.now() - before;
-    expect({ verdict: r.verdict, counterexample: r.counterexample, states: r.states, workers: r.workers }).toEqual({ verdict: 'holds', counterexample: null, states: 13, workers: 2 });
+    expect({ verdict: r.verdict, counterexample: r.counterexample, states: r.states, workers: r.workers }).toEqual({
+      verdict: 'holds',
+      counterexample: null,
+      states: 13,
+      workers: 2,
+    });
     expect(r.ms).toBeGreaterThanOrEqual(0);
     expect(r.ms).toBeLessThanOrEqual(elapsed);
   });
@@ -86,6 +114,11 @@ describe('the exhaustive engine on the toy model, on workers', () => {
     const b = (name: string) => ({ kind: 'pick', name });
     expect(alone.counterexample!.events).toEqual([b('q'), b('y'), b('z')]);
     const r = await searchExhaustiveOnPool(poolOf(2), { module: chain, subject: null }, 1, bounds(5));
-    expect({ events: r.counterexample!.events, depth: r.depth, states: r.states, shortest: r.shortest }).toEqual({ events: alone.counterexample!.events, depth: alone.depth, states: alone.states, shortest: true });
+    expect({ events: r.counterexample!.events, depth: r.depth, states: r.states, shortest: r.shortest }).toEqual({
+      events: alone.counterexample!.events,
+      depth: alone.depth,
+      states: alone.states,
+      shortest: true,
+    });
   });
 });

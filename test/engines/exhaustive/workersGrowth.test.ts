@@ -14,7 +14,8 @@ import { wideStateCount, type WideEvent } from './wideModel.ts';
 const module = new URL('./wideModel.ts', import.meta.url).href;
 const pool = new Pool(2);
 afterAll(() => pool.close());
-const search = (widths: number[] | { widths: number[]; broken: number[] }, maxMemoryBytes = 2 ** 28) => searchExhaustiveOnPool<WideEvent>(pool, { module, subject: widths }, 1, { horizon: 0, maxStates: 3_000_000, maxMemoryBytes });
+const search = (widths: number[] | { widths: number[]; broken: number[] }, maxMemoryBytes = 2 ** 28) =>
+  searchExhaustiveOnPool<WideEvent>(pool, { module, subject: widths }, 1, { horizon: 0, maxStates: 3_000_000, maxMemoryBytes });
 
 /** The first shared table: 2^20 slots of 3 words. */
 const FIRST_SLOTS = 2 ** 20;
@@ -35,13 +36,20 @@ describe('the shared seen-set grows', () => {
   it('in the middle of a level that holds a violation: the level is finished, then the search ends violated', { timeout: 300_000 }, async () => {
     const r = await search({ widths: [1000, 900], broken: [1, 1] }, 44 * 2 ** 20);
     expect({ states: r.states, verdict: r.verdict, depth: r.depth }).toEqual({ states: 901_001, verdict: 'violated', depth: 2 });
-    expect(r.counterexample!.events).toEqual([{ kind: 'pick', value: 1 }, { kind: 'pick', value: 1 }]);
+    expect(r.counterexample!.events).toEqual([
+      { kind: 'pick', value: 1 },
+      { kind: 'pick', value: 1 },
+    ]);
   });
 
   // 640,801 states after level 2 (over 60% of 2^20 slots): the table doubles before level 3.
   it('before a level: every state of [800, 800, 1] is stored, in a table twice the first', { timeout: 300_000 }, async () => {
     const r = await search([800, 800, 1]);
-    expect({ states: r.states, verdict: r.verdict, stoppedBy: r.stoppedBy }).toEqual({ states: wideStateCount([800, 800, 1]), verdict: 'holds', stoppedBy: 'complete' });
+    expect({ states: r.states, verdict: r.verdict, stoppedBy: r.stoppedBy }).toEqual({
+      states: wideStateCount([800, 800, 1]),
+      verdict: 'holds',
+      stoppedBy: 'complete',
+    });
     expect(r.states).toBe(1_280_801);
     expect(r.bytes).toBeGreaterThanOrEqual(2 * FIRST_SLOTS * 12);
   });
@@ -66,7 +74,8 @@ describe('the shared seen-set grows', () => {
   it('a bound equal to what the doubling needs is enough; a byte less is not', { timeout: 300_000 }, async () => {
     const one = new Pool(1);
     try {
-      const on = (maxMemoryBytes: number) => searchExhaustiveOnPool<WideEvent>(one, { module, subject: [800, 800, 1] }, 1, { horizon: 0, maxStates: 3_000_000, maxMemoryBytes });
+      const on = (maxMemoryBytes: number) =>
+        searchExhaustiveOnPool<WideEvent>(one, { module, subject: [800, 800, 1] }, 1, { horizon: 0, maxStates: 3_000_000, maxMemoryBytes });
       const stopped = await on(2 ** 25);
       expect({ states: stopped.states, stoppedBy: stopped.stoppedBy }).toEqual({ states: wideStateCount([800, 800]), stoppedBy: 'memory' });
       const need = stopped.bytes + 2 * SharedSeenSet.create(FIRST_SLOTS).bytes;

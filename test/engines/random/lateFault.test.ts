@@ -34,7 +34,8 @@ function lateRun(events: readonly LateEvent[]): RunOutcome {
     if (used >= BUDGET) continue;
     used++;
     applied.push(i);
-    if (e.kind === 'crash' && tick >= lateFrom(WINDOW)) return { violation: { step: i, message: `peer ${e.peer} crashed at tick ${tick}` }, triggered: true, applied, healTicks: 0 };
+    if (e.kind === 'crash' && tick >= lateFrom(WINDOW))
+      return { violation: { step: i, message: `peer ${e.peer} crashed at tick ${tick}` }, triggered: true, applied, healTicks: 0 };
   }
   return { violation: null, triggered: true, applied, healTicks: 0 };
 }

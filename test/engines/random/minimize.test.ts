@@ -37,7 +37,17 @@ function subject(breaks: (s: Toy) => boolean, invariant = true): RandomSubject<s
     }
     return { violation: null, triggered: true, applied, healTicks: HEAL };
   };
-  return { kinds: ['a', 'b', 'c'], eventOf: () => { throw new Error('not drawn here'); }, tick: 't', isTick: (e) => e === 't', kindOf: (e) => e, run, invariant };
+  return {
+    kinds: ['a', 'b', 'c'],
+    eventOf: () => {
+      throw new Error('not drawn here');
+    },
+    tick: 't',
+    isTick: (e) => e === 't',
+    kindOf: (e) => e,
+    run,
+    invariant,
+  };
 }
 
 /** Broken once both faults applied. */
@@ -84,7 +94,10 @@ describe('minimize', () => {
   });
 
   it('one needed event: the whole run, the normalized run, and the empty run (3 tries)', () => {
-    const r = minimize(subject((s) => s.a > 0), ['a']);
+    const r = minimize(
+      subject((s) => s.a > 0),
+      ['a'],
+    );
     expect(r).toMatchObject({ events: ['a'], tries: 3 });
     expect(r.outcome.violation!.step).toBe(0);
   });
@@ -113,13 +126,21 @@ describe('minimize', () => {
   it('a removal whose violation moves into the heal phase is kept when the sequence does not grow', () => {
     // Broken at ticks + b >= 2 with 'a': [a,t,b] breaks at its last event; without 'b' it breaks in
     // the first heal tick, normalized to [a,t,t] (as long: kept). Then [a,t] again (kept), [t,t] no: 5 tries.
-    const r = minimize(subject((s) => s.a > 0 && s.ticks + s.b >= 2), ['a', 't', 'b']);
+    const r = minimize(
+      subject((s) => s.a > 0 && s.ticks + s.b >= 2),
+      ['a', 't', 'b'],
+    );
     expect(r).toMatchObject({ events: ['a', 't', 't'], tries: 5 });
   });
 
   it('a removal that makes the sequence longer is not kept', () => {
     // Broken once both faults applied, or once 'a' applied at tick 3 or later. Without 'b', [a] breaks
     // only in the third heal tick, normalized to [a,t,t,t] (longer than [a,b]: not kept); [b] passes.
-    expect(minimize(subject((s) => both(s) || lateA(s)), ['a', 'b'])).toMatchObject({ events: ['a', 'b'], tries: 4 });
+    expect(
+      minimize(
+        subject((s) => both(s) || lateA(s)),
+        ['a', 'b'],
+      ),
+    ).toMatchObject({ events: ['a', 'b'], tries: 4 });
   });
 });

@@ -13,7 +13,15 @@ type E = { kind: string };
 const TICK: E = { kind: 'tick' };
 
 function subject(kinds: string[]): RandomSubject<E> {
-  return { kinds, eventOf: (kind) => fc.constant({ kind }), tick: TICK, isTick: (e) => e.kind === 'tick', kindOf: (e) => e.kind, run: () => ({ violation: null, triggered: true, applied: [], healTicks: 0 }), invariant: true };
+  return {
+    kinds,
+    eventOf: (kind) => fc.constant({ kind }),
+    tick: TICK,
+    isTick: (e) => e.kind === 'tick',
+    kindOf: (e) => e.kind,
+    run: () => ({ violation: null, triggered: true, applied: [], healTicks: 0 }),
+    invariant: true,
+  };
 }
 
 const sample = (kinds: string[], maxEvents: number, numRuns = 20000): Run<E>[] => fc.sample(runArbitrary(subject(kinds), maxEvents), { numRuns, seed: 1 });
@@ -22,7 +30,7 @@ const isTick = (e: E): boolean => e.kind === 'tick';
 const tickShare = (events: E[]): number => events.filter(isTick).length / events.length;
 
 describe('runArbitrary', () => {
-  it('runs of 0 to maxEvents events (both ends reached), of the swarm\'s kinds only; the swarm is a subset of the kinds, sometimes empty', () => {
+  it("runs of 0 to maxEvents events (both ends reached), of the swarm's kinds only; the swarm is a subset of the kinds, sometimes empty", () => {
     const runs = sample(['x', 'y', 'z'], 6, 1000);
     const lengths = new Set(runs.map((r) => r.events.length));
     expect(Math.max(...lengths)).toBe(6);

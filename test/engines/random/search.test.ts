@@ -52,7 +52,8 @@ function toy(breaks: (e: E, tick: number) => boolean = () => false, triggers = t
     }
     for (let h = 0; h < 6 && outcome === null; h++) {
       tick++;
-      if (xs > 0 && tick === lateX) outcome = { violation: { step: events.length + h, message: `late at ${tick}` }, triggered: true, applied, healTicks: h + 1 };
+      if (xs > 0 && tick === lateX)
+        outcome = { violation: { step: events.length + h, message: `late at ${tick}` }, triggered: true, applied, healTicks: h + 1 };
     }
     outcome ??= { violation: null, triggered: triggers && applied.length > tick - 6, applied, healTicks: 6 };
     judged.push({ events: [...events], outcome });
@@ -97,7 +98,16 @@ describe('searchRandomRange against the recount of its runs', () => {
     const p = searchRandomRange(sub, { ...OPTIONS, from: 0, to: 300, onRun: (n) => done.push(n) });
     expect(sub.judged.length).toBe(300);
     const expected = recount(sub.judged);
-    expect(p).toMatchObject({ from: 0, to: 300, runs: 300, failure: null, abandoned: false, triggeredRuns: expected.triggered, cells: expected.cells, lengthCounts: expected.lengthCounts });
+    expect(p).toMatchObject({
+      from: 0,
+      to: 300,
+      runs: 300,
+      failure: null,
+      abandoned: false,
+      triggeredRuns: expected.triggered,
+      cells: expected.cells,
+      lengthCounts: expected.lengthCounts,
+    });
     expect(p.lengthCounts).toHaveLength(M + 1);
     // Every cell but x at the odd ticks 1 and 3, where x never applies: the first and the last cell are met.
     expect(p.cells).toEqual([0, 2, 4, 5, 6, 7]);
@@ -105,7 +115,7 @@ describe('searchRandomRange against the recount of its runs', () => {
     expect(done).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
   });
 
-  it('a range from run 1 searches the whole search\'s runs 1.. (its generator is skipped ahead)', () => {
+  it("a range from run 1 searches the whole search's runs 1.. (its generator is skipped ahead)", () => {
     const whole = toy();
     searchRandomRange(whole, { ...OPTIONS, from: 0, to: 40 });
     const part = toy();
@@ -144,7 +154,13 @@ describe('searchRandomRange against the recount of its runs', () => {
     const first = sub.judged.findIndex((j) => j.outcome.violation !== null);
     expect(first).toBeGreaterThan(2);
     const expected = recount(sub.judged.slice(0, first + 1));
-    expect(p).toMatchObject({ runs: first + 1, triggeredRuns: expected.triggered, cells: expected.cells, lengthCounts: expected.lengthCounts, abandoned: false });
+    expect(p).toMatchObject({
+      runs: first + 1,
+      triggeredRuns: expected.triggered,
+      cells: expected.cells,
+      lengthCounts: expected.lengthCounts,
+      abandoned: false,
+    });
     expect(failed).toEqual([first]);
     const f = p.failure!;
     expect(f.index).toBe(first);
@@ -166,7 +182,7 @@ describe('searchRandomRange against the recount of its runs', () => {
     expect(failed).toEqual([first, first]);
   });
 
-  it('the counterexample is minimized from fast-check\'s shrunk run, whose parameters are shrunk: y1, where the first failure was exactly [tick, tick, y2]', () => {
+  it("the counterexample is minimized from fast-check's shrunk run, whose parameters are shrunk: y1, where the first failure was exactly [tick, tick, y2]", () => {
     const sub = toy((e, tick) => e.kind === 'y' && e.n >= 1 && tick >= 2);
     const p = searchRandomRange(sub, { ...OPTIONS, seed: 3, from: 0, to: 300 });
     const first = sub.judged.find((j) => j.outcome.violation !== null)!;
@@ -174,7 +190,7 @@ describe('searchRandomRange against the recount of its runs', () => {
     expect(p.failure!.counterexample.events).toEqual([TICK, TICK, { kind: 'y', n: 1 }]);
   });
 
-  it('when fast-check\'s shrunk run minimizes to a longer sequence than the first failure, the first failure is minimized instead (both tries counted)', () => {
+  it("when fast-check's shrunk run minimizes to a longer sequence than the first failure, the first failure is minimized instead (both tries counted)", () => {
     // Violated by a y2 at tick 1 or later (a tick and a y2) or at tick 6 once an x applied (an x and
     // six ticks, heal ticks included): shrinking away the tick before a y2 can leave the x's violation.
     const breaks = (e: E, tick: number): boolean => e.kind === 'y' && e.n === 2 && tick >= 1;
@@ -185,7 +201,10 @@ describe('searchRandomRange against the recount of its runs', () => {
     expect(fromFirst.events).toEqual([TICK, { kind: 'y', n: 2 }]);
     const c = p.failure!.counterexample;
     // fast-check's shrunk run, replayed from the reported path, and what minimizing it alone gives.
-    const replay = fc.check(fc.property(runArbitrary(toy(breaks, true, 6), M), (r) => sub.run(r.events).violation === null), { seed: 43, path: c.path });
+    const replay = fc.check(
+      fc.property(runArbitrary(toy(breaks, true, 6), M), (r) => sub.run(r.events).violation === null),
+      { seed: 43, path: c.path },
+    );
     const shrunk = (replay.counterexample as [Run<E>])[0].events;
     const fromShrunk = minimize(toy(breaks, true, 6), shrunk);
     expect(fromShrunk.events.length).toBeGreaterThan(2);
@@ -193,7 +212,7 @@ describe('searchRandomRange against the recount of its runs', () => {
     expect(c.minimizeTries).toBe(fromShrunk.tries + fromFirst.tries);
   });
 
-  it('an error thrown by the subject is the search\'s error, not a counterexample', () => {
+  it("an error thrown by the subject is the search's error, not a counterexample", () => {
     const sub = toy();
     let thrown = false;
     const throwing: RandomSubject<E> = {
@@ -220,15 +239,31 @@ describe('searchRandom', () => {
     const lengths = expected.lengthCounts.flatMap((n, length) => Array<number>(n).fill(length));
     expect(lateFrom(M)).toBe(3);
     expect(r).toMatchObject({ verdict: 'holds', runs: 300, triggeredRuns: expected.triggered, seed: 5, counterexample: null, timeToFailureMs: null });
-    expect(r.coverage).toEqual({ cells: 6, possible: 8, lateCells: 1, latePossible: 2, lateKinds: 1, medianLength: (lengths[149]! + lengths[150]!) / 2, maxLength: M });
+    expect(r.coverage).toEqual({
+      cells: 6,
+      possible: 8,
+      lateCells: 1,
+      latePossible: 2,
+      lateKinds: 1,
+      medianLength: (lengths[149]! + lengths[150]!) / 2,
+      maxLength: M,
+    });
   });
 
   it('vacuous when no run exercised the trigger', () => {
-    expect(searchRandom(toy(() => false, false), OPTIONS)).toMatchObject({ verdict: 'vacuous', triggeredRuns: 0, runs: 300 });
+    expect(
+      searchRandom(
+        toy(() => false, false),
+        OPTIONS,
+      ),
+    ).toMatchObject({ verdict: 'vacuous', triggeredRuns: 0, runs: 300 });
   });
 
-  it('violated: the time to failure is within the search\'s time', () => {
-    const r = searchRandom(toy((e, tick) => e.kind === 'y' && e.n === 2 && tick >= 2), OPTIONS);
+  it("violated: the time to failure is within the search's time", () => {
+    const r = searchRandom(
+      toy((e, tick) => e.kind === 'y' && e.n === 2 && tick >= 2),
+      OPTIONS,
+    );
     expect(r.verdict).toBe('violated');
     expect(r.timeToFailureMs).toBeGreaterThanOrEqual(0);
     expect(r.timeToFailureMs).toBeLessThanOrEqual(r.ms);
@@ -242,7 +277,15 @@ function partial(from: number, to: number, extra: Partial<RandomPartial<E>> = {}
 const failure = (index: number, msToFailure: number): NonNullable<RandomPartial<E>['failure']> => ({
   index,
   msToFailure,
-  counterexample: { events: [TICK], violation: { step: 0, message: 'broken' }, path: '', eventsBeforeShrink: 1, eventsAfterShrink: 1, fastCheckShrinks: 0, minimizeTries: 1 },
+  counterexample: {
+    events: [TICK],
+    violation: { step: 0, message: 'broken' },
+    path: '',
+    eventsBeforeShrink: 1,
+    eventsAfterShrink: 1,
+    fastCheckShrinks: 0,
+    minimizeTries: 1,
+  },
 });
 
 describe('joinRanges', () => {
@@ -250,7 +293,17 @@ describe('joinRanges', () => {
     const a = partial(0, 5, { triggeredRuns: 2, cells: [3, 9], lengthCounts: [1, 4], ms: 7 });
     const b = partial(5, 8, { triggeredRuns: 1, cells: [1, 3], lengthCounts: [0, 1, 2], ms: 4 });
     const c = partial(8, 10, { triggeredRuns: 0, cells: [12], lengthCounts: [2], ms: 1 });
-    expect(joinRanges([c, a, b], 0, 10, 3)).toEqual({ from: 0, to: 10, runs: 10, triggeredRuns: 3, failure: null, cells: [1, 3, 9, 12], lengthCounts: [3, 5, 2], ms: 12, abandoned: false });
+    expect(joinRanges([c, a, b], 0, 10, 3)).toEqual({
+      from: 0,
+      to: 10,
+      runs: 10,
+      triggeredRuns: 3,
+      failure: null,
+      cells: [1, 3, 9, 12],
+      lengthCounts: [3, 5, 2],
+      ms: 12,
+      abandoned: false,
+    });
   });
 
   it('stops at the first failure: its time counts the ranges before it; what follows is ignored, even a gap or an abandoned range', () => {
@@ -267,7 +320,9 @@ describe('joinRanges', () => {
     expect(() => joinRanges([partial(0, 5), partial(7, 10)], 0, 10, 3)).toThrow('runs 5..6 of seed 3 were not searched (the ranges do not join up)');
     expect(() => joinRanges([partial(1, 10)], 0, 10, 3)).toThrow('runs 0..0 of seed 3 were not searched');
     expect(() => joinRanges([partial(0, 5)], 0, 10, 3)).toThrow(/^runs 5..9 of seed 3 were not searched$/);
-    expect(() => joinRanges([partial(0, 5), partial(5, 10, { abandoned: true })], 0, 10, 3)).toThrow('runs 5..9 of seed 3 were abandoned before a failure was known');
+    expect(() => joinRanges([partial(0, 5), partial(5, 10, { abandoned: true })], 0, 10, 3)).toThrow(
+      'runs 5..9 of seed 3 were abandoned before a failure was known',
+    );
     expect(joinRanges([partial(0, 10)], 0, 10, 3).runs).toBe(10);
   });
 });
@@ -275,7 +330,7 @@ describe('joinRanges', () => {
 describe('mergeRandom', () => {
   const window = { kinds: 2, ticks: 6 };
 
-  it('holds: cells in the whole window and in its last third (ticks 4 and 5 of 6), lengths\' median and max', () => {
+  it("holds: cells in the whole window and in its last third (ticks 4 and 5 of 6), lengths' median and max", () => {
     // Cells kind * 6 + tick: kind 0 at ticks 0, 4, 5; kind 1 at tick 3.
     const r = mergeRandom([partial(0, 4, { cells: [0, 4, 5, 9], lengthCounts: [1, 0, 2, 1, 0, 0, 0] })], 4, 9, window, 20);
     expect(r).toEqual({
@@ -297,7 +352,7 @@ describe('mergeRandom', () => {
     expect(mergeRandom([partial(0, 0)], 0, 9, window, 20).coverage).toMatchObject({ medianLength: 0, maxLength: 0 });
   });
 
-  it('vacuous without a triggered run; violated with a failure, its time capped by the search\'s', () => {
+  it("vacuous without a triggered run; violated with a failure, its time capped by the search's", () => {
     expect(mergeRandom([partial(0, 3, { triggeredRuns: 0 })], 3, 9, window, 20).verdict).toBe('vacuous');
     expect(mergeRandom([partial(0, 3, { triggeredRuns: 1 })], 3, 9, window, 20).verdict).toBe('holds');
     const late = mergeRandom([partial(0, 3, { failure: failure(2, 30), runs: 3 })], 3, 9, window, 20);

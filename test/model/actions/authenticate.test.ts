@@ -57,10 +57,14 @@ describe('sendAuthentication: the login queue is bounded', () => {
     const { model, state } = setup('skype-2007', { loginQueueLimit: limit });
     for (let i = 0; i < limit - 1; i++) state.loginQueue.push({ peer: 3 + i, sentAt: 9 });
     waiting(state, 8, -1);
-    expectChange(state, () => sendAuthentication(state, model, 8), (e) => {
-      e.peers[8]!.authSentAt = NOW;
-      e.loginQueue.push({ peer: 8, sentAt: NOW });
-    });
+    expectChange(
+      state,
+      () => sendAuthentication(state, model, 8),
+      (e) => {
+        e.peers[8]!.authSentAt = NOW;
+        e.loginQueue.push({ peer: 8, sentAt: NOW });
+      },
+    );
     expect(state.loginQueue).toHaveLength(limit);
   });
 
@@ -69,10 +73,14 @@ describe('sendAuthentication: the login queue is bounded', () => {
     for (let i = 0; i < limit; i++) state.loginQueue.push({ peer: 3 + i, sentAt: 9 });
     state.counters.authDropped = 5;
     waiting(state, 8, -1);
-    expectChange(state, () => sendAuthentication(state, model, 8), (e) => {
-      e.peers[8]!.authSentAt = NOW;
-      e.counters.authDropped = 6;
-    });
+    expectChange(
+      state,
+      () => sendAuthentication(state, model, 8),
+      (e) => {
+        e.peers[8]!.authSentAt = NOW;
+        e.counters.authDropped = 6;
+      },
+    );
   });
 });
 
@@ -81,10 +89,14 @@ describe('serveLogins: the login server serves up to its capacity per tick, FIFO
     const { model, state } = setup();
     waiting(state, 5, 8);
     state.loginQueue.push({ peer: 5, sentAt: 8 });
-    expectChange(state, () => serveLogins(state, model), (e) => {
-      served(e, model, 5);
-      e.loginQueue = [];
-    });
+    expectChange(
+      state,
+      () => serveLogins(state, model),
+      (e) => {
+        served(e, model, 5);
+        e.loginQueue = [];
+      },
+    );
     expect(state.peers[5]!.upstream).toBe(2);
   });
 
@@ -94,11 +106,15 @@ describe('serveLogins: the login server serves up to its capacity per tick, FIFO
       waiting(state, p, 9);
       state.loginQueue.push({ peer: p, sentAt: 9 });
     }
-    expectChange(state, () => serveLogins(state, model), (e) => {
-      served(e, model, 7);
-      served(e, model, 3);
-      e.loginQueue = [{ peer: 5, sentAt: 9 }];
-    });
+    expectChange(
+      state,
+      () => serveLogins(state, model),
+      (e) => {
+        served(e, model, 7);
+        served(e, model, 3);
+        e.loginQueue = [{ peer: 5, sentAt: 9 }];
+      },
+    );
   });
 
   it('serves everything when the queue is shorter than its capacity', () => {
@@ -107,16 +123,24 @@ describe('serveLogins: the login server serves up to its capacity per tick, FIFO
       waiting(state, p, 9);
       state.loginQueue.push({ peer: p, sentAt: 9 });
     }
-    expectChange(state, () => serveLogins(state, model), (e) => {
-      served(e, model, 4);
-      served(e, model, 6);
-      e.loginQueue = [];
-    });
+    expectChange(
+      state,
+      () => serveLogins(state, model),
+      (e) => {
+        served(e, model, 4);
+        served(e, model, 6);
+        e.loginQueue = [];
+      },
+    );
   });
 
   it('does nothing with an empty queue', () => {
     const { model, state } = setup();
-    expectChange(state, () => serveLogins(state, model), () => {});
+    expectChange(
+      state,
+      () => serveLogins(state, model),
+      () => {},
+    );
   });
 
   it('a request whose client gave up still costs a service, and changes nothing for that client', () => {
@@ -130,10 +154,14 @@ describe('serveLogins: the login server serves up to its capacity per tick, FIFO
       waiting(state, p, 9);
       state.loginQueue.push({ peer: p, sentAt: 9 });
     }
-    expectChange(state, () => serveLogins(state, model), (e) => {
-      served(e, model, 3);
-      e.loginQueue = [{ peer: 4, sentAt: 9 }];
-    });
+    expectChange(
+      state,
+      () => serveLogins(state, model),
+      (e) => {
+        served(e, model, 3);
+        e.loginQueue = [{ peer: 4, sentAt: 9 }];
+      },
+    );
   });
 
   it('a superseded request (its client sent again since) still costs a service; the newer one is served in its turn', () => {
@@ -141,10 +169,14 @@ describe('serveLogins: the login server serves up to its capacity per tick, FIFO
     waiting(state, 6, 9);
     waiting(state, 7, 8);
     state.loginQueue.push({ peer: 6, sentAt: 5 }, { peer: 7, sentAt: 8 }, { peer: 6, sentAt: 9 });
-    expectChange(state, () => serveLogins(state, model), (e) => {
-      served(e, model, 7);
-      e.loginQueue = [{ peer: 6, sentAt: 9 }];
-    });
+    expectChange(
+      state,
+      () => serveLogins(state, model),
+      (e) => {
+        served(e, model, 7);
+        e.loginQueue = [{ peer: 6, sentAt: 9 }];
+      },
+    );
     serveLogins(state, model);
     expect(state.peers[6]!.status).toBe('online');
     expect(state.loginQueue).toEqual([]);
@@ -155,9 +187,13 @@ describe('serveLogins: the login server serves up to its capacity per tick, FIFO
     state.peers[9]!.status = 'crashed';
     state.peers[9]!.authSentAt = 9;
     state.loginQueue.push({ peer: 9, sentAt: 9 });
-    expectChange(state, () => serveLogins(state, model), (e) => {
-      e.loginQueue = [];
-    });
+    expectChange(
+      state,
+      () => serveLogins(state, model),
+      (e) => {
+        e.loginQueue = [];
+      },
+    );
   });
 });
 
@@ -168,17 +204,21 @@ describe('giveUpAuthentication: a client that waited too long gives up this atte
     state.peers[4]!.retries = 0;
     state.peers[4]!.fetchSentAt = 6;
     state.loginQueue.push({ peer: 4, sentAt: 7 });
-    expectChange(state, () => giveUpAuthentication(state, model, 4), (e) => {
-      const peer = e.peers[4]!;
-      e.supernodes[1]!.clients = 1;
-      peer.upstream = -1;
-      peer.authSentAt = -1;
-      peer.fetchSentAt = -1;
-      peer.status = 'connecting';
-      peer.retries = 1;
-      peer.nextAttempt = NOW + 1; // 2007: the next host-cache entry at once
-      // the request stays queued: stale now, it will still cost the server a service
-    });
+    expectChange(
+      state,
+      () => giveUpAuthentication(state, model, 4),
+      (e) => {
+        const peer = e.peers[4]!;
+        e.supernodes[1]!.clients = 1;
+        peer.upstream = -1;
+        peer.authSentAt = -1;
+        peer.fetchSentAt = -1;
+        peer.status = 'connecting';
+        peer.retries = 1;
+        peer.nextAttempt = NOW + 1; // 2007: the next host-cache entry at once
+        // the request stays queued: stale now, it will still cost the server a service
+      },
+    );
   });
 
   it('giving up the last attempt of a round of the host cache brings the 2007 fixed pause', () => {

@@ -100,10 +100,14 @@ describe('connect: a client tries the next supernode of its host cache', () => {
     const { model, state } = setup('skype-2010');
     state.peers[P]!.cache = [2, 1];
     state.peers[P]!.retries = 3;
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      accepted(e, 1);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        accepted(e, 1);
+      },
+    );
   });
 
   it.each(['skype-2010', 'skype-2007', 'skype-2010+admission-control'])(
@@ -112,25 +116,36 @@ describe('connect: a client tries the next supernode of its host cache', () => {
       const { model, state } = setup(name);
       state.counters.attempts = 7;
       state.counters.tickAttempts = 2;
-      expectChange(state, () => connect(state, model, P), (e) => {
-        counted(e);
-        accepted(e, 0);
-      });
+      expectChange(
+        state,
+        () => connect(state, model, P),
+        (e) => {
+          counted(e);
+          accepted(e, 0);
+        },
+      );
       expect(state.counters.attempts).toBe(8);
       expect(state.counters.tickAttempts).toBe(3);
       expect(state.peers[P]!.retries).toBe(0); // the retry count is reset by the login server, not here
     },
   );
 
-  it.each(['restarting', 'down', 'idle'] as SupernodeStatus[])('a supernode that is %s fails the attempt: nothing attached, nothing counted at the supernode', (status) => {
-    const { model, state } = setup('skype-2010+admission-control');
-    state.supernodes[0]!.status = status;
-    state.supernodes[0]!.clients = 0;
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      failedOnce(e, 3);
-    });
-  });
+  it.each(['restarting', 'down', 'idle'] as SupernodeStatus[])(
+    'a supernode that is %s fails the attempt: nothing attached, nothing counted at the supernode',
+    (status) => {
+      const { model, state } = setup('skype-2010+admission-control');
+      state.supernodes[0]!.status = status;
+      state.supernodes[0]!.clients = 0;
+      expectChange(
+        state,
+        () => connect(state, model, P),
+        (e) => {
+          counted(e);
+          failedOnce(e, 3);
+        },
+      );
+    },
+  );
 });
 
 describe('connect: the original protocol (no admission control)', () => {
@@ -138,10 +153,14 @@ describe('connect: the original protocol (no admission control)', () => {
     for (const clients of [4, 5]) {
       const { model, state } = setup(name);
       state.supernodes[0]!.clients = clients;
-      expectChange(state, () => connect(state, model, P), (e) => {
-        counted(e);
-        accepted(e, 0);
-      });
+      expectChange(
+        state,
+        () => connect(state, model, P),
+        (e) => {
+          counted(e);
+          accepted(e, 0);
+        },
+      );
       expect(state.supernodes[0]!.clients).toBe(clients + 1);
     }
   });
@@ -149,10 +168,14 @@ describe('connect: the original protocol (no admission control)', () => {
   it('serves the last connect of its work budget (budget minus one already accepted this tick)', () => {
     const { model, state } = setup('skype-2010');
     state.supernodes[0]!.accepted = 1;
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      accepted(e, 0);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        accepted(e, 0);
+      },
+    );
     expect(state.supernodes[0]!.accepted).toBe(2);
   });
 
@@ -162,11 +185,15 @@ describe('connect: the original protocol (no admission control)', () => {
   ] as const)('past its work budget a supernode leaves the connect unanswered and the attempt fails (%s)', (name, delay) => {
     const { model, state } = setup(name);
     state.supernodes[0]!.accepted = 2;
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      e.supernodes[0]!.unanswered = 1;
-      failedOnce(e, delay);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        e.supernodes[0]!.unanswered = 1;
+        failedOnce(e, delay);
+      },
+    );
   });
 });
 
@@ -181,19 +208,27 @@ describe('connect: admission control ("overloaded, try elsewhere, later")', () =
   it('accepts with one place left (clients = capacity - 1)', () => {
     const { model, state } = setup(AC);
     state.supernodes[0]!.clients = 3;
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      accepted(e, 0);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        accepted(e, 0);
+      },
+    );
   });
 
   it('accepts up to its work budget less the reserve it keeps for rejections (budget 3, reserve 1: accepted = 1)', () => {
     const { model, state } = setup(AC, { supernodeBudget: 3, admissionReserve: 1 });
     state.supernodes[0]!.accepted = 1;
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      accepted(e, 0);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        accepted(e, 0);
+      },
+    );
   });
 
   it('rejects once it has accepted its budget less the reserve (budget 3, reserve 1: accepted = 2), with room left', () => {
@@ -201,30 +236,42 @@ describe('connect: admission control ("overloaded, try elsewhere, later")', () =
     allFull(state);
     state.supernodes[0]!.clients = 0;
     state.supernodes[0]!.accepted = 2;
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      e.supernodes[0]!.rejected = 1;
-      failedOnce(e, 3);
-      e.rng = afterDraws(e.rng, 4);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        e.supernodes[0]!.rejected = 1;
+        failedOnce(e, 3);
+        e.rng = afterDraws(e.rng, 4);
+      },
+    );
   });
 
   it('with no reserve it accepts the last connect of its work budget (accepted = budget - 1)', () => {
     const { model, state } = setup(AC, { admissionReserve: 0 });
     state.supernodes[0]!.accepted = 1;
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      accepted(e, 0);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        accepted(e, 0);
+      },
+    );
   });
 
   it('accepts one connect a tick however large the reserve, and no second one', () => {
     for (const admissionReserve of [2, 5]) {
       const { model, state } = setup(AC, { admissionReserve });
-      expectChange(state, () => connect(state, model, P), (e) => {
-        counted(e);
-        accepted(e, 0);
-      });
+      expectChange(
+        state,
+        () => connect(state, model, P),
+        (e) => {
+          counted(e);
+          accepted(e, 0);
+        },
+      );
     }
     const { model, state } = setup(AC, { admissionReserve: 5 });
     allFull(state);
@@ -236,18 +283,24 @@ describe('connect: admission control ("overloaded, try elsewhere, later")', () =
 
   it('admissionLimit: the budget less the reserve, at least one', () => {
     const sn = (budget: number) => ({ budget }) as Supernode;
-    expect([admissionLimit(sn(2), 1), admissionLimit(sn(60), 1), admissionLimit(sn(4), 0), admissionLimit(sn(1), 1), admissionLimit(sn(2), 9)]).toEqual([1, 59, 4, 1, 1]);
+    expect([admissionLimit(sn(2), 1), admissionLimit(sn(60), 1), admissionLimit(sn(4), 0), admissionLimit(sn(1), 1), admissionLimit(sn(2), 9)]).toEqual([
+      1, 59, 4, 1, 1,
+    ]);
   });
 
   it('rejects at exactly capacity: one rejection, nothing accepted or left unanswered, the attempt fails', () => {
     const { model, state } = setup(AC);
     allFull(state);
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      e.supernodes[0]!.rejected = 1;
-      failedOnce(e, 3);
-      e.rng = afterDraws(e.rng, 4);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        e.supernodes[0]!.rejected = 1;
+        failedOnce(e, 3);
+        e.rng = afterDraws(e.rng, 4);
+      },
+    );
   });
 
   it('rejects past its work budget (accepted = budget) instead of leaving the connect unanswered', () => {
@@ -257,12 +310,16 @@ describe('connect: admission control ("overloaded, try elsewhere, later")', () =
     state.supernodes[0]!.accepted = 2;
     // the rejecting supernode has room itself, but a referral never points back to it
     state.rng = rngWhere([6, 6, 6, 6, 6], [0, 0, 0, 0, 0]);
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      e.supernodes[0]!.rejected = 1;
-      failedOnce(e, 3);
-      e.rng = afterDraws(e.rng, 4);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        e.supernodes[0]!.rejected = 1;
+        failedOnce(e, 3);
+        e.rng = afterDraws(e.rng, 4);
+      },
+    );
   });
 
   /**
@@ -275,19 +332,26 @@ describe('connect: admission control ("overloaded, try elsewhere, later")', () =
     state.supernodes[0]!.accepted = 2;
     state.supernodes[1]!.clients = 4;
     state.supernodes[2]!.clients = 3;
-    state.rng = rngWhere(rolls.map(() => 6), rolls);
+    state.rng = rngWhere(
+      rolls.map(() => 6),
+      rolls,
+    );
     return { model, state };
   }
 
   it('refers the client to a live supernode with room, which it tries next (found on the first look)', () => {
     const { model, state } = referralScene([2]);
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      e.supernodes[0]!.rejected = 1;
-      failedOnce(e, 3);
-      e.peers[P]!.cache = [0, 2];
-      e.rng = afterDraws(e.rng, 1);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        e.supernodes[0]!.rejected = 1;
+        failedOnce(e, 3);
+        e.peers[P]!.cache = [0, 2];
+        e.rng = afterDraws(e.rng, 1);
+      },
+    );
   });
 
   it('refers to slot 0 too (the referral is any slot but the rejecting one)', () => {
@@ -295,34 +359,46 @@ describe('connect: admission control ("overloaded, try elsewhere, later")', () =
     state.peers[P]!.cache = [1, 2];
     state.supernodes[1]!.accepted = 1; // slot 1 rejects: it has accepted its budget less the reserve
     state.rng = rngWhere([6], [0]);
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      e.supernodes[1]!.rejected = 1;
-      failedOnce(e, 3);
-      e.peers[P]!.cache = [1, 0];
-      e.rng = afterDraws(e.rng, 1);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        e.supernodes[1]!.rejected = 1;
+        failedOnce(e, 3);
+        e.peers[P]!.cache = [1, 0];
+        e.rng = afterDraws(e.rng, 1);
+      },
+    );
   });
 
   it('a referral skips the rejecting supernode, a full one and one that is not up, and looks four times', () => {
     const { model, state } = referralScene([0, 1, 3, 2]);
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      e.supernodes[0]!.rejected = 1;
-      failedOnce(e, 3);
-      e.peers[P]!.cache = [0, 2];
-      e.rng = afterDraws(e.rng, 4);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        e.supernodes[0]!.rejected = 1;
+        failedOnce(e, 3);
+        e.peers[P]!.cache = [0, 2];
+        e.rng = afterDraws(e.rng, 4);
+      },
+    );
   });
 
   it('after four looks that miss there is no referral (and the cache is left as it was)', () => {
     const { model, state } = referralScene([0, 1, 3, 4, 2]);
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      e.supernodes[0]!.rejected = 1;
-      failedOnce(e, 3);
-      e.rng = afterDraws(e.rng, 4);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        e.supernodes[0]!.rejected = 1;
+        failedOnce(e, 3);
+        e.rng = afterDraws(e.rng, 4);
+      },
+    );
   });
 
   it('the referral overwrites the entry the client tries next, after a completed round has asked the bootstrap service', () => {
@@ -333,14 +409,18 @@ describe('connect: admission control ("overloaded, try elsewhere, later")', () =
     // entry 0 and slot 0 for entry 1), then the referral (slot 2) overwrites entry 2 % 2 = 0
     const rng = rngWhere([1, 1, 1, 1, 6, 6, 6], [0, 0, 0, 0, 1, 0, 2]);
     state.rng = rng;
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      e.supernodes[0]!.rejected = 1;
-      e.peers[P]!.retries = 2;
-      e.peers[P]!.nextAttempt = NOW + 3;
-      e.peers[P]!.cache = [2, 0];
-      e.rng = afterDraws(rng, 7);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        e.supernodes[0]!.rejected = 1;
+        e.peers[P]!.retries = 2;
+        e.peers[P]!.nextAttempt = NOW + 3;
+        e.peers[P]!.cache = [2, 0];
+        e.rng = afterDraws(rng, 7);
+      },
+    );
   });
 });
 
@@ -350,12 +430,16 @@ describe('connect: a working supernode tells its new client about live supernode
     state.peers[P]!.cache = [1, 3];
     state.supernodes[0]!.clients = 4;
     state.rng = rngWhere([6, 6], [4, 0]);
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      accepted(e, 1);
-      e.peers[P]!.cache = [1, 0];
-      e.rng = afterDraws(e.rng, 2);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        accepted(e, 1);
+        e.peers[P]!.cache = [1, 0];
+        e.rng = afterDraws(e.rng, 2);
+      },
+    );
   });
 
   it('replaces a dead first entry too', () => {
@@ -363,12 +447,16 @@ describe('connect: a working supernode tells its new client about live supernode
     state.peers[P]!.cache = [3, 1];
     state.peers[P]!.retries = 1;
     state.rng = rngWhere([6], [2]);
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      accepted(e, 1);
-      e.peers[P]!.cache = [2, 1];
-      e.rng = afterDraws(e.rng, 1);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        accepted(e, 1);
+        e.peers[P]!.cache = [2, 1];
+        e.rng = afterDraws(e.rng, 1);
+      },
+    );
   });
 
   it('finds a live one on the fourth look', () => {
@@ -376,41 +464,57 @@ describe('connect: a working supernode tells its new client about live supernode
     state.peers[P]!.cache = [0, 4];
     state.supernodes[2]!.status = 'restarting';
     state.rng = rngWhere([6, 6, 6, 6], [3, 5, 2, 1]);
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      accepted(e, 0);
-      e.peers[P]!.cache = [0, 1];
-      e.rng = afterDraws(e.rng, 4);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        accepted(e, 0);
+        e.peers[P]!.cache = [0, 1];
+        e.rng = afterDraws(e.rng, 4);
+      },
+    );
   });
 
   it('keeps the dead entry when four looks find no live supernode', () => {
     const { model, state } = setup('skype-2010');
     state.peers[P]!.cache = [0, 4];
     state.rng = rngWhere([6, 6, 6, 6, 6], [3, 5, 4, 3, 1]);
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      accepted(e, 0);
-      e.rng = afterDraws(e.rng, 4);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        accepted(e, 0);
+        e.rng = afterDraws(e.rng, 4);
+      },
+    );
   });
 
   it('keeps live entries, even a full one, and looks nowhere', () => {
     const { model, state } = setup('skype-2010');
     state.supernodes[1]!.clients = 4;
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      accepted(e, 0);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        accepted(e, 0);
+      },
+    );
   });
 
   it('a client whose attempt failed learns nothing', () => {
     const { model, state } = setup('skype-2010');
     state.peers[P]!.cache = [3, 4];
-    expectChange(state, () => connect(state, model, P), (e) => {
-      counted(e);
-      failedOnce(e, 3);
-    });
+    expectChange(
+      state,
+      () => connect(state, model, P),
+      (e) => {
+        counted(e);
+        failedOnce(e, 3);
+      },
+    );
   });
 });
 
@@ -431,29 +535,41 @@ describe('connect: a supernode host logs in through its own supernode', () => {
     const { model, state } = hostScene('skype-2010+admission-control');
     state.supernodes[HOST]!.clients = 5; // past capacity
     state.supernodes[HOST]!.accepted = 2; // budget spent
-    expectChange(state, () => connect(state, model, HOST), (e) => {
-      e.peers[HOST]!.upstream = HOST;
-      e.peers[HOST]!.status = 'authenticating';
-      e.peers[HOST]!.authSentAt = NOW;
-      e.loginQueue.push({ peer: HOST, sentAt: NOW });
-    });
+    expectChange(
+      state,
+      () => connect(state, model, HOST),
+      (e) => {
+        e.peers[HOST]!.upstream = HOST;
+        e.peers[HOST]!.status = 'authenticating';
+        e.peers[HOST]!.authSentAt = NOW;
+        e.loginQueue.push({ peer: HOST, sentAt: NOW });
+      },
+    );
   });
 
   it('waits for its restarting supernode: next attempt at the tick it serves again', () => {
     const { model, state } = hostScene('skype-2010');
     state.supernodes[HOST]!.status = 'restarting';
     state.supernodes[HOST]!.restartAt = NOW + 6;
-    expectChange(state, () => connect(state, model, HOST), (e) => {
-      e.peers[HOST]!.nextAttempt = NOW + 6;
-    });
+    expectChange(
+      state,
+      () => connect(state, model, HOST),
+      (e) => {
+        e.peers[HOST]!.nextAttempt = NOW + 6;
+      },
+    );
   });
 
   it.each(['down', 'idle'] as SupernodeStatus[])('looks again on the next tick while its supernode is %s (no restart time)', (status) => {
     const { model, state } = hostScene('skype-2007');
     state.supernodes[HOST]!.status = status;
-    expectChange(state, () => connect(state, model, HOST), (e) => {
-      e.peers[HOST]!.nextAttempt = NOW + 1;
-    });
+    expectChange(
+      state,
+      () => connect(state, model, HOST),
+      (e) => {
+        e.peers[HOST]!.nextAttempt = NOW + 1;
+      },
+    );
   });
 });
 
@@ -462,10 +578,14 @@ describe('failAttempt: a failed attempt schedules the next one', () => {
     const { model, state } = setup('skype-2010');
     state.peers[P]!.retries = 3;
     state.peers[P]!.cache = [0, 1, 2];
-    expectChange(state, () => failAttempt(state, model, P), (e) => {
-      e.peers[P]!.retries = 4;
-      e.peers[P]!.nextAttempt = NOW + 3;
-    });
+    expectChange(
+      state,
+      () => failAttempt(state, model, P),
+      (e) => {
+        e.peers[P]!.retries = 4;
+        e.peers[P]!.nextAttempt = NOW + 3;
+      },
+    );
   });
 
   it('passes the new failed-attempt count and the cache size to the schedule (2007: pause after a full round)', () => {
@@ -497,12 +617,16 @@ describe('failAttempt: a failed attempt schedules the next one', () => {
     state.peers[P]!.cache = [3, 4];
     state.peers[P]!.retries = 1;
     state.rng = rngWhere([5, 5], [2, 0]);
-    expectChange(state, () => failAttempt(state, model, P), (e) => {
-      e.peers[P]!.retries = 2;
-      e.peers[P]!.nextAttempt = NOW + 3;
-      e.peers[P]!.cache = [2, 0];
-      e.rng = afterDraws(e.rng, 2);
-    });
+    expectChange(
+      state,
+      () => failAttempt(state, model, P),
+      (e) => {
+        e.peers[P]!.retries = 2;
+        e.peers[P]!.nextAttempt = NOW + 3;
+        e.peers[P]!.cache = [2, 0];
+        e.rng = afterDraws(e.rng, 2);
+      },
+    );
   });
 
   it('knows liveness, not load: a full live supernode is handed out', () => {
@@ -525,12 +649,16 @@ describe('failAttempt: a failed attempt schedules the next one', () => {
       // entry 0: slot 0 (full), slot 1 (overloaded), slot 3 (idle), then slot 2; entry 1: slot 2 at once
       const rng = rngWhere([5, 5, 5, 5, 5], [0, 1, 3, 2, 2]);
       state.rng = rng;
-      expectChange(state, () => failAttempt(state, model, P), (e) => {
-        e.peers[P]!.retries = 2;
-        e.peers[P]!.nextAttempt = NOW + 3;
-        e.peers[P]!.cache = [2, 2];
-        e.rng = afterDraws(rng, 5);
-      });
+      expectChange(
+        state,
+        () => failAttempt(state, model, P),
+        (e) => {
+          e.peers[P]!.retries = 2;
+          e.peers[P]!.nextAttempt = NOW + 3;
+          e.peers[P]!.cache = [2, 2];
+          e.rng = afterDraws(rng, 5);
+        },
+      );
     });
 
     it('looks 32 times for room, then falls back: a full live slot on the 33rd draw is taken, not passed over', () => {
@@ -590,12 +718,16 @@ describe('failAttempt: a failed attempt schedules the next one', () => {
     state.peers[P]!.retries = 1;
     const rng = rngWhere([1, 6], [0, 2]);
     state.rng = rng;
-    expectChange(state, () => failAttempt(state, model, P), (e) => {
-      e.peers[P]!.retries = 2;
-      e.peers[P]!.nextAttempt = NOW + 3;
-      e.peers[P]!.cache = [5, 2];
-      e.rng = afterDraws(rng, 2);
-    });
+    expectChange(
+      state,
+      () => failAttempt(state, model, P),
+      (e) => {
+        e.peers[P]!.retries = 2;
+        e.peers[P]!.nextAttempt = NOW + 3;
+        e.peers[P]!.cache = [5, 2];
+        e.rng = afterDraws(rng, 2);
+      },
+    );
   });
 
   it('falls back to any live supernode when four looks at the mega slots find none serving', () => {
@@ -603,12 +735,16 @@ describe('failAttempt: a failed attempt schedules the next one', () => {
     state.peers[P]!.retries = 1;
     const rng = rngWhere([1, 1, 1, 1, 6, 6], [0, 0, 0, 0, 1, 2]);
     state.rng = rng;
-    expectChange(state, () => failAttempt(state, model, P), (e) => {
-      e.peers[P]!.retries = 2;
-      e.peers[P]!.nextAttempt = NOW + 3;
-      e.peers[P]!.cache = [1, 2];
-      e.rng = afterDraws(rng, 6);
-    });
+    expectChange(
+      state,
+      () => failAttempt(state, model, P),
+      (e) => {
+        e.peers[P]!.retries = 2;
+        e.peers[P]!.nextAttempt = NOW + 3;
+        e.peers[P]!.cache = [1, 2];
+        e.rng = afterDraws(rng, 6);
+      },
+    );
   });
 
   it('keeps an entry when four looks find nothing live', () => {
@@ -618,12 +754,16 @@ describe('failAttempt: a failed attempt schedules the next one', () => {
     // entry 0: four misses (a fifth look would find slot 0); entry 1: slot 0 on its first look
     const rng = rngWhere([5, 5, 5, 5, 5], [3, 4, 3, 4, 0]);
     state.rng = rng;
-    expectChange(state, () => failAttempt(state, model, P), (e) => {
-      e.peers[P]!.retries = 2;
-      e.peers[P]!.nextAttempt = NOW + 3;
-      e.peers[P]!.cache = [1, 0];
-      e.rng = afterDraws(rng, 5);
-    });
+    expectChange(
+      state,
+      () => failAttempt(state, model, P),
+      (e) => {
+        e.peers[P]!.retries = 2;
+        e.peers[P]!.nextAttempt = NOW + 3;
+        e.peers[P]!.cache = [1, 0];
+        e.rng = afterDraws(rng, 5);
+      },
+    );
   });
 });
 
@@ -662,7 +802,10 @@ describe('a user who gives up (giveUpAttempts)', () => {
 
 describe('a mega-supernode never takes clients past its capacity', () => {
   it('a full mega-supernode rejects even without admission control; one place left is taken', () => {
-    for (const [clients, attached] of [[8, false], [7, true]] as const) {
+    for (const [clients, attached] of [
+      [8, false],
+      [7, true],
+    ] as const) {
       const { model, state } = setup('skype-2010+mega-supernodes');
       const mega = state.supernodes[5]!;
       Object.assign(mega, { status: 'up', clients });

@@ -40,7 +40,7 @@ describe('crashClient: an ordinary client', () => {
     expect(state.supernodes).toEqual(supernodes);
   });
 
-  it('crashes by an injected fault: counted as injected, not as the protocol\'s crash', () => {
+  it("crashes by an injected fault: counted as injected, not as the protocol's crash", () => {
     const { model, state } = setup();
     const counters = { ...state.counters };
     crashClient(state, model, 5, true);

@@ -45,9 +45,20 @@ function leaves(p: number, upstream: number, status: PeerStatus, nextAttempt: nu
 /** States in which a peer is not running: what neither crash nor reboot may hit. */
 const NOT_RUNNING: [string, (state: State) => number][] = [
   ['a user who is off', () => 10],
-  ['a crashed client', (state) => (Object.assign(state.peers[4]!, { status: 'crashed', upstream: -1, authenticated: false, nextAttempt: 7 }), state.supernodes[1]!.clients--, 4)],
-  ['a machine already rebooting (off, wants online)', (state) => (Object.assign(state.peers[4]!, { status: 'off', upstream: -1, authenticated: false, nextAttempt: 7 }), state.supernodes[1]!.clients--, 4)],
-  ['a crashed client whose user quit', (state) => (Object.assign(state.peers[4]!, { status: 'crashed', wantsOnline: false, upstream: -1, authenticated: false }), state.supernodes[1]!.clients--, 4)],
+  [
+    'a crashed client',
+    (state) => (Object.assign(state.peers[4]!, { status: 'crashed', upstream: -1, authenticated: false, nextAttempt: 7 }), state.supernodes[1]!.clients--, 4),
+  ],
+  [
+    'a machine already rebooting (off, wants online)',
+    (state) => (Object.assign(state.peers[4]!, { status: 'off', upstream: -1, authenticated: false, nextAttempt: 7 }), state.supernodes[1]!.clients--, 4),
+  ],
+  [
+    'a crashed client whose user quit',
+    (state) => (
+      Object.assign(state.peers[4]!, { status: 'crashed', wantsOnline: false, upstream: -1, authenticated: false }), state.supernodes[1]!.clients--, 4
+    ),
+  ],
   ['peer -1', () => -1],
   ['peer 11 (past the last)', () => 11],
   ['peer 2.5', () => 2.5],
@@ -123,7 +134,7 @@ describe('crash', () => {
 });
 
 describe('reboot', () => {
-  it('an ordinary client\'s machine reboots: it leaves its supernode and starts again after rebootDelay', () => {
+  it("an ordinary client's machine reboots: it leaves its supernode and starts again after rebootDelay", () => {
     const { model, state } = setup();
     const { result, changed } = run(state, () => reboot(state, model, 4));
     expect(result).toBe(true);
@@ -375,7 +386,10 @@ describe('reboot with rebootDemotes: the supernode waits for self-healing', () =
   });
 
   it('the slot serves again only once promoted: ticks alone never restart it, the load-aware allocation does', () => {
-    for (const [name, promoted] of [['skype-2010', false], ['skype-2010+load-aware-promotion', true]] as const) {
+    for (const [name, promoted] of [
+      ['skype-2010', false],
+      ['skype-2010+load-aware-promotion', true],
+    ] as const) {
       const { model, state } = setup({ rebootDemotes: 1, restartDelay: 1, rebootDelay: 1 }, name);
       reboot(state, model, 1);
       let up = false;
@@ -388,7 +402,7 @@ describe('reboot with rebootDemotes: the supernode waits for self-healing', () =
     }
   });
 
-  it('an ordinary client\'s reboot is the same with or without the switch', () => {
+  it("an ordinary client's reboot is the same with or without the switch", () => {
     const a = setup({ rebootDemotes: 1 });
     const b = setup({ rebootDemotes: 0 });
     reboot(a.state, a.model, 4);

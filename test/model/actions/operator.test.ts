@@ -208,7 +208,7 @@ describe('watchCapacity: the runbook', () => {
   });
 });
 
-describe('the runbook\'s alarm on the share of users online (operatorAlarmPercent)', () => {
+describe("the runbook's alarm on the share of users online (operatorAlarmPercent)", () => {
   /** Peer 3 (a client of slot 0) loses its session: 6 of 7 online, capacity still covers demand. */
   function oneOffline(state: State): void {
     Object.assign(state.peers[3]!, { status: 'connecting', authenticated: false, upstream: -1, nextAttempt: 100 });
@@ -223,7 +223,11 @@ describe('the runbook\'s alarm on the share of users online (operatorAlarmPercen
   });
 
   it('stays quiet at exactly the alarm share (3 of 6 at 50%), sounds just above it, never with the alarm off', () => {
-    for (const [percent, sounds] of [[50, false], [51, true], [0, false]] as const) {
+    for (const [percent, sounds] of [
+      [50, false],
+      [51, true],
+      [0, false],
+    ] as const) {
       const { model, state } = setup(MEGA, { operatorAlarmPercent: percent });
       Object.assign(state.peers[3]!, { wantsOnline: false, status: 'off', authenticated: false, upstream: -1 });
       state.supernodes[0]!.clients--;

@@ -10,7 +10,16 @@ import { init, smallConfig, variant, type Config, type Model, type State } from 
 import { nextRandom, seedRandom } from '../../../src/model/random.ts';
 
 function setup(name: string, overrides: Partial<Config> = {}): { model: Model; state: State } {
-  const config: Config = { ...smallConfig, reconnectInterval: 3, retryInterval: 7, backoffBase: 2, backoffCap: 50, retryBudget: 3, retryBudgetPause: 20, ...overrides };
+  const config: Config = {
+    ...smallConfig,
+    reconnectInterval: 3,
+    retryInterval: 7,
+    backoffBase: 2,
+    backoffCap: 50,
+    retryBudget: 3,
+    retryBudgetPause: 20,
+    ...overrides,
+  };
   const model: Model = { config, protocol: variant(name) };
   return { model, state: init(model) };
 }

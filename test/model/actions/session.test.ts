@@ -22,7 +22,7 @@ function setup(name = 'skype-2010', overrides: Partial<Config> = {}): { model: M
 }
 
 describe('attach', () => {
-  it('counts an ordinary client among the supernode\'s clients', () => {
+  it("counts an ordinary client among the supernode's clients", () => {
     const { state } = setup();
     expect(state.supernodes[1]!.clients).toBe(2);
     attach(state, 10, 1);
@@ -54,7 +54,7 @@ describe('attach', () => {
 });
 
 describe('detach', () => {
-  it('ends an ordinary client\'s session: its supernode forgets it and it is no longer authenticated', () => {
+  it("ends an ordinary client's session: its supernode forgets it and it is no longer authenticated", () => {
     const { state } = setup();
     const peer = state.peers[5]!;
     peer.authSentAt = 7;
@@ -124,28 +124,25 @@ describe('reconnect', () => {
 });
 
 describe('detachOrphans', () => {
-  it.each(['restarting', 'down', 'idle'] as const)(
-    'detaches every client of a supernode that is %s, its host too, and they reconnect',
-    (status) => {
-      const { model, state } = setup('skype-2010', { reconnectInterval: 2 });
-      state.supernodes[0]!.status = status;
-      state.peers[6]!.status = 'authenticating';
-      state.peers[6]!.authSentAt = 9;
-      state.peers[9]!.fetchSentAt = 8;
-      detachOrphans(state, model);
-      for (const p of [0, 3, 6, 9]) {
-        const peer = state.peers[p]!;
-        expect(peer.upstream, `peer ${p}`).toBe(-1);
-        expect(peer.status, `peer ${p}`).toBe('connecting');
-        expect(peer.authenticated, `peer ${p}`).toBe(false);
-        expect(peer.nextAttempt, `peer ${p}`).toBe(12);
-      }
-      expect(state.peers[6]!.authSentAt).toBe(-1);
-      expect(state.peers[9]!.fetchSentAt).toBe(-1);
-      expect(state.supernodes[0]!.clients).toBe(0);
-      expect(state.supernodes[0]!.status).toBe(status);
-    },
-  );
+  it.each(['restarting', 'down', 'idle'] as const)('detaches every client of a supernode that is %s, its host too, and they reconnect', (status) => {
+    const { model, state } = setup('skype-2010', { reconnectInterval: 2 });
+    state.supernodes[0]!.status = status;
+    state.peers[6]!.status = 'authenticating';
+    state.peers[6]!.authSentAt = 9;
+    state.peers[9]!.fetchSentAt = 8;
+    detachOrphans(state, model);
+    for (const p of [0, 3, 6, 9]) {
+      const peer = state.peers[p]!;
+      expect(peer.upstream, `peer ${p}`).toBe(-1);
+      expect(peer.status, `peer ${p}`).toBe('connecting');
+      expect(peer.authenticated, `peer ${p}`).toBe(false);
+      expect(peer.nextAttempt, `peer ${p}`).toBe(12);
+    }
+    expect(state.peers[6]!.authSentAt).toBe(-1);
+    expect(state.peers[9]!.fetchSentAt).toBe(-1);
+    expect(state.supernodes[0]!.clients).toBe(0);
+    expect(state.supernodes[0]!.status).toBe(status);
+  });
 
   it('leaves the clients of serving supernodes and peers without an upstream alone', () => {
     const { model, state } = setup();

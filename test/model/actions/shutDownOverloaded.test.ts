@@ -22,7 +22,20 @@ function setup(overrides: Partial<Config> = {}, name = 'skype-2010'): { model: M
 }
 
 function supernode(work: Partial<Supernode>): Supernode {
-  return { kind: 'peer', host: 0, status: 'up', clients: 0, capacity: 3, budget: 2, overloadedTicks: 0, restartAt: -1, accepted: 0, rejected: 0, unanswered: 0, ...work };
+  return {
+    kind: 'peer',
+    host: 0,
+    status: 'up',
+    clients: 0,
+    capacity: 3,
+    budget: 2,
+    overloadedTicks: 0,
+    restartAt: -1,
+    accepted: 0,
+    rejected: 0,
+    unanswered: 0,
+    ...work,
+  };
 }
 
 /** One tick of shutDownOverloaded with slot `s` over its capacity (or not). */

@@ -33,7 +33,7 @@ describe('SeenSet growth', () => {
     expect(seen.size).toBe(23);
   });
 
-  it('can double while the doubled table stays within 2^32 - 1 words (a typed array\'s limit)', () => {
+  it("can double while the doubled table stays within 2^32 - 1 words (a typed array's limit)", () => {
     // The limit is met at 2^30 slots (12 GB), too large to build here: the table's words are stood in for by their count.
     const words = (slots: number): SeenSet => Object.assign(new SeenSet(4), { slots: { length: 3 * slots } });
     expect(words(2 ** 29).canGrow).toBe(true);
@@ -104,7 +104,7 @@ describe('SeenSet growth', () => {
     }
   });
 
-  it('keeps fingerprints with a lane of all ones (the empty mark\'s value) through growths', () => {
+  it("keeps fingerprints with a lane of all ones (the empty mark's value) through growths", () => {
     const seen = new SeenSet(4);
     const all: [number, number][] = [];
     for (let i = 0; i < 40; i++) all.push([0xffffffff, i], [i, 0xffffffff]);

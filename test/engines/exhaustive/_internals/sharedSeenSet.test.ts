@@ -67,7 +67,14 @@ describe('SharedSeenSet', () => {
     const seen = SharedSeenSet.create(8);
     expect(home(13, 7, 7)).toBe(home(5, 7, 7));
     expect(home(5, 15, 7)).toBe(home(5, 7, 7));
-    const fingerprints: [number, number][] = [[5, 7], [5, 15], [13, 7], [4, 6], [4, 7], [0x80000005, 7]];
+    const fingerprints: [number, number][] = [
+      [5, 7],
+      [5, 15],
+      [13, 7],
+      [4, 6],
+      [4, 7],
+      [0x80000005, 7],
+    ];
     for (const [hi, lo] of fingerprints) expect(seen.visit(hi, lo, 4)).toBe(1);
     for (const [hi, lo] of fingerprints) expect(seen.visit(hi, lo, 4)).toBe(0);
     expect(seen.visit(13, 7, 3)).toBe(2);
@@ -85,7 +92,11 @@ describe('SharedSeenSet', () => {
     expect(seen.visit(0, 31, 5)).toBe(2);
     expect(seen.visit(0, 15, 6)).toBe(0);
     seen = seen.grown(); // 31 (slot 0) goes first to the last slot of 16, then 15 wraps
-    for (const [lo, tick] of [[15, 6], [31, 5]] as const) expect(seen.visit(0, lo, tick)).toBe(0);
+    for (const [lo, tick] of [
+      [15, 6],
+      [31, 5],
+    ] as const)
+      expect(seen.visit(0, lo, tick)).toBe(0);
     expect(seen.visit(0, 47, 6)).toBe(1);
     expect(seen.visit(0, 15, 1)).toBe(2);
     expect(seen.visit(0, 0, 6)).toBe(1);
