@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { readText } from '../trace/readJson.ts';
+import { readText } from './readJson.ts';
 import { shown } from './printable.ts';
 import { isInside, realPath } from './realPath.ts';
 import { Refusal } from './refusal.ts';

@@ -4,6 +4,7 @@
  * counterexamples) and `population` (figures comparable with the public record).
  */
 import { z } from 'zod';
+import type { Checked } from '../io/checked.ts';
 import { firstIssue } from './schemaIssue.ts';
 
 /**
@@ -280,7 +281,7 @@ export function defaultConfig(scale: Scale): Config {
   return structuredClone(scale === 'small' ? smallConfig : populationConfig);
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Checked };
 
 /** Validates a (partial) configuration over a scale's defaults; an error is one line naming the field. */
 export function parseConfig(input: unknown, scale: Scale = 'small'): Checked<Config> {

@@ -3,7 +3,7 @@
  * naming the file, the field and what is wrong, so that a bad results file is a usage error and not
  * a stack trace.
  */
-import { readJson } from '../trace/readJson.ts';
+import { readJson } from '../io/readJson.ts';
 import { firstIssue, type Checked } from '../model/index.ts';
 import type { Results } from './results.ts';
 import { ResultsSchema } from './resultsSchema.ts';

@@ -11,7 +11,7 @@ import { accessSync, constants, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Refusal } from '../io/refusal.ts';
 import { checkDirectory, checkReplaceable, targetKind, writeAtomically } from '../io/writeAtomically.ts';
-import { readJson, readText } from '../trace/readJson.ts';
+import { readJson, readText } from '../io/readJson.ts';
 import { TITLE } from './document.ts';
 
 export const MANIFEST = '.cascade-manifest.json';

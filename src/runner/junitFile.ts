@@ -9,7 +9,7 @@ import { Refusal } from '../io/refusal.ts';
 import { writeAtomically } from '../io/writeAtomically.ts';
 import { junitXml } from '../report/junit.ts';
 import type { ExplorePairResult, PairResult } from '../report/results.ts';
-import { readText } from '../trace/readJson.ts';
+import { readText } from '../io/readJson.ts';
 
 /**
  * Refuses a target that is not a file name, is a counterexample, is inside the counterexamples or the

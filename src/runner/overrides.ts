@@ -4,7 +4,7 @@
  * key for every problem (unknown key, wrong type, infeasible combination, out of range).
  */
 import { ConfigSchema, parseConfig, smallConfig, type Config, type Scale } from '../model/index.ts';
-import { parseJson, readText } from '../trace/readJson.ts';
+import { parseJson, readText } from '../io/readJson.ts';
 import { duplicateKey } from '../io/duplicateKeys.ts';
 import { shown } from '../io/printable.ts';
 import { Refusal } from '../io/refusal.ts';

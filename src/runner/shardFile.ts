@@ -14,7 +14,7 @@ import { Refusal } from '../io/refusal.ts';
 import { writeAtomically } from '../io/writeAtomically.ts';
 import { firstIssue } from '../model/schemaIssue.ts';
 import { EventSchema } from '../trace/schema.ts';
-import { readJson } from '../trace/readJson.ts';
+import { readJson } from '../io/readJson.ts';
 import { VERSION } from '../version.ts';
 import { MAX_SHARDS, type Shard } from './shard.ts';
 import type { RunDigest } from './shardDigest.ts';

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { targetKind, writeAtomically } from '../io/writeAtomically.ts';
 import { parseCounterexample } from './load.ts';
-import { readText } from './readJson.ts';
+import { readText } from '../io/readJson.ts';
 import type { CounterexampleFile } from './schema.ts';
 import type { Property } from '../properties/index.ts';
 

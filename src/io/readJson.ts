@@ -4,8 +4,8 @@
  * up to a size limit, so a small command never turns into unbounded work.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { reasonFor } from '../io/fsError.ts';
-import type { Checked } from '../model/index.ts';
+import type { Checked } from './checked.ts';
+import { reasonFor } from './fsError.ts';
 
 /** The largest counterexample file read: a few hundred events, with room to spare. */
 export const MAX_COUNTEREXAMPLE_BYTES = 1 << 20;
