@@ -1,5 +1,5 @@
 /**
- * `npm run test:mutations [-- <path-substring> ...] [--list | --show] [--journal FILE] [--part K/N]`: are the protocol's rules and the
+ * `npm run test:mutations [-- <path-substring> ...] [--list | --show | --summary] [--journal FILE] [--part K/N] [--skip-equivalents]`: are the protocol's rules and the
  * checker itself pinned by their tests? Every comparison, constant, boundary and "which one" choice
  * in the model's rule files and the checker's files (`test/mutations/*.json`, each file with its tests
  * and the changes judged equivalent) is changed in turn (`>=` to `>` and to `<`, `a < b` to `a + 1 < b`,
@@ -17,7 +17,12 @@
  *
  * `--journal FILE` appends each change's outcome to FILE as one JSON line and skips the changes FILE
  * already holds as noticed for the same file text: a stopped run is taken up again, and `--part K/N` runs every
- * N-th change only, so N checkouts can share the run and one journal joins their parts.
+ * N-th change only, so N checkouts can share the run and one journal joins their parts. An entry
+ * is found by the file's code without its imports, comments and layout, so a moved or reformatted
+ * file keeps its outcomes. `--summary` runs nothing: it prints a Markdown table of the journal's
+ * outcomes per file (noticed, listed equivalent, not noticed, not run), and with `--show` names each
+ * change not noticed or not run. `--skip-equivalents` counts a listed equivalent by its reason
+ * without running it.
  *
  * Exit 0 when every change was noticed or is listed in EQUIVALENT (with the reason), 1 when some
  * other change survived, 2 on bad input or uncommitted target files.
@@ -168,9 +173,17 @@ function mutantsOf(target: Target): Mutant[] {
 /** Changes judged equivalent, each with its reason: listed apart, they do not fail the run. */
 const EQUIVALENT: Equivalent[] = areas.flatMap((a) => a.equivalent);
 
+/** Text compared without white space, commas and parentheses, which a formatter adds, moves or drops. */
+const compact = (text: string): string => text.replace(/[\s,()]/g, '');
+
+/**
+ * The reason a change is listed as equivalent, or null. The listed code picks the change's line out:
+ * the line holds it, or (a statement the formatter split over lines) it holds the line.
+ */
 function equivalent(m: Mutant, lines: string[]): string | null {
-  const line = lines[m.line - 1] ?? '';
-  return EQUIVALENT.find((e) => m.file.endsWith(`/${e.file}`) && line.includes(e.code) && e.from === m.from && e.to === m.to)?.why ?? null;
+  const line = compact(lines[m.line - 1] ?? '');
+  const picks = (code: string): boolean => line.includes(compact(code)) || (line.length >= 8 && compact(code).includes(line));
+  return EQUIVALENT.find((e) => m.file.endsWith(`/${e.file}`) && picks(e.code) && e.from === m.from && e.to === m.to)?.why ?? null;
 }
 
 /** Runs `tests` (the ones that exist) in one vitest process; 'pass', 'fail' or 'timeout'. The whole process group is ended on timeout. */
@@ -214,8 +227,11 @@ async function runInTurn(tests: string[], timeouts: number[]): Promise<{ outcome
   return { outcome: 'pass', by: null };
 }
 
-const USAGE = 'usage: npm run test:mutations [-- <path-substring> ...] [--list | --show] [--journal FILE] [--part K/N]';
+const USAGE = 'usage: npm run test:mutations [-- <path-substring> ...] [--list | --show | --summary] [--journal FILE] [--part K/N] [--skip-equivalents]';
 const args = process.argv.slice(2);
+const summary = args.includes('--summary');
+/** `--skip-equivalents`: a change listed as equivalent is counted by its reason and not run (a run would only confirm that no test notices it). */
+const skipEquivalents = args.includes('--skip-equivalents');
 const list = args.includes('--list') || args.includes('--show');
 const show = args.includes('--show');
 /** The value after `flag`, if given (the flag and its value are taken out of `args`' plain words). */
@@ -239,7 +255,7 @@ if (part === null || partK > partN) {
   process.exit(2);
 }
 const filters = args.filter((a) => !a.startsWith('--'));
-const unknown = args.filter((a) => a.startsWith('--') && a !== '--list' && a !== '--show');
+const unknown = args.filter((a) => a.startsWith('--') && a !== '--list' && a !== '--show' && a !== '--summary' && a !== '--skip-equivalents');
 if (unknown.length > 0) {
   console.error(`unknown option ${unknown[0]}; ${USAGE}`);
   process.exit(2);
@@ -319,6 +335,40 @@ function codeDigestOf(file: string, text: string): string {
   return digestOf(out.join(' '));
 }
 
+if (summary) {
+  // The journal's outcomes for the files as they are now, one row a file: nothing is run.
+  const rows: string[] = [];
+  const total = { changes: 0, noticed: 0, equivalent: 0, unrun: 0, survived: 0, notRun: 0 };
+  for (const t of targets) {
+    const text = readFileSync(t.file, 'utf8');
+    const lines = text.split('\n');
+    const code = codeDigestOf(t.file, text);
+    const digest = digestOf(text);
+    const row = { changes: 0, noticed: 0, equivalent: 0, unrun: 0, survived: 0, notRun: 0 };
+    for (const [index, m] of mutantsOf(t).entries()) {
+      row.changes++;
+      const entry = journal.get(`${code}#${index}`) ?? journal.get(`${t.file}#${digest}#${index}`);
+      const listed = equivalent(m, lines) !== null;
+      if (entry !== undefined && entry.outcome !== 'pass') row.noticed++;
+      else if (listed) row.equivalent++, entry === undefined && row.unrun++;
+      else if (entry === undefined) row.notRun++;
+      else row.survived++;
+      if (show && !listed && (entry === undefined || entry.outcome === 'pass'))
+        console.error(
+          `  ${entry === undefined ? 'not run' : 'NOT NOTICED'}: ${t.file}:${m.line} ${m.from} -> ${m.to || '(removed)'}  | ${(lines[m.line - 1] ?? '').trim()}`,
+        );
+    }
+    for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += row[k];
+    rows.push(`| ${t.file} | ${row.changes} | ${row.noticed} | ${row.equivalent} (${row.unrun}) | ${row.survived} | ${row.notRun} |`);
+  }
+  // A change listed as equivalent is counted so whether or not it ran: its reason, not a run, is
+  // what says so (a run that passes only confirms no test notices it). In brackets, those not run.
+  console.log('| file | changes | noticed | equivalent (not run) | not noticed | not run |\n|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  console.log(`| all | ${total.changes} | ${total.noticed} | ${total.equivalent} (${total.unrun}) | ${total.survived} | ${total.notRun} |`);
+  process.exit(0);
+}
+
 if (list) {
   let all = 0;
   for (const t of targets) {
@@ -396,6 +446,11 @@ for (const target of targets) {
     // A change the tests did not notice runs again: tests may have been added since.
     let entry = journal.get(`${code}#${index}`) ?? journal.get(keyOf(index));
     if (entry?.outcome === 'pass') entry = undefined;
+    if (entry === undefined && skipEquivalents && equivalent(m, lines) !== null) {
+      tally.equivalent++;
+      process.stderr.write('e');
+      continue;
+    }
     if (entry === undefined) {
       if (timeouts === null) {
         timeouts = [];
