@@ -1,10 +1,12 @@
 /**
  * The generated pages of the docs (docs/figures/*.md), as text, from the files the project generates:
- * the state-count manifest (properties/manifest.json, `npm run manifest`) and the bench's data file
- * (bench/results.json, `npm run bench`). The docs quote no state count, rate or duration by hand;
+ * the state-count manifest (properties/manifest.json, `npm run manifest`), the bench's data file
+ * (bench/results.json, `npm run bench`) and the mutation run's journal (test/mutations/journal.jsonl,
+ * `npm run test:mutations -- --journal`). The docs quote no state count, rate or duration by hand;
  * they link to these pages, and test/docs/figures.test.ts fails when a page differs from what this
  * module would write now.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBenchResults, BENCH_RESULTS_PATH, type ModuleRun } from '../../bench/lib/results.ts';
@@ -108,10 +110,31 @@ export function benchPage(root: string): string {
   return out.join('\n') + '\n';
 }
 
+/** The mutation run's journal: what each change of the checker's files came to. */
+export const MUTATION_JOURNAL = 'test/mutations/journal.jsonl';
+
+/** docs/figures/mutations.md: the journal's outcomes per file, as `test:mutations --summary` counts them now. */
+export function mutationsPage(root: string): string {
+  const table = execFileSync(join(root, 'node_modules/.bin/tsx'), ['test/mutations.ts', '--summary', '--journal', MUTATION_JOURNAL], { cwd: root, encoding: 'utf8' });
+  return [
+    banner(`\`${MUTATION_JOURNAL}\` and \`test/mutations/*.json\` (counted by \`npm run test:mutations -- --summary --journal ${MUTATION_JOURNAL}\`)`),
+    '',
+    '# Mutation run',
+    '',
+    'Each change the mutation run makes to the protocol\'s rules and the checker\'s files, counted from its journal for',
+    'the files as they are: noticed by a test (a failure or a timeout), listed as equivalent with its reason in',
+    '`test/mutations/*.json` (in brackets, those counted by the reason alone, not run), not noticed, or not run',
+    'against these files yet. How the run works: [How cascade checks itself](../verification.md#mutation-testing-of-the-checker).',
+    '',
+    table.trimEnd(),
+  ].join('\n') + '\n';
+}
+
 /** Every generated page, by its path in the repository. */
 export function figurePages(root: string): Map<string, string> {
   return new Map([
     [`${FIGURES_DIR}/states.md`, statesPage(manifestRows(root))],
     [`${FIGURES_DIR}/bench.md`, benchPage(root)],
+    [`${FIGURES_DIR}/mutations.md`, mutationsPage(root)],
   ]);
 }
