@@ -8,7 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { pendingTemp, pendingTempSlot } from '../io/pendingTemp.ts';
+import { closePending, pendingTempSlot } from '../io/pendingTemp.ts';
 import { escapeUnprintable } from '../io/printable.ts';
 import { propertySeconds, userCallWatchData, userCallWatcher } from '../io/userCallWatch.ts';
 
@@ -110,9 +110,9 @@ export function runSupervised(argv: string[]): Promise<number> {
   });
 }
 
-/** Removes the temporary file a stopped worker left, if it was writing one. */
+/** Removes the temporary file a stopped worker left, if it was writing one, and lets it start no other. */
 function removePendingTemp(): void {
-  const path = pendingTemp();
+  const path = closePending();
   if (path !== null) rmSync(path, { force: true });
 }
 

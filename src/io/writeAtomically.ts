@@ -70,7 +70,9 @@ export function writeAtomically(path: string, text: string): void {
   checkReplaceable(path);
   makeDirectories(dirname(path));
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  if (!markPending(resolve(temporary))) throw new Refusal(`${path}: path too long`);
+  const marked = markPending(resolve(temporary));
+  if (marked === 'too long') throw new Refusal(`${path}: path too long`);
+  if (marked === 'closed') throw new Error(`${path}: not written: the command is stopping`);
   try {
     const fd = openSync(temporary, 'wx', 0o644);
     try {

@@ -23,7 +23,8 @@ describe('population scale', () => {
     ] as const) {
       runs[`${name} ${scenario}`] = runScenario(modelOf(name, population), SCENARIOS[scenario]!, 'population');
     }
-  });
+    // Four outages of hours at population scale: about a minute on an idle core, more beside other work.
+  }, 600_000);
 
   // Population supernodes restart minutes after an overload shutdown, and users give up and come back
   // later, so the collapsed network cycles and partly refills: judged by its low and by not being back
