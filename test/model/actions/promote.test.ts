@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { changes, handBuilt } from '../../support/handBuilt.ts';
-import { promote, promotePeer } from '../../../src/model/actions/promote.ts';
+import { demotePeer, promote, promotePeer } from '../../../src/model/actions/promote.ts';
 import type { Config, Model, PeerStatus, State } from '../../../src/model/index.ts';
 
 const BLIND = 'skype-2010';
@@ -263,5 +263,27 @@ describe('promotePeer', () => {
     promotePeer(state, model, 4);
     expect(state.counters.promotions).toBe(2);
     expect(state.supernodes.map((sn) => sn.clients)).toEqual([2, 1, 2, 0, 0, 0]);
+  });
+});
+
+describe('demotePeer', () => {
+  it('records whether the slot was serving, leaves it idle with no restart due, and the host an ordinary client', () => {
+    const { model, state } = setup(BLIND);
+    const effects: unknown[] = [];
+    model.record = (effect) => effects.push(effect);
+    state.supernodes[1]!.status = 'restarting';
+    state.supernodes[1]!.restartAt = 9;
+    demotePeer(state, model, 0);
+    demotePeer(state, model, 1);
+    expect(effects).toEqual([
+      { kind: 'demoted', peer: 0, supernode: 0, wasServing: true },
+      { kind: 'demoted', peer: 1, supernode: 1, wasServing: false },
+    ]);
+    for (const s of [0, 1]) {
+      expect(state.supernodes[s]!.status).toBe('idle');
+      // No restart due: a state's vector reads any negative restartAt as none (src/model/encode.ts).
+      expect(state.supernodes[s]!.restartAt).toBeLessThan(0);
+      expect(state.peers[s]!.role).toBe('ordinary');
+    }
   });
 });
