@@ -20,6 +20,13 @@ const LONG = [
   'test/cli/sweep.test.ts',
   'test/model/scenariosPopulation.test.ts',
   'test/report/browser.test.ts',
+  // The whole report from a results fixture, which runs the fidelity simulations itself (until the
+  // runner stores them in the results); its sections, charts, JUnit and diagrams have quick tests of
+  // their own in test/report/.
+  'test/report/report.test.ts',
+  // Both outages at population scale against the public record, a minute of simulation; npm test
+  // runs the scripted outages at small scale (test/model/scenarios.test.ts).
+  'test/runner/fidelity.test.ts',
   // The fix-set analysis on the real engines over two suites; its logic is pinned against a
   // brute-force reference, in seconds, by test/runner/fixSetSteps.test.ts in npm test.
   'test/runner/fixSets.test.ts',
