@@ -115,19 +115,24 @@ export const MUTATION_JOURNAL = 'test/mutations/journal.jsonl';
 
 /** docs/figures/mutations.md: the journal's outcomes per file, as `test:mutations --summary` counts them now. */
 export function mutationsPage(root: string): string {
-  const table = execFileSync(join(root, 'node_modules/.bin/tsx'), ['test/mutations.ts', '--summary', '--journal', MUTATION_JOURNAL], { cwd: root, encoding: 'utf8' });
-  return [
-    banner(`\`${MUTATION_JOURNAL}\` and \`test/mutations/*.json\` (counted by \`npm run test:mutations -- --summary --journal ${MUTATION_JOURNAL}\`)`),
-    '',
-    '# Mutation run',
-    '',
-    'Each change the mutation run makes to the protocol\'s rules and the checker\'s files, counted from its journal for',
-    'the files as they are: noticed by a test (a failure or a timeout), listed as equivalent with its reason in',
-    '`test/mutations/*.json` (in brackets, those counted by the reason alone, not run), not noticed, or not run',
-    'against these files yet. How the run works: [How cascade checks itself](../verification.md#mutation-testing-of-the-checker).',
-    '',
-    table.trimEnd(),
-  ].join('\n') + '\n';
+  const table = execFileSync(join(root, 'node_modules/.bin/tsx'), ['test/mutations.ts', '--summary', '--journal', MUTATION_JOURNAL], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return (
+    [
+      banner(`\`${MUTATION_JOURNAL}\` and \`test/mutations/*.json\` (counted by \`npm run test:mutations -- --summary --journal ${MUTATION_JOURNAL}\`)`),
+      '',
+      '# Mutation run',
+      '',
+      "Each change the mutation run makes to the protocol's rules and the checker's files, counted from its journal for",
+      'the files as they are: noticed by a test (a failure or a timeout), listed as equivalent with its reason in',
+      '`test/mutations/*.json` (in brackets, those counted by the reason alone, not run), not noticed, or not run',
+      'against these files yet. How the run works: [How cascade checks itself](../verification.md#mutation-testing-of-the-checker).',
+      '',
+      table.trimEnd(),
+    ].join('\n') + '\n'
+  );
 }
 
 /** Every generated page, by its path in the repository. */

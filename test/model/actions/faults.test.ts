@@ -415,11 +415,11 @@ describe('what a reboot records', () => {
   it("a host's reboot records its supernode as serving when it was up, and as not serving when it was already restarting", () => {
     const { model, state } = setup();
     const effects: unknown[] = [];
-    model.record = (effect) => effects.push(effect);
-    reboot(state, model, 0);
+    const recording: Model = { ...model, record: (effect) => effects.push(effect) };
+    reboot(state, recording, 0);
     state.tick = 7;
     Object.assign(state.peers[0]!, { status: 'connecting', nextAttempt: 7 });
-    reboot(state, model, 0);
+    reboot(state, recording, 0);
     expect(effects.filter((e) => (e as { kind: string }).kind === 'supernodeRebooted')).toEqual([
       { kind: 'supernodeRebooted', supernode: 0, wasServing: true },
       { kind: 'supernodeRebooted', supernode: 0, wasServing: false },

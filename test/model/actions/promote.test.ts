@@ -270,11 +270,11 @@ describe('demotePeer', () => {
   it('records whether the slot was serving, leaves it idle with no restart due, and the host an ordinary client', () => {
     const { model, state } = setup(BLIND);
     const effects: unknown[] = [];
-    model.record = (effect) => effects.push(effect);
+    const recording: Model = { ...model, record: (effect) => effects.push(effect) };
     state.supernodes[1]!.status = 'restarting';
     state.supernodes[1]!.restartAt = 9;
-    demotePeer(state, model, 0);
-    demotePeer(state, model, 1);
+    demotePeer(state, recording, 0);
+    demotePeer(state, recording, 1);
     expect(effects).toEqual([
       { kind: 'demoted', peer: 0, supernode: 0, wasServing: true },
       { kind: 'demoted', peer: 1, supernode: 1, wasServing: false },

@@ -169,9 +169,11 @@ describe('what detachOrphans records', () => {
   it("records each client it detaches from a supernode that stopped serving, never the supernode's own host", () => {
     const { model, state } = setup();
     const effects: unknown[] = [];
-    model.record = (effect) => effects.push(effect);
+    const recording: Model = { ...model, record: (effect) => effects.push(effect) };
     state.supernodes[0]!.status = 'restarting';
-    detachOrphans(state, model);
-    expect(effects.filter((e) => (e as { kind: string }).kind === 'clientDetached')).toEqual([3, 6, 9].map((peer) => ({ kind: 'clientDetached', peer, supernode: 0 })));
+    detachOrphans(state, recording);
+    expect(effects.filter((e) => (e as { kind: string }).kind === 'clientDetached')).toEqual(
+      [3, 6, 9].map((peer) => ({ kind: 'clientDetached', peer, supernode: 0 })),
+    );
   });
 });
