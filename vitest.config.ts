@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The long tests: whole-suite runs of the real command line (each a fresh process, most of them a
- * `check` or `explore` over every suite), signals sent at random moments, the report in a browser, and
- * the scripted outages at population scale, and the fix-set analysis on the real engines. `npm test` leaves them out to stay within about five
+ * `check` or `explore` over every suite), signals sent at random moments, the whole report and the
+ * report in a browser, the scripted outages and their fidelity at population scale, and the fix-set
+ * analysis on the real engines. `npm test` leaves them out to stay within about five
  * minutes on two cores; `npm run test:long` runs them, and so does CI (`.ci/run`). The same
  * commands' refusals, outputs and exit codes are also tested in process by `npm test`
  * (test/cli/{messages,parameters,fuzz,help,merge,shard,fixes}.test.ts).
