@@ -3,7 +3,7 @@
  * both engines' budgets; the properties; the versions), so that no verdict is read out of context.
  */
 import { SUITES, suiteModel, type Suite } from '../../properties/index.ts';
-import { lookup } from '../model/index.ts';
+import { lookup } from '../model/lookup.ts';
 import { PROPERTIES } from '../properties/index.ts';
 import { fullTierOf } from '../runner/explorePair.ts';
 import { VERSION } from '../version.ts';

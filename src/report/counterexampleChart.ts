@@ -3,7 +3,11 @@
  * along the same events, to show side by side what the fix changes.
  */
 import { replay } from '../explore/replay.ts';
-import { describeEvent, init, isFault, metrics, variant, type Event, type Metrics, type Model } from '../model/index.ts';
+import { describeEvent, isFault } from '../model/events.ts';
+import { init } from '../model/init.ts';
+import { metrics } from '../model/metrics.ts';
+import { variant } from '../model/variant.ts';
+import type { Event, Metrics, Model } from '../model/index.ts';
 import { trace } from '../trace/trace.ts';
 import type { ChartRef } from './blocks.ts';
 import { comparisonSpec, type Marker, type Panel, type Point } from './chartSpecs.ts';

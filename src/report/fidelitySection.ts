@@ -9,7 +9,7 @@ import { showFigure } from '../runner/record.ts';
 import { cell, type Block, type ChartRef } from './blocks.ts';
 import { fidelitySpec, type RecordMark } from './chartSpecs.ts';
 import { count } from './format.ts';
-import { defaultConfig } from '../model/index.ts';
+import { defaultConfig } from '../model/config.ts';
 
 const FULL_PEERS = defaultConfig('population').peers;
 

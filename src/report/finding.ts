@@ -4,7 +4,7 @@
  * `explore` at that bound can confirm them), and whether every verdict met its suite's expectation.
  * Every clause is read from the results.
  */
-import { BASES } from '../model/index.ts';
+import { BASES } from '../model/variant.ts';
 import { depthWords, enoughPerBase, showSets } from './enough.ts';
 import type { EnoughRecord } from './enoughRecord.ts';
 import { plural } from './format.ts';

@@ -4,7 +4,8 @@
  * a stack trace.
  */
 import { readJson } from '../io/readJson.ts';
-import { firstIssue, type Checked } from '../model/index.ts';
+import { firstIssue } from '../model/schemaIssue.ts';
+import type { Checked } from '../model/index.ts';
 import type { Results } from './results.ts';
 import { ResultsSchema } from './resultsSchema.ts';
 

@@ -5,7 +5,7 @@
 import { SUITES } from '../../properties/index.ts';
 import type { PairResult } from './results.ts';
 import type { ExplorePairResult } from './results.ts';
-import { FIXES, parseVariant } from '../model/index.ts';
+import { FIXES, parseVariant } from '../model/variant.ts';
 import type { Results } from './results.ts';
 
 export interface Column {

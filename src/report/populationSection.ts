@@ -3,7 +3,10 @@
  * public record (fidelitySection.ts).
  */
 import type { ScenarioSummary } from '../explore/scenarioSummary.ts';
-import { ALIASES, defaultConfig, lookup, SCENARIOS } from '../model/index.ts';
+import { defaultConfig } from '../model/config.ts';
+import { lookup } from '../model/lookup.ts';
+import { SCENARIOS } from '../model/scenarios.ts';
+import { ALIASES } from '../model/variant.ts';
 import type { FidelityReport } from '../runner/fidelity.ts';
 import { cell, type Block } from './blocks.ts';
 import { fidelitySection } from './fidelitySection.ts';

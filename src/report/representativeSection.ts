@@ -3,7 +3,7 @@
  * first page: what fails at which step, how it was found, the command that replays it, and its
  * sequence diagram kept short. Every counterexample is explained in full in the appendix.
  */
-import { BASES } from '../model/index.ts';
+import { BASES } from '../model/variant.ts';
 import type { Block } from './blocks.ts';
 import type { CounterexampleSet, LoadedCounterexample } from './counterexamples.ts';
 import { linkFrom } from './links.ts';

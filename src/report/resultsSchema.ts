@@ -9,9 +9,12 @@
 import { z } from 'zod';
 import { SUITES } from '../../properties/index.ts';
 import { MAX_SEARCH_TICKS } from '../explore/exhaustive.ts';
-import { ConfigSchema, parseVariant, quote, SCENARIO_NAMES } from '../model/index.ts';
+import { ConfigSchema } from '../model/config.ts';
+import { SCENARIO_NAMES } from '../model/scenarios.ts';
+import { quote } from '../model/schemaIssue.ts';
+import { parseVariant } from '../model/variant.ts';
 import { PROPERTY_IDS } from '../properties/index.ts';
-import { FIXES } from '../model/index.ts';
+import { FIXES } from '../model/variant.ts';
 import { RESULTS_SCHEMA_VERSION, type Results } from './results.ts';
 
 /** Most rows in each list of a results file (`start` writes well under a hundred). */

@@ -3,7 +3,8 @@
  * recorded along the trace), faults and violation as notes, quiet ticks skipped and long runs grouped
  * so that it stays readable.
  */
-import { describeEvent, isFault, type Event, type Model } from '../model/index.ts';
+import { describeEvent, isFault } from '../model/events.ts';
+import type { Event, Model } from '../model/index.ts';
 import { describeEffects } from '../trace/narrative.ts';
 import { trace } from '../trace/trace.ts';
 import { plural } from './format.ts';

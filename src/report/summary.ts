@@ -4,7 +4,8 @@
  */
 import { SUITES, type Suite } from '../../properties/index.ts';
 import { suiteModel } from '../../properties/index.ts';
-import { ALIASES, FIXES, lookup } from '../model/index.ts';
+import { lookup } from '../model/lookup.ts';
+import { ALIASES, FIXES } from '../model/variant.ts';
 import { count, listing } from './format.ts';
 import { fixName, type Column, type Matrix } from './matrix.ts';
 import type { Results } from './results.ts';
