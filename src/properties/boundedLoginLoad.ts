@@ -2,7 +2,7 @@
  * bounded-login-load (always): the login queue and the retry amplification (connect attempts over
  * the whole run per client that wants to be online) stay under the suite's bounds.
  */
-import { metrics } from '../model/index.ts';
+import { metrics } from '../model/metrics.ts';
 import type { AlwaysProperty } from './property.ts';
 
 export const boundedLoginLoad: AlwaysProperty = {

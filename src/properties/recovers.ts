@@ -3,7 +3,8 @@
  * online is online and serving supernode capacity covers that demand. Checked as a heal phase of H
  * ticks (no faults) after the safety phase: the goal must hold in some heal state.
  */
-import { metrics, type State } from '../model/index.ts';
+import { metrics } from '../model/metrics.ts';
+import type { State } from '../model/index.ts';
 import type { EventuallyProperty } from './property.ts';
 
 /** The recovery goal in one state. */

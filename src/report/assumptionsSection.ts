@@ -4,7 +4,7 @@
  */
 import { SUITES, suiteModel, type Suite } from '../../properties/index.ts';
 import { lookup } from '../model/lookup.ts';
-import { PROPERTIES } from '../properties/index.ts';
+import { PROPERTIES } from '../properties/builtIn.ts';
 import { fullTierOf } from '../runner/explorePair.ts';
 import { VERSION } from '../version.ts';
 import { cell, type Block } from './blocks.ts';

@@ -13,7 +13,7 @@ import { ConfigSchema } from '../model/config.ts';
 import { SCENARIO_NAMES } from '../model/scenarios.ts';
 import { quote } from '../model/schemaIssue.ts';
 import { parseVariant } from '../model/variant.ts';
-import { PROPERTY_IDS } from '../properties/index.ts';
+import { PROPERTY_IDS } from '../properties/builtIn.ts';
 import { FIXES } from '../model/variant.ts';
 import { RESULTS_SCHEMA_VERSION, type Results } from './results.ts';
 
