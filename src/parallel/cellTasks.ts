@@ -11,11 +11,11 @@
  * the answers, never on where or when they were computed.
  */
 import { propertyOf, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
-import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveVerdict } from '../explore/exhaustive.ts';
+import { searchExhaustive, type ExhaustiveVerdict } from '../explore/exhaustive.ts';
 import { searchRandom, type Verdict } from '../explore/random.ts';
 import type { Event } from '../model/index.ts';
 import type { Violation } from '../properties/index.ts';
-import { memoryCeilingMB } from '../runner/explorePair.ts';
+import { exhaustiveSearchOf, memoryCeilingMB } from '../runner/explorePair.ts';
 import { evaluate, sweepSpecOf, type SweepPoint, type SweepSpecData } from '../runner/sweep.ts';
 import { suiteOf } from './pairSpec.ts';
 import type { TaskOutput } from './tasks.ts';
@@ -83,36 +83,23 @@ export function fixSearchBound(suite: Suite, budget: 'test' | 'start', property:
   return { ...searchBound(suite.exhaustive, budget, property, variant), maxMemoryMB: Math.min(4096, memoryCeilingMB()) };
 }
 
-/**
- * The exhaustive engine's options on a cell: the bound of `fixSearchBound`, its memory in bytes, and
- * the suite's exhaustive event kinds.
- */
-export function fixExhaustiveOptions(suite: Suite, budget: 'test' | 'start', property: string, variant: string): ExhaustiveOptions & { horizon: number } {
-  const b = fixSearchBound(suite, budget, property, variant);
-  return { horizon: b.horizon, maxStates: b.maxStates, maxMemoryBytes: b.maxMemoryMB * 2 ** 20, kinds: suite.exhaustive.kinds ?? suite.kinds };
-}
-
-/** Computes one cell in this thread; an exhaustive cell on the suite's exhaustive scope, as `explore` searches it. */
+/** Computes one cell in this thread; an exhaustive cell is the search `explore --budget B` makes of the pair. */
 export function fixCell(suite: Suite, context: Pick<FixCellContext, 'runs' | 'budget'>, cell: FixCellRequest): FixCellAnswer {
-  const p = propertyOf(suite, cell.property)!;
   if (cell.engine === 'random') {
-    const r = searchRandom(suiteModel(suite, cell.variant), p, suite.bounds, {
-      runs: context.runs,
-      seed: suite.seed,
-      maxEvents: suite.maxEvents,
-      kinds: suite.kinds,
-    });
+    const p = propertyOf(suite, cell.property)!;
+    const r = searchRandom(suiteModel(suite, cell.variant), p, suite.bounds, { runs: context.runs, seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds });
     const c = r.counterexample;
     return { engine: 'random', verdict: r.verdict, runs: r.runs, ms: Math.round(r.ms), counterexample: c && { events: c.events, violation: c.violation } };
   }
-  const options = fixExhaustiveOptions(suite, context.budget, cell.property, cell.variant);
-  const e = searchExhaustive(suiteModel(suite, cell.variant, true), p, suite.bounds, options);
+  const b = fixSearchBound(suite, context.budget, cell.property, cell.variant);
+  const of = exhaustiveSearchOf({ suite, property: cell.property, variant: cell.variant }, { budget: context.budget, ...b });
+  const e = searchExhaustive(of.model, of.property, of.bounds, of.engine);
   const c = e.counterexample;
   return {
     engine: 'exhaustive',
     verdict: e.verdict,
     stoppedBy: e.stoppedBy,
-    horizon: options.horizon,
+    horizon: of.bound.horizon,
     states: e.states,
     ms: Math.round(e.ms),
     counterexample: c && { shortest: e.shortest, events: c.events, violation: c.violation },

@@ -61,7 +61,10 @@ export function fullTierOf(suite: Suite): { scope: string; command: string; cost
 export type ExploreProgress = (states: number, maxStates: number, text: string) => void;
 
 /** What an exhaustive search of a pair is: its model, property, bound and the engine's options. */
-export function exhaustiveSearchOf(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress) {
+/** What of `ExploreOptions` a search's bound and scope depend on. */
+export type SearchChoice = Pick<ExploreOptions, 'budget' | 'horizon' | 'maxStates' | 'maxMemoryMB' | 'overrides' | 'swarm'>;
+
+export function exhaustiveSearchOf(pair: Pick<Pair, 'suite' | 'property' | 'variant'>, options: SearchChoice, onProgress?: ExploreProgress) {
   const { suite, property, variant } = pair;
   const model = pairModel(pair, options.overrides ?? {}, scopeFor(options));
   const b = searchBound(suite.exhaustive, options.budget, property, variant);

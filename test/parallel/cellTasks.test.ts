@@ -10,8 +10,8 @@ import { SUITES } from '../../properties/index.ts';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixCell, fixExhaustiveOptions, fixSearchBound, runSteps, runStepsAsync, type Steps } from '../../src/parallel/cellTasks.ts';
-import { explorePair, memoryCeilingMB } from '../../src/runner/explorePair.ts';
+import { fixCell, fixSearchBound, runSteps, runStepsAsync, type Steps } from '../../src/parallel/cellTasks.ts';
+import { explorePair, exhaustiveSearchOf, memoryCeilingMB } from '../../src/runner/explorePair.ts';
 
 /** Asks for [1, 2], then for the doubles of its answers, and returns the sum of all the answers. */
 function* twoBatches(): Steps<number, number, number> {
@@ -34,9 +34,11 @@ describe('fix-set cells', () => {
   it("an exhaustive cell's memory bound is at most 4 GB, and this machine's ceiling below that", () => {
     const b = fixSearchBound(suite, 'test', 'no-cascade', 'fixed');
     expect(b.maxMemoryMB).toBe(Math.min(4096, memoryCeilingMB()));
-    // The engine takes bytes: 4,096 MB is 4,294,967,296 bytes (a MB being 1,048,576 of them).
-    expect(fixExhaustiveOptions(suite, 'test', 'no-cascade', 'fixed').maxMemoryBytes).toBe(b.maxMemoryMB * 1_048_576);
-    if (memoryCeilingMB() >= 4096) expect(fixExhaustiveOptions(suite, 'test', 'no-cascade', 'fixed').maxMemoryBytes).toBe(4_294_967_296);
+    // The search a cell makes gives the engine bytes: 4,096 MB is 4,294,967,296 bytes (a MB being 1,048,576 of them).
+    const engine = exhaustiveSearchOf({ suite, property: 'no-cascade', variant: 'fixed' }, { budget: 'test', ...b }).engine;
+    expect(engine.maxMemoryBytes).toBe(b.maxMemoryMB * 1_048_576);
+    if (memoryCeilingMB() >= 4096) expect(engine.maxMemoryBytes).toBe(4_294_967_296);
+    expect({ horizon: engine.horizon, maxStates: engine.maxStates }).toEqual({ horizon: b.horizon, maxStates: b.maxStates });
   });
 
   it('an exhaustive cell searches what explore searches at the same budget: the exhaustive scope, not the population', () => {
