@@ -87,7 +87,12 @@ export function fixSearchBound(suite: Suite, budget: 'test' | 'start', property:
 export function fixCell(suite: Suite, context: Pick<FixCellContext, 'runs' | 'budget'>, cell: FixCellRequest): FixCellAnswer {
   if (cell.engine === 'random') {
     const p = propertyOf(suite, cell.property)!;
-    const r = searchRandom(suiteModel(suite, cell.variant), p, suite.bounds, { runs: context.runs, seed: suite.seed, maxEvents: suite.maxEvents, kinds: suite.kinds });
+    const r = searchRandom(suiteModel(suite, cell.variant), p, suite.bounds, {
+      runs: context.runs,
+      seed: suite.seed,
+      maxEvents: suite.maxEvents,
+      kinds: suite.kinds,
+    });
     const c = r.counterexample;
     return { engine: 'random', verdict: r.verdict, runs: r.runs, ms: Math.round(r.ms), counterexample: c && { events: c.events, violation: c.violation } };
   }
