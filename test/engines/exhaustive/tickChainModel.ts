@@ -7,7 +7,8 @@
  * `y` queued at level 2 by the other worker). Each pick has its one tick; a state with none left runs
  * out its clock unqueued.
  */
-import type { SearchModel, SearchProperty, SearchSubject } from '../../../src/engines/contract.ts';
+import type { SearchModel, SearchSubject } from '../../../src/engines/contract.ts';
+import { invariantOf } from './invariantOf.ts';
 
 export interface ChainState {
   tick: number;
@@ -78,29 +79,7 @@ export function chainSubject(): SearchSubject<ChainState, ChainEvent> {
       into.picks = [v[from + 2]!, v[from + 3]!, v[from + 4]!];
     },
   };
-  const property: SearchProperty<ChainState, ChainEvent> = {
-    kind: 'always',
-    healTicks: 1,
-    violates: broken,
-    history: null,
-    goal: () => false,
-    healFails: () => false,
-    judge: (events) => {
-      const s = model.init();
-      for (let i = 0; i < events.length; i++) {
-        model.step(s, events[i]!);
-        if (broken(s))
-          return {
-            step: i,
-            message: `broken after ${s.picks
-              .filter((p) => p > 0)
-              .map((p) => NAMES[p - 1])
-              .join(', ')}`,
-          };
-      }
-      return null;
-    },
-  };
+  const property = invariantOf(model, broken, (s) => `broken after ${path(s).split('').join(', ')}`);
   return { model, property };
 }
 

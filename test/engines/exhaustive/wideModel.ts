@@ -7,7 +7,8 @@
  * middle of a level. Its one property is "the picks are never `broken`" (with no `broken` given,
  * it always holds).
  */
-import type { SearchModel, SearchProperty, SearchSubject } from '../../../src/engines/contract.ts';
+import type { SearchModel, SearchSubject } from '../../../src/engines/contract.ts';
+import { invariantOf } from './invariantOf.ts';
 
 export interface WideState {
   tick: number;
@@ -58,22 +59,7 @@ export function wideSubject(widths: readonly number[], broken: readonly number[]
     },
   };
   const isBroken = (s: WideState) => broken !== null && s.picks.every((p, i) => p === broken[i]);
-  const property: SearchProperty<WideState, WideEvent> = {
-    kind: 'always',
-    healTicks: 1,
-    violates: isBroken,
-    history: null,
-    goal: () => false,
-    healFails: () => false,
-    judge: (events) => {
-      const s = model.init();
-      for (let i = 0; i < events.length; i++) {
-        model.step(s, events[i]!);
-        if (isBroken(s)) return { step: i, message: `picked ${s.picks.join(', ')}` };
-      }
-      return null;
-    },
-  };
+  const property = invariantOf(model, isBroken, (s) => `picked ${s.picks.join(', ')}`);
   return { model, property };
 }
 
