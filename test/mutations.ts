@@ -335,6 +335,16 @@ function codeDigestOf(file: string, text: string): string {
   return digestOf(out.join(' '));
 }
 
+/** A file's keys in the journal: its code's digest, and (for older entries) its path and text digest. */
+function keysOf(file: string, text: string): { code: string; file: string; digest: string } {
+  return { code: codeDigestOf(file, text), file, digest: digestOf(text) };
+}
+
+/** The journal's entry for change `index` of a file with `keys`. */
+function entryFor(keys: { code: string; file: string; digest: string }, index: number): Entry | undefined {
+  return journal.get(`${keys.code}#${index}`) ?? journal.get(`${keys.file}#${keys.digest}#${index}`);
+}
+
 if (summary) {
   // The journal's outcomes for the files as they are now, one row a file: nothing is run.
   const rows: string[] = [];
@@ -342,12 +352,11 @@ if (summary) {
   for (const t of targets) {
     const text = readFileSync(t.file, 'utf8');
     const lines = text.split('\n');
-    const code = codeDigestOf(t.file, text);
-    const digest = digestOf(text);
+    const keys = keysOf(t.file, text);
     const row = { changes: 0, noticed: 0, equivalent: 0, unrun: 0, survived: 0, notRun: 0 };
     for (const [index, m] of mutantsOf(t).entries()) {
       row.changes++;
-      const entry = journal.get(`${code}#${index}`) ?? journal.get(`${t.file}#${digest}#${index}`);
+      const entry = entryFor(keys, index);
       const listed = equivalent(m, lines) !== null;
       if (entry !== undefined && entry.outcome !== 'pass') row.noticed++;
       else if (listed) row.equivalent++, entry === undefined && row.unrun++;
@@ -432,19 +441,18 @@ for (const target of targets) {
   }
   const fileStarted = Date.now();
   const original = readFileSync(file, 'utf8');
-  const digest = digestOf(original);
-  const code = codeDigestOf(file, original);
+  const keys = keysOf(file, original);
+  const { digest, code } = keys;
   const lines = original.split('\n');
   const mine = mutantsOf(target)
     .map((m, index) => ({ m, index }))
     .filter(({ index }) => index % partN === partK - 1);
-  const keyOf = (index: number): string => `${file}#${digest}#${index}`;
   const tally: Tally = { file, mutants: mine.length, noticed: 0, timedOut: 0, equivalent: 0, survived: 0, seconds: 0 };
   // Each test file is timed unchanged first, once, and only when some change still has to run.
   let timeouts: number[] | null = null;
   for (const { m, index } of mine) {
     // A change the tests did not notice runs again: tests may have been added since.
-    let entry = journal.get(`${code}#${index}`) ?? journal.get(keyOf(index));
+    let entry = entryFor(keys, index);
     if (entry?.outcome === 'pass') entry = undefined;
     if (entry === undefined && skipEquivalents && equivalent(m, lines) !== null) {
       tally.equivalent++;
