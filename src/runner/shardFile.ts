@@ -43,6 +43,10 @@ const exhaustiveBudget = z.enum(['test', 'start', 'full']);
 const violation = z.object({ step: count(L.ticks + 10_000), message: text }).strict();
 const events = list(EventSchema, 1_000);
 const suiteSpec = z.object({ suite: name, suiteFile: name.optional() }).strict();
+/** A pair as a shard names it: its suite (by id, or by its file), property, variant and expectation. */
+const pairSpec = z
+  .object({ suite: name, suiteFile: name.optional(), property: name, variant: name, expected: z.enum(['holds', 'violated']).nullable() })
+  .strict();
 
 const PartialSchema = z
   .object({
@@ -93,9 +97,7 @@ const CheckShardSchema = z
     pairs: list(
       z
         .object({
-          pair: z
-            .object({ suite: name, suiteFile: name.optional(), property: name, variant: name, expected: z.enum(['holds', 'violated']).nullable() })
-            .strict(),
+          pair: pairSpec,
           partial: PartialSchema,
         })
         .strict(),
@@ -201,9 +203,7 @@ const ExploreShardSchema = z
     pairs: list(
       z
         .object({
-          pair: z
-            .object({ suite: name, suiteFile: name.optional(), property: name, variant: name, expected: z.enum(['holds', 'violated']).nullable() })
-            .strict(),
+          pair: pairSpec,
           result: z
             .object({
               verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached']),
