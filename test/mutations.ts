@@ -335,6 +335,14 @@ function codeDigestOf(file: string, text: string): string {
   return digestOf(out.join(' '));
 }
 
+/**
+ * Whether `m` is the only change of its kind (line, from, to) in `mutants`: an equivalent is picked
+ * out by its line, so where two like changes share a line, only a run can tell which one it meant.
+ */
+function aloneOnItsLine(m: Mutant, mutants: readonly Mutant[]): boolean {
+  return mutants.filter((o) => o.line === m.line && o.from === m.from && o.to === m.to).length === 1;
+}
+
 /** A file's keys in the journal: its code's digest, and (for older entries) its path and text digest. */
 function keysOf(file: string, text: string): { code: string; file: string; digest: string } {
   return { code: codeDigestOf(file, text), file, digest: digestOf(text) };
@@ -354,12 +362,13 @@ if (summary) {
     const lines = text.split('\n');
     const keys = keysOf(t.file, text);
     const row = { changes: 0, noticed: 0, equivalent: 0, unrun: 0, survived: 0, notRun: 0 };
-    for (const [index, m] of mutantsOf(t).entries()) {
+    const mutants = mutantsOf(t);
+    for (const [index, m] of mutants.entries()) {
       row.changes++;
       const entry = entryFor(keys, index);
       const listed = equivalent(m, lines) !== null;
       if (entry !== undefined && entry.outcome !== 'pass') row.noticed++;
-      else if (listed) row.equivalent++, entry === undefined && row.unrun++;
+      else if (listed && (entry !== undefined || aloneOnItsLine(m, mutants))) row.equivalent++, entry === undefined && row.unrun++;
       else if (entry === undefined) row.notRun++;
       else row.survived++;
       if (show && !listed && (entry === undefined || entry.outcome === 'pass'))
@@ -444,9 +453,8 @@ for (const target of targets) {
   const keys = keysOf(file, original);
   const { digest, code } = keys;
   const lines = original.split('\n');
-  const mine = mutantsOf(target)
-    .map((m, index) => ({ m, index }))
-    .filter(({ index }) => index % partN === partK - 1);
+  const all = mutantsOf(target);
+  const mine = all.map((m, index) => ({ m, index })).filter(({ index }) => index % partN === partK - 1);
   const tally: Tally = { file, mutants: mine.length, noticed: 0, timedOut: 0, equivalent: 0, survived: 0, seconds: 0 };
   // Each test file is timed unchanged first, once, and only when some change still has to run.
   let timeouts: number[] | null = null;
@@ -454,7 +462,7 @@ for (const target of targets) {
     // A change the tests did not notice runs again: tests may have been added since.
     let entry = entryFor(keys, index);
     if (entry?.outcome === 'pass') entry = undefined;
-    if (entry === undefined && skipEquivalents && equivalent(m, lines) !== null) {
+    if (entry === undefined && skipEquivalents && equivalent(m, lines) !== null && aloneOnItsLine(m, all)) {
       tally.equivalent++;
       process.stderr.write('e');
       continue;
