@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadResults } from '../src/report/loadResults.ts';
+import { loadResults } from '../src/results/loadResults.ts';
 import { depthWords } from '../src/report/enough.ts';
 import { enoughClaims } from './support/enoughClaims.ts';
 

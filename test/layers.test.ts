@@ -109,8 +109,6 @@ const KNOWN_REPORT: string[] = [
   'src/report/fidelitySection.ts -> src/runner/record.ts',
   'src/report/matrix.ts -> properties/index.ts',
   'src/report/matrixSection.ts -> properties/index.ts',
-  'src/report/resultsSchema.ts -> properties/index.ts',
-  'src/report/resultsSchema.ts -> src/explore/exhaustive.ts',
   'src/report/sequenceDiagram.ts -> src/trace/narrative.ts',
   'src/report/sequenceDiagram.ts -> src/trace/trace.ts',
   'src/report/summary.ts -> properties/index.ts',

@@ -10,7 +10,7 @@ import { VERSION } from '../version.ts';
 import { cell, type Block } from './blocks.ts';
 import { count } from './format.ts';
 import { variantRank } from './matrix.ts';
-import type { Results } from './results.ts';
+import type { Results } from '../results/results.ts';
 
 export function assumptionsSection(results: Results): Block[] {
   const ids = new Set([...results.random, ...results.exhaustive].map((r) => r.suite));

@@ -11,7 +11,7 @@ import { realPath } from '../io/realPath.ts';
 import { Refusal } from '../io/refusal.ts';
 import { targetKind } from '../io/writeAtomically.ts';
 import { counterexampleFiles, loadCounterexampleFiles, loadCounterexamples, type CounterexampleSet } from './counterexamples.ts';
-import type { Results } from './results.ts';
+import type { Results } from '../results/results.ts';
 
 /** The directories the results' counterexamples were stored in, in the order the results name them, with the suites stored there. */
 export function namedDirectories(results: Results): { dir: string; suites: string[] }[] {

@@ -12,7 +12,7 @@ import { buildMatrix } from './matrix.ts';
 import { matrixSection } from './matrixSection.ts';
 import { populationSection } from './populationSection.ts';
 import type { FidelityReport } from '../runner/fidelity.ts';
-import type { Results } from './results.ts';
+import type { Results } from '../results/results.ts';
 import { exhaustiveSection, ratioSection } from './searchSection.ts';
 import { slug } from './slug.ts';
 import { summarize } from './summary.ts';

@@ -4,8 +4,8 @@
  * protocol, read from the per-suite analyses (never re-derived), with the depth it was shown at.
  */
 import { minimalOf } from '../runner/fixSets.ts';
-import type { EnoughRecord } from './enoughRecord.ts';
-import type { FixSetRecord } from './results.ts';
+import type { EnoughRecord } from '../results/enoughRecord.ts';
+import type { FixSetRecord } from '../results/results.ts';
 
 /**
  * The minimal sets of fixes that hold every property of every given analysis (one base). Exact when

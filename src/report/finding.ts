@@ -6,9 +6,9 @@
  */
 import { BASES } from '../model/variant.ts';
 import { depthWords, enoughPerBase, showSets } from './enough.ts';
-import type { EnoughRecord } from './enoughRecord.ts';
+import type { EnoughRecord } from '../results/enoughRecord.ts';
 import { plural } from './format.ts';
-import type { FixSetRecord, Results } from './results.ts';
+import type { FixSetRecord, Results } from '../results/results.ts';
 
 export function finding(results: Results): [string, string, string] {
   const suites = [...new Set(results.random.map((r) => r.suite))];

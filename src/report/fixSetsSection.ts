@@ -5,9 +5,9 @@
  */
 import { cell, type Block } from './blocks.ts';
 import { depthWords, enoughPerBase, showSet, showSets } from './enough.ts';
-import type { DeepCheckRecord, EnoughRecord } from './enoughRecord.ts';
+import type { DeepCheckRecord, EnoughRecord } from '../results/enoughRecord.ts';
 import { plural } from './format.ts';
-import type { FixSetRecord } from './results.ts';
+import type { FixSetRecord } from '../results/results.ts';
 
 /** Most worsenings listed on the main page. */
 const WORSE_SHOWN = 6;

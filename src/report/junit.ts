@@ -18,7 +18,7 @@
  * Pure and deterministic: the same input gives the same bytes (no clock, no host name, a timestamp only
  * when the caller gives one), so a report can be diffed and tested.
  */
-import type { ExplorePairResult, PairResult } from './results.ts';
+import type { ExplorePairResult, PairResult } from '../results/results.ts';
 import { searchSize, statesInWords, trivialRuns } from './strength.ts';
 
 export interface JunitInput {

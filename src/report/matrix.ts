@@ -3,10 +3,10 @@
  * fixes, then `fixed`, so the summary and the matrix section read the same data.
  */
 import { SUITES } from '../../properties/index.ts';
-import type { PairResult } from './results.ts';
-import type { ExplorePairResult } from './results.ts';
+import type { PairResult } from '../results/results.ts';
+import type { ExplorePairResult } from '../results/results.ts';
 import { FIXES, parseVariant } from '../model/variant.ts';
-import type { Results } from './results.ts';
+import type { Results } from '../results/results.ts';
 
 export interface Column {
   suite: string;

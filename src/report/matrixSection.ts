@@ -3,8 +3,8 @@
  * mismatches marked), the table a design review turns on.
  */
 import { SUITES } from '../../properties/index.ts';
-import type { PairResult } from './results.ts';
-import type { ExplorePairResult } from './results.ts';
+import type { PairResult } from '../results/results.ts';
+import type { ExplorePairResult } from '../results/results.ts';
 import { cell, type Block, type Cell } from './blocks.ts';
 import { count, duration } from './format.ts';
 import { linkFrom } from './links.ts';

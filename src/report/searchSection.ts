@@ -7,7 +7,7 @@ import { cell } from './blocks.ts';
 import { count, duration } from './format.ts';
 import { linkFrom } from './links.ts';
 import { pairOrder } from './matrix.ts';
-import type { Results } from './results.ts';
+import type { Results } from '../results/results.ts';
 import { FEW_ADVERSARY_STATES, searchSize, SMALL_SEARCH_STATES } from './strength.ts';
 
 export function exhaustiveSection(results: Results, outDir: string): Block[] {

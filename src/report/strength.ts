@@ -18,7 +18,7 @@
  * inputs are equal in every state reached) needs the property's reads per state, which results do
  * not carry; a search where that is so but the space is large is shown by size only.
  */
-import type { ExplorePairResult, PairResult } from './results.ts';
+import type { ExplorePairResult, PairResult } from '../results/results.ts';
 
 /**
  * Fewer distinct states than this make a search `small`: a thousand states are a few hundred

@@ -8,7 +8,7 @@ import { lookup } from '../model/lookup.ts';
 import { ALIASES, FIXES } from '../model/variant.ts';
 import { count, listing } from './format.ts';
 import { fixName, type Column, type Matrix } from './matrix.ts';
-import type { Results } from './results.ts';
+import type { Results } from '../results/results.ts';
 
 /** What the first page says of results that hold no verdict (a report run only to explain a suite file's counterexamples). */
 export const NO_VERDICTS =

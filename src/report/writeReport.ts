@@ -11,7 +11,7 @@ import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { OutputDirectory } from './outputDirectory.ts';
 import { fidelity, reducedPopulation, type FidelityReport } from '../runner/fidelity.ts';
-import type { Results } from './results.ts';
+import type { Results } from '../results/results.ts';
 import type { Suite } from '../../properties/index.ts';
 import { takeStamp, type ReportStamp } from './stamp.ts';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { propertyOf, suiteModel, type Scope } from '../../properties/index.ts';
 import { searchRandom, type RandomResult } from '../explore/random.ts';
 import type { Config } from '../model/index.ts';
-import type { PairResult } from '../report/results.ts';
+import type { PairResult } from '../results/results.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
 import { applyOverrides, overridesTag, type Overrides } from './overrides.ts';

@@ -6,7 +6,7 @@ import { dirname, relative, sep } from 'node:path';
 import type { Suite } from '../../properties/index.ts';
 import { describeOverrides, type Overrides } from './overrides.ts';
 import type { Pair } from './select.ts';
-import type { ExplorePairResult } from '../report/results.ts';
+import type { ExplorePairResult } from '../results/results.ts';
 import { replayCommand, shellWord } from '../trace/commandLine.ts';
 
 export { shellWord } from '../trace/commandLine.ts';

@@ -26,7 +26,7 @@ import type { ExhaustiveVerdict } from '../explore/exhaustive.ts';
 import type { Verdict } from '../explore/random.ts';
 import type { Base, Fix } from '../model/index.ts';
 import type { FixCellAnswer, FixExhaustiveCell, FixRandomCell, Steps } from '../parallel/cellTasks.ts';
-import type { EnoughRecord } from '../report/enoughRecord.ts';
+import type { EnoughRecord } from '../results/enoughRecord.ts';
 import {
   fixSetsOnBase,
   fixSubsets,

@@ -12,7 +12,7 @@ import { searchExhaustiveOnPool } from '../explore/parallel.ts';
 import type { Pool } from '../parallel/pool.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import type { ExhaustiveSearchSpec } from '../parallel/tasks.ts';
-import type { ExplorePairResult } from '../report/results.ts';
+import type { ExplorePairResult } from '../results/results.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
 import { meets, pairModel, resultHead, type RunOptions } from './checkPair.ts';

@@ -18,7 +18,7 @@ import type { Verdict } from '../explore/random.ts';
 import { FIXES, parseVariant, type Base, type Event, type Fix } from '../model/index.ts';
 import type { Violation } from '../properties/index.ts';
 import { withPool } from '../parallel/pool.ts';
-import type { ExplorePairResult, FixSetRecord, PairResult } from '../report/results.ts';
+import type { ExplorePairResult, FixSetRecord, PairResult } from '../results/results.ts';
 import { checkCommandLine, exploreCommandLine } from './commandLines.ts';
 import {
   fixCell,

@@ -8,11 +8,11 @@
 import { SUITES } from '../../properties/index.ts';
 import { summarizeScenario, type ScenarioSummary } from '../explore/scenarioSummary.ts';
 import { defaultConfig, variant } from '../model/index.ts';
-import { RESULTS_SCHEMA_VERSION, type ExplorePairResult, type FixSetRecord, type LengthRatio, type PairResult, type Results } from '../report/results.ts';
+import { RESULTS_SCHEMA_VERSION, type ExplorePairResult, type FixSetRecord, type LengthRatio, type PairResult, type Results } from '../results/results.ts';
 import { BASES } from '../model/index.ts';
 import { fixSetRecord, knownFrom, runFixSets, type FixSetAnalysis } from './fixSets.ts';
 import { enoughRecord, runTwoStages, type EnoughAtDepth } from './enoughAtDepth.ts';
-import type { EnoughRecord } from '../report/enoughRecord.ts';
+import type { EnoughRecord } from '../results/enoughRecord.ts';
 import { VERSION } from '../version.ts';
 import { checkPairs, exhaustiveSections } from './select.ts';
 import { manifestDrift } from './manifestDrift.ts';

@@ -8,7 +8,7 @@ import { checkExportTarget } from '../io/exportTarget.ts';
 import { Refusal } from '../io/refusal.ts';
 import { writeAtomically } from '../io/writeAtomically.ts';
 import { junitXml } from '../report/junit.ts';
-import type { ExplorePairResult, PairResult } from '../report/results.ts';
+import type { ExplorePairResult, PairResult } from '../results/results.ts';
 import { readText } from '../io/readJson.ts';
 
 /**

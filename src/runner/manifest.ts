@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { ExhaustiveBudget } from '../../properties/index.ts';
-import type { ExplorePairResult } from '../report/results.ts';
+import type { ExplorePairResult } from '../results/results.ts';
 
 /** Where the manifest lives, from the project's root, and the command that writes it. */
 export const MANIFEST_PATH = 'properties/manifest.json';

@@ -4,7 +4,7 @@
  * that the package carries it beside the suites.
  */
 import committed from '../../properties/manifest.json' with { type: 'json' };
-import type { ExplorePairResult } from '../report/results.ts';
+import type { ExplorePairResult } from '../results/results.ts';
 import { findRow, MANIFEST_COMMAND, manifestRow, parseManifest, rowDrift } from './manifest.ts';
 
 /**

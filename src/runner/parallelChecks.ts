@@ -8,7 +8,7 @@ import { cellWindow, joinRanges, mergeRandom, type RandomPartial } from '../expl
 import type { Pool } from '../parallel/pool.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import type { RandomRangeInput } from '../parallel/tasks.ts';
-import type { PairResult } from '../report/results.ts';
+import type { PairResult } from '../results/results.ts';
 import { finishCheck, randomSearchOf, type CheckOptions } from './checkPair.ts';
 import type { Listener } from './runPairs.ts';
 import type { Pair } from './select.ts';

@@ -4,7 +4,7 @@
  * 4 no expectation unmet, but a pair without one (another variant, overridden parameters, a user
  * suite) was violated. Codes 2 (bad input) and 3 (internal error) are the command line's.
  */
-import type { ExplorePairResult, PairResult } from '../report/results.ts';
+import type { ExplorePairResult, PairResult } from '../results/results.ts';
 import { checkPair, pairModel, type CheckOptions } from './checkPair.ts';
 import { explorePair, explorePairOnPool, type ExploreOptions, type ExploreProgress } from './explorePair.ts';
 import type { Pair } from './select.ts';

@@ -3,7 +3,7 @@
  * expectations, and the exit code with its meaning, so that a CI script reads one line instead of
  * summing the rest. Every JSON line carries `schemaVersion`.
  */
-import { RESULTS_SCHEMA_VERSION, type ExplorePairResult, type PairResult } from '../report/results.ts';
+import { RESULTS_SCHEMA_VERSION, type ExplorePairResult, type PairResult } from '../results/results.ts';
 import { exhaustiveStrength, trivialRuns, weakHolds } from '../report/strength.ts';
 import { EXIT } from './runPairs.ts';
 

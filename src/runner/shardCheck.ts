@@ -12,7 +12,7 @@ import { cellWindow, mergeRandom, possibleCells, searchRandomRange, type RandomP
 import { Refusal } from '../io/refusal.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
-import type { PairResult } from '../report/results.ts';
+import type { PairResult } from '../results/results.ts';
 import { finishCheck, pairModel, randomSearchOf, type CheckOptions } from './checkPair.ts';
 import { newCutoffs, searchOnPool } from './parallelChecks.ts';
 import { exitCode, type Listener } from './runPairs.ts';

@@ -16,7 +16,7 @@ import { searchExhaustive, resultOf, type ExhaustiveResult } from '../explore/ex
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
 import { pairSpec } from '../parallel/pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
-import type { ExplorePairResult } from '../report/results.ts';
+import type { ExplorePairResult } from '../results/results.ts';
 import { pairModel } from './checkPair.ts';
 import { exhaustiveSearchOf, finishExplore, scopeFor, searchSpecOf, triggerOf, type ExploreOptions } from './explorePair.ts';
 import { exitCode, type Listener } from './runPairs.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from './run.ts';
 import { printExplore } from '../../src/cli/explore.ts';
-import type { ExplorePairResult } from '../../src/report/results.ts';
+import type { ExplorePairResult } from '../../src/results/results.ts';
 import { defaultConfig } from '../../src/model/index.ts';
 import { runInProcess } from '../support/inProcess.ts';
 import { checkHoldsStrength, validate } from '../support/junitShape.ts';

@@ -7,8 +7,8 @@ import { depthWords } from '../../src/report/enough.ts';
 import { enoughLine } from '../../src/report/finding.ts';
 import { fixSetsAppendix, fixSetsSection } from '../../src/report/fixSetsSection.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
-import type { EnoughRecord } from '../../src/report/enoughRecord.ts';
-import type { FixSetRecord } from '../../src/report/results.ts';
+import type { EnoughRecord } from '../../src/results/enoughRecord.ts';
+import type { FixSetRecord } from '../../src/results/results.ts';
 import { fixSubsets } from '../../src/runner/fixSets.ts';
 import { enoughClaims } from '../support/enoughClaims.ts';
 

@@ -7,7 +7,7 @@ import { checkPair, compareLengths, explorePair, type Pair } from '../../src/run
 import { expectation } from '../../properties/index.ts';
 import { summarizeScenario } from '../../src/explore/scenarioSummary.ts';
 import { defaultConfig, variant } from '../../src/model/index.ts';
-import { RESULTS_SCHEMA_VERSION, type Results } from '../../src/report/results.ts';
+import { RESULTS_SCHEMA_VERSION, type Results } from '../../src/results/results.ts';
 import { analyseFixSets, fixSetRecord } from '../../src/runner/fixSets.ts';
 import { VERSION } from '../../src/version.ts';
 

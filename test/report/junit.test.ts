@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/model/index.ts';
 import { FAILURE_TYPE, junitXml, type JunitInput } from '../../src/report/junit.ts';
-import type { ExplorePairResult, PairResult } from '../../src/report/results.ts';
+import type { ExplorePairResult, PairResult } from '../../src/results/results.ts';
 import { all, checkHoldsStrength, DECLARATION, parseXml, validate, type Element } from '../support/junitShape.ts';
 
 // ---------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import {
   trivialRuns,
   weakHolds,
 } from '../../src/report/strength.ts';
-import type { ExplorePairResult, PairResult } from '../../src/report/results.ts';
+import type { ExplorePairResult, PairResult } from '../../src/results/results.ts';
 
 describe('searchSize', () => {
   it('is trivial when the adversary could act in no state, whatever the states', () => {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { propertyOf, SUITES, suiteModel, type Suite } from '../../properties/index.ts';
 import { checkRun } from '../../src/properties/index.ts';
 import { enoughForAll } from '../../src/report/enough.ts';
-import { EnoughRecordSchema } from '../../src/report/resultsSchema.ts';
+import { EnoughRecordSchema } from '../../src/results/resultsSchema.ts';
 import { enoughRecord, runEnoughAtDepth, runTwoStages, withinDeepBound, type EnoughAtDepth } from '../../src/runner/enoughAtDepth.ts';
 import { fixSetRecord, runFixSets, type FixSetAnalysis } from '../../src/runner/fixSets.ts';
 import type { Fix } from '../../src/model/index.ts';

@@ -5,7 +5,7 @@
  * bound the analysis states.
  */
 import { enoughPerBase } from '../../src/report/enough.ts';
-import type { FixSetRecord, Results } from '../../src/report/results.ts';
+import type { FixSetRecord, Results } from '../../src/results/results.ts';
 
 /** One suite on one set that the first page says holds every property of the suite. */
 export interface EnoughClaim {

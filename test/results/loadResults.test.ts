@@ -7,10 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadResults } from '../../src/report/loadResults.ts';
-import type { Results } from '../../src/report/results.ts';
-import { MAX_ROWS, MAX_STRING } from '../../src/report/resultsSchema.ts';
-import { smallResults } from './fixture.ts';
+import { loadResults } from '../../src/results/loadResults.ts';
+import type { Results } from '../../src/results/results.ts';
+import { MAX_ROWS, MAX_STRING } from '../../src/results/resultsSchema.ts';
+import { smallResults } from '../report/fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-results-'));
 let results: Results;
