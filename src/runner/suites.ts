@@ -5,9 +5,9 @@ import { isSuiteFile, loadSuiteFile as loadWithApi } from './suiteFile.ts';
 
 export { propertiesOf } from '../../properties/index.ts';
 
-/** Loads a suite file, giving its default-export function the library API. */
+/** Loads a suite file, giving its default-export function the library API (loaded only then: it imports every layer). */
 export async function loadSuiteFile(path: string): Promise<Suite> {
-  const api = (await import('../index.ts')) as Record<string, unknown>;
+  const api = (await import('./libraryApi.ts')) as Record<string, unknown>;
   return loadWithApi(path, api);
 }
 
