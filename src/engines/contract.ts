@@ -82,6 +82,17 @@ export interface SearchSubject<S, E> {
   property: SearchProperty<S, E>;
 }
 
+/**
+ * A search's subject as plain data, for a pool worker to build: `module` is the URL of a module that
+ * builds it from `subject` (its export `searchSubjectOf(subject, kinds)` for the exhaustive engine,
+ * `randomSearchOf(subject)` for the random one). Any model that implements the contract can be
+ * searched on the pool so, the protocol's as a toy's, without the engines knowing it.
+ */
+export interface SubjectRef {
+  module: string;
+  subject: unknown;
+}
+
 /** What a property says of one run: its judgement, whether the run exercised its trigger, the events that applied. */
 export interface RunOutcome {
   violation: Judgement | null;

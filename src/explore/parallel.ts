@@ -1,9 +1,10 @@
 /**
  * The exhaustive engine on the protocol, on a pool of workers: the generic coordinator
- * (src/engines/exhaustive/onPool.ts); each worker builds the protocol's subject from `search` (the
- * tasks in src/parallel/tasks.ts).
+ * (src/engines/exhaustive/onPool.ts); each worker builds the protocol's subject from `search` (a
+ * module and its plain data: the runner's, src/runner/workerTasks.ts, for a pair).
  */
 import { searchExhaustiveOnPool as searchSubjectOnPool } from '../engines/exhaustive/onPool.ts';
+import type { SubjectRef } from '../engines/contract.ts';
 import type { Pool } from '../parallel/pool.ts';
 import type { Bounds, Property } from '../properties/index.ts';
 import type { Event } from '../model/index.ts';
@@ -17,7 +18,7 @@ export type { PartitionOpen, PartitionReport } from '../engines/exhaustive/onPoo
  */
 export function searchExhaustiveOnPool(
   pool: Pool,
-  search: unknown,
+  search: SubjectRef,
   property: Property,
   bounds: Bounds,
   options: ExhaustiveOptions,

@@ -1,6 +1,7 @@
 /**
- * A pool of worker threads that run named tasks (see `tasks.ts`) on plain, cloneable inputs. Tasks
- * go to the first free worker in the order they were asked for; `runOn` pins one to a worker (a
+ * A pool of worker threads that run tasks on plain, cloneable inputs. A task is a function exported
+ * by some module, named by the module's URL and the export (`TaskRef`): the layer that owns the work
+ * defines it, and the pool knows none of them. Tasks go to the first free worker in the order they were asked for; `runOn` pins one to a worker (a
  * search partition keeps its state there between steps). A worker that dies (an uncaught error, an
  * exit, a kill) fails every task it held and every later one with a `WorkerLost`: a run never
  * reports a verdict it did not finish. A worker starts only when a task needs it (a pool of 8 given
@@ -10,6 +11,26 @@ import { availableParallelism } from 'node:os';
 import { Worker, type Transferable } from 'node:worker_threads';
 import { Refusal } from '../io/refusal.ts';
 import { userCallWatchData } from '../io/userCallWatch.ts';
+
+/**
+ * A task as plain data: the URL of the module that exports it and the export's name. The function
+ * takes the task's input and returns (or resolves to) a `TaskOutput`.
+ */
+export interface TaskRef {
+  module: string;
+  name: string;
+}
+
+/** The task `name` exported by the module at `module` (its `import.meta.url`, which is a .js file's once compiled). */
+export function taskRef(module: string, name: string): TaskRef {
+  return { module, name };
+}
+
+/** What a task returns: its output, and the buffers to move to the asking thread rather than copy. */
+export interface TaskOutput<T> {
+  output: T;
+  transfer?: Transferable[];
+}
 
 /** One line saying which worker stopped and why; the command prints it and fails. */
 export class WorkerLost extends Error {}
@@ -24,7 +45,7 @@ interface Reply {
 
 interface Job {
   id: number;
-  task: string;
+  task: TaskRef;
   input: unknown;
   transfer: Transferable[];
   resolve: (output: never) => void;
@@ -75,7 +96,7 @@ export class Pool {
   }
 
   /** Runs `task` on the next free worker. */
-  run<T>(task: string, input: unknown, transfer: Transferable[] = []): Promise<T> {
+  run<T>(task: TaskRef, input: unknown, transfer: Transferable[] = []): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.lost) return reject(this.lost);
       this.queue.push({ id: this.nextId++, task, input, transfer, resolve: resolve as (o: never) => void, reject });
@@ -84,7 +105,7 @@ export class Pool {
   }
 
   /** Runs `task` on worker `index`, after the tasks already pinned there. */
-  runOn<T>(index: number, task: string, input: unknown, transfer: Transferable[] = []): Promise<T> {
+  runOn<T>(index: number, task: TaskRef, input: unknown, transfer: Transferable[] = []): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.lost) return reject(this.lost);
       if (!Number.isInteger(index) || index < 0 || index >= this.size) return reject(new RangeError(`no worker ${index} in a pool of ${this.size}`));

@@ -1,6 +1,6 @@
 /**
- * The cells of the fix-set analysis and of sweeps, and the tasks that compute them on a pool (see
- * tasks.ts). A cell is one engine on one property of one fix set, or one sweep point: a pure
+ * The cells of the fix-set analysis and of sweeps, and the tasks that compute them on a pool
+ * (`CELL_TASKS`). A cell is one engine on one property of one fix set, or one sweep point: a pure
  * function of plain data whose answer is plain data, so this thread, a pool worker or another
  * machine's shard computes the same answer (timings aside).
  *
@@ -15,10 +15,10 @@ import { searchExhaustive, type ExhaustiveVerdict } from '../explore/exhaustive.
 import { searchRandom, type Verdict } from '../explore/random.ts';
 import type { Event } from '../model/index.ts';
 import type { Violation } from '../properties/index.ts';
-import { exhaustiveSearchOf, memoryCeilingMB } from '../runner/explorePair.ts';
-import { evaluate, sweepSpecOf, type SweepPoint, type SweepSpecData } from '../runner/sweep.ts';
+import { taskRef, type TaskOutput } from '../parallel/pool.ts';
+import { exhaustiveSearchOf, memoryCeilingMB } from './explorePair.ts';
 import { suiteOf } from './pairSpec.ts';
-import type { TaskOutput } from './tasks.ts';
+import { evaluate, sweepSpecOf, type SweepPoint, type SweepSpecData } from './sweep.ts';
 
 /** A computation that asks for batches of `Q` and is answered with `A`s, returning `R`. */
 export type Steps<Q, A, R> = Generator<Q[], R, A[]>;
@@ -116,7 +116,8 @@ export interface FixCellTaskInput {
   cell: FixCellRequest;
 }
 
-async function fixCellTask(input: FixCellTaskInput): Promise<TaskOutput<FixCellAnswer>> {
+/** The pool task of one fix-set cell. */
+export async function fixCellTask(input: FixCellTaskInput): Promise<TaskOutput<FixCellAnswer>> {
   return { output: fixCell(await suiteOf(input.context.suite), input.context, input.cell) };
 }
 
@@ -126,11 +127,13 @@ export interface SweepPointTaskInput {
   seed: number;
 }
 
-async function sweepPointTask(input: SweepPointTaskInput): Promise<TaskOutput<SweepPoint>> {
+/** The pool task of one sweep point. */
+export async function sweepPointTask(input: SweepPointTaskInput): Promise<TaskOutput<SweepPoint>> {
   return { output: evaluate(await sweepSpecOf(input.spec), input.value, input.seed) };
 }
 
+/** The tasks above as the pool names them. */
 export const CELL_TASKS = {
-  fixCell: fixCellTask,
-  sweepPoint: sweepPointTask,
+  fixCell: taskRef(import.meta.url, 'fixCellTask'),
+  sweepPoint: taskRef(import.meta.url, 'sweepPointTask'),
 };

@@ -12,7 +12,7 @@ import { counterexamplePath, saveCounterexample, type SaveResult } from '../trac
 import { applyOverrides, overridesTag, type Overrides } from './overrides.ts';
 import { checkCommandLine, replayCommandLine, suiteFileFrom } from './commandLines.ts';
 import { propertiesOf } from './suites.ts';
-import { pairSpec } from '../parallel/pairSpec.ts';
+import { pairSpec } from './pairSpec.ts';
 import type { Pair } from './select.ts';
 
 export interface RunOptions {

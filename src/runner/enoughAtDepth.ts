@@ -25,7 +25,7 @@ import { searchBound } from '../../properties/index.ts';
 import type { ExhaustiveVerdict } from '../explore/exhaustive.ts';
 import type { Verdict } from '../explore/random.ts';
 import type { Base, Fix } from '../model/index.ts';
-import type { FixCellAnswer, FixExhaustiveCell, FixRandomCell, Steps } from '../parallel/cellTasks.ts';
+import type { FixCellAnswer, FixExhaustiveCell, FixRandomCell, Steps } from './cellTasks.ts';
 import type { EnoughRecord } from '../results/enoughRecord.ts';
 import {
   fixSetsOnBase,

@@ -10,14 +10,15 @@ import { init, type Counters, type Model, type State } from '../model/index.ts';
 import { checkRun, type Bounds, type Property } from '../properties/index.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
 import type { Pool } from '../parallel/pool.ts';
-import { pairSpec } from '../parallel/pairSpec.ts';
-import type { ExhaustiveSearchSpec } from '../parallel/tasks.ts';
+import type { SubjectRef } from '../engines/contract.ts';
 import type { ExplorePairResult } from '../results/results.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
 import { meets, pairModel, resultHead, type RunOptions } from './checkPair.ts';
 import { shellWord, suiteFileFrom } from './commandLines.ts';
 import { describeOverrides, overridesTag, type Overrides } from './overrides.ts';
+import { pairSpec } from './pairSpec.ts';
+import { exhaustiveSearchRef } from './workerTasks.ts';
 import { propertiesOf } from './suites.ts';
 import type { Pair } from './select.ts';
 
@@ -97,8 +98,8 @@ export function scopeFor(options: Pick<ExploreOptions, 'budget'>): Scope {
 }
 
 /** A pair's search as plain data for the workers: the pair, the overrides, and whether it is on the full tier. */
-export function searchSpecOf(pair: Pair, options: ExploreOptions): ExhaustiveSearchSpec {
-  return { pair: pairSpec(pair), overrides: options.overrides ?? {}, ...(options.budget === 'full' ? { full: true as const } : {}) };
+export function searchSpecOf(pair: Pair, options: ExploreOptions): SubjectRef {
+  return exhaustiveSearchRef({ pair: pairSpec(pair), overrides: options.overrides ?? {}, ...(options.budget === 'full' ? { full: true as const } : {}) });
 }
 
 /** Searches one pair in this thread and stores its counterexample. */

@@ -21,6 +21,7 @@ import { withPool } from '../parallel/pool.ts';
 import type { ExplorePairResult, FixSetRecord, PairResult } from '../results/results.ts';
 import { checkCommandLine, exploreCommandLine } from './commandLines.ts';
 import {
+  CELL_TASKS,
   fixCell,
   fixSearchBound,
   runSteps,
@@ -32,7 +33,7 @@ import {
   type FixExhaustiveCell,
   type FixRandomCell,
   type Steps,
-} from '../parallel/cellTasks.ts';
+} from './cellTasks.ts';
 
 /** The version of the shape `cascade fixes --json` prints; raised when a field changes meaning or goes. 2: `skipped` checks replace `implied` ones; `depth` and `reused`. */
 export const FIX_SETS_SCHEMA_VERSION = 2;
@@ -178,7 +179,7 @@ export function analyseFixSets(suite: Suite, base: Base, options: FixSetOptions)
   return runSteps(fixSetSteps(suite, base, options), (cell) => fixCell(suite, context, cell));
 }
 
-/** What the cells of one analysis share (see src/parallel/cellTasks.ts). */
+/** What the cells of one analysis share (see src/runner/cellTasks.ts). */
 export function fixCellContext(suite: Suite, options: Pick<FixSetOptions, 'budget' | 'runs'>): FixCellContext {
   return {
     suite: { suite: suite.id, ...(suite.file === undefined ? {} : { suiteFile: suite.file }) },
@@ -217,7 +218,7 @@ interface Slot {
 
 /**
  * The analyses of `suites` on one base (each suite's own, checked together) as batches of
- * independent cells (`Steps`, src/parallel/cellTasks.ts). The sets go one level of set size at a
+ * independent cells (`Steps`, src/runner/cellTasks.ts). The sets go one level of set size at a
  * time, smallest first, so that what a check depends on (its set's proper subsets) is decided before
  * it. A level is four batches: the random engine on the checks every answer needs (the set is listed
  * in the suite, or no proper subset holds the property), then on those needed only while the set
@@ -566,7 +567,7 @@ export async function runOnBases<R>(workers: number, groups: readonly SuiteSteps
         done(
           k,
           await runStepsAsync(g.steps, (cell) =>
-            pool.run<FixCellAnswer>('fixCell', { context: contextOf(g, cell), cell: cellOf(cell) } satisfies FixCellTaskInput),
+            pool.run<FixCellAnswer>(CELL_TASKS.fixCell, { context: contextOf(g, cell), cell: cellOf(cell) } satisfies FixCellTaskInput),
           ),
         ),
       ),

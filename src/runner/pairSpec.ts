@@ -4,8 +4,8 @@
  * file once and keeps it.
  */
 import { SUITES, type Suite } from '../../properties/index.ts';
-import type { Pair } from '../runner/select.ts';
-import { loadSuiteFile } from '../runner/suites.ts';
+import type { Pair } from './select.ts';
+import { loadSuiteFile } from './suites.ts';
 
 export interface PairSpec {
   suite: string;

@@ -6,12 +6,13 @@
  */
 import { cellWindow, joinRanges, mergeRandom, type RandomPartial } from '../explore/random.ts';
 import type { Pool } from '../parallel/pool.ts';
-import { pairSpec } from '../parallel/pairSpec.ts';
-import type { RandomRangeInput } from '../parallel/tasks.ts';
+import { RANDOM_RANGE, type RandomRangeInput } from '../engines/random/workerTasks.ts';
 import type { PairResult } from '../results/results.ts';
 import { finishCheck, randomSearchOf, type CheckOptions } from './checkPair.ts';
 import type { Listener } from './runPairs.ts';
 import type { Pair } from './select.ts';
+import { pairSpec } from './pairSpec.ts';
+import { randomSearchRef } from './workerTasks.ts';
 
 /** Ranges per pair per worker: enough that a slow range does not leave the other workers idle. */
 const RANGES_PER_WORKER = 2;
@@ -52,14 +53,13 @@ export async function searchOnPool(
   const parts = await Promise.all(
     rangesOf(to - from, pool.size).map(async ([a, b]) => {
       const input: RandomRangeInput = {
-        pair: spec,
-        options: { overrides: options.overrides, runs: options.runs, seed: options.seed, budget: options.budget },
+        search: randomSearchRef({ pair: spec, options: { overrides: options.overrides, runs: options.runs, seed: options.seed, budget: options.budget } }),
         from: from + a,
         to: from + b,
         cutoff,
         slot,
       };
-      const part = await pool.run<RandomPartial>('randomRange', input);
+      const part = await pool.run<RandomPartial>(RANDOM_RANGE, input);
       onRange(from + a, from + b);
       return part;
     }),

@@ -10,7 +10,7 @@
  */
 import { cellWindow, mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../explore/random.ts';
 import { Refusal } from '../io/refusal.ts';
-import { pairSpec } from '../parallel/pairSpec.ts';
+import { pairSpec } from './pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
 import type { PairResult } from '../results/results.ts';
 import { finishCheck, pairModel, randomSearchOf, type CheckOptions } from './checkPair.ts';

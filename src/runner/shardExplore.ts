@@ -14,7 +14,7 @@
  */
 import { searchExhaustive, resultOf, type ExhaustiveResult } from '../explore/exhaustive.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
-import { pairSpec } from '../parallel/pairSpec.ts';
+import { pairSpec } from './pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
 import type { ExplorePairResult } from '../results/results.ts';
 import { pairModel } from './checkPair.ts';

@@ -13,6 +13,7 @@ import { suiteModel, type Suite } from '../../properties/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import { BASES, FIXES, type Base, type Fix } from '../model/index.ts';
 import {
+  CELL_TASKS,
   fixCell,
   fixSearchBound,
   runSteps,
@@ -20,7 +21,7 @@ import {
   type FixCellTaskInput,
   type FixExhaustiveCell,
   type FixRandomCell,
-} from '../parallel/cellTasks.ts';
+} from './cellTasks.ts';
 import { withPool } from '../parallel/pool.ts';
 import { fixCellContext, fixSetSteps, fixSubsets, variantOf, type FixSetAnalysis, type FixSetOptions } from './fixSets.ts';
 import { shareOf, showShard, type Shard } from './shard.ts';
@@ -94,7 +95,7 @@ export async function runFixesShard(
       const context = fixCellContext(cell.suite, options);
       const request = { engine, variant: cell.variant, property: cell.property };
       const answer = pool
-        ? await pool.run<FixCellAnswer>('fixCell', { context, cell: request } satisfies FixCellTaskInput)
+        ? await pool.run<FixCellAnswer>(CELL_TASKS.fixCell, { context, cell: request } satisfies FixCellTaskInput)
         : fixCell(cell.suite, context, request);
       onProgress?.(++done, 2 * mine.length, `shard ${showShard(shard)}: ${cell.suite.id} on ${cell.base}: ${cell.variant}, ${cell.property} (${engine})`);
       return answer;

@@ -6,7 +6,7 @@
  */
 import { Refusal } from '../io/refusal.ts';
 import { VERSION } from '../version.ts';
-import { pairSpec, type PairSpec } from '../parallel/pairSpec.ts';
+import { pairSpec, type PairSpec } from './pairSpec.ts';
 import type { Pair } from './select.ts';
 import { readShardFile, type ShardFile } from './shardFile.ts';
 import { showShard } from './shard.ts';

@@ -6,7 +6,7 @@
  * one sweep. A merge refuses shards that ran another suite, config or model (shardDigest.ts).
  */
 import { Refusal } from '../io/refusal.ts';
-import { runSteps, runStepsAsync, type SweepPointTaskInput } from '../parallel/cellTasks.ts';
+import { CELL_TASKS, runSteps, runStepsAsync, type SweepPointTaskInput } from './cellTasks.ts';
 import { withPool } from '../parallel/pool.ts';
 import { shareOf, showShard, type Shard } from './shard.ts';
 import { writeShardFile, type SweepShardFile } from './shardFile.ts';
@@ -73,7 +73,7 @@ export async function runSweepShard(
       return p;
     };
     const atOnPool = async (cell: SweepCell): Promise<SweepPoint> => {
-      const p = await pool!.run<SweepPoint>('sweepPoint', { spec: data, ...cell } satisfies SweepPointTaskInput);
+      const p = await pool!.run<SweepPoint>(CELL_TASKS.sweepPoint, { spec: data, ...cell } satisfies SweepPointTaskInput);
       onPoint(p, ++done);
       return p;
     };

@@ -11,8 +11,8 @@ import { searchRandom } from '../explore/random.ts';
 import { summarizeScenario } from '../explore/scenarioSummary.ts';
 import { defaultConfig, parseVariant, smallConfig, type Config, type Scale } from '../model/index.ts';
 import { Refusal } from '../io/refusal.ts';
-import { runSteps, runStepsAsync, type Steps, type SweepPointTaskInput } from '../parallel/cellTasks.ts';
-import { suiteOf } from '../parallel/pairSpec.ts';
+import { CELL_TASKS, runSteps, runStepsAsync, type Steps, type SweepPointTaskInput } from './cellTasks.ts';
+import { suiteOf } from './pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
 import { pairModel } from './checkPair.ts';
 import { applyOverrides, describeOverrides, type Overrides } from './overrides.ts';
@@ -134,7 +134,7 @@ export async function runSweep(spec: SweepSpec, workers: number, onPoint: (point
     const data = sweepSpecData(spec);
     let done = 0;
     return runStepsAsync(sweepSteps(spec), async ({ value, seed }) => {
-      const p = await pool.run<SweepPoint>('sweepPoint', { spec: data, value, seed } satisfies SweepPointTaskInput);
+      const p = await pool.run<SweepPoint>(CELL_TASKS.sweepPoint, { spec: data, value, seed } satisfies SweepPointTaskInput);
       onPoint(p, ++done);
       return p;
     });

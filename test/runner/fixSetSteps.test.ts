@@ -14,7 +14,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SUITES, suiteModel, type Suite } from '../../properties/index.ts';
-import { fixSearchBound, type FixCellAnswer, type FixCellRequest, type FixExhaustiveCell, type FixRandomCell } from '../../src/parallel/cellTasks.ts';
+import { fixSearchBound, type FixCellAnswer, type FixCellRequest, type FixExhaustiveCell, type FixRandomCell } from '../../src/runner/cellTasks.ts';
 import { FIXES, type Base, type Event, type Fix } from '../../src/model/index.ts';
 import type { ExplorePairResult, PairResult } from '../../src/results/results.ts';
 import {

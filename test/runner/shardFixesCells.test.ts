@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { propertyOf, SUITES, suiteModel } from '../../properties/index.ts';
 import { searchRandomRange } from '../../src/explore/random.ts';
 import { Refusal } from '../../src/io/refusal.ts';
-import { fixSearchBound } from '../../src/parallel/cellTasks.ts';
+import { fixSearchBound } from '../../src/runner/cellTasks.ts';
 import { fixSubsets, variantOf } from '../../src/runner/fixSets.ts';
 import { runDigest } from '../../src/runner/shardDigest.ts';
 import { prepareFixesMerge } from '../../src/runner/shardFixes.ts';

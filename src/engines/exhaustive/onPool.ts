@@ -17,11 +17,13 @@
  * same counterexample, byte for byte, as a one-thread run, at the cost of that partial search.
  */
 import { COLLECT_AFTER_BYTES, collectedAfter } from '../../parallel/collectGarbage.ts';
-import type { Pool } from '../../parallel/pool.ts';
+import type { Pool, TaskRef } from '../../parallel/pool.ts';
+import type { SubjectRef } from '../contract.ts';
 import { resultOf, type ExhaustiveOptions, type ExhaustiveResult, type ExhaustiveStats, type ExhaustiveVerdict } from './search.ts';
 import type { SearchBounds } from './partition.ts';
 import { SharedSeenSet } from './_internals/sharedSeenSet.ts';
 import type { QueueData } from './_internals/vectorQueue.ts';
+import { EXPLORE_TASKS } from './workerTasks.ts';
 
 /** What a worker's part reports after each step. */
 export interface PartitionReport {
@@ -43,8 +45,8 @@ export interface PartitionReport {
 /** What a worker needs to open its part: the search as plain data (the worker builds the model from it), its index, the table. */
 export interface PartitionOpen {
   session: number;
-  /** Resolved in the worker into the search's subject (see src/parallel/tasks.ts). */
-  search: unknown;
+  /** Built in the worker into the search's subject (see workerTasks.ts). */
+  search: SubjectRef;
   bounds: SearchBounds;
   index: number;
   count: number;
@@ -58,13 +60,13 @@ const FIRST_CAPACITY = 1 << 20;
 let sessions = 0;
 
 /**
- * Searches as `searchExhaustive` does, on every worker of `pool`. `search` describes the search's
+ * Searches as `searchExhaustive` does, on every worker of `pool`. `search` names the search's
  * subject as plain data, for the workers to build it from (the tasks `exploreOpen` and
- * `exploreSettle` do); `healTicks` is its property's heal phase.
+ * `exploreSettle` of workerTasks.ts do); `healTicks` is its property's heal phase.
  */
 export async function searchExhaustiveOnPool<E>(
   pool: Pool,
-  search: unknown,
+  search: SubjectRef,
   healTicks: number,
   options: ExhaustiveOptions,
 ): Promise<ExhaustiveResult<E> & { recorded?: string[] }> {
@@ -74,7 +76,7 @@ export async function searchExhaustiveOnPool<E>(
 /** The search itself; its shared seen-set is unreachable once it returns, and collected then. */
 async function searchOnPool<E>(
   pool: Pool,
-  search: unknown,
+  search: SubjectRef,
   healTicks: number,
   options: ExhaustiveOptions,
 ): Promise<ExhaustiveResult<E> & { recorded?: string[] }> {
@@ -93,13 +95,13 @@ async function searchOnPool<E>(
     ...(options.swarm ? { swarm: options.swarm } : {}),
     ...(options.record ? { record: true } : {}),
   };
-  const all = (task: string, input: (w: number) => object, transfer: (w: number) => ArrayBuffer[] = () => []) =>
+  const all = (task: TaskRef, input: (w: number) => object, transfer: (w: number) => ArrayBuffer[] = () => []) =>
     Promise.all(Array.from({ length: count }, (_, w) => pool.runOn<PartitionReport>(w, task, { session, ...input(w) }, transfer(w))));
 
   let depth = 0;
   let peakBytes = 0;
   let reports = await all(
-    'exploreOpen',
+    EXPLORE_TASKS.open,
     (index) => ({ search, bounds: searchBounds, index, count, table: table.buffer, tableVersion }) satisfies Omit<PartitionOpen, 'session'>,
   );
   const sum = (f: (r: PartitionReport) => number) => reports.reduce((total, r) => total + f(r), 0);
@@ -131,13 +133,13 @@ async function searchOnPool<E>(
   const finish = async (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): Promise<ExhaustiveResult<E> & { recorded?: string[] }> => {
     const s = stats();
     const closed = await Promise.all(
-      Array.from({ length: count }, (_, w) => pool.runOn<{ recorded: string[] | null }>(w, 'exploreClose', { session, large: s.bytes >= COLLECT_AFTER_BYTES })),
+      Array.from({ length: count }, (_, w) => pool.runOn<{ recorded: string[] | null }>(w, EXPLORE_TASKS.close, { session, large: s.bytes >= COLLECT_AFTER_BYTES })),
     );
     const recorded = options.record ? { recorded: closed.flatMap((c) => c.recorded ?? []) } : {};
     if (verdict !== 'violated') return { ...resultOf<E>(s, verdict, stoppedBy, options.horizon, healTicks, null, count), ...recorded };
     // The counterexample a one-thread search gives: its first violation of the shortest length.
     const { onProgress: _, record: __, ...plain } = options;
-    const one = await pool.runOn<ExhaustiveResult<E>>(0, 'exploreSettle', { search, options: { ...plain, settleAt: best()! } });
+    const one = await pool.runOn<ExhaustiveResult<E>>(0, EXPLORE_TASKS.settle, { search, options: { ...plain, settleAt: best()! } });
     if (one.counterexample === null) return { ...one, ms: performance.now() - started, workers: count, ...recorded };
     return {
       ...resultOf({ ...s, ms: performance.now() - started }, verdict, stoppedBy, options.horizon, one.healTicks, one.counterexample, count),
@@ -152,19 +154,19 @@ async function searchOnPool<E>(
     const level = Math.min(...levels);
     if (table.crowded && !grow()) continue;
     // Deal the level out: worker w expands the w-th queue of every worker.
-    const given = await all('exploreGive', () => ({ level }));
+    const given = await all(EXPLORE_TASKS.give, () => ({ level }));
     const dealt = Array.from({ length: count }, (_, w) => given.map((r) => r.queues[w]!).filter((q) => q !== undefined));
     // While the workers expand, the states they add show in the shared table: report them each second.
     const ticker = options.onProgress && setInterval(() => options.onProgress!(stats()), 1000);
     try {
       reports = await all(
-        'exploreExpand',
+        EXPLORE_TASKS.expand,
         (w) => ({ level, queues: dealt[w], table: table.buffer, tableVersion }),
         (w) => dealt[w]!.map((q) => q.bytes.buffer as ArrayBuffer),
       );
       while (reports.some((r) => r.paused) && !stopped()) {
         if (!grow()) break;
-        reports = await all('exploreExpand', () => ({ level, queues: null, table: table.buffer, tableVersion }));
+        reports = await all(EXPLORE_TASKS.expand, () => ({ level, queues: null, table: table.buffer, tableVersion }));
       }
     } finally {
       if (ticker) clearInterval(ticker);

@@ -20,7 +20,8 @@ import { searchExhaustive, type ExhaustiveResult } from '../../../src/explore/ex
 import { searchExhaustiveOnPool } from '../../../src/explore/parallel.ts';
 import type { Model } from '../../../src/model/index.ts';
 import { Pool } from '../../../src/parallel/pool.ts';
-import { pairSpec } from '../../../src/parallel/pairSpec.ts';
+import { pairSpec } from '../../../src/runner/pairSpec.ts';
+import { exhaustiveSearchRef } from '../../../src/runner/workerTasks.ts';
 import type { Bounds, Property } from '../../../src/properties/index.ts';
 import { loadSuiteFile } from '../../../src/runner/suites.ts';
 import type { Overrides } from '../../../src/runner/overrides.ts';
@@ -166,7 +167,7 @@ describe("the exhaustive engine reaches exactly the reference search's states", 
       console.info(`${label}: ${ref.earliest.size} states, latest tick ${ref.latestTick}, ${one.verdict}${ref.shortest === null ? '' : ` in ${ref.shortest}`}`);
 
       // On workers: the subject is built in each worker from the pair and the same config and bounds.
-      const spec = { pair: pairSpec({ suite, property: c.property, variant: c.variant, expected: null }), overrides: { ...(c.config ?? {}) }, bounds };
+      const spec = exhaustiveSearchRef({ pair: pairSpec({ suite, property: c.property, variant: c.variant, expected: null }), overrides: { ...(c.config ?? {}) }, bounds });
       for (const workers of [2, 3]) {
         const r = await searchExhaustiveOnPool(pools[workers]!, spec, property, bounds, options);
         compare(`${label}, ${workers} workers`, r, ref, model, property);

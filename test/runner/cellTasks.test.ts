@@ -1,5 +1,5 @@
 /**
- * The cells of the fix-set analysis (src/parallel/cellTasks.ts), computed in this thread: a
+ * The cells of the fix-set analysis (src/runner/cellTasks.ts), computed in this thread: a
  * computation of batches runs to its end in this thread and concurrently, a cell's exhaustive bound
  * is the suite's at most 4 GB of memory, and each engine's cell answers with its own fields. Quick:
  * crash-cascade-2010's searches close at under a hundred states; the first test the mutation run
@@ -10,7 +10,7 @@ import { SUITES } from '../../properties/index.ts';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixCell, fixSearchBound, runSteps, runStepsAsync, type Steps } from '../../src/parallel/cellTasks.ts';
+import { fixCell, fixSearchBound, runSteps, runStepsAsync, type Steps } from '../../src/runner/cellTasks.ts';
 import { explorePair, exhaustiveSearchOf, memoryCeilingMB } from '../../src/runner/explorePair.ts';
 
 /** Asks for [1, 2], then for the doubles of its answers, and returns the sum of all the answers. */
