@@ -133,7 +133,9 @@ async function searchOnPool<E>(
   const finish = async (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): Promise<ExhaustiveResult<E> & { recorded?: string[] }> => {
     const s = stats();
     const closed = await Promise.all(
-      Array.from({ length: count }, (_, w) => pool.runOn<{ recorded: string[] | null }>(w, EXPLORE_TASKS.close, { session, large: s.bytes >= COLLECT_AFTER_BYTES })),
+      Array.from({ length: count }, (_, w) =>
+        pool.runOn<{ recorded: string[] | null }>(w, EXPLORE_TASKS.close, { session, large: s.bytes >= COLLECT_AFTER_BYTES }),
+      ),
     );
     const recorded = options.record ? { recorded: closed.flatMap((c) => c.recorded ?? []) } : {};
     if (verdict !== 'violated') return { ...resultOf<E>(s, verdict, stoppedBy, options.horizon, healTicks, null, count), ...recorded };

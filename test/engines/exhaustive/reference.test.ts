@@ -167,7 +167,11 @@ describe("the exhaustive engine reaches exactly the reference search's states", 
       console.info(`${label}: ${ref.earliest.size} states, latest tick ${ref.latestTick}, ${one.verdict}${ref.shortest === null ? '' : ` in ${ref.shortest}`}`);
 
       // On workers: the subject is built in each worker from the pair and the same config and bounds.
-      const spec = exhaustiveSearchRef({ pair: pairSpec({ suite, property: c.property, variant: c.variant, expected: null }), overrides: { ...(c.config ?? {}) }, bounds });
+      const spec = exhaustiveSearchRef({
+        pair: pairSpec({ suite, property: c.property, variant: c.variant, expected: null }),
+        overrides: { ...(c.config ?? {}) },
+        bounds,
+      });
       for (const workers of [2, 3]) {
         const r = await searchExhaustiveOnPool(pools[workers]!, spec, property, bounds, options);
         compare(`${label}, ${workers} workers`, r, ref, model, property);

@@ -17,7 +17,7 @@ import { toyStateCount } from '../../support/toyModel.ts';
 
 const suite = (id: string) => SUITES.find((s) => s.id === id)!;
 
-describe('exploreSettle: a pair\'s search spec as a worker builds it', () => {
+describe("exploreSettle: a pair's search spec as a worker builds it", () => {
   // feedback-loop's exhaustive scope cuts the churn budget to 1; its full tier keeps the suite's.
   const s = suite('feedback-loop');
   const pair = pairSpec({ suite: s, property: 'no-cascade', variant: 'fixed', expected: null });
