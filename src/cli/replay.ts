@@ -5,7 +5,7 @@
  * recorded violation reproduces; with `--variant`, exit 0 when the property holds there along the
  * same events, 1 when it is violated.
  */
-import { checkDiagramTarget, loadSuiteFile, replayFile, writeDiagram } from '../runner/index.ts';
+import { checkDiagramTarget, loadSuiteFile, replayFile, sequenceTrace, writeDiagram } from '../runner/index.ts';
 import { parse, UsageError } from './args.ts';
 
 export const replayHelp = `Usage: cascade replay FILE [options]
@@ -60,7 +60,8 @@ export async function replayCommand(argv: string[], out: (line: string) => void)
   const { file, result: r, code } = replayed;
   if (replayed.itfStates !== null && !values.json) out(`ITF trace (${replayed.itfStates} states) written to ${values.itf}`);
   if (values.diagram !== undefined) {
-    writeDiagram(values.diagram, file, r, { path: input, suiteFile: values.suite });
+    const walk = sequenceTrace(r.model, file.events, r.outcome.healTicks, r.outcome.violation);
+    writeDiagram(values.diagram, file, { variant: r.variant, ownVariant: r.ownVariant, walk }, { path: input, suiteFile: values.suite });
     if (!values.json) out(`sequence diagram written to ${values.diagram}`);
   }
   if (values.json) {

@@ -1,12 +1,14 @@
 /**
  * `cascade report [--out DIR] [--results FILE] [--dir D] [--budget test|start] [--json]`: writes the
  * design-review report from the results `npm start` saved, or from results computed now, explaining
- * the counterexamples of D and of every directory the results name.
+ * the counterexamples of D and of every directory the results name (the runner loads, replays and
+ * walks them; the report formats).
  */
 import { existsSync } from 'node:fs';
 import { isInside } from '../io/realPath.ts';
 import {
   checkedDirectory,
+  FIDELITY_REDUCTION,
   gatherResults,
   loadResults,
   loadSuiteFile,
@@ -39,9 +41,10 @@ Options:
   --suite FILE     a suite file of your own (repeatable): its counterexamples are explained too (a
                    suite file is code; cascade runs one only when you name it)
   --population-reduction K
-                   the report's population run (the fidelity table and curves, seed 1) on a
-                   population K times smaller than 'cascade fidelity' runs (default 2: about half a
-                   minute; 10 takes seconds, and the shape drifts: see README, Fidelity)
+                   for results computed now: their population run (the fidelity table and curves,
+                   seed 1) on a population K times smaller than 'cascade fidelity' runs (default
+                   ${FIDELITY_REDUCTION}: about half a minute; 10 takes seconds, and the shape drifts: see README,
+                   Fidelity). Refused when the results are read from a file: they hold their own
   --update         replace files in DIR of the same name that cascade did not write
   --workers N      worker threads for results computed now (default: this machine's cores)
   --json           print { markdown, html, appendix, counterexamples, charts } as one JSON object
@@ -72,7 +75,12 @@ export async function reportCommand(
   }
   if (values.results === '') throw new UsageError('--results needs a file');
   const budget = oneOf('budget', values.budget, ['test', 'start'] as const, 'test');
-  const reduction = integer('population-reduction', values['population-reduction'], 2, 1, 100);
+  const reduction = integer('population-reduction', values['population-reduction'], FIDELITY_REDUCTION, 1, 100);
+  const fromFile = values.results ?? (existsSync(RESULTS_PATH) ? RESULTS_PATH : undefined);
+  if (fromFile !== undefined && values['population-reduction'] !== undefined)
+    throw new UsageError(
+      `--population-reduction applies to results computed now; ${fromFile} holds its own population run (run 'npm start' to compute it anew)`,
+    );
   // Checked whether or not results are computed now: a bad flag is refused the same way either way.
   const workers = workersFlag(values.workers);
   const outDir = directoryFlag('out', values.out, 'report');
@@ -89,16 +97,16 @@ export async function reportCommand(
   if (dir !== undefined && isInside(outDir, dir)) throw new UsageError(`--out ${outDir}: is inside --dir ${dir}; the report goes elsewhere`);
   const fromDir = dir === undefined ? undefined : checkedDirectory(dir, suites);
   let results: Results;
-  if (values.results !== undefined || existsSync(RESULTS_PATH)) {
-    const loaded = loadResults(values.results ?? RESULTS_PATH);
+  if (fromFile !== undefined) {
+    const loaded = loadResults(fromFile);
     if (!loaded.ok) throw new UsageError(loaded.error);
     results = loaded.value;
   } else {
     log(`no ${RESULTS_PATH} ('npx cascade start' or 'npm start' saves one): running the suites with the ${budget} budget now`);
-    results = (await gatherResults(budget, gatherPrinter(budget, log, false), workers)).results;
+    results = (await gatherResults(budget, gatherPrinter(budget, log, false), workers, { reduction })).results;
   }
   const counterexamples = reportCounterexamples(results, dir ?? 'counterexamples', suites, fromDir);
-  const files = await writeReport(results, outDir, { update: values.update === true, suites, reduction, counterexamples });
+  const files = await writeReport(results, counterexamples, outDir, { update: values.update === true });
   if (values.json) out(JSON.stringify(files));
   else {
     out(`report: ${files.markdown} and ${files.html}; appendix: ${files.appendix.markdown} and ${files.appendix.html}`);

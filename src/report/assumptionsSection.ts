@@ -2,19 +2,17 @@
  * What was checked and under which assumptions (per suite: concern, assumptions, adversary, bounds,
  * both engines' budgets; the properties; the versions), so that no verdict is read out of context.
  */
-import { SUITES, suiteModel, type Suite } from '../../properties/index.ts';
 import { lookup } from '../model/lookup.ts';
 import { PROPERTIES } from '../properties/builtIn.ts';
-import { fullTierOf } from '../runner/explorePair.ts';
 import { VERSION } from '../version.ts';
 import { cell, type Block } from './blocks.ts';
 import { count } from './format.ts';
 import { variantRank } from './matrix.ts';
-import type { Results } from '../results/results.ts';
+import type { Results, SuiteRecord } from '../results/results.ts';
 
 export function assumptionsSection(results: Results): Block[] {
   const ids = new Set([...results.random, ...results.exhaustive].map((r) => r.suite));
-  const suites = SUITES.filter((s) => ids.has(s.id));
+  const suites = results.suites.filter((s) => ids.has(s.id));
   const properties = [...new Set(suites.flatMap((s) => s.properties))];
   return [
     { kind: 'heading', level: 2, text: 'What was checked, under which assumptions' },
@@ -40,8 +38,8 @@ export function assumptionsSection(results: Results): Block[] {
   ];
 }
 
-function adversary(s: Suite): string {
-  const c = suiteModel(s, Object.keys(s.variants)[0]!).config;
+function adversary(s: SuiteRecord): string {
+  const c = s.config;
   const churn = s.kinds.includes('goOnline') || s.kinds.includes('goOffline') ? `, churn budget ${c.churnBudget}` : '';
   return [
     `${s.scale} scale: ${count(c.peers)} peers, ${count(c.supernodes)} supernodes of capacity ${c.supernodeCapacity}`,
@@ -51,7 +49,7 @@ function adversary(s: Suite): string {
   ].join('\n');
 }
 
-function bounds(s: Suite): string {
+function bounds(s: SuiteRecord): string {
   const b = s.bounds;
   return [
     `heal horizon H = ${b.healTicks} ticks, logins complete within T = ${b.loginTicks} ticks`,
@@ -61,14 +59,14 @@ function bounds(s: Suite): string {
 }
 
 /** Runs per pair as run (the most any pair that held used), falling back to the suite's budget. */
-function randomBudget(s: Suite, results: Results): string {
+function randomBudget(s: SuiteRecord, results: Results): string {
   const pairs = results.random.filter((r) => r.suite === s.id);
   const held = pairs.filter((r) => r.verdict !== 'violated').map((r) => r.runs);
   const runs = held.length > 0 ? Math.max(...held) : s.budget[results.budget];
   return [`seed ${s.seed}`, `${count(runs)} runs per pair (${results.budget} budget)`, `${pairs.length} (property, variant) pairs`].join('\n');
 }
 
-function exhaustiveBudget(s: Suite, results: Results): string {
+function exhaustiveBudget(s: SuiteRecord, results: Results): string {
   const ran = results.exhaustive.filter((e) => e.suite === s.id);
   if (ran.length === 0) return 'not run';
   const variants = [...new Set(ran.map((e) => e.variant))].sort((a, b) => variantRank(a) - variantRank(b));
@@ -78,11 +76,11 @@ function exhaustiveBudget(s: Suite, results: Results): string {
     const label = `${e.property}@${e.variant}`;
     bound.set(b, [...(bound.get(b) ?? []), label]);
   }
-  const lines = [`variants: ${variants.join(', ')}`, `events: tick, ${(s.exhaustive.kinds ?? s.kinds).join(', ')}`];
+  const lines = [`variants: ${variants.join(', ')}`, `events: tick, ${s.exhaustiveKinds.join(', ')}`];
   if (bound.size === 1) lines.push([...bound.keys()][0]!);
   else for (const [b, labels] of bound) lines.push(`${b} (${labels.join(', ')})`);
   lines.push(`scope: ${ran[0]!.scope}`);
-  const tier = fullTierOf(s);
+  const tier = s.fullTier;
   if (tier && !ran.some((e) => e.full)) lines.push(`not searched here, the full tier (${tier.scope}): \`${tier.command}\`, ${tier.cost}`);
   return lines.join('\n');
 }

@@ -38,7 +38,7 @@ function glyph(matrix: Matrix, variant: string, column: Column, outDir: string):
   const verdict = matrix.verdict(variant, column);
   if (verdict === 'not checked') return cell('—', 'none');
   const { random, exhaustive } = matrix.entry(variant, column);
-  const details = [random && randomLine(random), exhaustive && exhaustiveLine(exhaustive)].filter(Boolean).join('; ');
+  const details = [random && randomLine(random, matrix.suite(random.suite)), exhaustive && exhaustiveLine(exhaustive)].filter(Boolean).join('; ');
   const warn = isMismatch(matrix, variant, column) ? ' ⚠' : '';
   if (verdict === 'violated') {
     const lengths = [random?.eventsAfterShrink, exhaustive?.eventsInCounterexample].filter((n): n is number => typeof n === 'number');

@@ -2,10 +2,9 @@
  * One part per committed counterexample (violation, numbered narrative, sequence diagram, metrics
  * chart), so a reviewer can follow each failure without running the tool.
  */
-import { narrate } from '../trace/narrative.ts';
 import { cell, type Block } from './blocks.ts';
 import { counterexampleChart } from './counterexampleChart.ts';
-import type { CounterexampleSet, LoadedCounterexample } from './counterexamples.ts';
+import type { CounterexampleSet, ExplainedCounterexample } from './counterexamples.ts';
 import { count, plural } from './format.ts';
 import { linkFrom } from './links.ts';
 import { replayCommand } from '../trace/commandLine.ts';
@@ -30,11 +29,11 @@ export function counterexamplesSection(set: CounterexampleSet, outDir: string): 
   return blocks;
 }
 
-function title(c: LoadedCounterexample): string {
+function title(c: ExplainedCounterexample): string {
   return `${c.file.suite}: ${c.file.property} on ${c.file.variant}`;
 }
 
-function indexTable(loaded: LoadedCounterexample[], outDir: string): Block {
+function indexTable(loaded: ExplainedCounterexample[], outDir: string): Block {
   return {
     kind: 'table',
     header: ['suite', 'property', 'variant', 'events', 'engine', 'violation', 'file'],
@@ -50,24 +49,24 @@ function indexTable(loaded: LoadedCounterexample[], outDir: string): Block {
   };
 }
 
-function heading(c: LoadedCounterexample, index: number): string {
+function heading(c: ExplainedCounterexample, index: number): string {
   return `${index + 1}. ${title(c)}`;
 }
 
-function part(c: LoadedCounterexample, index: number, outDir: string): Block {
-  const { file, replay: r } = c;
-  const v = r.outcome.violation;
+function part(c: ExplainedCounterexample, index: number, outDir: string): Block {
+  const { file } = c;
+  const v = c.violation;
   const found =
     file.engine === 'random'
       ? `found by the random engine (seed ${file.seed}${file.shrink ? `, shrunk from ${file.shrink.eventsBeforeShrink} to ${file.shrink.eventsAfterShrink} events` : ''})`
       : `found by the exhaustive engine (a shortest one${file.search ? `, ${count(file.search.states)} states searched` : ''})`;
-  const replayed = r.reproduces ? 'replays to the same step and sentence' : '⚠ does not replay as recorded';
-  const suiteFile = c.suite?.file;
+  const replayed = c.reproduces ? 'replays to the same step and sentence' : '⚠ does not replay as recorded';
+  const suiteFile = c.suiteFile;
   const from =
     suiteFile === undefined
       ? ''
-      : ` Property of the user suite \`${file.suite}\` from the suite file \`${suiteFile}\`: ${c.suite!.ownProperties?.[file.property]?.summary ?? 'a built-in property'}.`;
-  const steps = narrate(r.model, file.events, c.healTicks);
+      : ` Property of the user suite \`${file.suite}\` from the suite file \`${suiteFile}\`: ${c.ownPropertySummary ?? 'a built-in property'}.`;
+  const steps = c.narrative;
   const narrative = steps.map((s) => {
     const m = s.metrics;
     const mark = v?.step === s.index ? ' **← violation**' : '';
@@ -89,7 +88,7 @@ function part(c: LoadedCounterexample, index: number, outDir: string): Block {
         open: steps.length <= OPEN_NARRATIVE,
         blocks: [{ kind: 'list', ordered: true, items: narrative, className: 'narrative' }],
       },
-      { kind: 'mermaid', source: sequenceDiagram(r.model, file.events, c.healTicks, v) },
+      { kind: 'mermaid', source: sequenceDiagram(c.diagram) },
       { kind: 'charts', charts: [counterexampleChart(c, chartFile)] },
     ],
   };

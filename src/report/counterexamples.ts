@@ -1,91 +1,54 @@
 /**
- * Loads every committed counterexample (sorted by path), replays it for the heal ticks it needed and
- * picks the variant to compare it with, so the report explains exactly what is committed.
+ * What the report says of each counterexample it explains, as data the runner prepares
+ * (runner/explainCounterexamples.ts: each file loaded, replayed, walked and told): the file, the
+ * replay's verdict, the numbered narrative, the sequence diagram's steps, and the metrics per tick on
+ * its own variant and on the variant compared with it. The report formats this and runs nothing.
  */
-import { readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
-import { expectation, propertiesOf, SUITES, type Suite } from '../../properties/index.ts';
-import { replay, type ReplayResult } from '../explore/replay.ts';
-import { loadCounterexample } from '../trace/load.ts';
+import type { Event, Metrics } from '../model/index.ts';
 import type { CounterexampleFile } from '../trace/schema.ts';
+import type { SequenceTrace, Violation } from './sequenceDiagram.ts';
 
-export interface LoadedCounterexample {
+/** One numbered step of the narrative: the event in words with what it did, and the metrics after it. */
+export interface NarrativeLine {
+  /** Position from 0 (events, then heal ticks), shown as `index + 1`. */
+  index: number;
+  text: string;
+  metrics: Metrics;
+}
+
+/** The metrics along a counterexample's events on one variant: before the first step, after each step, and the step it is violated at. */
+export interface MetricsWalk {
+  initial: Metrics;
+  steps: { index: number; event: Event; applied: boolean; metrics: Metrics }[];
+  violationStep: number | null;
+}
+
+export interface ExplainedCounterexample {
   /** Path as found under the directory, e.g. `counterexamples/feedback-loop/recovers--skype-2010.json`. */
   path: string;
   file: CounterexampleFile;
-  /** The replay on the file's own variant. */
-  replay: ReplayResult;
+  /** The replay on the file's own variant: the violation it found, and whether that is the recorded one (step and sentence). */
+  violation: Violation | null;
+  reproduces: boolean;
   /** Heal ticks the replay ran before the violation showed (or the whole heal phase). */
   healTicks: number;
-  suite: Suite | undefined;
+  /** A user suite's counterexample: the suite file it came from, as the user named it. */
+  suiteFile?: string;
+  /** The summary of the property, when the user suite defines it itself. */
+  ownPropertySummary?: string;
   /** The variant drawn next to it on the same events: its suite's first one expected to hold, `fixed` first. */
   comparison: string | null;
+  /** The numbered narrative on its own variant, events then heal ticks. */
+  narrative: NarrativeLine[];
+  /** The sequence diagram's steps on its own variant, up to the violation. */
+  diagram: SequenceTrace;
+  /** The metrics per step on its own variant, and on `comparison` along the same events (null when there is none). */
+  own: MetricsWalk;
+  compared: MetricsWalk | null;
 }
 
 export interface CounterexampleSet {
-  loaded: LoadedCounterexample[];
+  loaded: ExplainedCounterexample[];
   /** One line per file that could not be loaded or replayed. */
   problems: string[];
-}
-
-/**
- * Every `.json` entry under `dir`, recursively, sorted by path; none when `dir` does not exist.
- * Symbolic links to directories are not followed (no loops); a `.json` entry that is not a readable
- * counterexample (a dangling link, a FIFO) is listed and then reported as a problem by the loader.
- */
-export function counterexampleFiles(dir: string): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...counterexampleFiles(path));
-    else if (entry.name.endsWith('.json')) out.push(path);
-  }
-  return out.sort();
-}
-
-/** `userSuites`: suites from suite files the user named, whose counterexamples are explained too. */
-export function loadCounterexamples(dir: string, userSuites: readonly Suite[] = []): CounterexampleSet {
-  return loadCounterexampleFiles(counterexampleFiles(dir), userSuites);
-}
-
-/** The counterexample files at `paths`, each loaded and replayed, or said as a problem. */
-export function loadCounterexampleFiles(paths: readonly string[], userSuites: readonly Suite[] = []): CounterexampleSet {
-  const loaded: LoadedCounterexample[] = [];
-  const problems: string[] = [];
-  const suites = [...SUITES, ...userSuites];
-  const properties = propertiesOf(userSuites);
-  for (const path of paths) {
-    const file = loadCounterexample(path, properties);
-    if (!file.ok) {
-      problems.push(file.error);
-      continue;
-    }
-    const replayed = replay(file.value, file.value.variant, properties);
-    if (!replayed.ok) {
-      problems.push(`${path}: ${replayed.error}`);
-      continue;
-    }
-    const suite = suites.find((s) => s.id === file.value.suite);
-    loaded.push({
-      path,
-      file: file.value,
-      replay: replayed.value,
-      healTicks: replayed.value.outcome.healTicks,
-      suite,
-      comparison: suite ? comparisonVariant(suite, file.value.property) : null,
-    });
-  }
-  return { loaded, problems };
-}
-
-/** The variant to draw next to a counterexample: `fixed` if the suite expects it to hold, else the first that does. */
-export function comparisonVariant(suite: Suite, property: string): string | null {
-  const holding = Object.keys(suite.variants).filter((v) => expectation(suite, property, v) === 'holds');
-  return holding.includes('fixed') ? 'fixed' : (holding[0] ?? null);
 }

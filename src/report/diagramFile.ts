@@ -5,14 +5,13 @@
  * that Mermaid text by sequenceSvg.ts, no browser needed).
  */
 import { extname } from 'node:path';
-import type { ReplayResult } from '../explore/replay.ts';
 import { checkExportTarget } from '../io/exportTarget.ts';
 import { realPath } from '../io/realPath.ts';
 import { Refusal } from '../io/refusal.ts';
 import { writeAtomically } from '../io/writeAtomically.ts';
 import { replayCommand, shellWord } from '../trace/commandLine.ts';
 import type { CounterexampleFile } from '../trace/schema.ts';
-import { sequenceDiagram } from './sequenceDiagram.ts';
+import { sequenceDiagram, type SequenceTrace } from './sequenceDiagram.ts';
 import { sequenceSvg } from './sequenceSvg.ts';
 
 /** The file endings `--diagram` writes. */
@@ -39,10 +38,17 @@ export interface DiagramSource {
   suiteFile?: string;
 }
 
+/** A replay of a counterexample file, on its own variant or another, as the diagram draws it (the runner's sequenceTrace). */
+export interface ReplayDiagram {
+  variant: string;
+  ownVariant: boolean;
+  walk: SequenceTrace;
+}
+
 /** The diagram of `result` (a replay of `file`, on its own variant or another) in the format `out`'s ending names. */
-export function diagramText(out: string, file: CounterexampleFile, result: ReplayResult, source: DiagramSource): string {
-  const v = result.outcome.violation;
-  const mermaid = sequenceDiagram(result.model, file.events, result.outcome.healTicks, v);
+export function diagramText(out: string, file: CounterexampleFile, result: ReplayDiagram, source: DiagramSource): string {
+  const v = result.walk.violation;
+  const mermaid = sequenceDiagram(result.walk);
   const ext = extname(out).toLowerCase();
   if (ext === '.mmd') return mermaid + '\n';
   if (ext === '.svg') return sequenceSvg(mermaid);
@@ -61,6 +67,6 @@ export function diagramText(out: string, file: CounterexampleFile, result: Repla
 }
 
 /** Writes the diagram atomically (after `checkDiagramTarget`). */
-export function writeDiagram(out: string, file: CounterexampleFile, result: ReplayResult, source: DiagramSource): void {
+export function writeDiagram(out: string, file: CounterexampleFile, result: ReplayDiagram, source: DiagramSource): void {
   writeAtomically(out, diagramText(out, file, result, source));
 }

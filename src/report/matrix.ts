@@ -2,11 +2,8 @@
  * The matrix of variants by (suite, property) with both engines' verdicts, ordered bases, single
  * fixes, then `fixed`, so the summary and the matrix section read the same data.
  */
-import { SUITES } from '../../properties/index.ts';
-import type { PairResult } from '../results/results.ts';
-import type { ExplorePairResult } from '../results/results.ts';
+import type { ExplorePairResult, PairResult, Results, SuiteRecord } from '../results/results.ts';
 import { FIXES, parseVariant } from '../model/variant.ts';
-import type { Results } from '../results/results.ts';
 
 export interface Column {
   suite: string;
@@ -26,6 +23,8 @@ export interface Matrix {
   variants: string[];
   entry(variant: string, column: Column): Entry;
   verdict(variant: string, column: Column): Combined;
+  /** The record of a suite the results name, in `check` order (results.suites). */
+  suite(id: string): SuiteRecord | undefined;
 }
 
 export function buildMatrix(results: Results): Matrix {
@@ -41,7 +40,7 @@ export function buildMatrix(results: Results): Matrix {
   const pairs = [...results.random, ...results.exhaustive];
   const columns: Column[] = [];
   for (const p of pairs) if (!columns.some((c) => c.suite === p.suite && c.property === p.property)) columns.push({ suite: p.suite, property: p.property });
-  columns.sort((a, b) => columnRank(a) - columnRank(b));
+  columns.sort((a, b) => columnRank(results.suites, a) - columnRank(results.suites, b));
   const variants = [...new Set(pairs.map((p) => p.variant))].sort((a, b) => variantRank(a) - variantRank(b) || a.localeCompare(b));
   const entry = (variant: string, c: Column) => entries.get(key(c.suite, c.property, variant)) ?? {};
   return {
@@ -49,6 +48,7 @@ export function buildMatrix(results: Results): Matrix {
     variants,
     entry,
     verdict: (variant, c) => combine(entry(variant, c)),
+    suite: (id) => results.suites.find((s) => s.id === id),
   };
 }
 
@@ -64,11 +64,11 @@ function combine({ random, exhaustive }: Entry): Combined {
   return 'not checked';
 }
 
-/** Suites in the order `check` runs them, properties in each suite's order; unknown ones last. */
-function columnRank(c: Column): number {
-  const s = SUITES.findIndex((x) => x.id === c.suite);
+/** Suites in the order `check` runs them (the order of `suites`), properties in each suite's order; unknown ones last. */
+function columnRank(suites: readonly SuiteRecord[], c: Column): number {
+  const s = suites.findIndex((x) => x.id === c.suite);
   if (s < 0) return 1e6;
-  const p = SUITES[s]!.properties.indexOf(c.property);
+  const p = suites[s]!.properties.indexOf(c.property);
   return s * 100 + (p < 0 ? 99 : p);
 }
 
@@ -92,7 +92,9 @@ export function fixName(variant: string): string {
   return parsed.value.fixes.length === 0 ? 'no fix' : parsed.value.fixes.join('+');
 }
 
-/** Pairs in report order: suite, then property (both as `check` runs them), then variant. */
-export function pairOrder(a: { suite: string; property: string; variant: string }, b: { suite: string; property: string; variant: string }): number {
-  return columnRank(a) - columnRank(b) || variantRank(a.variant) - variantRank(b.variant);
+type Named = { suite: string; property: string; variant: string };
+
+/** Pairs in report order: suite, then property (both as `check` runs them: the order of `suites`), then variant. */
+export function pairOrder(suites: readonly SuiteRecord[]): (a: Named, b: Named) => number {
+  return (a, b) => columnRank(suites, a) - columnRank(suites, b) || variantRank(a.variant) - variantRank(b.variant);
 }

@@ -2,9 +2,7 @@
  * The matrix section (verdict, engine, runs or states, bound, time and counterexample link per cell,
  * mismatches marked), the table a design review turns on.
  */
-import { SUITES } from '../../properties/index.ts';
-import type { PairResult } from '../results/results.ts';
-import type { ExplorePairResult } from '../results/results.ts';
+import type { ExplorePairResult, PairResult, SuiteRecord } from '../results/results.ts';
 import { cell, type Block, type Cell } from './blocks.ts';
 import { count, duration } from './format.ts';
 import { linkFrom } from './links.ts';
@@ -76,7 +74,7 @@ function matrixCell(matrix: Matrix, variant: string, column: Column, outDir: str
   const { random, exhaustive } = matrix.entry(variant, column);
   const weak = verdict === 'holds' ? cellWeakness(random, exhaustive) : null;
   const lines = [`**${verdict}** ${weak === null ? MARK[verdict] : `${WEAK_HOLDS_MARK} ${weak} search`}`];
-  if (random) lines.push(randomLine(random));
+  if (random) lines.push(randomLine(random, matrix.suite(random.suite)));
   if (exhaustive) lines.push(exhaustiveLine(exhaustive));
   const file = random?.counterexample ?? exhaustive?.counterexample;
   if (file) lines.push(`[counterexample](${linkFrom(outDir, file)})`);
@@ -86,8 +84,8 @@ function matrixCell(matrix: Matrix, variant: string, column: Column, outDir: str
   return cell(lines.join('\n'), mismatch ? `${className} mismatch` : className);
 }
 
-export function randomLine(r: PairResult): string {
-  const suite = SUITES.find((s) => s.id === r.suite);
+/** The random engine's part of a cell; `suite`: the record of the pair's suite (its events per run). */
+export function randomLine(r: PairResult, suite: SuiteRecord | undefined): string {
   const bound = suite ? ` (≤ ${suite.maxEvents} events each)` : '';
   if (r.verdict === 'violated')
     return `random: found in run ${count(r.runs)}${bound}, shrunk to ${r.eventsAfterShrink} events, ${duration(r.timeToFailureMs ?? r.ms)}`;

@@ -5,7 +5,7 @@
  */
 import { BASES } from '../model/variant.ts';
 import type { Block } from './blocks.ts';
-import type { CounterexampleSet, LoadedCounterexample } from './counterexamples.ts';
+import type { CounterexampleSet, ExplainedCounterexample } from './counterexamples.ts';
 import { linkFrom } from './links.ts';
 import { sequenceDiagram } from './sequenceDiagram.ts';
 import { replayCommand } from '../trace/commandLine.ts';
@@ -14,8 +14,8 @@ import { replayCommand } from '../trace/commandLine.ts';
 export const FIRST_PAGE_LINES = 26;
 
 /** The counterexamples on a base variant, one per (suite, property), the exhaustive engine's (shortest) when both exist. */
-export function representatives(set: CounterexampleSet): LoadedCounterexample[] {
-  const chosen = new Map<string, LoadedCounterexample>();
+export function representatives(set: CounterexampleSet): ExplainedCounterexample[] {
+  const chosen = new Map<string, ExplainedCounterexample>();
   for (const c of set.loaded) {
     if (!(BASES as readonly string[]).includes(c.file.variant)) continue;
     const key = `${c.file.suite}/${c.file.property}`;
@@ -47,9 +47,9 @@ export function representativeSection(set: CounterexampleSet, outDir: string, ap
         { kind: 'heading', level: 3, text: `${file.suite}: ${file.property} on ${file.variant}` },
         {
           kind: 'paragraph',
-          text: `**${file.violation.message}** at step ${file.violation.step + 1}, after ${file.events.length} event${file.events.length === 1 ? '' : 's'}; ${found}. [File](${linkFrom(outDir, c.path)}); replay: \`${replayCommand(c.path, c.suite?.file)}\`.`,
+          text: `**${file.violation.message}** at step ${file.violation.step + 1}, after ${file.events.length} event${file.events.length === 1 ? '' : 's'}; ${found}. [File](${linkFrom(outDir, c.path)}); replay: \`${replayCommand(c.path, c.suiteFile)}\`.`,
         },
-        { kind: 'mermaid', source: sequenceDiagram(c.replay.model, file.events, c.healTicks, c.replay.outcome.violation, FIRST_PAGE_LINES) },
+        { kind: 'mermaid', source: sequenceDiagram(c.diagram, FIRST_PAGE_LINES) },
       ],
     });
   }

@@ -11,7 +11,7 @@ import type { Results } from '../results/results.ts';
 import { FEW_ADVERSARY_STATES, searchSize, SMALL_SEARCH_STATES } from './strength.ts';
 
 export function exhaustiveSection(results: Results, outDir: string): Block[] {
-  const rows = [...results.exhaustive].sort(pairOrder).map((e) => {
+  const rows = [...results.exhaustive].sort(pairOrder(results.suites)).map((e) => {
     const stopped =
       e.stoppedBy === 'complete'
         ? 'complete (every reachable state)'
@@ -67,7 +67,7 @@ export function exhaustiveSection(results: Results, outDir: string): Block[] {
 
 export function ratioSection(results: Results): Block[] {
   const rows = [...results.ratios]
-    .sort(pairOrder)
+    .sort(pairOrder(results.suites))
     .map((r) => [
       cell(r.suite),
       cell(`\`${r.property}\``),

@@ -1,14 +1,12 @@
 /**
  * A counterexample as a Mermaid sequence diagram of the messages per tick (the effects the model
- * recorded along the trace), faults and violation as notes, quiet ticks skipped and long runs grouped
- * so that it stays readable.
+ * recorded along the trace, as the runner walked it: runner/sequenceTrace.ts), faults and violation
+ * as notes, quiet ticks skipped and long runs grouped so that it stays readable.
  */
 import { describeEvent, isFault } from '../model/events.ts';
-import type { Event, Model } from '../model/index.ts';
-import { describeEffects } from '../trace/narrative.ts';
-import { trace } from '../trace/trace.ts';
+import type { Event } from '../model/index.ts';
 import { plural } from './format.ts';
-import { activity, isKey, isQuiet, mergeActivity, type Activity } from './tickActivity.ts';
+import { isKey, isQuiet, mergeActivity, type Activity } from './tickActivity.ts';
 
 /** Most lines of a diagram (after its config header) before ticks are grouped. */
 export const MAX_LINES = 60;
@@ -31,10 +29,32 @@ export interface Violation {
   message: string;
 }
 
-/** The diagram of `events` plus `healTicks` ticks on `model`, ending with the violation (if any). */
-export function sequenceDiagram(model: Model, events: readonly Event[], healTicks: number, violation: Violation | null, maxLines = MAX_LINES): string {
-  const blocks = observe(model, events, healTicks, violation?.step ?? -1);
-  const slots = model.config.eligible;
+/** One step of a counterexample's walk, as the diagram draws it. */
+export interface SequenceStep {
+  /** Position from 0 (events, then heal ticks). */
+  step: number;
+  /** The tick after the step. */
+  tick: number;
+  event: Event;
+  applied: boolean;
+  /** An adversary event's effects in words, lost clients left out (they get their own arrows); `no effect` when it did not apply; none for a tick. */
+  changes: string[];
+  /** The messages of the step (tickActivity.ts). */
+  activity: Activity;
+}
+
+/** The walk a diagram draws: events then heal ticks up to the violation, the supernode slots that are peers' (the others are mega-supernodes), and the violation. */
+export interface SequenceTrace {
+  steps: SequenceStep[];
+  eligible: number;
+  violation: Violation | null;
+}
+
+/** The diagram of a walk, ending with the violation (if any). */
+export function sequenceDiagram(walk: SequenceTrace, maxLines = MAX_LINES): string {
+  const { violation } = walk;
+  const blocks = observe(walk.steps, violation?.step ?? -1);
+  const slots = walk.eligible;
   for (let level = 0; ; level++) {
     const grouped = group(blocks, level, violation?.step ?? -1);
     const lines = render(grouped, violation, slots, level);
@@ -42,35 +62,22 @@ export function sequenceDiagram(model: Model, events: readonly Event[], healTick
   }
 }
 
-/** Walks the trace and records one block per step, up to the violation. */
-function observe(model: Model, events: readonly Event[], healTicks: number, violationStep: number): Block[] {
-  const blocks: Block[] = [];
-  for (const { index: step, event, applied, state, effects } of trace(model, events, healTicks, { stopAtStep: violationStep })) {
-    const a = activity(effects, state);
-    if (event.kind === 'tick') {
-      blocks.push({
-        kind: 'ticks',
-        from: state.tick,
-        to: state.tick,
-        steps: [step],
-        activity: a,
-        quiet: isQuiet(a) && step !== violationStep,
-        key: isKey(a) || step === violationStep,
-      });
-    } else {
-      // The note tells the event's effects; lost clients get their own arrows (droppedLines).
-      blocks.push({
-        kind: 'event',
-        step,
-        tick: state.tick,
-        event,
-        applied,
-        changes: applied ? describeEffects(effects, ['clientDetached']) : ['no effect'],
-        activity: a,
-      });
-    }
-  }
-  return blocks;
+/** One block per step of the walk. */
+function observe(steps: readonly SequenceStep[], violationStep: number): Block[] {
+  return steps.map(
+    ({ step, tick, event, applied, changes, activity: a }): Block =>
+      event.kind === 'tick'
+        ? {
+            kind: 'ticks',
+            from: tick,
+            to: tick,
+            steps: [step],
+            activity: a,
+            quiet: isQuiet(a) && step !== violationStep,
+            key: isKey(a) || step === violationStep,
+          }
+        : { kind: 'event', step, tick, event, applied, changes, activity: a },
+  );
 }
 
 /**

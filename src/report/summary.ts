@@ -2,13 +2,11 @@
  * What a reviewer sees first, derived from the matrix (which fixes make each cascade impossible, under
  * which assumptions), so the verdicts are never hard-coded in prose.
  */
-import { SUITES, type Suite } from '../../properties/index.ts';
-import { suiteModel } from '../../properties/index.ts';
 import { lookup } from '../model/lookup.ts';
 import { ALIASES, FIXES } from '../model/variant.ts';
 import { count, listing } from './format.ts';
 import { fixName, type Column, type Matrix } from './matrix.ts';
-import type { Results } from '../results/results.ts';
+import type { Results, SuiteRecord } from '../results/results.ts';
 
 /** What the first page says of results that hold no verdict (a report run only to explain a suite file's counterexamples). */
 export const NO_VERDICTS =
@@ -27,7 +25,7 @@ export interface Summary {
 
 export function summarize(matrix: Matrix, results: Results): Summary {
   if (matrix.columns.length === 0) return { headline: NO_VERDICTS, suites: [], status: "No verdict to compare with a suite's expectation.", allMet: true };
-  const suites = suitesOf(matrix);
+  const suites = suitesOf(matrix, results);
   const holdsAll = (v: string, cols: Column[]) => cols.every((c) => matrix.verdict(v, c) === 'holds');
   const checked = (v: string, cols: Column[]) => cols.filter((c) => matrix.verdict(v, c) !== 'not checked');
   const everywhere = matrix.variants.filter((v) => checked(v, matrix.columns).length === matrix.columns.length && holdsAll(v, matrix.columns));
@@ -72,7 +70,7 @@ export function summarize(matrix: Matrix, results: Results): Summary {
   return { headline, suites: sentences, status, allMet: unmet === 0 };
 }
 
-function suiteSentence(suite: Suite, cols: Column[], variants: string[], matrix: Matrix): string {
+function suiteSentence(suite: SuiteRecord, cols: Column[], variants: string[], matrix: Matrix): string {
   const held = (v: string) => cols.filter((c) => matrix.verdict(v, c) === 'holds').map((c) => c.property);
   const tried = (v: string) => cols.filter((c) => matrix.verdict(v, c) !== 'not checked').map((c) => c.property);
   const props = cols.map((c) => c.property);
@@ -127,18 +125,11 @@ function variantPhrase(v: string): string {
   return `\`${v}\``;
 }
 
-function assumptionPhrase(suites: Suite[], results: Results): string {
+function assumptionPhrase(suites: SuiteRecord[], results: Results): string {
   const parts: string[] = [];
-  const scopes = [
-    ...new Set(
-      suites.map((s) => {
-        const c = suiteModel(s, Object.keys(s.variants)[0]!).config;
-        return `${s.scale} scope (${count(c.supernodes)} supernodes, ${count(c.peers)} peers)`;
-      }),
-    ),
-  ];
+  const scopes = [...new Set(suites.map((s) => `${s.scale} scope (${count(s.config.supernodes)} supernodes, ${count(s.config.peers)} peers)`))];
   parts.push(listing(scopes));
-  const configs = suites.map((s) => suiteModel(s, Object.keys(s.variants)[0]!).config);
+  const configs = suites.map((s) => s.config);
   const faults = Math.max(...configs.map((c) => c.faultBudget));
   const churn = suites.some((s) => s.kinds.includes('goOnline') || s.kinds.includes('goOffline')) ? Math.max(...configs.map((c) => c.churnBudget)) : 0;
   parts.push(`at most ${faults} fault${faults === 1 ? '' : 's'}${churn > 0 ? ` and ${churn} user action${churn === 1 ? '' : 's'}` : ''} per run`);
@@ -161,10 +152,10 @@ function range(values: number[]): string | null {
   return lo === hi ? count(lo) : `${count(lo)} to ${count(hi)}`;
 }
 
-/** The suites the matrix covers, in `check` order. */
-function suitesOf(matrix: Matrix): Suite[] {
+/** The suites the matrix covers, in `check` order (the results' records). */
+function suitesOf(matrix: Matrix, results: Results): SuiteRecord[] {
   const ids = new Set(matrix.columns.map((c) => c.suite));
-  return SUITES.filter((s) => ids.has(s.id));
+  return results.suites.filter((s) => ids.has(s.id));
 }
 
 function code(s: string): string {

@@ -1,39 +1,24 @@
 /**
  * Writes the design-review report (`report.md` with `charts/*.svg`, and a self-contained
- * `report.html`, all atomically); called by `cascade report` and at the end of `npm start`.
+ * `report.html`, all atomically) from results and the counterexamples the runner prepared; called by
+ * `cascade report` and at the end of `npm start`. It formats and runs nothing.
  */
 import { chartsOf } from './blocks.ts';
 import { renderChart } from './charts.ts';
-import { reportCounterexamples } from './counterexampleDirs.ts';
 import type { CounterexampleSet } from './counterexamples.ts';
 import { APPENDIX_LINK, APPENDIX_TITLE, buildDocument, REPORT_LINK, TITLE } from './document.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { OutputDirectory } from './outputDirectory.ts';
-import { fidelity, reducedPopulation, type FidelityReport } from '../runner/fidelity.ts';
 import type { Results } from '../results/results.ts';
-import type { Suite } from '../../properties/index.ts';
 import { takeStamp, type ReportStamp } from './stamp.ts';
 
 export interface ReportOptions {
-  /** Where the counterexamples are (default `counterexamples`, from the working directory); those of every directory the results name are explained too. */
-  counterexamplesDir?: string;
-  /** The counterexamples to explain, already loaded (`cascade report` checks `--dir` before any work); by default loaded here as `counterexamplesDir` says. */
-  counterexamples?: CounterexampleSet;
   /** Replace files of the same name in `outDir` that cascade did not write. */
   update?: boolean;
-  /** Suites from suite files the user named: their counterexamples are explained too. */
-  suites?: readonly Suite[];
-  /** The model against the public record; by default computed here over seed 1 on the population reduced `reduction` times (seconds). */
-  fidelity?: FidelityReport;
-  /** How many times smaller than `cascade fidelity`'s the report's own population run is (default REPORT_REDUCTION). */
-  reduction?: number;
   /** When, from which commit and on which machine (default: taken now, stamp.ts). */
   stamp?: ReportStamp;
 }
-
-/** The report's own fidelity run is on a population this many times smaller than `cascade fidelity`'s, the same shape. */
-export const REPORT_REDUCTION = 2;
 
 export interface ReportFiles {
   /** Paths of the files written: the first page, and the appendix. */
@@ -45,16 +30,14 @@ export interface ReportFiles {
   charts: number;
 }
 
-export async function writeReport(results: Results, outDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
+/**
+ * The report of `results` in `outDir`, explaining `counterexamples` (loaded, replayed and walked by the
+ * runner: runner/counterexampleDirs.ts `reportCounterexamples`, which reads the directory asked for and
+ * every one the results name).
+ */
+export async function writeReport(results: Results, counterexamples: CounterexampleSet, outDir: string, options: ReportOptions = {}): Promise<ReportFiles> {
   const out = OutputDirectory.open(outDir, options.update);
-  const counterexamples = options.counterexamples ?? reportCounterexamples(results, options.counterexamplesDir ?? 'counterexamples', options.suites ?? []);
-  const doc = buildDocument(
-    results,
-    counterexamples,
-    options.fidelity ?? fidelity([1], reducedPopulation(options.reduction ?? REPORT_REDUCTION)),
-    outDir,
-    options.stamp ?? takeStamp(),
-  );
+  const doc = buildDocument(results, counterexamples, outDir, options.stamp ?? takeStamp());
   const charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
   // Every name first: a user's file in the way is refused before anything is written.
   out.checkAll([...charts.map((c) => c.file), ...OutputDirectory.REPORT_PAGES]);

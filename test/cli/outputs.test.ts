@@ -107,7 +107,7 @@ describe('targets checked by where they really are, before anything is written',
   describe('report --out', () => {
     let results = '';
     let chart = '';
-    const report = (out: string) => runInProcess(['report', '--results', results, '--out', out, '--population-reduction', '10']);
+    const report = (out: string) => runInProcess(['report', '--results', results, '--out', out]);
 
     it('writes a report where nothing is in the way (and names its charts in its manifest)', async () => {
       results = join(dir, 'results.json');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SUITES } from '../../properties/index.ts';
+import { emptyResults } from '../report/fixture.ts';
 import { cli } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-questions-'));
@@ -146,20 +147,8 @@ describe('a suite file of your own', () => {
     const itf = JSON.parse(readFileSync(join(home, 'trace.itf.json'), 'utf8')) as { states: unknown[] };
     expect(itf.states.length).toBeGreaterThan(6);
 
-    writeFileSync(
-      join(home, 'results.json'),
-      JSON.stringify({
-        schemaVersion: 3,
-        tool: { name: 'cascade', version: '0.1.0', node: process.version },
-        budget: 'test',
-        scenarios: [],
-        random: [],
-        exhaustive: [],
-        ratios: [],
-        fixSets: [],
-      }),
-    );
-    const report = cli(['report', '--results', 'results.json', '--suite', 'half-offline.mjs', '--out', 'review', '--population-reduction', '10'], home);
+    writeFileSync(join(home, 'results.json'), JSON.stringify(emptyResults()));
+    const report = cli(['report', '--results', 'results.json', '--suite', 'half-offline.mjs', '--out', 'review'], home);
     expect(report.code, report.errors.join('\n')).toBe(0);
     // Every counterexample is explained in the appendix.
     const md = readFileSync(join(home, 'review', 'appendix.md'), 'utf8');

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCounterexample } from '../../src/trace/load.ts';
 import { replay } from '../../src/explore/replay.ts';
 import { sequenceDiagram } from '../../src/report/sequenceDiagram.ts';
+import { sequenceTrace } from '../../src/runner/sequenceTrace.ts';
 import { sequenceSvg } from '../../src/report/sequenceSvg.ts';
 import { runInProcess } from '../support/inProcess.ts';
 
@@ -24,7 +25,7 @@ function reportDiagram(variant?: string): string {
   if (!file.ok) throw new Error(file.error);
   const r = replay(file.value, variant ?? file.value.variant);
   if (!r.ok) throw new Error(r.error);
-  return sequenceDiagram(r.value.model, file.value.events, r.value.outcome.healTicks, r.value.outcome.violation);
+  return sequenceDiagram(sequenceTrace(r.value.model, file.value.events, r.value.outcome.healTicks, r.value.outcome.violation));
 }
 
 describe('replay --diagram OUT', () => {

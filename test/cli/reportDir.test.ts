@@ -2,7 +2,7 @@
  * `cascade report --dir D` explains D's counterexamples (not the default directory's), and those of
  * every directory the results name; a D that does not exist, is not a directory, or holds no
  * counterexample that loads is refused in one line with exit 2, before anything is written. Run in
- * this process on a small results file (one real pair), with the population run 100 times smaller.
+ * this process on a small results file (one real pair), its population run 100 times smaller.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +44,7 @@ beforeAll(() => {
   }
 });
 
-const report = (...args: string[]) => runInProcess(['report', '--results', resultsFile, '--population-reduction', '100', ...args]);
+const report = (...args: string[]) => runInProcess(['report', '--results', resultsFile, ...args]);
 
 describe('report --dir D', () => {
   it("explains D's counterexamples and those the results name in their directory (that suite's files only), not the default directory's", async () => {
@@ -70,7 +70,7 @@ describe('report --dir D', () => {
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
     results.random[0].counterexample = join(home, 'moved', 'crash-cascade-2010', 'no-client-crash--skype-2010.json');
     writeFileSync(gone, JSON.stringify(results));
-    const moved = await runInProcess(['report', '--results', gone, '--dir', D, '--out', join(home, 'review-gone'), '--population-reduction', '100', '--json']);
+    const moved = await runInProcess(['report', '--results', gone, '--dir', D, '--out', join(home, 'review-gone'), '--json']);
     expect(moved.code).toBe(0);
     const appendix = readFileSync((JSON.parse(moved.out.join('')) as ReportFiles).appendix.markdown, 'utf8');
     expect(appendix).toContain(

@@ -76,20 +76,7 @@ describe("a user suite's printed commands", () => {
   it('the report prints the replay command with --suite FILE on the first page and in the appendix', async () => {
     const results = join(home, 'results.json');
     writeFileSync(results, JSON.stringify(emptyResults()));
-    const run = await runInProcess([
-      'report',
-      '--results',
-      results,
-      '--dir',
-      store,
-      '--suite',
-      suite,
-      '--out',
-      join(home, 'review'),
-      '--population-reduction',
-      '100',
-      '--json',
-    ]);
+    const run = await runInProcess(['report', '--results', results, '--dir', store, '--suite', suite, '--out', join(home, 'review'), '--json']);
     expect(run.code, run.err.join('\n')).toBe(0);
     const files = JSON.parse(run.out.join('')) as ReportFiles;
     expect(files.counterexamples).toBe(1);

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/writeReport.ts';
+import { reportCounterexamples } from '../../src/runner/counterexampleDirs.ts';
 import { fidelity, reducedPopulation } from '../../src/runner/fidelity.ts';
 import { smallResults } from './fixture.ts';
 
@@ -35,7 +36,8 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
   it('renders the first page under 15,000 px at 1,400 px wide, with the fix sets, the matrix and the population chart visible, and the appendix with every diagram, offline and without errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cascade-report-browser-'));
     // The population run on a population ten times smaller than the report's own: the same charts, in seconds.
-    const files = await writeReport(smallResults(join(dir, 'counterexamples')), join(dir, 'report'), { fidelity: fidelity([1], reducedPopulation(10)) });
+    const results = { ...smallResults(join(dir, 'counterexamples')), fidelity: fidelity([1], reducedPopulation(10)), fidelityReduction: 10 };
+    const files = await writeReport(results, reportCounterexamples(results, 'counterexamples', []), join(dir, 'report'));
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
       for (const [name, file] of [

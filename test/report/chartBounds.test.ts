@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartsOf, type ChartRef } from '../../src/report/blocks.ts';
 import { comparisonSpec, fidelitySpec, type Panel } from '../../src/report/chartSpecs.ts';
-import { loadCounterexamples } from '../../src/report/counterexamples.ts';
 import { buildDocument } from '../../src/report/document.ts';
 import { takeStamp } from '../../src/report/stamp.ts';
 import { sweepChartSpec } from '../../src/report/sweepChart.ts';
-import { fidelity, reducedPopulation } from '../../src/runner/fidelity.ts';
+import { explainCounterexamples } from '../../src/runner/explainCounterexamples.ts';
 import type { SweepResult } from '../../src/runner/sweep.ts';
 import { chartGeometry } from './chartGeometry.ts';
 import { emptyResults } from './fixture.ts';
@@ -21,13 +20,7 @@ import { emptyResults } from './fixture.ts';
 let charts: ChartRef[];
 
 beforeAll(() => {
-  const doc = buildDocument(
-    emptyResults(),
-    loadCounterexamples('counterexamples'),
-    fidelity([1], reducedPopulation(100)),
-    join(tmpdir(), 'report'),
-    takeStamp(),
-  );
+  const doc = buildDocument(emptyResults(), explainCounterexamples('counterexamples'), join(tmpdir(), 'report'), takeStamp());
   charts = [...chartsOf(doc.main), ...chartsOf(doc.appendix)];
 }, 120_000);
 

@@ -13,15 +13,14 @@ import { buildMatrix } from '../../src/report/matrix.ts';
 import { matrixSection } from '../../src/report/matrixSection.ts';
 import { compactMatrixSection } from '../../src/report/compactMatrixSection.ts';
 import { exhaustiveSection } from '../../src/report/searchSection.ts';
-import { RESULTS_SCHEMA_VERSION } from '../../src/results/results.ts';
 import type { Results } from '../../src/results/results.ts';
 import { MAX_LINES } from '../../src/report/sequenceDiagram.ts';
 import { summarize } from '../../src/report/summary.ts';
-import { counterexampleFiles } from '../../src/report/counterexamples.ts';
+import { counterexampleFiles } from '../../src/runner/explainCounterexamples.ts';
 import type { ReportFiles } from '../../src/report/writeReport.ts';
 import { cli } from '../cli/run.ts';
 import { runInProcess } from '../support/inProcess.ts';
-import { smallResults } from './fixture.ts';
+import { emptyResults, smallResults } from './fixture.ts';
 
 const root = process.cwd();
 const dir = mkdtempSync(join(tmpdir(), 'cascade-report-'));
@@ -41,7 +40,7 @@ beforeAll(async () => {
   // The real command, on these results: it reads them, writes the report, and prints its JSON.
   viaCli = await promisify(execFile)(
     join(root, 'node_modules/.bin/tsx'),
-    [join(root, 'src/cli.ts'), 'report', '--results', resultsFile, '--out', join(dir, 'report'), '--population-reduction', '10', '--json'],
+    [join(root, 'src/cli.ts'), 'report', '--results', resultsFile, '--out', join(dir, 'report'), '--json'],
     { cwd: root },
   );
   files = JSON.parse(viaCli.stdout) as ReportFiles;
@@ -250,20 +249,8 @@ describe('a report from results with no verdicts', () => {
   it('says there are none, never "All 0 expectations met" or "-Infinity"', async () => {
     const home = join(dir, 'empty');
     const file = join(dir, 'empty.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        schemaVersion: RESULTS_SCHEMA_VERSION,
-        tool: { name: 'cascade', version: '0.1.0', node: process.version },
-        budget: 'test',
-        scenarios: [],
-        random: [],
-        exhaustive: [],
-        ratios: [],
-        fixSets: [],
-      }),
-    );
-    const run = await runInProcess(['report', '--results', file, '--out', home, '--population-reduction', '100', '--json']);
+    writeFileSync(file, JSON.stringify(emptyResults()));
+    const run = await runInProcess(['report', '--results', file, '--out', home, '--json']);
     expect(run.code).toBe(0);
     const written = JSON.parse(run.out.join('')) as ReportFiles;
     const first = readFileSync(written.markdown, 'utf8');
@@ -337,6 +324,17 @@ describe('cascade report', () => {
     const missing = cli(['report', '--results', join(dir, 'none.json')]);
     expect(missing.code).toBe(2);
     expect(missing.errors).toEqual([`cascade report: ${join(dir, 'none.json')}: cannot read (no such file or directory)`]);
+  });
+
+  it('refuses --population-reduction for results read from a file, which hold their own population run: one line, exit 2, nothing written', async () => {
+    const out = join(dir, 'reduction-out');
+    const file = join(dir, 'results.json');
+    const run = await runInProcess(['report', '--results', file, '--out', out, '--population-reduction', '10']);
+    expect(run.code).toBe(2);
+    expect(run.err).toEqual([
+      `cascade report: --population-reduction applies to results computed now; ${file} holds its own population run (run 'npm start' to compute it anew)`,
+    ]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('answers --help', () => {

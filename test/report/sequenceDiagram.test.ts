@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Event } from '../../src/model/index.ts';
-import { loadCounterexamples } from '../../src/report/counterexamples.ts';
 import { MAX_LINES, sequenceDiagram } from '../../src/report/sequenceDiagram.ts';
+import { explainCounterexamples } from '../../src/runner/explainCounterexamples.ts';
+import { sequenceTrace } from '../../src/runner/sequenceTrace.ts';
 import { modelOf } from '../support/arbitraries.ts';
 
-const committed = loadCounterexamples('counterexamples');
+const committed = explainCounterexamples('counterexamples');
 
 /** The diagram's lines after its config header. */
 function body(diagram: string): string[] {
@@ -19,7 +20,7 @@ function body(diagram: string): string[] {
 describe('sequenceDiagram', () => {
   it('draws the 2010 crash as it happened', () => {
     const c = committed.loaded.find((x) => x.path.endsWith('crash-cascade-2010/no-client-crash--skype-2010.json'))!;
-    const lines = body(sequenceDiagram(c.replay.model, c.file.events, c.healTicks, c.replay.outcome.violation));
+    const lines = body(sequenceDiagram(c.diagram));
     expect(lines).toEqual([
       'sequenceDiagram',
       'participant Clients',
@@ -43,7 +44,7 @@ describe('sequenceDiagram', () => {
   it('shows a connect to a stopped supernode on that supernode, and a host that leaves over its slot', () => {
     const model = modelOf('skype-2010', { ...defaultConfig('small'), churnBudget: 1 });
     const events: Event[] = [{ kind: 'goOffline', peer: 0 }, ...Array<Event>(3).fill({ kind: 'tick' })];
-    const lines = body(sequenceDiagram(model, events, 0, null));
+    const lines = body(sequenceDiagram(sequenceTrace(model, events, 0, null)));
     expect(lines).toContain('Note over SN0: [t0] user: goOffline(peer 0)<br/>1 supernode host stopped serving');
     expect(lines.some((l) => /^SN0--xClients: \[t0\] \d+ clients? los/.test(l))).toBe(true);
     expect(lines.some((l) => /^Clients-xSN0: \[t\d+\] \d+ connects?: .*while it was stopped/.test(l))).toBe(true);
@@ -52,11 +53,11 @@ describe('sequenceDiagram', () => {
   it('fits every committed counterexample in MAX_LINES lines, citing its violation from step 1, the same each time', () => {
     expect(committed.loaded.length).toBeGreaterThan(0);
     for (const c of committed.loaded) {
-      const v = c.replay.outcome.violation!;
-      const diagram = sequenceDiagram(c.replay.model, c.file.events, c.healTicks, v);
+      const v = c.violation!;
+      const diagram = sequenceDiagram(c.diagram);
       expect(body(diagram).length, c.path).toBeLessThanOrEqual(MAX_LINES);
       expect(diagram).toContain(`✗ violated at step ${v.step + 1} (t=`);
-      expect(sequenceDiagram(c.replay.model, c.file.events, c.healTicks, v)).toBe(diagram);
+      expect(sequenceDiagram(c.diagram)).toBe(diagram);
     }
   });
 });

@@ -5,13 +5,13 @@
  * the same diagram gives the same bytes. A statement it does not know is an error, not a silent gap.
  */
 import { describe, expect, it } from 'vitest';
-import { loadCounterexamples } from '../../src/report/counterexamples.ts';
+import { explainCounterexamples } from '../../src/runner/explainCounterexamples.ts';
 import { sequenceDiagram } from '../../src/report/sequenceDiagram.ts';
 import { sequenceSvg } from '../../src/report/sequenceSvg.ts';
 
-const diagrams = loadCounterexamples('counterexamples').loaded.map((c) => ({
+const diagrams = explainCounterexamples('counterexamples').loaded.map((c) => ({
   path: c.path,
-  mermaid: sequenceDiagram(c.replay.model, c.file.events, c.healTicks, c.replay.outcome.violation),
+  mermaid: sequenceDiagram(c.diagram),
 }));
 
 const unescapeXml = (s: string) =>

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cloneState, defaultConfig, init, type Effect } from '../../src/model/index.ts';
-import { loadCounterexamples } from '../../src/report/counterexamples.ts';
+import { replayCounterexamples } from '../../src/runner/explainCounterexamples.ts';
 import { activity, isKey, isQuiet, mergeActivity } from '../../src/report/tickActivity.ts';
 import { trace } from '../../src/trace/trace.ts';
 import { modelOf } from '../support/arbitraries.ts';
@@ -86,11 +86,11 @@ describe('activity', () => {
 });
 
 describe('on the committed counterexamples', () => {
-  const committed = loadCounterexamples('counterexamples');
+  const committed = replayCounterexamples('counterexamples');
 
   it("a tick's connects per slot are the counters the model keeps for it, and the crashes its counter", () => {
-    expect(committed.loaded.length).toBeGreaterThan(0);
-    for (const c of committed.loaded) {
+    expect(committed.replayed.length).toBeGreaterThan(0);
+    for (const c of committed.replayed) {
       let counters = init(c.replay.model).counters;
       for (const step of trace(c.replay.model, c.file.events, c.healTicks)) {
         const a = activity(step.effects, step.state);

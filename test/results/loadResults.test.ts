@@ -37,7 +37,8 @@ function edited(edit: (r: any) => unknown): string {
 
 describe('a real results file', () => {
   it('has a row of every kind to break', () => {
-    for (const rows of [results.scenarios, results.random, results.exhaustive, results.ratios, results.fixSets]) expect(rows.length).toBeGreaterThan(0);
+    for (const rows of [results.scenarios, results.random, results.exhaustive, results.ratios, results.fixSets, results.suites])
+      expect(rows.length).toBeGreaterThan(0);
   });
 
   it('round-trips through JSON and the schema', () => {
@@ -113,9 +114,9 @@ const hostile: [string, () => string, string, RegExp][] = [
     'a results file of an older version (no schemaVersion)',
     () => edited((r) => void delete r.schemaVersion),
     'schemaVersion',
-    /missing, this cascade reads version 3 \(run 'cascade start' again/,
+    /missing, this cascade reads version 4 \(run 'cascade start' again/,
   ],
-  ['a results file of another version', () => edited((r) => void (r.schemaVersion = 99)), 'schemaVersion', /99, this cascade reads version 3/],
+  ['a results file of another version', () => edited((r) => void (r.schemaVersion = 99)), 'schemaVersion', /99, this cascade reads version 4/],
   ['an unknown fix in a fix set', () => edited((r) => void (r.fixSets[0].sets[1].fixes = ['magic'])), 'fixSets.0.sets.1.fixes.0', /Invalid option/],
   ['an unknown outcome of a fix set', () => edited((r) => void (r.fixSets[0].sets[0].outcome = 'fine')), 'fixSets.0.sets.0.outcome', /Invalid option/],
   [
@@ -140,6 +141,29 @@ const hostile: [string, () => string, string, RegExp][] = [
   ['another budget', () => edited((r) => void (r.budget = 'huge')), 'budget', /must be test or start/],
   ['another tool', () => edited((r) => void (r.tool.name = 'other')), 'tool.name', /expected "cascade"/],
   ['no tool', () => edited((r) => void delete r.tool), 'tool', /^missing/],
+  [
+    'a results file of version 3 (no suites, no population run)',
+    () => edited((r) => void ((r.schemaVersion = 3), delete r.suites, delete r.fidelity, delete r.fidelityReduction)),
+    'schemaVersion',
+    /^3, this cascade reads version \d+ \(run 'cascade start' again to save the results anew\)$/,
+  ],
+  ['no suites', () => edited((r) => void delete r.suites), 'suites', /^missing \(is it a file saved by 'cascade start'\?\)$/],
+  [
+    'a verdict of a suite with no record',
+    () => edited((r) => void (r.suites = r.suites.filter((s: { id: string }) => s.id !== r.random[0].suite))),
+    'random.0.suite',
+    /^suite "crash-cascade-2010" has no record in suites$/,
+  ],
+  ['a suite recorded twice', () => edited((r) => void r.suites.push(r.suites[0])), 'suites', /^suite "crash-cascade-2010" is recorded twice$/],
+  ['an unknown suite record', () => edited((r) => void (r.suites[0].id = 'no-such-suite')), 'suites.0.id', /unknown suite "no-such-suite"/],
+  ['an unknown event kind of a suite', () => edited((r) => void (r.suites[1].kinds = ['meteor'])), 'suites.1.kinds.0', /Invalid option/],
+  [
+    'an unknown expectation of a suite',
+    () => edited((r) => void (r.suites[0].variants[0].expected['no-client-crash'] = 'maybe')),
+    'suites.0.variants.0.expected.no-client-crash',
+    /Invalid option/,
+  ],
+  ['a suite with no properties', () => edited((r) => void (r.suites[0].properties = [])), 'suites.0.properties', /Too small/],
   ['null', () => 'null', '(top level)', /not a results object/],
   ['a list', () => '[]', '(top level)', /not a results object/],
   ['a string', () => '"results"', '(top level)', /not a results object/],

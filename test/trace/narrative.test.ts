@@ -4,15 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Effect } from '../../src/model/index.ts';
-import { loadCounterexamples } from '../../src/report/counterexamples.ts';
+import { replayCounterexamples } from '../../src/runner/explainCounterexamples.ts';
 import { describeEffects, narrate } from '../../src/trace/narrative.ts';
 import { modelOf } from '../support/arbitraries.ts';
 
-const committed = loadCounterexamples('counterexamples');
+const committed = replayCounterexamples('counterexamples');
 
 describe('narrate', () => {
   it('tells the 2010 crash from its effects, step by step', () => {
-    const c = committed.loaded.find((x) => x.path.endsWith('crash-cascade-2010/no-client-crash--skype-2010.json'))!;
+    const c = committed.replayed.find((x) => x.path.endsWith('crash-cascade-2010/no-client-crash--skype-2010.json'))!;
     const steps = narrate(c.replay.model, c.file.events, c.healTicks);
     expect(steps.map((s) => s.index)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(steps.map((s) => s.text)).toEqual([
@@ -48,7 +48,7 @@ describe('narrate', () => {
 
   it('has one step per event and heal tick for every committed counterexample', () => {
     expect(committed.problems).toEqual([]);
-    for (const c of committed.loaded) expect(narrate(c.replay.model, c.file.events, c.healTicks)).toHaveLength(c.file.events.length + c.healTicks);
+    for (const c of committed.replayed) expect(narrate(c.replay.model, c.file.events, c.healTicks)).toHaveLength(c.file.events.length + c.healTicks);
   });
 });
 
