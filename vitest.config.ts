@@ -19,6 +19,8 @@ const LONG = [
   'test/cli/questions.test.ts',
   'test/cli/replay.test.ts',
   'test/cli/sweep.test.ts',
+  // The main job whole and cut in three shards, merged and reported: two `npm start`s' work.
+  'test/cli/startShards.test.ts',
   'test/model/scenariosPopulation.test.ts',
   'test/report/browser.test.ts',
   // The whole report from a results fixture, which runs the fidelity simulations itself (until the

@@ -197,7 +197,7 @@ export function searchShard(values: { shard?: string; out?: string; update?: boo
 
 /** What a shard prints once its file is written: one line (or one JSON object) and how to merge. */
 export function printShard(
-  command: 'check' | 'fixes' | 'sweep' | 'explore',
+  command: 'check' | 'fixes' | 'sweep' | 'explore' | 'start',
   shard: Shard,
   file: string,
   done: string,

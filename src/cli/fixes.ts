@@ -8,6 +8,7 @@ import {
   BASES,
   checkShardTarget,
   depthWords,
+  enoughForAllBases,
   enoughLine,
   enoughPerBase,
   enoughRecord,
@@ -23,6 +24,8 @@ import {
   showSets,
   suitesNamed,
   type EnoughAtDepth,
+  type EnoughRecord,
+  type FixSetRecord,
   type FixSetAnalysis,
   type Fix,
 } from '../runner/index.ts';
@@ -168,17 +171,18 @@ export async function printFixSets(
     enough = [],
   } = await run((a) => {
     if (json) out(JSON.stringify({ kind: 'fix-sets', schemaVersion: FIX_SETS_SCHEMA_VERSION, ...a }));
-    else describeFixSets(a).forEach((line) => out(line));
+    else describeFixSets(fixSetRecord(a)).forEach((line) => out(line));
   });
   beforeStage2?.();
   const records = analyses.map(fixSetRecord);
   const verified = enough.map(enoughRecord);
+  const forAll = enoughForAllBases(records);
   for (const e of enough) {
     if (json) out(JSON.stringify({ kind: 'enough', schemaVersion: FIX_SETS_SCHEMA_VERSION, ...enoughRecord(e) }));
-    else describeEnough(e).forEach((line) => out(line));
+    else describeEnough(enoughRecord(e)).forEach((line) => out(line));
   }
   const everySuite = {
-    enoughForEverySuite: enoughPerBase(records, verified).map((b) => ({
+    enoughForEverySuite: enoughPerBase(records, verified, forAll).map((b) => ({
       base: b.base,
       sets: b.sets,
       budget: b.verified?.budget ?? records.find((r) => r.base === b.base)!.budget,
@@ -195,7 +199,7 @@ export async function printFixSets(
     code,
   };
   if (json) out(JSON.stringify(summary));
-  else if (together) out(`\n${enoughLine(records, verified)}`);
+  else if (together) out(`\n${enoughLine(records, verified, forAll)}`);
   return code;
 }
 
@@ -215,7 +219,7 @@ function fixList(value: string): Fix[] {
 }
 
 /** Stage 2 on one base in words: the sets enough for every suite at the deeper bound, what was searched, and each candidate that failed there with the command that replays it. */
-export function describeEnough(e: EnoughAtDepth): string[] {
+export function describeEnough(e: EnoughRecord): string[] {
   const lines = [`\n== Enough for every suite on ${e.base}, ${depthWords(e.suites)} ==`];
   lines.push(`  ${e.minimal.length === 0 ? 'no set of the six fixes is shown to hold every suite' : showSets(e.minimal, 8)}`);
   for (const v of e.verified.filter((x) => x.outcome !== 'holds')) {
@@ -224,7 +228,7 @@ export function describeEnough(e: EnoughAtDepth): string[] {
       c === null
         ? v.outcome
         : c.counterexample
-          ? `${c.suite} / ${c.property} violated in ${plural(c.counterexample.events.length, 'event')} (${c.counterexample.engine}${c.counterexample.shortest ? ', shortest' : ''}): ${c.counterexample.replay}`
+          ? `${c.suite} / ${c.property} violated in ${plural(c.counterexample.events, 'event')} (${c.counterexample.engine}${c.counterexample.shortest ? ', shortest' : ''}): ${c.counterexample.replay}`
           : `${c.suite} / ${c.property}: no verdict (random ${c.random}, exhaustive ${c.exhaustive})`;
     lines.push(`  failed at the ${e.budget} bound: ${showSet(v.fixes)}: ${why}`);
   }
@@ -235,7 +239,7 @@ export function describeEnough(e: EnoughAtDepth): string[] {
 }
 
 /** One analysis in words: the answer first, then what it rests on. */
-export function describeFixSets(a: FixSetAnalysis): string[] {
+export function describeFixSets(a: FixSetRecord): string[] {
   const lines = [`\n== ${a.suite} on ${a.base}: which fixes are enough (${a.properties.join(', ')}) ==`];
   lines.push(
     a.minimal.length === 0
@@ -251,7 +255,7 @@ export function describeFixSets(a: FixSetAnalysis): string[] {
       const without = a.sets.find((s) => s.fixes.length === m.length - 1 && s.fixes.every((f) => f !== drop && m.includes(f)))!;
       const failed = without.checks.find((c) => c.outcome === 'violated');
       const why = failed
-        ? `${failed.property} fails in ${plural(failed.counterexample!.events.length, 'event')} (${failed.counterexample!.engine}${failed.counterexample!.shortest ? ', shortest' : ''}): ${failed.counterexample!.replay}`
+        ? `${failed.property} fails in ${plural(failed.counterexample!.events, 'event')} (${failed.counterexample!.engine}${failed.counterexample!.shortest ? ', shortest' : ''}): ${failed.counterexample!.replay}`
         : `${without.outcome}`;
       lines.push(`  ${showSet(m)} without ${drop}: ${why}`);
     }

@@ -1,9 +1,7 @@
 /** How `start` (and `report`, when it runs the suites) prints a gathering run as it goes. */
 import {
-  enoughRecord,
   exhaustiveJsonLine,
   exploreCommandLine,
-  fixSetRecord,
   projectFullTier,
   jsonLine,
   randomJsonLine,
@@ -23,6 +21,7 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
   const headings = {
     scenarios:
       '== The two outages, scripted (buggy variant vs fixed) ==\nscenario      variant       scale        supernodes start>min>end  online end     late share  crashes  shutdowns  back after',
+    fidelity: '\n== The population against the public record (seed 1, for the report) ==',
     random: `\n== Property suites: random engine (fast-check, swarm testing), ${budget} budget ==`,
     exhaustive: `\n== Property suites: exhaustive engine (breadth-first, shortest counterexamples), ${budget} bounds ==`,
     ratios: '\n== Shrunk random counterexamples against the shortest that exist ==',
@@ -43,6 +42,12 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
       if (!json) out(headings[name]);
     },
     scenario: (s) => out(json ? jsonLine('scenario', s) : scenarioLine(s)),
+    fidelity: (r, reduction) =>
+      out(
+        json
+          ? jsonLine('fidelity', { seeds: r.seeds, reduction, within: r.within, figures: r.figures.length })
+          : `${r.config.peers.toLocaleString('en-US')} peers (the population reduced ${reduction} times): ${r.within} of ${r.figures.length} figures within tolerance ('cascade fidelity' runs the whole population)`,
+      ),
     random: {
       progress: (done, total, text) => bar.update(done, total, text),
       result: (r) => {
@@ -63,12 +68,12 @@ export function gatherPrinter(budget: 'test' | 'start', out: (line: string) => v
     fixProgress: (done, total, text) => bar.update(done, total, text),
     fixSets: (a) => {
       bar.done();
-      if (json) out(jsonLine('fix-sets', fixSetRecord(a)));
+      if (json) out(jsonLine('fix-sets', a));
       else describeFixSets(a).forEach((line) => out(line));
     },
     enough: (e) => {
       bar.done();
-      if (json) out(jsonLine('enough', enoughRecord(e)));
+      if (json) out(jsonLine('enough', e));
       else describeEnough(e).forEach((line) => out(line));
     },
     drift: (line) => out(json ? jsonLine('manifest-drift', { line }) : line),

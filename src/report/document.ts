@@ -11,7 +11,6 @@ import type { CounterexampleSet } from './counterexamples.ts';
 import { buildMatrix } from './matrix.ts';
 import { matrixSection } from './matrixSection.ts';
 import { populationSection } from './populationSection.ts';
-import type { FidelityReport } from '../runner/fidelity.ts';
 import type { Results } from '../results/results.ts';
 import { exhaustiveSection, ratioSection } from './searchSection.ts';
 import { slug } from './slug.ts';
@@ -36,14 +35,12 @@ export interface ReportDocument {
   appendix: Block[];
 }
 
-/** `stamp`: when, from which commit and on which machine the report is written (stamp.ts), said under the title of both pages. */
-export function buildDocument(
-  results: Results,
-  counterexamples: CounterexampleSet,
-  fidelity: FidelityReport,
-  outDir: string,
-  stamp: ReportStamp,
-): ReportDocument {
+/**
+ * `counterexamples`: those the report explains, prepared by the runner (runner/counterexampleDirs.ts);
+ * `stamp`: when, from which commit and on which machine the report is written (stamp.ts), said under
+ * the title of both pages.
+ */
+export function buildDocument(results: Results, counterexamples: CounterexampleSet, outDir: string, stamp: ReportStamp): ReportDocument {
   const matrix = buildMatrix(results);
   const summary = summarize(matrix, results);
   // With no verdict at all, the finding's first and last lines would count nothing as found and met.
@@ -56,9 +53,9 @@ export function buildDocument(
   // One line of its own, so that a comparison of two reports can set it aside as it does timings.
   const written: Block = { kind: 'paragraph', className: 'meta stamp', text: describeStamp(stamp) };
   const main = {
-    fixes: fixSetsSection(results.fixSets, `${APPENDIX_LINK}#${slug('Fix sets: every subset')}`, results.enough),
+    fixes: fixSetsSection(results.fixSets, `${APPENDIX_LINK}#${slug('Fix sets: every subset')}`, results.enough ?? [], results.enoughForAll),
     matrix: compactMatrixSection(matrix, outDir, `${APPENDIX_LINK}#${slug('The matrix: variants by properties')}`),
-    population: populationSection(results.scenarios, fidelity),
+    population: populationSection(results.scenarios, results.fidelity),
     failures: representativeSection(counterexamples, outDir, `${APPENDIX_LINK}#${slug('The counterexamples')}`),
   };
   const appendix = {

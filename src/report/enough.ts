@@ -1,25 +1,10 @@
 /**
- * Which fix sets are enough across suites: a set that every suite's analysis on a base found holding,
- * none of whose proper subsets did. The answer to "which fixes does the design need?" for the whole
- * protocol, read from the per-suite analyses (never re-derived), with the depth it was shown at.
+ * Which fix sets are enough across suites, as the results say it: per base the sets verified at a
+ * deeper bound, or else those the analyses found (runner/enoughForAll.ts), with the depth they were
+ * shown at, and the words that name sets and depths.
  */
-import { minimalOf } from '../runner/fixSets.ts';
-import type { EnoughRecord } from '../results/enoughRecord.ts';
+import type { EnoughForAll, EnoughRecord } from '../results/enoughRecord.ts';
 import type { FixSetRecord } from '../results/results.ts';
-
-/**
- * The minimal sets of fixes that hold every property of every given analysis (one base). Exact when
- * the analyses were made together (`acrossSuites`, as `npm start` does); analyses made one suite at
- * a time skip supersets of a set enough for their own suite, so a set enough for all may be missed
- * there (never a set named that is not enough).
- */
-export function enoughForAll(records: readonly FixSetRecord[]): string[][] {
-  if (records.length === 0) return [];
-  const key = (fixes: readonly string[]) => fixes.join('+');
-  return minimalOf(
-    records[0]!.sets.filter((s) => records.every((r) => r.sets.find((x) => key(x.fixes) === key(s.fixes))?.outcome === 'holds')).map((s) => s.fixes),
-  );
-}
 
 /** The sets named enough for every suite on one base, and the records whose depth they were shown at. */
 export interface EnoughOnBase {
@@ -34,15 +19,15 @@ export interface EnoughOnBase {
 /**
  * Per base (in the order of the analyses), the sets enough for every suite: those verified at a
  * deeper bound where the results have them (`npm start`: each suite's start bound), else those the
- * analyses found (`enoughForAll`), each with the depth it was shown at.
+ * analyses found (`forAll`), each with the depth it was shown at.
  */
-export function enoughPerBase(fixSets: readonly FixSetRecord[], enough: readonly EnoughRecord[] = []): EnoughOnBase[] {
+export function enoughPerBase(fixSets: readonly FixSetRecord[], enough: readonly EnoughRecord[], forAll: readonly EnoughForAll[]): EnoughOnBase[] {
   const bases = [...new Set([...fixSets.map((r) => r.base), ...enough.map((e) => e.base)])];
   return bases.map((base) => {
     const verified = enough.find((e) => e.base === base) ?? null;
     if (verified) return { base, sets: verified.minimal, depth: verified.suites, verified };
     const records = fixSets.filter((r) => r.base === base);
-    return { base, sets: enoughForAll(records), depth: records, verified: null };
+    return { base, sets: forAll.find((e) => e.base === base)?.sets ?? [], depth: records, verified: null };
   });
 }
 

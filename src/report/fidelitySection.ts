@@ -3,12 +3,10 @@
  * by figure (median and range over seeds, tolerance, within or not), and the curves of online users
  * with the record's readings marked, so a reviewer can judge how far the model reproduces them.
  */
-import { FIDELITY_RUNS, type FidelityReport } from '../runner/fidelity.ts';
-import type { OutageObservation } from '../runner/observeOutage.ts';
-import { showFigure } from '../runner/record.ts';
+import type { FidelityReport, OutageObservation } from '../results/fidelity.ts';
 import { cell, type Block, type ChartRef } from './blocks.ts';
 import { fidelitySpec, type RecordMark } from './chartSpecs.ts';
-import { count } from './format.ts';
+import { count, showFigure } from './format.ts';
 import { defaultConfig } from '../model/config.ts';
 
 const FULL_PEERS = defaultConfig('population').peers;
@@ -29,7 +27,7 @@ export function fidelitySection(report: FidelityReport): Block[] {
     { kind: 'heading', level: 2, text: 'Population scale: the two outages next to the public record' },
     {
       kind: 'paragraph',
-      text: `${count(c.peers)} peers, ${count(c.supernodes)} supernodes${c.peers < FULL_PEERS ? ` (the population reduced ${Math.round(FULL_PEERS / c.peers)} times, every capacity with it, so shares and loads keep their shape)` : ''}, one tick for ${c.tickSeconds} s of protocol time (parameters and their sources: README, Calibration). Each outage runs on its base with the operator's recovery (\`${FIDELITY_RUNS['record-2010'].variant}\` for ${FIDELITY_RUNS['record-2010'].hours} h, \`${FIDELITY_RUNS['record-2007'].variant}\` for ${FIDELITY_RUNS['record-2007'].hours} h), and on \`fixed\` (${FIDELITY_RUNS['fixed-2010'].hours} h), over ${seeds}. \`npx cascade fidelity --seeds 5\` prints the same table over five seeds at full scale.`,
+      text: `${count(c.peers)} peers, ${count(c.supernodes)} supernodes${c.peers < FULL_PEERS ? ` (the population reduced ${Math.round(FULL_PEERS / c.peers)} times, every capacity with it, so shares and loads keep their shape)` : ''}, one tick for ${c.tickSeconds} s of protocol time (parameters and their sources: README, Calibration). Each outage runs on its base with the operator's recovery (\`${report.plan['record-2010'].variant}\` for ${report.plan['record-2010'].hours} h, \`${report.plan['record-2007'].variant}\` for ${report.plan['record-2007'].hours} h), and on \`fixed\` (${report.plan['fixed-2010'].hours} h), over ${seeds}. \`npx cascade fidelity --seeds 5\` prints the same table over five seeds at full scale.`,
     },
     {
       kind: 'table',

@@ -6,7 +6,7 @@
  */
 import { BASES } from '../model/variant.ts';
 import { depthWords, enoughPerBase, showSets } from './enough.ts';
-import type { EnoughRecord } from '../results/enoughRecord.ts';
+import type { EnoughForAll, EnoughRecord } from '../results/enoughRecord.ts';
 import { plural } from './format.ts';
 import type { FixSetRecord, Results } from '../results/results.ts';
 
@@ -22,7 +22,7 @@ export function finding(results: Results): [string, string, string] {
   const shortest = lengths.length > 0 ? `; the shortest counterexample takes ${plural(Math.min(...lengths), 'event')}` : '';
   const first = `Finding: on the base protocols ${broken.length === 0 ? 'no suite is violated' : `${broken.length} of ${suites.length} suites are violated (${broken.join(', ')})`}${calm.length > 0 ? `, ${calm.join(', ')} ${calm.length === 1 ? 'holds' : 'hold'}` : ''}${shortest}.`;
 
-  const second = enoughLine(results.fixSets, results.enough);
+  const second = enoughLine(results.fixSets, results.enough ?? [], results.enoughForAll);
 
   const all = [...results.random, ...results.exhaustive].filter((r) => r.expected !== null);
   const unmet = all.filter((r) => !r.met).length + results.fixSets.reduce((n, f) => n + f.unmet.length, 0);
@@ -40,8 +40,8 @@ export function finding(results: Results): [string, string, string] {
  * does), the sets and the depth are the verification's, and the places where adding a fix made a
  * property fail are said to be the analyses' (at their bound).
  */
-export function enoughLine(fixSets: readonly FixSetRecord[], enough: readonly EnoughRecord[] = []): string {
-  const bases = enoughPerBase(fixSets, enough).filter((b) => (BASES as readonly string[]).includes(b.base));
+export function enoughLine(fixSets: readonly FixSetRecord[], enough: readonly EnoughRecord[], forAll: readonly EnoughForAll[]): string {
+  const bases = enoughPerBase(fixSets, enough, forAll).filter((b) => (BASES as readonly string[]).includes(b.base));
   if (bases.length === 0) return 'Fixes: no fix-set analysis in these results.';
   const perBase = bases.map((b) => `on ${b.base} ${b.sets.length === 0 ? 'no set of the six fixes is shown to hold every suite' : showSets(b.sets, 3)}`);
   const open = bases.reduce((n, b) => n + (b.verified?.verified.filter((v) => v.outcome === 'unknown').length ?? 0), 0);

@@ -5,7 +5,7 @@
  */
 import { cell, type Block } from './blocks.ts';
 import { depthWords, enoughPerBase, showSet, showSets } from './enough.ts';
-import type { DeepCheckRecord, EnoughRecord } from '../results/enoughRecord.ts';
+import type { DeepCheckRecord, EnoughForAll, EnoughRecord } from '../results/enoughRecord.ts';
 import { plural } from './format.ts';
 import type { FixSetRecord } from '../results/results.ts';
 
@@ -26,13 +26,13 @@ function failure(c: DeepCheckRecord | null): string {
   return `${where}: no verdict (random ${c.random}, exhaustive ${c.exhaustive}${c.states === null ? '' : ` after ${c.states.toLocaleString('en-US')} states`})`;
 }
 
-export function fixSetsSection(records: readonly FixSetRecord[], appendix: string, enough: readonly EnoughRecord[] = []): Block[] {
+export function fixSetsSection(records: readonly FixSetRecord[], appendix: string, enough: readonly EnoughRecord[], forAll: readonly EnoughForAll[]): Block[] {
   const heading: Block = { kind: 'heading', level: 2, text: 'Which fixes are enough' };
   if (records.length === 0) return [heading, { kind: 'paragraph', text: 'These results have no fix-set analysis (`cascade fixes` computes one).' }];
   const worse = records.flatMap((r) => r.worsenings.map((w) => ({ ...w, suite: r.suite, base: r.base })));
   const skipped = records.reduce((n, r) => n + r.skipped, 0);
   const checks = records.reduce((n, r) => n + r.sets.length * r.properties.length, 0);
-  const perBase = enoughPerBase(records, enough);
+  const perBase = enoughPerBase(records, enough, forAll);
   const verified = perBase.flatMap((b) => (b.verified ? [b.verified] : []));
   const analysed = `The subsets of the six fixes (64 per base) were checked against every property of every suite, smallest first, ${depthWords(records)} per set and property (the appendix gives each scope)`;
   const blocks: Block[] = [heading];

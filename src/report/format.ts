@@ -26,3 +26,16 @@ export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'a
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
+
+/** A figure's value in its unit: a share in percent, a ratio as Nx, a time in hours ('never' for none). */
+export function showFigure(unit: 'share' | 'ratio' | 'hours', value: number | null): string {
+  if (value === null) return 'never';
+  switch (unit) {
+    case 'share':
+      return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
+    case 'ratio':
+      return `${value.toFixed(value < 10 ? 1 : 0)}x`;
+    case 'hours':
+      return `${value.toFixed(0)} h`;
+  }
+}

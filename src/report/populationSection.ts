@@ -7,7 +7,7 @@ import { defaultConfig } from '../model/config.ts';
 import { lookup } from '../model/lookup.ts';
 import { SCENARIOS } from '../model/scenarios.ts';
 import { ALIASES } from '../model/variant.ts';
-import type { FidelityReport } from '../runner/fidelity.ts';
+import type { FidelityReport } from '../results/fidelity.ts';
 import { cell, type Block } from './blocks.ts';
 import { fidelitySection } from './fidelitySection.ts';
 import { count, percent } from './format.ts';

@@ -2,7 +2,7 @@
  * The chart of a sweep: the measure against the parameter, one line per seed, the tipping point as a
  * rule. The axis reaches the tipping point, and its label hangs inside the plot on the side with room.
  */
-import type { SweepResult } from '../runner/sweep.ts';
+import type { SweepResult } from '../results/sweep.ts';
 import { LABEL_MARK, pixel, placeLabel } from './chartLabels.ts';
 
 const PLOT = { width: 560, height: 260 };

@@ -36,3 +36,9 @@ export interface EnoughRecord {
   reused: number;
   ms: number;
 }
+
+/** One base's sets enough for every suite, as the fix-set analyses found them (runner/enoughForAll.ts): minimal, each holding every property of every suite analysed. */
+export interface EnoughForAll {
+  base: string;
+  sets: string[][];
+}

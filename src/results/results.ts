@@ -4,12 +4,14 @@
  * `start` saves them as `report/results.json` so that `report` can render them again without
  * re-running the searches.
  */
-import type { EnoughRecord } from './enoughRecord.ts';
+import type { EnoughForAll, EnoughRecord } from './enoughRecord.ts';
 import type { ExhaustiveResult } from '../explore/exhaustive.ts';
 import type { RandomResult } from '../explore/random.ts';
 import type { ScenarioSummary } from '../explore/scenarioSummary.ts';
-import type { Config } from '../model/index.ts';
+import type { AdversaryKind, Config, Scale } from '../model/index.ts';
+import type { Bounds } from '../properties/index.ts';
 import type { SaveResult } from '../trace/save.ts';
+import type { FidelityReport } from './fidelity.ts';
 
 /** One (suite, property, variant) checked by the random engine. */
 export interface PairResult {
@@ -132,11 +134,42 @@ export interface FixSetRecord {
 }
 
 /**
+ * A suite as the results keep it, so that formatters read it without loading suite code: its id, its
+ * properties and variants in its order with the verdicts it expects, the config, bounds and budgets
+ * its runs assume, and its full exhaustive tier. `title`, `assumptions` and the full tier's `scope`
+ * and `cost` are the suite's own words, as its file declares them; nothing here is computed prose.
+ */
+export interface SuiteRecord {
+  id: string;
+  title: string;
+  assumptions: string;
+  scale: Scale;
+  /** Its properties, in the order `check` runs them. */
+  properties: string[];
+  /** Every variant it checks, in its order, with the verdict it expects per property (none for a variant checked without expectation). */
+  variants: { variant: string; expected: Record<string, 'holds' | 'violated'> }[];
+  /** The config of its random runs: its scale's defaults with its overrides. */
+  config: Config;
+  bounds: Bounds;
+  /** Event kinds its adversary may use besides tick: in the random runs, and in the exhaustive search. */
+  kinds: AdversaryKind[];
+  exhaustiveKinds: AdversaryKind[];
+  /** Most safety-phase events per random run. */
+  maxEvents: number;
+  seed: number;
+  /** Random runs per pair at each budget. */
+  budget: { test: number; start: number };
+  /** Its full exhaustive tier (searched by `command`, not by `npm start`), or null when it has none. */
+  fullTier: { scope: string; cost: string; command: string } | null;
+}
+
+/**
  * The version of the results' shape (results.json and `--json` lines); raised when a field changes
  * meaning, goes or becomes required. 3: exhaustive rows carry `branchingStates`, and their `--json`
- * lines a derived `strength` (strength.ts).
+ * lines a derived `strength` (strength.ts). 4: the population runs against the public record
+ * (`fidelity`), computed by the run that gathers the results rather than by the report.
  */
-export const RESULTS_SCHEMA_VERSION = 3;
+export const RESULTS_SCHEMA_VERSION = 4;
 
 export interface Results {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
@@ -151,4 +184,12 @@ export interface Results {
   fixSets: FixSetRecord[];
   /** Per base, the sets enough for every suite verified at a deeper bound than `fixSets` (npm start: at the start bound). */
   enough?: EnoughRecord[];
+  /** Per base, the sets enough for every suite as `fixSets` found them (minimal; runner/enoughForAll.ts). */
+  enoughForAll: EnoughForAll[];
+  /** Every suite the rows name (and the others the run knew), in the order `check` runs them. */
+  suites: SuiteRecord[];
+  /** The model against the public record at population scale (seed 1, the population reduced `fidelityReduction` times). */
+  fidelity: FidelityReport;
+  /** How many times smaller than `cascade fidelity`'s the population of `fidelity` is. */
+  fidelityReduction: number;
 }

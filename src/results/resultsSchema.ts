@@ -15,6 +15,8 @@ import { quote } from '../model/schemaIssue.ts';
 import { parseVariant } from '../model/variant.ts';
 import { PROPERTY_IDS } from '../properties/builtIn.ts';
 import { FIXES } from '../model/variant.ts';
+import { ADVERSARY_KINDS } from '../model/events.ts';
+import { BoundsSchema } from '../trace/schema.ts';
 import { RESULTS_SCHEMA_VERSION, type Results } from './results.ts';
 
 /** Most rows in each list of a results file (`start` writes well under a hundred). */
@@ -252,6 +254,102 @@ export const EnoughRecordSchema = z
 /** The message of a wrong or missing top-level field, with a hint: an older or foreign file. */
 const hint = (wrong: string) => (issue: { input?: unknown }) => `${issue.input === undefined ? 'missing' : wrong} (is it a file saved by 'cascade start'?)`;
 
+const FigureSchema = {
+  id: text,
+  runs: z.enum(['record-2010', 'record-2007', 'fixed']),
+  label: text,
+  record: text,
+  tolerance: text,
+  unit: z.enum(['share', 'ratio', 'hours']),
+  low: z.number(),
+  high: z.number(),
+};
+
+const OutageObservationSchema = z
+  .object({
+    scenario: ScenarioName,
+    variant: VariantName,
+    seed: z.int(),
+    hours: measure,
+    crashedBuggyShare: share,
+    supernodesLostToCrashShare: share,
+    peakSupernodeTraffic: measure,
+    peakSignalling: measure,
+    peakPeersContacted: measure,
+    lowestOnlineShare: share,
+    lowestOnlineAfterFirstHour: share,
+    onlineAtHour: z.array(share).max(MAX_ROWS),
+    recoveryHours: z.array(measure.nullable()).max(10),
+    overloadShutdowns: count,
+    supernodes: count,
+    samples: z.array(z.object({ hours: z.number(), onlineShare: share, liveSupernodes: count, supernodeTraffic: measure }).strict()).max(MAX_ROWS),
+  })
+  .strict();
+
+const FidelityRunSchema = z.object({ scenario: ScenarioName, variant: VariantName, hours: measure }).strict();
+const fidelityRuns = <T extends z.ZodType>(value: T) =>
+  z.object({ 'record-2010': value, 'record-2007': value, 'fixed-2010': value, 'fixed-2007': value }).strict();
+
+export const FidelityReportSchema = z
+  .object({
+    seeds: z.array(z.int()).min(1).max(1000),
+    plan: fidelityRuns(FidelityRunSchema),
+    config: ConfigSchema,
+    figures: z
+      .array(
+        z
+          .object({
+            ...FigureSchema,
+            values: z.array(z.number().nullable()).max(1000),
+            median: z.number().nullable(),
+            min: z.number().nullable(),
+            max: z.number().nullable(),
+            within: z.boolean(),
+            note: text.optional(),
+          })
+          .strict(),
+      )
+      .max(100),
+    within: count,
+    runs: fidelityRuns(z.array(OutageObservationSchema).max(1000)),
+  })
+  .strict();
+
+const Kinds = z.array(z.enum(ADVERSARY_KINDS)).max(ADVERSARY_KINDS.length);
+
+export const SuiteRecordSchema = z
+  .object({
+    id: SuiteName,
+    title: text,
+    assumptions: text,
+    scale: z.enum(['small', 'population']),
+    properties: z.array(PropertyName).min(1).max(100),
+    variants: z
+      .array(z.object({ variant: VariantName, expected: z.record(PropertyName, Expected) }).strict())
+      .min(1)
+      .max(1000),
+    config: ConfigSchema,
+    bounds: BoundsSchema,
+    kinds: Kinds,
+    exhaustiveKinds: Kinds,
+    maxEvents: count.max(1_000_000),
+    seed: z.int().min(-0x80000000).max(0x7fffffff),
+    budget: z.object({ test: count.max(10_000_000), start: count.max(10_000_000) }).strict(),
+    fullTier: z.object({ scope: text, cost: text, command: text }).strict().nullable(),
+  })
+  .strict();
+
+/** Each suite recorded once, and every suite a verdict names recorded: formatters read its order, bounds and budgets there. */
+function everySuiteRecorded(r: Pick<Results, 'suites' | 'random' | 'exhaustive'>, ctx: z.RefinementCtx): void {
+  const ids = r.suites.map((s) => s.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice !== undefined) ctx.addIssue({ code: 'custom', path: ['suites'], message: `suite ${quote(twice)} is recorded twice` });
+  for (const list of ['random', 'exhaustive'] as const) {
+    const i = r[list].findIndex((row) => !ids.includes(row.suite));
+    if (i >= 0) ctx.addIssue({ code: 'custom', path: [list, i, 'suite'], message: `suite ${quote(r[list][i]!.suite)} has no record in suites` });
+  }
+}
+
 const rows = <T extends z.ZodType>(row: T) => z.array(row, { error: hint('must be a list') }).max(MAX_ROWS, { error: `more than ${MAX_ROWS} rows` });
 
 export const ResultsSchema = z
@@ -271,7 +369,12 @@ export const ResultsSchema = z
       ratios: rows(LengthRatioSchema),
       fixSets: rows(FixSetRecordSchema),
       enough: z.array(EnoughRecordSchema).max(10).optional(),
+      enoughForAll: z.array(z.object({ base: VariantName, sets: z.array(Fixes).max(64) }).strict()).max(10),
+      suites: z.array(SuiteRecordSchema, { error: hint('must be a list of suites') }).max(100),
+      fidelity: FidelityReportSchema,
+      fidelityReduction: count.min(1).max(100),
     },
     { error: hint('not a results object') },
   )
-  .strict() satisfies z.ZodType<Results>;
+  .strict()
+  .superRefine(everySuiteRecorded) satisfies z.ZodType<Results>;

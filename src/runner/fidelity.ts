@@ -6,9 +6,10 @@
  * every seed and both outages.
  */
 import { applyOverrides, type Overrides } from './overrides.ts';
-import { defaultConfig, parseVariant, type Config } from '../model/index.ts';
-import { observeOutage, type OutageObservation } from './observeOutage.ts';
-import { FIGURES, type Figure } from './record.ts';
+import { defaultConfig, parseVariant } from '../model/index.ts';
+import { observeOutage } from './observeOutage.ts';
+import { FIGURES } from './record.ts';
+import type { FidelityReport, FidelityRunName, Figure, FigureResult, OutageObservation } from '../results/fidelity.ts';
 
 /**
  * The runs behind the figures: scenario, variant and hours after the trigger (the 2010 record run
@@ -19,8 +20,8 @@ export const FIDELITY_RUNS = {
   'record-2007': { scenario: 'outage-2007', variant: 'skype-2007+mega-supernodes', hours: 30 },
   'fixed-2010': { scenario: 'outage-2010', variant: 'fixed', hours: 12 },
   'fixed-2007': { scenario: 'outage-2007', variant: 'fixed', hours: 12 },
-} as const;
-export type FidelityRunName = keyof typeof FIDELITY_RUNS;
+} as const satisfies Record<FidelityRunName, { scenario: string; variant: string; hours: number }>;
+export type { FidelityRunName } from '../results/fidelity.ts';
 
 /**
  * The population scale shrunk `k` times with the same shape: peers, supernodes and every server's
@@ -46,25 +47,7 @@ export function reducedPopulation(k: number): Overrides {
   return Object.fromEntries(keys.map((key) => [key, Math.max(1, Math.round(c[key] / k))])) as Overrides;
 }
 
-export interface FigureResult extends Figure {
-  /** The figure per seed, in seed order (null: not reached, e.g. a recovery level never crossed). */
-  values: (number | null)[];
-  median: number | null;
-  min: number | null;
-  max: number | null;
-  within: boolean;
-  /** A condition besides the bounds that failed, in words (e.g. levels crossed out of order). */
-  note?: string;
-}
-
-export interface FidelityReport {
-  seeds: number[];
-  config: Config;
-  figures: FigureResult[];
-  within: number;
-  /** Every run's observation, per seed, for the curves. */
-  runs: Record<FidelityRunName, OutageObservation[]>;
-}
+export type { FidelityReport, FigureResult } from '../results/fidelity.ts';
 
 export interface FidelityListener {
   run?(name: FidelityRunName, seed: number, done: number, of: number): void;
@@ -87,7 +70,7 @@ export function fidelity(seeds: number[], overrides: Overrides = {}, listener: F
     }
   }
   const figures = FIGURES.map((f) => judge(f, runs));
-  return { seeds, config, figures, within: figures.filter((f) => f.within).length, runs };
+  return { seeds, plan: FIDELITY_RUNS, config, figures, within: figures.filter((f) => f.within).length, runs };
 }
 
 /** The figure's value in one seed's runs. */

@@ -87,4 +87,5 @@ export { saveCounterexample, counterexamplePath } from '../trace/save.ts';
 export { toItf } from '../trace/itf.ts';
 export type { CounterexampleFile } from '../trace/schema.ts';
 export { writeReport } from '../report/writeReport.ts';
+export { reportCounterexamples } from './counterexampleDirs.ts';
 export { VERSION } from '../version.ts';

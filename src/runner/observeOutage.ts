@@ -3,55 +3,10 @@
  * supernodes, traffic against its normal level per hour, and when the online share crossed the
  * record's recovery levels. The rules are the model's; this only watches the states go by.
  */
+import type { OutageObservation, OutageSample } from '../results/fidelity.ts';
 import { clientMessages, init, lookup, SCENARIOS, scenarioEvents, stepOwned, supernodeMessages, type Model } from '../model/index.ts';
 
-/** One point of a run's curves (every `SAMPLE_MINUTES` of protocol time, and at the trigger). */
-export interface OutageSample {
-  /** Hours since the trigger. */
-  hours: number;
-  onlineShare: number;
-  liveSupernodes: number;
-  /** Messages per serving supernode in the hour so far, over the normal level. */
-  supernodeTraffic: number;
-}
-
-export interface OutageObservation {
-  scenario: string;
-  variant: string;
-  seed: number;
-  /** Hours observed after the trigger (fewer than asked when stopped at recovery). */
-  hours: number;
-  /** Distinct buggy-release users whose client crashed, over buggy users who wanted to be online. */
-  crashedBuggyShare: number;
-  /** Distinct supernodes serving at the trigger whose host crashed, over those serving. */
-  supernodesLostToCrashShare: number;
-  /** Highest hourly messages per serving supernode, over the normal level. */
-  peakSupernodeTraffic: number;
-  /** Highest hourly signalling messages sent by all clients, over the normal level. */
-  peakSignalling: number;
-  /**
-   * Highest hourly peers contacted per client, over the normal level: an online client contacts its
-   * supernode; a client that tries to connect contacts one peer per attempt, at most its host cache's
-   * entries in an hour (the same entries come round again).
-   */
-  peakPeersContacted: number;
-  /** Lowest hourly online share (see `onlineAtHour`). */
-  lowestOnlineShare: number;
-  /** Lowest online share in any tick from one hour after the trigger to the end. */
-  lowestOnlineAfterFirstHour: number;
-  /**
-   * Online share per hour after the trigger: index h is the mean over the ticks of hour h (from h - 1
-   * to h hours after it), index 0 the share at the trigger. The record's figures are such hourly
-   * readings ("two hours in", "a day later"), and the mean smooths the minute-scale cycles of restart
-   * and overload.
-   */
-  onlineAtHour: number[];
-  /** Hours after the trigger at which the hourly online share, after its lowest hour, first reached 30, 60, 80 and 90% (null: never). */
-  recoveryHours: (number | null)[];
-  overloadShutdowns: number;
-  supernodes: number;
-  samples: OutageSample[];
-}
+export type { OutageObservation, OutageSample } from '../results/fidelity.ts';
 
 export const RECOVERY_LEVELS = [0.3, 0.6, 0.8, 0.9] as const;
 const SAMPLE_MINUTES = 10;

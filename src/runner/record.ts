@@ -3,23 +3,9 @@
  * reported, and the tolerance within which a model figure counts as reproducing it.
  */
 
-/** Which runs a figure is read from: the outage on its base with the operator's recovery, or `fixed`. */
-export type FigureRun = 'record-2010' | 'record-2007' | 'fixed';
+import type { Figure } from '../results/fidelity.ts';
 
-export interface Figure {
-  id: string;
-  runs: FigureRun;
-  /** What is measured, in a few words. */
-  label: string;
-  /** What the record says. */
-  record: string;
-  /** The tolerance, in words. */
-  tolerance: string;
-  unit: 'share' | 'ratio' | 'hours';
-  /** Inclusive bounds of the tolerance on the median. */
-  low: number;
-  high: number;
-}
+export type { Figure, FigureRun } from '../results/fidelity.ts';
 
 export const FIGURES: readonly Figure[] = [
   {
@@ -123,16 +109,3 @@ export const FIGURES: readonly Figure[] = [
     high: 1,
   },
 ];
-
-/** A figure's value in its unit: a share in percent, a ratio as Nx, a time in hours ('never' for none). */
-export function showFigure(unit: Figure['unit'], value: number | null): string {
-  if (value === null) return 'never';
-  switch (unit) {
-    case 'share':
-      return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
-    case 'ratio':
-      return `${value.toFixed(value < 10 ? 1 : 0)}x`;
-    case 'hours':
-      return `${value.toFixed(0)} h`;
-  }
-}

@@ -72,7 +72,7 @@ export function runSummary(random: readonly PairResult[], exhaustive: readonly E
 
 /** A `--json` line: its kind, the schema version, then the object's own fields. */
 export function jsonLine(
-  kind: 'random' | 'exhaustive' | 'scenario' | 'shrink-ratio' | 'fix-sets' | 'enough' | 'report' | 'manifest-drift',
+  kind: 'random' | 'exhaustive' | 'scenario' | 'fidelity' | 'shrink-ratio' | 'fix-sets' | 'enough' | 'report' | 'manifest-drift',
   fields: object,
 ): string {
   return JSON.stringify({ kind, schemaVersion: RESULTS_SCHEMA_VERSION, ...fields });

@@ -1,5 +1,5 @@
 /**
- * Shard files: what `check`, `fixes` and `sweep --shard K/N --out FILE` write and `cascade merge`
+ * Shard files: what `check`, `explore`, `fixes`, `sweep` and `start --shard K/N --out FILE` write and `cascade merge`
  * reads. A file says which command and selection it belongs to, which shard it is, and holds the
  * answers of its share of the work as plain data; it is validated by a schema with upper bounds on
  * every read, so a damaged or hostile file is one line, never a stack trace or unbounded work: every
@@ -19,6 +19,15 @@ import { VERSION } from '../version.ts';
 import { MAX_SHARDS, type Shard } from './shard.ts';
 import type { RunDigest } from './shardDigest.ts';
 import { SHARD_LIMITS as L } from './shardLimits.ts';
+import { BASES } from '../model/variant.ts';
+import {
+  EnoughRecordSchema,
+  ExplorePairResultSchema,
+  FidelityReportSchema,
+  FixSetRecordSchema,
+  PairResultSchema,
+  ScenarioSummarySchema,
+} from '../results/resultsSchema.ts';
 
 /** What a shard file's `kind` says. */
 export const SHARD_KIND = 'cascade-shard';
@@ -228,6 +237,30 @@ const ExploreShardSchema = z
   })
   .strict();
 
+/** A counterexample file a start shard stored, carried to the merge (its path and text). */
+const carriedFile = z
+  .object({ path: name, text: z.string().max(4 * 2 ** 20) })
+  .strict()
+  .nullable();
+
+/** The main job's units a start shard ran (startShard.ts): what each found, as the results keep it. */
+const StartShardSchema = z
+  .object({
+    command: z.literal('start'),
+    selection: z.object({ budget, reduction: z.int().min(1).max(100) }).strict(),
+    units: count(100_000),
+    workers: z.int().min(1).max(1024),
+    scenarios: list(ScenarioSummarySchema, 100).nullable(),
+    fidelity: FidelityReportSchema.nullable(),
+    random: list(z.object({ index: count(100_000), result: PairResultSchema, file: carriedFile }).strict(), 10_000),
+    exhaustive: list(z.object({ index: count(100_000), result: ExplorePairResultSchema, file: carriedFile }).strict(), 10_000),
+    fixes: list(
+      z.object({ base: z.enum(BASES), fixSets: list(FixSetRecordSchema, 1_000), enough: EnoughRecordSchema.nullable(), code: z.int().min(0).max(4) }).strict(),
+      10,
+    ),
+  })
+  .strict();
+
 const head = {
   kind: z.literal(SHARD_KIND),
   schemaVersion: z.literal(SHARD_SCHEMA_VERSION),
@@ -244,6 +277,7 @@ export const ShardFileSchema = z.discriminatedUnion('command', [
   FixesShardSchema.extend(head),
   SweepShardSchema.extend(head),
   ExploreShardSchema.extend(head),
+  StartShardSchema.extend(head),
 ]);
 
 export type ShardFile = z.infer<typeof ShardFileSchema>;
@@ -251,13 +285,15 @@ export type CheckShardFile = Extract<ShardFile, { command: 'check' }>;
 export type FixesShardFile = Extract<ShardFile, { command: 'fixes' }>;
 export type SweepShardFile = Extract<ShardFile, { command: 'sweep' }>;
 export type ExploreShardFile = Extract<ShardFile, { command: 'explore' }>;
+export type StartShardFile = Extract<ShardFile, { command: 'start' }>;
 
 /** A shard file's own fields, before the head is added. */
 export type ShardBody =
   | Omit<CheckShardFile, keyof typeof head>
   | Omit<FixesShardFile, keyof typeof head>
   | Omit<SweepShardFile, keyof typeof head>
-  | Omit<ExploreShardFile, keyof typeof head>;
+  | Omit<ExploreShardFile, keyof typeof head>
+  | Omit<StartShardFile, keyof typeof head>;
 
 /** Refuses, before any work, an `--out` target that is not a file name or is an existing file other than a shard file. */
 export function checkShardTarget(path: string): void {

@@ -16,6 +16,7 @@ import { suiteOf } from './pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
 import { pairModel } from './checkPair.ts';
 import { applyOverrides, describeOverrides, type Overrides } from './overrides.ts';
+import type { SweepPoint, SweepResult } from '../results/sweep.ts';
 
 export type SweepTarget = { kind: 'scenario'; scenario: string; scale: Scale } | { kind: 'property'; suite: Suite; property: string; runs?: number };
 
@@ -32,32 +33,7 @@ export interface SweepSpec {
   overrides: Overrides;
 }
 
-/** The outcome at one (value, seed): whether it flipped (collapsed, violated) and the measure drawn. */
-export interface SweepPoint {
-  value: number;
-  seed: number;
-  outcome: boolean;
-  measure: number;
-}
-
-export interface SweepResult {
-  param: string;
-  from: number;
-  to: number;
-  mode: 'steps' | 'bisect';
-  target: string;
-  variant: string;
-  seeds: number;
-  overrides: string;
-  /** The effective config at `from` (seed 1); the swept parameter and the seed vary from it. */
-  config: Config;
-  /** What `outcome` and `measure` mean. */
-  outcomeName: string;
-  measureName: string;
-  points: SweepPoint[];
-  /** With bisection: per seed, the first value with the outcome of B (null when A and B agree). */
-  tipping: { perSeed: (number | null)[]; median: number | null; min: number | null; max: number | null; precision: number } | null;
-}
+export type { SweepPoint, SweepResult } from '../results/sweep.ts';
 
 const NUMERIC = (Object.keys(smallConfig) as (keyof Config)[]).filter((k) => typeof smallConfig[k] === 'number');
 

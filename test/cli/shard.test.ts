@@ -70,7 +70,7 @@ describe('cascade fixes on workers and shards', () => {
     ]);
     const junit = await runInProcess(['merge', at('fixes1.json'), at('fixes2.json'), at('fixes3.json'), '--junit', at('x.xml')]);
     expect(junit.code).toBe(2);
-    expect(junit.err).toEqual(['cascade merge: --junit goes with the shards of check or explore, these are of fixes']);
+    expect(junit.err).toEqual(['cascade merge: --junit goes with the shards of check, explore or start, these are of fixes']);
   });
 });
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { depthWords } from '../../src/report/enough.ts';
 import { enoughLine } from '../../src/report/finding.ts';
+import { enoughForAllBases } from '../../src/runner/enoughForAll.ts';
 import { fixSetsAppendix, fixSetsSection } from '../../src/report/fixSetsSection.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import type { EnoughRecord } from '../../src/results/enoughRecord.ts';
@@ -54,7 +55,7 @@ describe('the depth of the enough sets, in words', () => {
 
   it("puts it in the finding's line, before the sets enough for every suite", () => {
     const records = [record('a', 'skype-2010', [['robust-client']], 40), record('b', 'skype-2010', [['admission-control']], 40)];
-    expect(enoughLine(records)).toBe(
+    expect(enoughLine(records, [], enoughForAllBases(records))).toBe(
       "Enough for every suite, exhaustive within 40 ticks at each suite's start scope and random at 5,000 runs: on skype-2010 {robust-client, admission-control}.",
     );
   });
@@ -63,7 +64,7 @@ describe('the depth of the enough sets, in words', () => {
 describe('enoughClaims: what test:deep searches again', () => {
   it('is every suite on each set enough for every suite, and each suite on its own minimal sets', () => {
     const records = [record('a', 'skype-2010', [['robust-client']], 40), record('b', 'skype-2010', [['admission-control']], 40)];
-    const claims = enoughClaims({ fixSets: records }).map((c) => `${c.suite} ${c.variant} ${c.as}`);
+    const claims = enoughClaims({ fixSets: records, enoughForAll: enoughForAllBases(records) }).map((c) => `${c.suite} ${c.variant} ${c.as}`);
     expect(claims.sort()).toEqual(
       [
         'a skype-2010+robust-client the suite',
@@ -122,16 +123,18 @@ describe('the sets enough for every suite, verified at the start bound', () => {
   ];
 
   it("are the verification's sets at the verification's depth in the finding's line, not the analyses'", () => {
-    expect(enoughLine(analyses)).toBe(
+    expect(enoughLine(analyses, [], enoughForAllBases(analyses))).toBe(
       "Enough for every suite, exhaustive within 4 ticks at each suite's test scope and random at 2,500 runs: on skype-2010 {robust-client, admission-control}.",
     );
-    expect(enoughLine(analyses, deep)).toBe(
+    expect(enoughLine(analyses, deep, enoughForAllBases(analyses))).toBe(
       "Enough for every suite, exhaustive within 40 ticks (b: 30) at each suite's start scope and random at 5,000 runs: on skype-2010 {robust-client, backoff-jitter, admission-control} or {robust-client, admission-control, retry-budget}.",
     );
   });
 
   it("are what test:deep searches for every suite, at the start bound; each suite's own sets at the test bound", () => {
-    const claims = enoughClaims({ fixSets: analyses, enough: deep }).map((c) => `${c.suite} ${c.variant} ${c.budget} ${c.depth.horizon.most} ${c.as}`);
+    const claims = enoughClaims({ fixSets: analyses, enough: deep, enoughForAll: enoughForAllBases(analyses) }).map(
+      (c) => `${c.suite} ${c.variant} ${c.budget} ${c.depth.horizon.most} ${c.as}`,
+    );
     expect(claims.sort()).toEqual(
       [
         'a skype-2010+robust-client test 4 the suite',
@@ -145,7 +148,7 @@ describe('the sets enough for every suite, verified at the start bound', () => {
   });
 
   it('are on the first page with the depth, how many candidates stage 2 searched, and each that failed with its counterexample and command; the per-suite table says its bound', () => {
-    const page = renderMarkdown(fixSetsSection(analyses, 'appendix.md#fix-sets', deep));
+    const page = renderMarkdown(fixSetsSection(analyses, 'appendix.md#fix-sets', deep, enoughForAllBases(analyses)));
     expect(page).toContain(
       "Enough for every suite, exhaustive within 40 ticks (b: 30) at each suite's start scope and random at 5,000 runs: the sets below hold every property of every suite",
     );
@@ -162,11 +165,13 @@ describe('the sets enough for every suite, verified at the start bound', () => {
     expect(appendix).toContain('### a on skype-2010, at the test bound');
     expect(appendix).toContain('### Enough for every suite on skype-2010: the candidates searched at the start bound');
     // Without a verification, the first page names the analyses' own sets at their depth.
-    expect(renderMarkdown(fixSetsSection(analyses, 'appendix.md#fix-sets'))).toMatch(/\| `skype-2010` \| `\{robust-client, admission-control\}` \|/);
+    expect(renderMarkdown(fixSetsSection(analyses, 'appendix.md#fix-sets', [], enoughForAllBases(analyses)))).toMatch(
+      /\| `skype-2010` \| `\{robust-client, admission-control\}` \|/,
+    );
   });
 
   it('refuses a set named enough that the verification did not find holding', () => {
     const wrong = verified('skype-2010', [['robust-client', 'admission-control']], ['robust-client', 'admission-control']);
-    expect(() => enoughClaims({ fixSets: analyses, enough: [wrong] })).toThrow(/not verified holding/);
+    expect(() => enoughClaims({ fixSets: analyses, enough: [wrong], enoughForAll: enoughForAllBases(analyses) })).toThrow(/not verified holding/);
   });
 });

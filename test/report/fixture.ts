@@ -9,7 +9,20 @@ import { summarizeScenario } from '../../src/explore/scenarioSummary.ts';
 import { defaultConfig, variant } from '../../src/model/index.ts';
 import { RESULTS_SCHEMA_VERSION, type Results } from '../../src/results/results.ts';
 import { analyseFixSets, fixSetRecord } from '../../src/runner/fixSets.ts';
+import { suiteRecords } from '../../src/runner/suiteRecords.ts';
 import { VERSION } from '../../src/version.ts';
+import type { FidelityReport } from '../../src/results/fidelity.ts';
+import { fidelity, reducedPopulation } from '../../src/runner/fidelity.ts';
+import { enoughForAllBases } from '../../src/runner/enoughForAll.ts';
+
+/** The population reduction of the fixtures' fidelity runs: a second or so, the shape only roughly kept (enough for the report's layout). */
+export const FIXTURE_REDUCTION = 100;
+let population: FidelityReport | undefined;
+
+/** The population runs against the record on a population reduced FIXTURE_REDUCTION times, made once per test file. */
+export function smallFidelity(): FidelityReport {
+  return (population ??= fidelity([1], reducedPopulation(FIXTURE_REDUCTION)));
+}
 
 const RANDOM: [string, string, string][] = [
   ['crash-cascade-2010', 'no-client-crash', 'skype-2010'],
@@ -52,6 +65,10 @@ export function smallResults(dir: string): Results {
     exhaustive,
     ratios: compareLengths(random, exhaustive),
     fixSets,
+    enoughForAll: enoughForAllBases(fixSets),
+    suites: suiteRecords(SUITES),
+    fidelity: smallFidelity(),
+    fidelityReduction: FIXTURE_REDUCTION,
   };
 }
 
@@ -66,5 +83,9 @@ export function emptyResults(): Results {
     exhaustive: [],
     ratios: [],
     fixSets: [],
+    enoughForAll: [],
+    suites: suiteRecords(SUITES),
+    fidelity: smallFidelity(),
+    fidelityReduction: FIXTURE_REDUCTION,
   };
 }

@@ -9,7 +9,7 @@ import { checkRun } from '../../src/properties/index.ts';
 import { analyseFixSets, fixSetRecord, fixSubsets, knownFrom, runFixSets, variantOf, type FixSetAnalysis } from '../../src/runner/fixSets.ts';
 import { checkPairs, exhaustiveSections } from '../../src/runner/select.ts';
 import { runChecks, runExplores } from '../../src/runner/runPairs.ts';
-import { enoughForAll } from '../../src/report/enough.ts';
+import { enoughForAll } from '../../src/runner/enoughForAll.ts';
 import { FIXES, type Fix } from '../../src/model/index.ts';
 
 const suiteNamed = (id: string) => SUITES.find((s) => s.id === id)!;

@@ -26,7 +26,7 @@ export interface EnoughClaim {
  * a deeper bound where the results have them, each suite at that bound), then each suite's own
  * minimal sets at its analysis's bound, in the order of the results.
  */
-export function enoughClaims(results: Pick<Results, 'fixSets' | 'enough'>): EnoughClaim[] {
+export function enoughClaims(results: Pick<Results, 'fixSets' | 'enough' | 'enoughForAll'>): EnoughClaim[] {
   const claims = new Map<string, EnoughClaim>();
   const put = (c: EnoughClaim) => {
     const key = `${c.suite}|${c.variant}|${c.budget}`;
@@ -38,7 +38,7 @@ export function enoughClaims(results: Pick<Results, 'fixSets' | 'enough'>): Enou
     put({ suite: r.suite, base: r.base, fixes: [...fixes], variant: set.variant, budget: r.budget, depth: r.depth, as });
   };
   for (const r of results.fixSets) for (const m of r.minimal) add(r, m, 'the suite');
-  for (const b of enoughPerBase(results.fixSets, results.enough)) {
+  for (const b of enoughPerBase(results.fixSets, results.enough ?? [], results.enoughForAll)) {
     for (const m of b.sets) {
       if (b.verified === null) {
         for (const r of results.fixSets.filter((x) => x.base === b.base)) add(r, m, 'every suite');
