@@ -12,6 +12,7 @@ import {
   SMALL_SEARCH_STATES,
   statesInWords,
   checkJunitTarget,
+  describeScope,
   checkShardTarget,
   plural,
   runExploreShard,
@@ -253,5 +254,5 @@ function stats(r: ExplorePairResult): string {
   const rate = measurable(r)
     ? `${r.statesPerSecond.toLocaleString('en-US')} states/s, ${r.bytesPerState} bytes a state`
     : `no per-state figures under ${MEASURABLE_STATES.toLocaleString('en-US')} states or ${MEASURABLE_MS} ms`;
-  return `scope: ${r.scope}; ${r.states.toLocaleString('en-US')} states, ${r.transitions.toLocaleString('en-US')} transitions, ${r.ms} ms (${rate}); fingerprint collision chance ${collision}${r.shards === undefined ? '' : `; merged from ${r.shards} swarm shards: states, transitions and time are their sums (their spaces overlap)`}`;
+  return `scope: ${describeScope(r.scope)}; ${r.states.toLocaleString('en-US')} states, ${r.transitions.toLocaleString('en-US')} transitions, ${r.ms} ms (${rate}); fingerprint collision chance ${collision}${r.shards === undefined ? '' : `; merged from ${r.shards} swarm shards: states, transitions and time are their sums (their spaces overlap)`}`;
 }

@@ -8,6 +8,7 @@ import {
   BASES,
   checkShardTarget,
   depthWords,
+  describeFixSetScope,
   enoughForAllBases,
   enoughLine,
   enoughPerBase,
@@ -267,7 +268,7 @@ export function describeFixSets(a: FixSetRecord): string[] {
   }
   for (const u of a.unmet) lines.push(`  FAIL ${u.property} on ${u.variant}: the suite expects ${u.expected}, the analysis found ${u.outcome}`);
   lines.push(
-    `  scope: ${a.scope.random}; exhaustive: ${a.scope.exhaustive} (${a.skipped} of ${a.sets.length * a.properties.length} checks skipped${a.notSearched > 0 ? `, ${a.notSearched} violated by the random engine not searched` : ''}${a.reused > 0 ? `, ${a.reused} searches reused` : ''}; time summed over the searches made); ${(a.ms / 1000).toFixed(1)} s`,
+    `  scope: ${describeFixSetScope(a).random}; exhaustive: ${describeFixSetScope(a).exhaustive} (${a.skipped} of ${a.sets.length * a.properties.length} checks skipped${a.notSearched > 0 ? `, ${a.notSearched} violated by the random engine not searched` : ''}${a.reused > 0 ? `, ${a.reused} searches reused` : ''}; time summed over the searches made); ${(a.ms / 1000).toFixed(1)} s`,
   );
   return lines;
 }

@@ -7,6 +7,7 @@ import { PROPERTIES } from '../properties/builtIn.ts';
 import { VERSION } from '../version.ts';
 import { cell, type Block } from './blocks.ts';
 import { count } from './format.ts';
+import { describeScope } from './scope.ts';
 import { variantRank } from './matrix.ts';
 import type { Results, SuiteRecord } from '../results/results.ts';
 
@@ -79,7 +80,7 @@ function exhaustiveBudget(s: SuiteRecord, results: Results): string {
   const lines = [`variants: ${variants.join(', ')}`, `events: tick, ${s.exhaustiveKinds.join(', ')}`];
   if (bound.size === 1) lines.push([...bound.keys()][0]!);
   else for (const [b, labels] of bound) lines.push(`${b} (${labels.join(', ')})`);
-  lines.push(`scope: ${ran[0]!.scope}`);
+  lines.push(`scope: ${describeScope(ran[0]!.scope)}`);
   const tier = s.fullTier;
   if (tier && !ran.some((e) => e.full)) lines.push(`not searched here, the full tier (${tier.scope}): \`${tier.command}\`, ${tier.cost}`);
   return lines.join('\n');

@@ -6,6 +6,7 @@
 import { cell, type Block } from './blocks.ts';
 import { depthWords, enoughPerBase, showSet, showSets } from './enough.ts';
 import type { DeepCheckRecord, EnoughForAll, EnoughRecord } from '../results/enoughRecord.ts';
+import { describeFixSetScope } from './fixSetScope.ts';
 import { plural } from './format.ts';
 import type { FixSetRecord } from '../results/results.ts';
 
@@ -130,7 +131,7 @@ export function fixSetsAppendix(records: readonly FixSetRecord[], enough: readon
     blocks.push({ kind: 'heading', level: 3, text: `${r.suite} on ${r.base}, at the ${r.budget} bound` });
     blocks.push({
       kind: 'paragraph',
-      text: `Random engine: ${r.scope.random}. Exhaustive engine: ${r.scope.exhaustive}. ${r.skipped} checks skipped${r.notSearched > 0 ? `, ${r.notSearched} violated by the random engine not searched` : ''}${r.reused > 0 ? `, ${r.reused} searches taken from the suite sections (the same bound, scope and runs)` : ''}; ${(r.ms / 1000).toFixed(1)} s of searches.`,
+      text: `Random engine: ${describeFixSetScope(r).random}. Exhaustive engine: ${describeFixSetScope(r).exhaustive}. ${r.skipped} checks skipped${r.notSearched > 0 ? `, ${r.notSearched} violated by the random engine not searched` : ''}${r.reused > 0 ? `, ${r.reused} searches taken from the suite sections (the same bound, scope and runs)` : ''}; ${(r.ms / 1000).toFixed(1)} s of searches.`,
     });
     if (r.worsenings.length > 0)
       blocks.push({ kind: 'list', ordered: false, items: r.worsenings.map((w) => `\`${showSet(w.from)}\` + \`${w.added}\` breaks \`${w.property}\``) });

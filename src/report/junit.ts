@@ -19,6 +19,7 @@
  * when the caller gives one), so a report can be diffed and tested.
  */
 import type { ExplorePairResult, PairResult } from '../results/results.ts';
+import { describeScope } from './scope.ts';
 import { searchSize, statesInWords, trivialRuns } from './strength.ts';
 
 export interface JunitInput {
@@ -169,7 +170,7 @@ function exhaustiveCase(r: ExplorePairResult): Case {
     ['stoppedBy', r.stoppedBy],
     ['horizon', r.bound.horizon],
     ['maxStates', r.bound.maxStates],
-    ['scope', r.scope],
+    ['scope', describeScope(r.scope)],
   ];
   const failure = r.met ? null : unmet(r, 'exhaustive', [`counterexample: ${r.counterexample ?? 'none'}`]);
   const size = searchSize(r);

@@ -46,6 +46,22 @@ export interface PairResult {
   replay: string;
 }
 
+/** The scope a search covers, as numbers: the population, the adversary's budgets, and where it comes from. */
+export interface SearchScope {
+  supernodes: number;
+  clients: number;
+  onlineAtStart: number;
+  faultBudget: number;
+  /** User actions the adversary may take (null: none of its event kinds is one). */
+  churnBudget: number | null;
+  /** The suite's own reason for this scope, as its definition words it (null: it gives none). */
+  reason: string | null;
+  /** The parameters set over the suite's scope, as the command line or config file gave them (null: none). */
+  parameters: string | null;
+  /** The suite's full exhaustive tier rather than its section's scope. */
+  full: boolean;
+}
+
 /** One (suite, property, variant) searched by the exhaustive engine. */
 export interface ExplorePairResult {
   suite: string;
@@ -58,8 +74,8 @@ export interface ExplorePairResult {
   verdict: ExhaustiveResult['verdict'] | 'vacuous';
   stoppedBy: ExhaustiveResult['stoppedBy'];
   bound: { horizon: number; maxStates: number; maxMemoryMB: number };
-  /** The scope searched (supernodes, clients, budgets), in words. */
-  scope: string;
+  /** The scope searched: supernodes, clients, budgets (report/scope.ts says it in words). */
+  scope: SearchScope;
   /** Distinct states stored. */
   states: number;
   /** Of those, the states in which the adversary could still act (the rest follow ticks only): its choice points. */
@@ -113,6 +129,23 @@ export interface FixCheckRecord {
   counterexample: { engine: 'random' | 'exhaustive'; shortest: boolean; events: number; replay: string } | null;
 }
 
+/** How each engine was run on every set of a fix-set analysis, as numbers and switches. */
+export interface FixSetScope {
+  /** The subsets of these fixes only, in the order of the six (null: of all six). */
+  among: string[] | null;
+  /** The random engine's seed and the most safety-phase events a run takes. */
+  seed: number;
+  maxEvents: number;
+  /** The suite's own reason for its exhaustive scope, as its definition words it (null: none). */
+  reason: string | null;
+  /** Every check made, whether an answer depends on it or not. */
+  everySet: boolean;
+  /** Analysed with the other suites of the base: a check is skipped only when its subset holds every suite on the base. */
+  acrossSuites: boolean;
+  /** A set the random engine violated is searched again for a shortest counterexample. */
+  shortest: boolean;
+}
+
 /** A fix-set analysis of one suite on one base (see runner/fixSets.ts), as the results keep it. */
 export interface FixSetRecord {
   suite: string;
@@ -121,7 +154,7 @@ export interface FixSetRecord {
   budget: 'test' | 'start';
   /** How deep every "holds" goes: random runs per check, the least and most exhaustive horizon and state bound. */
   depth: { runs: number; horizon: { least: number; most: number }; maxStates: { least: number; most: number } };
-  scope: { random: string; exhaustive: string };
+  scope: FixSetScope;
   sets: { fixes: string[]; variant: string; outcome: 'holds' | 'violated' | 'unknown'; checks: FixCheckRecord[] }[];
   minimal: string[][];
   perProperty: Record<string, { minimal: string[][]; needs: string[] }>;

@@ -121,7 +121,18 @@ export const ExplorePairResultSchema = z
     verdict: z.enum(['violated', 'holds-within-horizon', 'holds', 'bound-reached', 'vacuous']),
     stoppedBy: z.enum(['violation', 'horizon', 'complete', 'states', 'memory']),
     bound: z.object({ horizon: count.max(MAX_SEARCH_TICKS), maxStates: count.min(1).max(1_000_000_000), maxMemoryMB: count.max(1_000_000_000) }).strict(),
-    scope: text,
+    scope: z
+      .object({
+        supernodes: count,
+        clients: count,
+        onlineAtStart: count,
+        faultBudget: count,
+        churnBudget: count.nullable(),
+        reason: text.nullable(),
+        parameters: text.nullable(),
+        full: z.boolean(),
+      })
+      .strict(),
     states: count,
     branchingStates: count,
     transitions: count,
@@ -183,7 +194,17 @@ export const FixSetRecordSchema = z
         maxStates: z.object({ least: count.min(1).max(1_000_000_000), most: count.min(1).max(1_000_000_000) }).strict(),
       })
       .strict(),
-    scope: z.object({ random: text, exhaustive: text }).strict(),
+    scope: z
+      .object({
+        among: Fixes.nullable(),
+        seed: z.int(),
+        maxEvents: count,
+        reason: text.nullable(),
+        everySet: z.boolean(),
+        acrossSuites: z.boolean(),
+        shortest: z.boolean(),
+      })
+      .strict(),
     sets: z
       .array(z.object({ fixes: Fixes, variant: VariantName, outcome: Outcome, checks: z.array(FixCheckRecordSchema).max(100) }).strict())
       .max(1 << FIXES.length),

@@ -11,7 +11,7 @@ import { checkRun, type Bounds, type Property } from '../properties/index.ts';
 import { searchExhaustiveOnPool } from '../explore/parallel.ts';
 import type { Pool } from '../parallel/pool.ts';
 import type { SubjectRef } from '../engines/contract.ts';
-import type { ExplorePairResult } from '../results/results.ts';
+import type { ExplorePairResult, SearchScope } from '../results/results.ts';
 import { buildCounterexample } from '../trace/build.ts';
 import { counterexamplePath, saveCounterexample, type SaveResult } from '../trace/save.ts';
 import { meets, pairModel, resultHead, type RunOptions } from './checkPair.ts';
@@ -228,13 +228,20 @@ function meetsAsShard(expected: 'holds' | 'violated' | null, verdict: string): b
 }
 
 /**
- * The scope of a suite's exhaustive section (or of its full tier), in words: peers, supernodes and
- * budgets, and why it is the suite's (with overrides, they are named instead of the suite's reason).
+ * The scope of a suite's exhaustive section (or of its full tier): peers, supernodes and budgets, and
+ * why it is the suite's (its own words), or the parameters set over it.
  */
-export function scopeOf(suite: Suite, config = suiteModel(suite, 'fixed', true).config, overrides: Overrides = {}, full = false): string {
-  const reason = full ? suite.exhaustive.full!.scope : suite.exhaustive.scope;
+export function scopeOf(suite: Suite, config = suiteModel(suite, 'fixed', true).config, overrides: Overrides = {}, full = false): SearchScope {
   const kinds = suite.exhaustive.kinds ?? suite.kinds;
   const users = kinds.some((k) => k === 'goOnline' || k === 'goOffline');
-  const clients = config.peers - config.supernodes;
-  return `${config.supernodes} supernodes, ${clients} clients (${config.peers - config.offlineAtStart - config.supernodes} online at start), at most ${config.faultBudget} fault${config.faultBudget === 1 ? '' : 's'}${users ? ` and ${config.churnBudget} user action${config.churnBudget === 1 ? '' : 's'}` : ''}${Object.keys(overrides).length > 0 ? ` (the suite's ${full ? 'full exhaustive tier' : 'exhaustive scope'} with ${describeOverrides(overrides)})` : reason ? ` (${reason})` : ''}`;
+  return {
+    supernodes: config.supernodes,
+    clients: config.peers - config.supernodes,
+    onlineAtStart: config.peers - config.offlineAtStart - config.supernodes,
+    faultBudget: config.faultBudget,
+    churnBudget: users ? config.churnBudget : null,
+    reason: (full ? suite.exhaustive.full!.scope : suite.exhaustive.scope) || null,
+    parameters: Object.keys(overrides).length > 0 ? describeOverrides(overrides) : null,
+    full,
+  };
 }

@@ -18,7 +18,7 @@ import type { Verdict } from '../explore/random.ts';
 import { FIXES, parseVariant, type Base, type Event, type Fix } from '../model/index.ts';
 import type { Violation } from '../properties/index.ts';
 import { withPool } from '../parallel/pool.ts';
-import type { ExplorePairResult, FixSetRecord, PairResult } from '../results/results.ts';
+import type { ExplorePairResult, FixSetRecord, FixSetScope, PairResult } from '../results/results.ts';
 import { checkCommandLine, exploreCommandLine } from './commandLines.ts';
 import {
   CELL_TASKS,
@@ -36,7 +36,7 @@ import {
 } from './cellTasks.ts';
 
 /** The version of the shape `cascade fixes --json` prints; raised when a field changes meaning or goes. 2: `skipped` checks replace `implied` ones; `depth` and `reused`. */
-export const FIX_SETS_SCHEMA_VERSION = 2;
+export const FIX_SETS_SCHEMA_VERSION = 3;
 
 /** Why a check was not made: a proper subset of its set (`subset`) already holds the property, and the set either cannot be minimal (that subset holds every property of every suite of the run) or already fails `fails`. */
 export type Skipped = { subset: Fix[]; fails: null } | { subset: Fix[]; fails: { suite: string; property: string } };
@@ -91,8 +91,8 @@ export interface FixSetAnalysis {
   properties: string[];
   budget: 'test' | 'start';
   depth: FixSetDepth;
-  /** What each engine covered on every set, in words. */
-  scope: { random: string; exhaustive: string };
+  /** How each engine was run on every set (report/fixSetScope.ts says it in words). */
+  scope: FixSetScope;
   /** All 64 sets, smallest first, each in FIXES order. */
   sets: FixSet[];
   /** The minimal sufficient sets: every property holds, and on no proper subset do they all hold. */
@@ -351,11 +351,6 @@ function analysisOf(suite: Suite, base: Base, options: FixSetOptions, sets: FixS
   }
   const depth = depthOf(suite, budget, runs, sets);
   const every = sets.flatMap((s) => s.checks);
-  const ticks = depth.horizon.least === depth.horizon.most ? `${depth.horizon.most}` : `${depth.horizon.least} to ${depth.horizon.most}`;
-  const states =
-    depth.maxStates.least === depth.maxStates.most
-      ? depth.maxStates.most.toLocaleString('en-US')
-      : `${depth.maxStates.least.toLocaleString('en-US')} to ${depth.maxStates.most.toLocaleString('en-US')}`;
   return {
     suite: suite.id,
     base,
@@ -363,8 +358,13 @@ function analysisOf(suite: Suite, base: Base, options: FixSetOptions, sets: FixS
     budget,
     depth,
     scope: {
-      random: `${options.among ? `subsets of {${FIXES.filter((f) => options.among!.includes(f)).join(', ')}} only; ` : ''}${runs} random runs per set and property (seed ${suite.seed}, at most ${suite.maxEvents} safety-phase events)`,
-      exhaustive: `every event sequence whose adversary acts within ${ticks} ticks, at most ${states} states${suite.exhaustive.scope ? `, ${suite.exhaustive.scope}` : ''}; ${options.everySet ? 'every check made' : `a check is skipped only where no answer depends on it: a proper subset of its set already holds the property, and either holds every property of ${across ? 'every suite on the base' : 'the suite'} too or the set already fails`}${options.shortest === false ? '; a set the random engine violated is not searched (its counterexample is the shrunk one, not a shortest)' : ''}`,
+      among: options.among ? FIXES.filter((f) => options.among!.includes(f)) : null,
+      seed: suite.seed,
+      maxEvents: suite.maxEvents,
+      reason: suite.exhaustive.scope || null,
+      everySet: options.everySet === true,
+      acrossSuites: across,
+      shortest: options.shortest !== false,
     },
     sets,
     minimal: minimalOf(holding().map((s) => s.fixes)),

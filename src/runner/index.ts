@@ -52,6 +52,8 @@ export { suiteRecords } from './suiteRecords.ts';
 export { checkDiagramTarget, writeDiagram } from '../report/diagramFile.ts';
 export { depthWords, enoughPerBase, showSet, showSets } from '../report/enough.ts';
 export { plural, showFigure } from '../report/format.ts';
+export { describeScope } from '../report/scope.ts';
+export { describeFixSetScope } from '../report/fixSetScope.ts';
 export { enoughLine, finding } from '../report/finding.ts';
 export { DefinitionError } from '../properties/index.ts';
 export { SUITES, type Suite } from '../../properties/index.ts';

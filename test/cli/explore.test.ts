@@ -245,7 +245,7 @@ function handBuilt(fields: Partial<ExplorePairResult>): ExplorePairResult {
     verdict: 'holds-within-horizon',
     stoppedBy: 'horizon',
     bound: { horizon: 40, maxStates: 100_000_000, maxMemoryMB: 4096 },
-    scope: '3 supernodes, 8 clients',
+    scope: { supernodes: 3, clients: 8, onlineAtStart: 7, faultBudget: 2, churnBudget: null, reason: null, parameters: null, full: false },
     states: 0,
     branchingStates: 0,
     transitions: 3_000_000,

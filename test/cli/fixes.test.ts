@@ -32,7 +32,7 @@ describe('cascade fixes', () => {
       ['fix-sets', 'skype-2010'],
       ['summary', undefined],
     ]);
-    for (const l of lines) expect(l.schemaVersion).toBe(2);
+    for (const l of lines) expect(l.schemaVersion).toBe(3);
     expect(lines[0]!.minimal).toEqual([[]]);
     expect(lines[1]!.sets).toHaveLength(64);
     expect(lines[1]!.depth).toEqual({ runs: 300, horizon: { least: 40, most: 40 }, maxStates: { least: 100_000, most: 100_000 } });

@@ -29,7 +29,7 @@ function record(
     properties: ['p'],
     budget,
     depth: { runs, horizon: { least: horizon, most: horizon }, maxStates: { least: 1000, most: 1000 } },
-    scope: { random: '', exhaustive: '' },
+    scope: { among: null, seed: 1, maxEvents: 10, reason: null, everySet: false, acrossSuites: false, shortest: true },
     sets: fixSubsets().map((fixes) => ({ fixes, variant: [base, ...fixes].join('+'), outcome: holding(fixes) ? 'holds' : 'violated', checks: [] })),
     minimal: holds,
     perProperty: {},

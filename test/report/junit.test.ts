@@ -62,7 +62,7 @@ function explorePair(
     verdict,
     stoppedBy: violated ? 'violation' : verdict === 'bound-reached' ? 'states' : 'horizon',
     bound: { horizon: 40, maxStates: 1_000_000, maxMemoryMB: 4096 },
-    scope: '3 supernodes, 8 clients (7 online at start), at most 2 faults',
+    scope: { supernodes: 3, clients: 8, onlineAtStart: 7, faultBudget: 2, churnBudget: null, reason: null, parameters: null, full: false },
     states: 29,
     branchingStates: 4,
     transitions: 31,
@@ -289,7 +289,9 @@ describe('junitXml', () => {
           suiteFile: `suites/${hostile}.ts`,
         }),
       ],
-      exhaustive: [explorePair('s&<x>', hostile, 'v', 'holds', 'violated', { scope: '<&>\r\n' })],
+      exhaustive: [
+        explorePair('s&<x>', hostile, 'v', 'holds', 'violated', { scope: { ...explorePair('s', 'p', 'v', 'holds', 'holds').scope, reason: '<&>\r\n' } }),
+      ],
     };
     const xml = junitXml(input);
     const root = validate(xml);
@@ -308,7 +310,7 @@ describe('junitXml', () => {
       { name: 'engine', value: 'random' },
       { name: 'suiteFile', value: `suites/${clean}.ts` },
     ]);
-    expect(out(testcase(root, 'exhaustive', 's&<x>', clean, 'v'))).toContain('scope: <&>\r\n');
+    expect(out(testcase(root, 'exhaustive', 's&<x>', clean, 'v'))).toContain('at most 2 faults (<&>\r\n)');
   });
 
   it('gives the same bytes for the same input, leaves the input alone, and writes a timestamp only when given', () => {

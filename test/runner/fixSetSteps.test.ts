@@ -11,6 +11,7 @@
  * results keep, and `runFixSets` over known cells (no engine runs): its order, exit code and words.
  * One file, so that the mutation test (test/mutations/fix-sets.json) starts one process a change.
  */
+import { describeFixSetScope } from '../../src/report/fixSetScope.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SUITES, suiteModel, type Suite } from '../../properties/index.ts';
@@ -279,6 +280,9 @@ interface Reference {
  * proper subset holds every property of every suite, or the set already fails somewhere and either
  * fails its own suite or a proper subset holds its own suite. What is not made is skipped.
  */
+/** The scope the reference gives every analysis: the comparison sets the run's aside (its words are pinned by their own tests). */
+const PLACEHOLDER_SCOPE = { among: null, seed: 1, maxEvents: 10, reason: null, everySet: false, acrossSuites: false, shortest: true };
+
 function reference(w: World): Reference {
   const { base, suites, options } = w;
   const sets = subsetsOf(options.among);
@@ -434,7 +438,7 @@ function reference(w: World): Reference {
         horizon: { least: Math.min(...horizons), most: Math.max(...horizons) },
         maxStates: { least: Math.min(...states), most: Math.max(...states) },
       },
-      scope: { random: '', exhaustive: '' },
+      scope: PLACEHOLDER_SCOPE,
       sets: fixSets,
       minimal: minimalRef(holding()),
       perProperty,
@@ -456,13 +460,13 @@ function reference(w: World): Reference {
   return { analyses, batches, progress, truth };
 }
 
-/** Runs the analysis and the reference on a world and compares everything but the scope's words (pinned apart). */
+/** Runs the analysis and the reference on a world and compares everything but the scope (pinned apart). */
 function compare(w: World): { run: Run; ref: Reference } {
   const run = drive(w);
   const ref = reference(w);
   expect(run.batches).toEqual(ref.batches);
   expect(run.progress).toEqual(ref.progress);
-  expect(run.analyses.map((a) => ({ ...a, scope: { random: '', exhaustive: '' } }))).toEqual(ref.analyses);
+  expect(run.analyses.map((a) => ({ ...a, scope: PLACEHOLDER_SCOPE }))).toEqual(ref.analyses);
   return { run, ref };
 }
 
@@ -844,10 +848,10 @@ describe('the analysis states its depth and scope in words', () => {
   it('names the fixes it chose among, the runs and seed, the least and most horizon and states, and why a check is skipped', () => {
     const a = table({ budget: 'test', among: [AC, RC] });
     expect(a.depth).toEqual({ runs: 50, horizon: { least: 4, most: 9 }, maxStates: { least: 1000, most: 250_000 } });
-    expect(a.scope.random).toBe(
+    expect(describeFixSetScope(a).random).toBe(
       'subsets of {robust-client, admission-control} only; 50 random runs per set and property (seed 7, at most 12 safety-phase events)',
     );
-    expect(a.scope.exhaustive).toBe(
+    expect(describeFixSetScope(a).exhaustive).toBe(
       'every event sequence whose adversary acts within 4 to 9 ticks, at most 1,000 to 250,000 states, two supernodes; a check is skipped only where no answer depends on it: a proper subset of its set already holds the property, and either holds every property of the suite too or the set already fails',
     );
   });
@@ -856,13 +860,15 @@ describe('the analysis states its depth and scope in words', () => {
     const plain = suiteOf('alpha', ['p', 'q']);
     const a = table({ budget: 'test', runs: 20, everySet: true, shortest: false }, [plain]);
     expect(a.depth).toEqual({ runs: 20, horizon: { least: 5, most: 5 }, maxStates: { least: 1000, most: 1000 } });
-    expect(a.scope.random).toBe('20 random runs per set and property (seed 7, at most 12 safety-phase events)');
-    expect(a.scope.exhaustive).toBe(
+    expect(describeFixSetScope(a).random).toBe('20 random runs per set and property (seed 7, at most 12 safety-phase events)');
+    expect(describeFixSetScope(a).exhaustive).toBe(
       'every event sequence whose adversary acts within 5 ticks, at most 1,000 states; every check made; a set the random engine violated is not searched (its counterexample is the shrunk one, not a shortest)',
     );
     const both = table({ budget: 'test', among: [RC] }, [plain, suiteOf('beta', ['p'])]);
-    expect(both.scope.exhaustive).toContain('holds every property of every suite on the base too or the set already fails');
-    expect(both.scope.random).toBe('subsets of {robust-client} only; 50 random runs per set and property (seed 7, at most 12 safety-phase events)');
+    expect(describeFixSetScope(both).exhaustive).toContain('holds every property of every suite on the base too or the set already fails');
+    expect(describeFixSetScope(both).random).toBe(
+      'subsets of {robust-client} only; 50 random runs per set and property (seed 7, at most 12 safety-phase events)',
+    );
   });
 });
 
@@ -883,8 +889,8 @@ const CRASH = TEMPLATE;
 const violation = { step: 2, message: 'a supernode was lost' };
 
 describe('FIX_SETS_SCHEMA_VERSION', () => {
-  it('is 2, the version of the shape `cascade fixes --json` prints (test/cli/fixes.test.ts reads it from the output)', () => {
-    expect(FIX_SETS_SCHEMA_VERSION).toBe(2);
+  it('is 3 (the scope as numbers and switches), the version of the shape `cascade fixes --json` prints (test/cli/fixes.test.ts reads it from the output)', () => {
+    expect(FIX_SETS_SCHEMA_VERSION).toBe(3);
   });
 });
 
@@ -1045,7 +1051,7 @@ describe('fixSetRecord', () => {
       properties: ['p'],
       budget: 'test',
       depth: { runs: 9, horizon: { least: 4, most: 4 }, maxStates: { least: 8, most: 8 } },
-      scope: { random: 'r', exhaustive: 'e' },
+      scope: { among: null, seed: 1, maxEvents: 10, reason: null, everySet: false, acrossSuites: false, shortest: true },
       sets: [
         { fixes: [], variant: 'skype-2010', checks: [made], outcome: 'violated' },
         { fixes: [RC], variant: 'skype-2010+robust-client', checks: [held], outcome: 'holds' },
@@ -1234,11 +1240,13 @@ describe('runFixSets over known cells only', () => {
       // beta expects skype-2007 violated; it holds.
       expect(code).toBe(1);
       expect(analyses[2]!.unmet).toEqual([{ variant: 'skype-2007', property: 'q', expected: 'violated', outcome: 'holds' }]);
-      expect(analyses.every((a) => a.scope.exhaustive.includes('every suite on the base') === acrossSuites)).toBe(true);
+      expect(
+        analyses.every((a) => describeFixSetScope(a).exhaustive.includes('every suite on the base') === acrossSuites && a.scope.acrossSuites === acrossSuites),
+      ).toBe(true);
     }
     const met = await runFixSets([alpha], bases, { budget: 'test', among: [RC], known, acrossSuites: true });
     expect(met.code).toBe(0);
-    expect(met.analyses.map((a) => a.scope.exhaustive.includes('holds every property of the suite too'))).toEqual([true, true]);
+    expect(met.analyses.map((a) => describeFixSetScope(a).exhaustive.includes('holds every property of the suite too'))).toEqual([true, true]);
   });
 
   it('computes a cell in this thread by default: a suite only this thread holds is searched', async () => {
