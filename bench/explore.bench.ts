@@ -6,8 +6,8 @@
  * differ from the next by 10%).
  */
 import { suiteModel } from '../properties/index.ts';
-import { searchExhaustive } from '../src/explore/exhaustive.ts';
-import { PROPERTIES } from '../src/properties/index.ts';
+import { searchExhaustive } from '../src/search/exhaustive.ts';
+import { PROPERTIES } from '../src/propertyLanguage/index.ts';
 import { SUITES } from '../properties/index.ts';
 import { median } from '../src/engines/_internals/median.ts';
 import type { BenchModule } from './lib/module.ts';

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replay } from '../src/explore/replay.ts';
+import { replay } from '../src/search/replay.ts';
 import { loadCounterexample } from '../src/trace/load.ts';
 import { SUITES, expectation } from './index.ts';
 

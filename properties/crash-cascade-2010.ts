@@ -2,7 +2,7 @@
  * The 2010 crash cascade: the offline-message cluster degrades, its late replies crash the buggy
  * client release, supernode hosts among them take their supernodes down, and the survivors overload.
  */
-import { DEFAULT_BOUNDS } from '../src/properties/index.ts';
+import { DEFAULT_BOUNDS } from '../src/propertyLanguage/index.ts';
 import type { Suite } from './suite.ts';
 
 export const crashCascade2010: Suite = {

@@ -4,8 +4,8 @@
  * and ids that would shadow the project's own. What it accepts runs like a built-in suite.
  */
 import { describe, expect, it } from 'vitest';
-import { defineProperty, DefinitionError } from '../src/properties/index.ts';
-import { checkPairs, explorePairs } from '../src/runner/index.ts';
+import { defineProperty, DefinitionError } from '../src/propertyLanguage/index.ts';
+import { selectPairs, explorePairs } from '../src/runner/index.ts';
 import { defineSuite, suiteVariants, type SuiteSpec } from './index.ts';
 
 const base: SuiteSpec = {
@@ -73,7 +73,7 @@ describe('defineSuite', () => {
     expect(suite.bounds.healTicks).toBe(40);
     expect(suite.ownProperties).toEqual({ 'some-supernode': own });
     expect(suiteVariants(suite)).toEqual(['skype-2010+robust-client']);
-    const pairs = checkPairs([suite], {});
+    const pairs = selectPairs([suite], {});
     expect(pairs.map((p) => [p.property, p.variant, p.expected])).toEqual([
       ['no-cascade', 'skype-2010+robust-client', null],
       ['some-supernode', 'skype-2010+robust-client', null],

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ADVERSARY_KINDS, firstIssue, parseConfig, parseVariant, type AdversaryKind, type Config } from '../src/model/index.ts';
-import { DEFAULT_BOUNDS, DefinitionError, PROPERTIES, type Property } from '../src/properties/index.ts';
+import { DEFAULT_BOUNDS, DefinitionError, PROPERTIES, type Property } from '../src/propertyLanguage/index.ts';
 import { BoundsSchema, FILE_LIMITS } from '../src/trace/schema.ts';
 import { SUITES } from './index.ts';
 import type { Expected, Suite } from './suite.ts';

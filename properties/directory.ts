@@ -2,8 +2,8 @@
  * Directory consistency: whatever happens (every fault, user and operator action), the directory
  * never lies: online clients sit on exactly one live supernode, counts match, nobody skips login.
  */
-import { DEFAULT_BOUNDS } from '../src/properties/index.ts';
-import { SWARM_KINDS } from '../src/explore/eventArbitrary.ts';
+import { DEFAULT_BOUNDS } from '../src/propertyLanguage/index.ts';
+import { SWARM_KINDS } from '../src/search/eventArbitrary.ts';
 import type { Suite } from './suite.ts';
 
 export const directory: Suite = {

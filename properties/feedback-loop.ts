@@ -3,7 +3,7 @@
  * the survivors absorb their clients or overload and shut down in turn. This is what remains once the
  * 2010 trigger is removed by a robust client.
  */
-import { DEFAULT_BOUNDS } from '../src/properties/index.ts';
+import { DEFAULT_BOUNDS } from '../src/propertyLanguage/index.ts';
 import type { Suite } from './suite.ts';
 
 export const feedbackLoop: Suite = {

@@ -2,7 +2,7 @@
  * The 2007 login flood: patch day reboots a share of all machines; every client logs in again at
  * once against the surviving supernodes, and load-blind self-healing does not make up the loss.
  */
-import { DEFAULT_BOUNDS } from '../src/properties/index.ts';
+import { DEFAULT_BOUNDS } from '../src/propertyLanguage/index.ts';
 import type { Suite } from './suite.ts';
 
 export const loginFlood2007: Suite = {

@@ -4,7 +4,7 @@
  * model is expected to give for each, and the run budgets for `npm test` and `npm start`.
  */
 import { defaultConfig, lookup, parseVariant, type AdversaryKind, type Config, type Model, type Scale } from '../src/model/index.ts';
-import { PROPERTIES, type Bounds, type Property } from '../src/properties/index.ts';
+import { PROPERTIES, type Bounds, type Property } from '../src/propertyLanguage/index.ts';
 
 export type Expected = 'violated' | 'holds';
 

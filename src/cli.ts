@@ -8,7 +8,7 @@ import { describeFsError } from './io/fsError.ts';
 import { escapeUnprintable } from './io/printable.ts';
 import { Refusal } from './io/refusal.ts';
 import { lookup } from './model/lookup.ts';
-import { DefinitionError } from './properties/define.ts';
+import { DefinitionError } from './propertyLanguage/define.ts';
 import { VERSION } from './version.ts';
 import { runSupervised } from './cli/supervise.ts';
 import { WorkerLost } from './parallel/pool.ts';

@@ -15,11 +15,11 @@ import { describe, expect, it } from 'vitest';
 const LAYERS: readonly (readonly string[])[] = [
   ['src/version.ts', 'src/io/'],
   ['src/model/'],
-  ['src/properties/'],
+  ['src/propertyLanguage/'],
   ['src/trace/'],
   ['src/parallel/'],
   ['src/engines/'],
-  ['src/explore/'],
+  ['src/search/'],
   ['properties/'],
   ['src/results/'],
   ['src/report/'],
@@ -31,7 +31,7 @@ const LAYERS: readonly (readonly string[])[] = [
 /** Code a formatter must not reach: the engines, the model's step and the searches and replays built on it. */
 const STEPPING = [
   /^src\/engines\//,
-  /^src\/explore\//,
+  /^src\/search\//,
   /^src\/runner\//,
   /^src\/parallel\//,
   /^src\/model\/(step|apply|tick|actions\/|enabled|effects)/,

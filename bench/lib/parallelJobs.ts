@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUITES } from '../../properties/index.ts';
-import { checkPairs, explorePairs, runChecks, runExplores } from '../../src/runner/index.ts';
+import { selectPairs, explorePairs, runChecks, runExplores } from '../../src/runner/index.ts';
 
 /** What one timed run gives: its wall time, a key the runs must agree on, and what was done. */
 export interface Outcome {
@@ -49,7 +49,7 @@ async function explore(workers: number, dir: string): Promise<Outcome> {
 function check(runs: number) {
   return async (workers: number, dir: string): Promise<Outcome> => {
     const started = performance.now();
-    const { results } = await runChecks(checkPairs(SUITES, {}), { budget: 'start', runs, dir, update: false, workers });
+    const { results } = await runChecks(selectPairs(SUITES, {}), { budget: 'start', runs, dir, update: false, workers });
     const seconds = (performance.now() - started) / 1000;
     return {
       seconds,

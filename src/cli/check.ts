@@ -5,7 +5,7 @@
  */
 import {
   checkJunitTarget,
-  checkPairs,
+  selectPairs,
   checkShardTarget,
   parseShard,
   plural,
@@ -105,7 +105,7 @@ export async function checkCommand(argv: string[], out: (line: string) => void):
   if (values.junit !== undefined) checkJunitTarget(values.junit, options.dir);
   if (shard) checkShardTarget(values.out!);
   const suites = await suitesNamed(values.suite);
-  const pairs = checkPairs(
+  const pairs = selectPairs(
     suites,
     { suite: values.suite === undefined ? undefined : suites[0]!.id, property: values.property, variant: values.variant },
     overrides,

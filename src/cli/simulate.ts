@@ -13,7 +13,7 @@ Options:
   --scenario S   ${SCENARIO_NAMES.join(' or ')} (required)
   --variant V    base plus fixes, e.g. skype-2010, skype-2007+backoff-jitter, fixed (required)
   --scale S      small (default) or population (100,000 clients, 1,000 supernodes)
-  --ticks N      ticks after the trigger (default: the scenario's heal horizon)
+  --ticks N      ticks after the trigger (default: the scenario's heal phase)
   --seed N       protocol PRNG seed (default 1; also --set seed=N)
   --set K=V      a model parameter (repeatable), e.g. --set buggyReleasePercent=30
   --config FILE  parameters from a JSON object (--set wins over it)

@@ -32,7 +32,7 @@ export const sweepHelp = `Usage: cascade sweep --param NAME --from A --to B [--s
 
 Moves one model parameter from A to B and records the outcome at each value over seeds 1..K: for a
 scenario, whether the network collapsed (under half the clients that want to be online are, on
-average, over the second half of its heal horizon) and the late online share; for a suite's
+average, over the second half of its heal phase) and the late online share; for a suite's
 property, whether the random engine finds a violation. With --bisect, finds per seed the first
 value at which the outcome flips (the tipping point), to a precision of 1, and prints the median and
 range over seeds. Writes a chart (SVG) and the data (JSON).

@@ -3,7 +3,7 @@
  * Stateright's `Model` trait (initial state, enabled actions, next state, properties), with what a
  * breadth-first search over compact states needs besides: a canonical integer vector of a state and
  * its inverse, event codes for the parent links, the clock, and what the adversary may still do.
- * The protocol implements it (src/explore/protocolSubject.ts); so does the toy model of the tests.
+ * The protocol implements it (src/search/protocolSubject.ts); so does the toy model of the tests.
  * The engines import nothing else of a model.
  */
 

@@ -7,7 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { Refusal } from '../io/refusal.ts';
-import { DefinitionError } from '../properties/index.ts';
+import { DefinitionError } from '../propertyLanguage/index.ts';
 import type { TaskOutput, TaskRef } from './pool.ts';
 
 type Task = (input: unknown) => TaskOutput<unknown> | Promise<TaskOutput<unknown>>;

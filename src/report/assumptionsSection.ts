@@ -3,7 +3,7 @@
  * both engines' budgets; the properties; the versions), so that no verdict is read out of context.
  */
 import { lookup } from '../model/lookup.ts';
-import { PROPERTIES } from '../properties/builtIn.ts';
+import { PROPERTIES } from '../propertyLanguage/builtIn.ts';
 import { VERSION } from '../version.ts';
 import { cell, type Block } from './blocks.ts';
 import { count } from './format.ts';
@@ -53,7 +53,7 @@ function adversary(s: SuiteRecord): string {
 function bounds(s: SuiteRecord): string {
   const b = s.bounds;
   return [
-    `heal horizon H = ${b.healTicks} ticks, logins complete within T = ${b.loginTicks} ticks`,
+    `heal phase H = ${b.healTicks} ticks, logins complete within T = ${b.loginTicks} ticks`,
     `cascade factor ${b.cascadeFactor}`,
     `login queue ≤ ${b.loginQueue}, ≤ ${b.amplification} connect attempts per client`,
   ].join('\n');

@@ -2,7 +2,7 @@
  * The population-scale section: the scripted outages' summaries, then the model set against the
  * public record (fidelitySection.ts).
  */
-import type { ScenarioSummary } from '../explore/scenarioSummary.ts';
+import type { ScenarioSummary } from '../search/scenarioSummary.ts';
 import { defaultConfig } from '../model/config.ts';
 import { lookup } from '../model/lookup.ts';
 import { SCENARIOS } from '../model/scenarios.ts';
@@ -19,7 +19,7 @@ export function populationSection(scenarios: ScenarioSummary[], fidelity: Fideli
     heading!,
     {
       kind: 'paragraph',
-      text: `The scripted outages of \`npm start\`: 5 quiet ticks, the trigger, then the heal horizon (${SCENARIOS['outage-2010']!.horizon.small} ticks at small scope, ${SCENARIOS['outage-2010']!.horizon.population} at population scale, where a tick is ${c.tickSeconds} s). \`outage-2010\`: ${SCENARIOS['outage-2010']!.summary}. \`outage-2007\`: ${SCENARIOS['outage-2007']!.summary}.`,
+      text: `The scripted outages of \`npm start\`: 5 quiet ticks, the trigger, then the heal phase (${SCENARIOS['outage-2010']!.healTicks.small} ticks at small scope, ${SCENARIOS['outage-2010']!.healTicks.population} at population scale, where a tick is ${c.tickSeconds} s). \`outage-2010\`: ${SCENARIOS['outage-2010']!.summary}. \`outage-2007\`: ${SCENARIOS['outage-2007']!.summary}.`,
     },
     scenarioTable(scenarios),
     ...rest,

@@ -5,11 +5,11 @@
  * re-running the searches.
  */
 import type { EnoughForAll, EnoughRecord } from './enoughRecord.ts';
-import type { ExhaustiveResult } from '../explore/exhaustive.ts';
-import type { RandomResult } from '../explore/random.ts';
-import type { ScenarioSummary } from '../explore/scenarioSummary.ts';
+import type { ExhaustiveResult } from '../search/exhaustive.ts';
+import type { RandomResult } from '../search/random.ts';
+import type { ScenarioSummary } from '../search/scenarioSummary.ts';
 import type { AdversaryKind, Config, Scale } from '../model/index.ts';
-import type { Bounds } from '../properties/index.ts';
+import type { Bounds } from '../propertyLanguage/index.ts';
 import type { SaveResult } from '../trace/save.ts';
 import type { FidelityReport } from './fidelity.ts';
 

@@ -8,12 +8,12 @@
  */
 import { z } from 'zod';
 import { SUITES } from '../../properties/index.ts';
-import { MAX_SEARCH_TICKS } from '../explore/exhaustive.ts';
+import { MAX_SEARCH_TICKS } from '../search/exhaustive.ts';
 import { ConfigSchema } from '../model/config.ts';
 import { SCENARIO_NAMES } from '../model/scenarios.ts';
 import { quote } from '../model/schemaIssue.ts';
 import { parseVariant } from '../model/variant.ts';
-import { PROPERTY_IDS } from '../properties/builtIn.ts';
+import { PROPERTY_IDS } from '../propertyLanguage/builtIn.ts';
 import { FIXES } from '../model/variant.ts';
 import { ADVERSARY_KINDS } from '../model/events.ts';
 import { BoundsSchema } from '../trace/schema.ts';

@@ -11,10 +11,10 @@
  * the answers, never on where or when they were computed.
  */
 import { propertyOf, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
-import { searchExhaustive, type ExhaustiveVerdict } from '../explore/exhaustive.ts';
-import { searchRandom, type Verdict } from '../explore/random.ts';
+import { searchExhaustive, type ExhaustiveVerdict } from '../search/exhaustive.ts';
+import { searchRandom, type Verdict } from '../search/random.ts';
 import type { Event } from '../model/index.ts';
-import type { Violation } from '../properties/index.ts';
+import type { Violation } from '../propertyLanguage/index.ts';
 import { taskRef, type TaskOutput } from '../parallel/pool.ts';
 import { exhaustiveSearchOf, memoryCeilingMB } from './explorePair.ts';
 import { suiteOf } from './pairSpec.ts';

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { propertyOf, suiteModel, type Scope } from '../../properties/index.ts';
-import { searchRandom, type RandomResult } from '../explore/random.ts';
+import { searchRandom, type RandomResult } from '../search/random.ts';
 import type { Config } from '../model/index.ts';
 import type { PairResult } from '../results/results.ts';
 import { buildCounterexample } from '../trace/build.ts';

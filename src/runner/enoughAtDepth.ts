@@ -22,8 +22,8 @@
  */
 import type { Suite } from '../../properties/index.ts';
 import { searchBound } from '../../properties/index.ts';
-import type { ExhaustiveVerdict } from '../explore/exhaustive.ts';
-import type { Verdict } from '../explore/random.ts';
+import type { ExhaustiveVerdict } from '../search/exhaustive.ts';
+import type { Verdict } from '../search/random.ts';
 import type { Base, Fix } from '../model/index.ts';
 import type { FixCellAnswer, FixExhaustiveCell, FixRandomCell, Steps } from './cellTasks.ts';
 import type { EnoughRecord } from '../results/enoughRecord.ts';

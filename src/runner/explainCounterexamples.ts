@@ -8,7 +8,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { expectation, propertiesOf, SUITES, type Suite } from '../../properties/index.ts';
-import { replay, type ReplayResult } from '../explore/replay.ts';
+import { replay, type ReplayResult } from '../search/replay.ts';
 import { init, lookup, metrics, type Event, type Model } from '../model/index.ts';
 import type { CounterexampleSet, ExplainedCounterexample, MetricsWalk } from '../report/counterexamples.ts';
 import { loadCounterexample } from '../trace/load.ts';

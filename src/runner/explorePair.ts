@@ -5,10 +5,10 @@
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { propertyOf, searchBound, suiteModel, SUITES, type ExhaustiveBudget, type Scope, type Suite } from '../../properties/index.ts';
-import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../explore/exhaustive.ts';
+import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../search/exhaustive.ts';
 import { init, type Counters, type Model, type State } from '../model/index.ts';
-import { checkRun, type Bounds, type Property } from '../properties/index.ts';
-import { searchExhaustiveOnPool } from '../explore/parallel.ts';
+import { checkRun, type Bounds, type Property } from '../propertyLanguage/index.ts';
+import { searchExhaustiveOnPool } from '../search/parallel.ts';
 import type { Pool } from '../parallel/pool.ts';
 import type { SubjectRef } from '../engines/contract.ts';
 import type { ExplorePairResult, SearchScope } from '../results/results.ts';

@@ -8,7 +8,7 @@
 import { applyOverrides, type Overrides } from './overrides.ts';
 import { defaultConfig, parseVariant } from '../model/index.ts';
 import { observeOutage } from './observeOutage.ts';
-import { FIGURES } from './record.ts';
+import { FIGURES } from './publicRecord.ts';
 import type { FidelityReport, FidelityRunName, Figure, FigureResult, OutageObservation } from '../results/fidelity.ts';
 
 /**

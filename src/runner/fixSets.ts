@@ -13,10 +13,10 @@
  * elsewhere. A skipped check says so (`skipped`), and its set is never called enough.
  */
 import { expectation, searchBound, suiteModel, type Suite } from '../../properties/index.ts';
-import type { ExhaustiveVerdict } from '../explore/exhaustive.ts';
-import type { Verdict } from '../explore/random.ts';
+import type { ExhaustiveVerdict } from '../search/exhaustive.ts';
+import type { Verdict } from '../search/random.ts';
 import { FIXES, parseVariant, type Base, type Event, type Fix } from '../model/index.ts';
-import type { Violation } from '../properties/index.ts';
+import type { Violation } from '../propertyLanguage/index.ts';
 import { withPool } from '../parallel/pool.ts';
 import type { ExplorePairResult, FixSetRecord, FixSetScope, PairResult } from '../results/results.ts';
 import { checkCommandLine, exploreCommandLine } from './commandLines.ts';

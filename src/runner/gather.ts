@@ -7,7 +7,7 @@
  * runs its parts (startShard.ts) and `merge` assembles them here.
  */
 import { SUITES } from '../../properties/index.ts';
-import { summarizeScenario, type ScenarioSummary } from '../explore/scenarioSummary.ts';
+import { summarizeScenario, type ScenarioSummary } from '../search/scenarioSummary.ts';
 import { BASES, defaultConfig, variant, type Base } from '../model/index.ts';
 import type { EnoughRecord } from '../results/enoughRecord.ts';
 import type { FidelityReport } from '../results/fidelity.ts';
@@ -20,7 +20,7 @@ import { fixSetRecord, knownFrom, runFixSets, type FixSetAnalysis } from './fixS
 import { manifestDrift } from './manifestDrift.ts';
 import { EXIT, exitCode, runChecks, runExplores, type Listener } from './runPairs.ts';
 import type { Pair } from './select.ts';
-import { checkPairs, exhaustiveSections } from './select.ts';
+import { selectPairs, exhaustiveSections } from './select.ts';
 import { suiteRecords } from './suiteRecords.ts';
 
 const SCENARIO_RUNS = [
@@ -62,7 +62,7 @@ export interface GatherListener {
 
 /** The pairs both engines check, in the order a gathering run checks them. */
 export function gatherPairs(): { random: Pair[]; exhaustive: Pair[] } {
-  return { random: checkPairs(SUITES, {}), exhaustive: exhaustiveSections(SUITES) };
+  return { random: selectPairs(SUITES, {}), exhaustive: exhaustiveSections(SUITES) };
 }
 
 /** The scripted outages, both scales, each buggy variant against `fixed`. */

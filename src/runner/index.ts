@@ -23,7 +23,7 @@ export * from './fidelity.ts';
 export * from './fixSets.ts';
 export * from './enoughAtDepth.ts';
 export * from './junitFile.ts';
-export * from './record.ts';
+export * from './publicRecord.ts';
 export * from './shard.ts';
 export * from './shardFile.ts';
 export * from './shardSet.ts';
@@ -38,8 +38,8 @@ export { isSuiteFile, SUITE_FILE_EXTENSIONS } from './suiteFile.ts';
 export const RESULTS_PATH = 'report/results.json';
 
 // What commands print, from the layers below the runner.
-export { MAX_SEARCH_TICKS } from '../explore/exhaustive.ts';
-export type { ScenarioSummary } from '../explore/scenarioSummary.ts';
+export { MAX_SEARCH_TICKS } from '../search/exhaustive.ts';
+export type { ScenarioSummary } from '../search/scenarioSummary.ts';
 export { BASES, defaultConfig, FIXES, lookup, SCENARIO_NAMES, SCENARIOS, type Base, type Config, type Fix, type Metrics } from '../model/index.ts';
 export { loadResults } from '../results/loadResults.ts';
 export { OutputDirectory } from '../report/outputDirectory.ts';
@@ -55,5 +55,5 @@ export { plural, showFigure } from '../report/format.ts';
 export { describeScope } from '../report/scope.ts';
 export { describeFixSetScope } from '../report/fixSetScope.ts';
 export { enoughLine, finding } from '../report/finding.ts';
-export { DefinitionError } from '../properties/index.ts';
+export { DefinitionError } from '../propertyLanguage/index.ts';
 export { SUITES, type Suite } from '../../properties/index.ts';

@@ -27,11 +27,11 @@ export {
   scenarioEvents,
 } from '../model/index.ts';
 export type { Model, State, Event, Config, Protocol, Metrics, AdversaryKind, Peer, Supernode, Counters, Effect, Recorder } from '../model/index.ts';
-export { searchRandom, type RandomResult, type RandomOptions } from '../explore/random.ts';
-export { searchExhaustive, type ExhaustiveResult, type ExhaustiveOptions } from '../explore/exhaustive.ts';
-export { simulate } from '../explore/simulate.ts';
-export { replay } from '../explore/replay.ts';
-export { PROPERTIES, PROPERTY_IDS, DEFAULT_BOUNDS, checkRun, defineProperty, DefinitionError, COUNTER_NAMES } from '../properties/index.ts';
+export { searchRandom, type RandomResult, type RandomOptions } from '../search/random.ts';
+export { searchExhaustive, type ExhaustiveResult, type ExhaustiveOptions } from '../search/exhaustive.ts';
+export { simulate } from '../search/simulate.ts';
+export { replay } from '../search/replay.ts';
+export { PROPERTIES, PROPERTY_IDS, DEFAULT_BOUNDS, checkRun, defineProperty, DefinitionError, COUNTER_NAMES } from '../propertyLanguage/index.ts';
 export type {
   Property,
   AlwaysProperty,
@@ -44,10 +44,10 @@ export type {
   EventuallySpec,
   RunOutcome,
   Violation,
-} from '../properties/index.ts';
+} from '../propertyLanguage/index.ts';
 export { SUITES, defineSuite, suiteModel, propertyOf, type Suite, type SuiteSpec } from '../../properties/index.ts';
 export {
-  checkPairs,
+  selectPairs,
   explorePairs,
   checkPair,
   explorePair,

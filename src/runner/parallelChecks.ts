@@ -4,7 +4,7 @@
  * one search would give (`mergeRandom`): the same verdict, counts and counterexample file for any
  * number of workers. A range that fails lowers the pair's cutoff, so later ranges of that pair stop.
  */
-import { cellWindow, joinRanges, mergeRandom, type RandomPartial } from '../explore/random.ts';
+import { cellWindow, joinRanges, mergeRandom, type RandomPartial } from '../search/random.ts';
 import type { Pool } from '../parallel/pool.ts';
 import { RANDOM_RANGE, type RandomRangeInput } from '../engines/random/workerTasks.ts';
 import type { PairResult } from '../results/results.ts';

@@ -5,7 +5,7 @@
  * variant), 1 not reproduced (or violated there).
  */
 import type { Suite } from '../../properties/index.ts';
-import { replay, type ReplayResult } from '../explore/replay.ts';
+import { replay, type ReplayResult } from '../search/replay.ts';
 import { checkExportTarget } from '../io/exportTarget.ts';
 import { Refusal } from '../io/refusal.ts';
 import { writeAtomically } from '../io/writeAtomically.ts';

@@ -1,5 +1,5 @@
 /** A scripted outage on one variant, with the user's parameters: the metrics after every tick. */
-import { simulate } from '../explore/simulate.ts';
+import { simulate } from '../search/simulate.ts';
 import {
   defaultConfig,
   lookup,
@@ -19,7 +19,7 @@ export interface ScenarioRunOptions {
   scenario: string;
   variant: string;
   scale: Scale;
-  /** Ticks after the trigger (default: the scenario's heal horizon at this scale). */
+  /** Ticks after the trigger (default: the scenario's heal phase at this scale). */
   ticks?: number;
   overrides: Overrides;
 }
@@ -54,7 +54,7 @@ export function scenarioRun(options: ScenarioRunOptions): { config: Config; tick
   const protocol = parseVariant(options.variant);
   if (!protocol.ok) throw new Refusal(protocol.error);
   const config = applyOverrides(defaultConfig(options.scale), options.overrides, options.scale, `the ${options.scale} scale`);
-  const ticks = options.ticks ?? scenario.horizon[options.scale];
+  const ticks = options.ticks ?? scenario.healTicks[options.scale];
   const model = { config, protocol: protocol.value };
   function* rows(): Generator<ScenarioRow> {
     let normal = 0;

@@ -6,7 +6,7 @@
  */
 import { expectation, suiteVariants, type Expected, type Suite } from '../../properties/index.ts';
 import { parseVariant } from '../model/index.ts';
-import { PROPERTIES } from '../properties/index.ts';
+import { PROPERTIES } from '../propertyLanguage/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import type { Overrides } from './overrides.ts';
 import { SUITE_FILE_EXTENSIONS } from './suiteFile.ts';
@@ -83,7 +83,7 @@ function pairsFor(suites: readonly Suite[], selection: Selection, overrides: Ove
 }
 
 /** The random engine's pairs: every listed variant of each suite, or the one asked for. */
-export function checkPairs(suites: readonly Suite[], selection: Selection, overrides: Overrides = {}): Pair[] {
+export function selectPairs(suites: readonly Suite[], selection: Selection, overrides: Overrides = {}): Pair[] {
   return pairsFor(suites, selection, overrides, suiteVariants);
 }
 

@@ -8,7 +8,7 @@
  * counts, counterexample files, JUnit report and exit code. Everything is checked before the first
  * file is written.
  */
-import { cellWindow, mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../explore/random.ts';
+import { cellWindow, mergeRandom, possibleCells, searchRandomRange, type RandomPartial } from '../search/random.ts';
 import { Refusal } from '../io/refusal.ts';
 import { pairSpec } from './pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
@@ -16,7 +16,7 @@ import type { PairResult } from '../results/results.ts';
 import { finishCheck, pairModel, randomSearchOf, type CheckOptions } from './checkPair.ts';
 import { newCutoffs, searchOnPool } from './parallelChecks.ts';
 import { exitCode, type Listener } from './runPairs.ts';
-import { checkPairs, type Pair } from './select.ts';
+import { selectPairs, type Pair } from './select.ts';
 import { shareOf, showShard, type Shard } from './shard.ts';
 import { runDigest, type RunDigest } from './shardDigest.ts';
 import { checkReplays } from './shardEvidence.ts';
@@ -35,7 +35,7 @@ export function checkOptionsOf(selection: CheckSelection, dir: string, update: b
 /** The pairs a selection names, as `check` selects them. */
 export async function checkPairsOf(selection: CheckSelection): Promise<Pair[]> {
   const suites = await suitesNamed(selection.suite ?? undefined);
-  return checkPairs(
+  return selectPairs(
     suites,
     { suite: selection.suite === null ? undefined : suites[0]!.id, property: selection.property ?? undefined, variant: selection.variant ?? undefined },
     selection.overrides,

@@ -8,7 +8,7 @@
  */
 import type { Suite } from '../../properties/index.ts';
 import type { Event } from '../model/index.ts';
-import { replay } from '../explore/replay.ts';
+import { replay } from '../search/replay.ts';
 import type { Config } from '../model/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import { buildCounterexample } from '../trace/build.ts';

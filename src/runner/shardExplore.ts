@@ -12,8 +12,8 @@
  * consistent and each counterexample replays (shardEvidence.ts); a merged holding verdict is
  * `vacuous` when no sequence exercises the property's trigger, as one search says.
  */
-import { searchExhaustive, resultOf, type ExhaustiveResult } from '../explore/exhaustive.ts';
-import { searchExhaustiveOnPool } from '../explore/parallel.ts';
+import { searchExhaustive, resultOf, type ExhaustiveResult } from '../search/exhaustive.ts';
+import { searchExhaustiveOnPool } from '../search/parallel.ts';
 import { pairSpec } from './pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
 import type { ExplorePairResult } from '../results/results.ts';

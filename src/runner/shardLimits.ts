@@ -5,7 +5,7 @@
  * input, so a count beyond these is a damaged file (one line), never an allocation of its size.
  * test/cli/mergeLimits.test.ts checks that the flags refuse exactly what these refuse.
  */
-import { MAX_SEARCH_TICKS } from '../explore/exhaustive.ts';
+import { MAX_SEARCH_TICKS } from '../search/exhaustive.ts';
 
 export const SHARD_LIMITS = {
   /** `check --runs`, `fixes --runs`: random runs a pair or cell. */

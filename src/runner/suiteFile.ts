@@ -10,7 +10,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineSuite, isDefinedSuite, type Suite } from '../../properties/index.ts';
 import { Refusal } from '../io/refusal.ts';
-import { DefinitionError } from '../properties/index.ts';
+import { DefinitionError } from '../propertyLanguage/index.ts';
 
 export const SUITE_FILE_EXTENSIONS = ['.js', '.mjs', '.ts', '.mts'] as const;
 

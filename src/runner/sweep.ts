@@ -2,13 +2,13 @@
  * Sweeps: one parameter from A to B, the outcome at each value over seeds, and with bisection the
  * tipping point (the first value at which the outcome flips) to the parameter's precision. The
  * outcome of a scripted scenario is a collapse (fewer than half the clients that want to be online
- * are online, on average, over the second half of its heal horizon); of a suite's property, a
+ * are online, on average, over the second half of its heal phase); of a suite's property, a
  * violation found by the random engine. Bisection assumes one flip between A and B per seed and
  * says so when the ends agree.
  */
 import { propertyOf, type Suite } from '../../properties/index.ts';
-import { searchRandom } from '../explore/random.ts';
-import { summarizeScenario } from '../explore/scenarioSummary.ts';
+import { searchRandom } from '../search/random.ts';
+import { summarizeScenario } from '../search/scenarioSummary.ts';
 import { defaultConfig, parseVariant, smallConfig, type Config, type Scale } from '../model/index.ts';
 import { Refusal } from '../io/refusal.ts';
 import { CELL_TASKS, runSteps, runStepsAsync, type Steps, type SweepPointTaskInput } from './cellTasks.ts';

@@ -1,6 +1,6 @@
 /** Building a counterexample file from a search result: the fields in their canonical order. */
 import type { Config, Event } from '../model/index.ts';
-import type { Bounds, Violation } from '../properties/index.ts';
+import type { Bounds, Violation } from '../propertyLanguage/index.ts';
 import { VERSION } from '../version.ts';
 import { SCHEMA_VERSION, type CounterexampleFile } from './schema.ts';
 

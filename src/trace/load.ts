@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { firstIssue, lookup, parseVariant, type Checked } from '../model/index.ts';
-import { PROPERTIES, type Property } from '../properties/index.ts';
+import { PROPERTIES, type Property } from '../propertyLanguage/index.ts';
 import { parseJson, readText } from '../io/readJson.ts';
 import { CounterexampleSchema, type CounterexampleFile } from './schema.ts';
 

@@ -9,7 +9,7 @@ import { targetKind, writeAtomically } from '../io/writeAtomically.ts';
 import { parseCounterexample } from './load.ts';
 import { readText } from '../io/readJson.ts';
 import type { CounterexampleFile } from './schema.ts';
-import type { Property } from '../properties/index.ts';
+import type { Property } from '../propertyLanguage/index.ts';
 
 export { writeAtomically } from '../io/writeAtomically.ts';
 

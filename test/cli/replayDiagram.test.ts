@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCounterexample } from '../../src/trace/load.ts';
-import { replay } from '../../src/explore/replay.ts';
+import { replay } from '../../src/search/replay.ts';
 import { sequenceDiagram } from '../../src/report/sequenceDiagram.ts';
 import { sequenceTrace } from '../../src/runner/sequenceTrace.ts';
 import { sequenceSvg } from '../../src/report/sequenceSvg.ts';

@@ -40,7 +40,7 @@ describe('scenarioEvents', () => {
     for (const name of SCENARIO_NAMES) {
       const scenario = SCENARIOS[name]!;
       const events = scenarioEvents(scenario, config, 'small');
-      expect(events).toHaveLength(WARMUP + 1 + scenario.horizon.small);
+      expect(events).toHaveLength(WARMUP + 1 + scenario.healTicks.small);
       expect(events.filter((e) => e.kind !== 'tick')).toEqual([scenario.trigger(config)]);
       expect(events[WARMUP]).toEqual(scenario.trigger(config));
       expect(scenarioEvents(scenario, config, 'small', 3)).toHaveLength(WARMUP + 1 + 3);

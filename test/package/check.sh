@@ -32,7 +32,7 @@ fi
 echo "npx cascade check --runs 50: exit $code, $(find counterexamples -name '*.json' | wc -l) counterexamples"
 
 cat > api.mjs <<'JS'
-import { init, step, enabled, metrics, variant, defaultConfig, searchRandom, searchExhaustive, PROPERTIES, SUITES, defineProperty, defineSuite, checkPairs, runChecks, VERSION } from 'cascade';
+import { init, step, enabled, metrics, variant, defaultConfig, searchRandom, searchExhaustive, PROPERTIES, SUITES, defineProperty, defineSuite, selectPairs, runChecks, VERSION } from 'cascade';
 const model = { config: defaultConfig('small'), protocol: variant('skype-2010') };
 let state = init(model);
 if (!enabled(state, model).some((e) => e.kind === 'tick')) throw new Error('no tick enabled');
@@ -47,7 +47,7 @@ const suite = defineSuite({
   properties: [defineProperty({ id: 'some-supernode', summary: 'a supernode serves at all times', always: (s) => (metrics(s).liveSupernodes > 0 ? null : 'no supernode serves') })],
   variants: { fixed: null },
 });
-const { results } = await runChecks(checkPairs([suite], {}), { budget: 'test', runs: 30, dir: 'api-counterexamples', update: false });
+const { results } = await runChecks(selectPairs([suite], {}), { budget: 'test', runs: 30, dir: 'api-counterexamples', update: false });
 console.log(`library ${VERSION}: random ${crash.verdict}, exhaustive ${held.verdict}, user suite ${results[0].verdict}`);
 JS
 node api.mjs

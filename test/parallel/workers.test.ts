@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SUITES } from '../../properties/index.ts';
 import { main } from '../../src/cli.ts';
 import { WorkerLost } from '../../src/parallel/pool.ts';
-import { checkPairs, exhaustiveSections, runChecks, runExplores, type ExplorePairResult, type PairResult } from '../../src/runner/index.ts';
+import { selectPairs, exhaustiveSections, runChecks, runExplores, type ExplorePairResult, type PairResult } from '../../src/runner/index.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'cascade-workers-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -30,8 +30,8 @@ const untimed = <R extends PairResult | ExplorePairResult>(r: R, dir: string) =>
 
 describe('workers', () => {
   it('random engine: 1, 2 and 3 workers give the same verdicts, counts and counterexample files', async () => {
-    const pairs = checkPairs(SUITES, { suite: 'login-flood-2007' }).concat(
-      checkPairs(SUITES, { suite: 'feedback-loop', variant: 'skype-2010+admission-control' }),
+    const pairs = selectPairs(SUITES, { suite: 'login-flood-2007' }).concat(
+      selectPairs(SUITES, { suite: 'feedback-loop', variant: 'skype-2010+admission-control' }),
     );
     const runs: Record<number, { results: unknown[]; files: Record<string, string> }> = {};
     for (const workers of [1, 2, 3]) {
@@ -69,7 +69,7 @@ describe('workers', () => {
     const dir = join(root, 'lost');
     process.env.CASCADE_WORKER_FAULT = 'exit';
     try {
-      const run = runChecks(checkPairs(SUITES, { suite: 'crash-cascade-2010' }), { budget: 'test', runs: 50, dir, update: false, workers: 2 });
+      const run = runChecks(selectPairs(SUITES, { suite: 'crash-cascade-2010' }), { budget: 'test', runs: 50, dir, update: false, workers: 2 });
       await expect(run).rejects.toThrow(WorkerLost);
       await expect(run).rejects.toThrow(/^worker [12] of 2 stopped \(exit code 70\): the run is incomplete and reports no verdict$/);
     } finally {

@@ -5,7 +5,7 @@
 import { SUITES } from '../../properties/index.ts';
 import { checkPair, compareLengths, explorePair, type Pair } from '../../src/runner/index.ts';
 import { expectation } from '../../properties/index.ts';
-import { summarizeScenario } from '../../src/explore/scenarioSummary.ts';
+import { summarizeScenario } from '../../src/search/scenarioSummary.ts';
 import { defaultConfig, variant } from '../../src/model/index.ts';
 import { RESULTS_SCHEMA_VERSION, type Results } from '../../src/results/results.ts';
 import { analyseFixSets, fixSetRecord } from '../../src/runner/fixSets.ts';

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { propertyOf, SUITES, suiteModel, type Suite } from '../../properties/index.ts';
-import { checkRun } from '../../src/properties/index.ts';
+import { checkRun } from '../../src/propertyLanguage/index.ts';
 import { enoughForAll } from '../../src/runner/enoughForAll.ts';
 import { EnoughRecordSchema } from '../../src/results/resultsSchema.ts';
 import { enoughRecord, runEnoughAtDepth, runTwoStages, withinDeepBound, type EnoughAtDepth } from '../../src/runner/enoughAtDepth.ts';

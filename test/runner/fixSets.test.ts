@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { propertyOf, searchBound, SUITES, suiteModel } from '../../properties/index.ts';
-import { searchExhaustive } from '../../src/explore/exhaustive.ts';
-import { searchRandom } from '../../src/explore/random.ts';
-import { checkRun } from '../../src/properties/index.ts';
+import { searchExhaustive } from '../../src/search/exhaustive.ts';
+import { searchRandom } from '../../src/search/random.ts';
+import { checkRun } from '../../src/propertyLanguage/index.ts';
 import { analyseFixSets, fixSetRecord, fixSubsets, knownFrom, runFixSets, variantOf, type FixSetAnalysis } from '../../src/runner/fixSets.ts';
-import { checkPairs, exhaustiveSections } from '../../src/runner/select.ts';
+import { selectPairs, exhaustiveSections } from '../../src/runner/select.ts';
 import { runChecks, runExplores } from '../../src/runner/runPairs.ts';
 import { enoughForAll } from '../../src/runner/enoughForAll.ts';
 import { FIXES, type Fix } from '../../src/model/index.ts';
@@ -222,7 +222,7 @@ describe('knownFrom: the searches the suite sections made are reused, not repeat
 
   it('takes a matching search (the same outcomes, fewer searches made) and refuses another bound', async () => {
     const suite = suiteNamed('crash-cascade-2010');
-    const random = await runChecks(checkPairs([suite], {}), { budget: 'test', runs: 300, dir, update: false });
+    const random = await runChecks(selectPairs([suite], {}), { budget: 'test', runs: 300, dir, update: false });
     const exhaustive = await runExplores(exhaustiveSections([suite]), { budget: 'test', maxMemoryMB: 1024, dir, update: false });
     const known = knownFrom([suite], random.results, exhaustive.results);
     const fixedVariant = variantOf('skype-2010', [...FIXES]);

@@ -6,10 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertyOf, SUITES, suiteModel } from '../../properties/index.ts';
-import { searchRandomRange } from '../../src/explore/random.ts';
+import { searchRandomRange } from '../../src/search/random.ts';
 import { Refusal } from '../../src/io/refusal.ts';
 import { parseShard, shareOf } from '../../src/runner/index.ts';
-import { joinRanges } from '../../src/explore/random.ts';
+import { joinRanges } from '../../src/search/random.ts';
 
 describe('shareOf', () => {
   it('cuts 0..total into N shares that join up, in order, each within one of total/N', () => {

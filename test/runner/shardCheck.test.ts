@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { possibleCells } from '../../src/explore/random.ts';
+import { possibleCells } from '../../src/search/random.ts';
 import { Refusal } from '../../src/io/refusal.ts';
 import { randomSearchOf } from '../../src/runner/checkPair.ts';
 import { runChecks } from '../../src/runner/runPairs.ts';

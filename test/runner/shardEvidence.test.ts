@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { propertyOf, SUITES, suiteModel } from '../../properties/index.ts';
-import { searchRandomRange } from '../../src/explore/random.ts';
+import { searchRandomRange } from '../../src/search/random.ts';
 import { Refusal } from '../../src/io/refusal.ts';
 import { checkRandom, checkReplays, checkSearch, type ShardCounterexample, type ShardRandom, type ShardSearch } from '../../src/runner/shardEvidence.ts';
 

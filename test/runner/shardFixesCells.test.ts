@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { propertyOf, SUITES, suiteModel } from '../../properties/index.ts';
-import { searchRandomRange } from '../../src/explore/random.ts';
+import { searchRandomRange } from '../../src/search/random.ts';
 import { Refusal } from '../../src/io/refusal.ts';
 import { fixSearchBound } from '../../src/runner/cellTasks.ts';
 import { fixSubsets, variantOf } from '../../src/runner/fixSets.ts';

@@ -4,7 +4,7 @@
  * variants every suite covers.
  */
 import fc from 'fast-check';
-import { simulate } from '../../src/explore/simulate.ts';
+import { simulate } from '../../src/search/simulate.ts';
 import {
   BASES,
   EVENT_KINDS,

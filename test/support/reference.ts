@@ -14,7 +14,7 @@
  * all): slower, and it proves the earliest-tick rule on the scopes it runs on.
  */
 import { enabled, init, step, type AdversaryKind, type Model, type State } from '../../src/model/index.ts';
-import { checkRun, clampMemory, type Bounds, type Property } from '../../src/properties/index.ts';
+import { checkRun, clampMemory, type Bounds, type Property } from '../../src/propertyLanguage/index.ts';
 
 export interface ReferenceOptions {
   horizon: number;

@@ -1,5 +1,5 @@
 /**
- * The protocol as the engines' subject (src/explore/protocolSubject.ts), checked against the
+ * The protocol as the engines' subject (src/search/protocolSubject.ts), checked against the
  * protocol's own functions: the heal phase each property needs, the adversary's budgets (what
  * `adversaryMayAct` says when a budget is one short, spent, or the operator may still add mega
  * supernodes), the events of the allowed kinds only, and each kind of property as the engine reads it.
@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SUITES, suiteModel } from '../../../properties/index.ts';
-import { healTicksOf, protocolRandomSubject, protocolSearchModel, protocolSearchProperty } from '../../../src/explore/protocolSubject.ts';
+import { healTicksOf, protocolRandomSubject, protocolSearchModel, protocolSearchProperty } from '../../../src/search/protocolSubject.ts';
 import { ADVERSARY_KINDS, enabled, init, type AdversaryKind, type Event, type State } from '../../../src/model/index.ts';
-import { checkRun, DEFAULT_BOUNDS, PROPERTIES, type AlwaysProperty, type Bounds } from '../../../src/properties/index.ts';
+import { checkRun, DEFAULT_BOUNDS, PROPERTIES, type AlwaysProperty, type Bounds } from '../../../src/propertyLanguage/index.ts';
 
 const suite = (id: string) => SUITES.find((s) => s.id === id)!;
 /** feedback-loop's exhaustive scope: fault budget 2, churn budget 1. */

@@ -10,7 +10,7 @@ import { propertyOf, SUITES, suiteModel } from '../../../properties/index.ts';
 import { SharedSeenSet } from '../../../src/engines/exhaustive/_internals/sharedSeenSet.ts';
 import type { PartitionReport } from '../../../src/engines/exhaustive/onPool.ts';
 import { exploreExpand, exploreGive, exploreOpen, exploreSettle } from '../../../src/engines/exhaustive/workerTasks.ts';
-import { searchExhaustive } from '../../../src/explore/exhaustive.ts';
+import { searchExhaustive } from '../../../src/search/exhaustive.ts';
 import { pairSpec } from '../../../src/runner/pairSpec.ts';
 import { exhaustiveSearchRef } from '../../../src/runner/workerTasks.ts';
 import { toyStateCount } from '../../support/toyModel.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cloneState, defaultConfig, init, step, stepOwned, type Event, type State } from '../../src/model/index.ts';
-import { checkDirectory, consistentDirectory } from '../../src/properties/consistentDirectory.ts';
+import { checkDirectory, consistentDirectory } from '../../src/propertyLanguage/consistentDirectory.ts';
 import { ALL_VARIANTS, modelOf, sequence, validEvent } from '../support/arbitraries.ts';
 
 const config = { ...defaultConfig('small'), faultBudget: 3, churnBudget: 3 };

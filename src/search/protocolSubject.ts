@@ -19,7 +19,7 @@ import {
   type Model,
   type State,
 } from '../model/index.ts';
-import { checkRun, clampMemory, type Bounds, type Property } from '../properties/index.ts';
+import { checkRun, clampMemory, type Bounds, type Property } from '../propertyLanguage/index.ts';
 import { eventOf, SWARM_KINDS } from './eventArbitrary.ts';
 
 const TICK: Event = { kind: 'tick' };

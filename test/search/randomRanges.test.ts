@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SUITES, suiteModel } from '../../properties/index.ts';
-import { cellWindow, mergeRandom, searchRandom, searchRandomRange, type RandomPartial, type RandomResult } from '../../src/explore/random.ts';
-import { PROPERTIES } from '../../src/properties/index.ts';
+import { cellWindow, mergeRandom, searchRandom, searchRandomRange, type RandomPartial, type RandomResult } from '../../src/search/random.ts';
+import { PROPERTIES } from '../../src/propertyLanguage/index.ts';
 
 const CASES = [
   ['feedback-loop', 'no-cascade', 'skype-2010+admission-control', 400],

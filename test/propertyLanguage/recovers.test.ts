@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cloneState, init, smallConfig, stepOwned } from '../../src/model/index.ts';
-import { checkRun, DEFAULT_BOUNDS, PROPERTIES, type EventuallyProperty } from '../../src/properties/index.ts';
+import { checkRun, DEFAULT_BOUNDS, PROPERTIES, type EventuallyProperty } from '../../src/propertyLanguage/index.ts';
 import { ALL_VARIANTS, modelOf, validEvent } from '../support/arbitraries.ts';
 
 describe('recovers', () => {

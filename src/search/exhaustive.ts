@@ -9,7 +9,7 @@ import {
   type ExhaustiveResult as EngineResult,
 } from '../engines/exhaustive/search.ts';
 import type { AdversaryKind, Event, Model } from '../model/index.ts';
-import type { Bounds, Property } from '../properties/index.ts';
+import type { Bounds, Property } from '../propertyLanguage/index.ts';
 import { protocolSubject } from './protocolSubject.ts';
 
 export { MAX_SEARCH_TICKS, resultOf, type ExhaustiveStats, type ExhaustiveVerdict } from '../engines/exhaustive/search.ts';

@@ -14,7 +14,7 @@ export interface Bounds {
   loginQueue: number;
   /** bounded-login-load: most connect attempts in a run per client that wants to be online. */
   amplification: number;
-  /** recovers: heal horizon H, in ticks after the last fault. */
+  /** recovers: heal phase H, in ticks after the last fault. */
   healTicks: number;
   /** login-completes: T, ticks within which a login begun in the heal phase completes. */
   loginTicks: number;

@@ -6,7 +6,7 @@
 import { searchExhaustiveOnPool as searchSubjectOnPool } from '../engines/exhaustive/onPool.ts';
 import type { SubjectRef } from '../engines/contract.ts';
 import type { Pool } from '../parallel/pool.ts';
-import type { Bounds, Property } from '../properties/index.ts';
+import type { Bounds, Property } from '../propertyLanguage/index.ts';
 import type { Event } from '../model/index.ts';
 import { healTicksOf, type ExhaustiveOptions, type ExhaustiveResult } from './exhaustive.ts';
 

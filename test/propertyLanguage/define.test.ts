@@ -7,10 +7,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SUITES, suiteModel } from '../../properties/index.ts';
-import { searchExhaustive } from '../../src/explore/exhaustive.ts';
-import { searchRandom } from '../../src/explore/random.ts';
+import { searchExhaustive } from '../../src/search/exhaustive.ts';
+import { searchRandom } from '../../src/search/random.ts';
 import { init, metrics, smallConfig, stepOwned, type State } from '../../src/model/index.ts';
-import { checkRun, DEFAULT_BOUNDS, defineProperty, DefinitionError, type PropertySpec } from '../../src/properties/index.ts';
+import { checkRun, DEFAULT_BOUNDS, defineProperty, DefinitionError, type PropertySpec } from '../../src/propertyLanguage/index.ts';
 import { modelOf, validEvent } from '../support/arbitraries.ts';
 
 const halfOffline = (n: number) =>

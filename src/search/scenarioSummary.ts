@@ -14,7 +14,7 @@ export interface ScenarioSummary {
   endSupernodes: number;
   endOnline: number;
   wantOnline: number;
-  /** Mean share of wanting clients online over the second half of the heal horizon. */
+  /** Mean share of wanting clients online over the second half of the heal phase. */
   lateOnlineShare: number;
   crashes: number;
   overloadShutdowns: number;
@@ -43,7 +43,7 @@ export function summarizeScenario(model: Model, name: string, scale: Scale): Sce
       peak = Math.max(peak, m.supernodeRequests / Math.max(1, m.wantOnline));
       if (m.onlineClients !== m.wantOnline) recoveredAfter = null;
       else if (recoveredAfter === null) recoveredAfter = step.index - triggerAt;
-      if (step.index - triggerAt > scenario.horizon[scale] / 2) {
+      if (step.index - triggerAt > scenario.healTicks[scale] / 2) {
         lateSum += m.onlineClients / Math.max(1, m.wantOnline);
         lateCount++;
       }

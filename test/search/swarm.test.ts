@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { searchBound, SUITES, suiteModel } from '../../properties/index.ts';
-import { searchExhaustive, type ExhaustiveResult } from '../../src/explore/exhaustive.ts';
-import { swarmShardOf } from '../../src/explore/exhaustive.ts';
-import { PROPERTIES } from '../../src/properties/index.ts';
+import { searchExhaustive, type ExhaustiveResult } from '../../src/search/exhaustive.ts';
+import { swarmShardOf } from '../../src/search/exhaustive.ts';
+import { PROPERTIES } from '../../src/propertyLanguage/index.ts';
 
 const CASES = [
   ['feedback-loop', 'no-cascade', 'fixed'],

@@ -3,7 +3,7 @@
  * another one, with the file's config and bounds.
  */
 import { lookup, parseVariant, type Checked, type Model } from '../model/index.ts';
-import { checkRun, PROPERTIES, type Property, type RunOutcome } from '../properties/index.ts';
+import { checkRun, PROPERTIES, type Property, type RunOutcome } from '../propertyLanguage/index.ts';
 import type { CounterexampleFile } from '../trace/schema.ts';
 
 export interface ReplayResult {

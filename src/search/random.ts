@@ -4,7 +4,7 @@
  */
 import * as engine from '../engines/random/search.ts';
 import type { AdversaryKind, Event, Model } from '../model/index.ts';
-import type { Bounds, Property } from '../properties/index.ts';
+import type { Bounds, Property } from '../propertyLanguage/index.ts';
 import { SWARM_KINDS } from './eventArbitrary.ts';
 import { protocolRandomSubject } from './protocolSubject.ts';
 

@@ -49,7 +49,7 @@ export interface WindowSpec extends Common {
 export interface EventuallySpec extends Common {
   /** The goal: some state of the heal phase after the last fault must meet it. */
   eventually: (state: State) => boolean;
-  /** Ticks of heal phase the goal has (default: the suite's heal horizon H). */
+  /** Ticks of heal phase the goal has (default: the suite's heal phase H). */
   within?: number;
   describe?: (state: State) => string;
 }

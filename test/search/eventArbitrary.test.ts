@@ -1,7 +1,7 @@
 /** The random engine's events: every peer and every listed parameter is drawn, and nothing outside them. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventOf, SWARM_KINDS } from '../../src/explore/eventArbitrary.ts';
+import { eventOf, SWARM_KINDS } from '../../src/search/eventArbitrary.ts';
 import { defaultConfig } from '../../src/model/index.ts';
 
 describe('eventOf', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/explore/simulate.ts';
+import { simulate } from '../../src/search/simulate.ts';
 import { defaultConfig, init, metrics, SCENARIOS, scenarioEvents, step, stepOwned, type Event, type State } from '../../src/model/index.ts';
 import { modelOf } from '../support/arbitraries.ts';
 

@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectation, SUITES, suiteModel } from '../../properties/index.ts';
-import { searchRandom } from '../../src/explore/random.ts';
-import { PROPERTIES } from '../../src/properties/index.ts';
+import { searchRandom } from '../../src/search/random.ts';
+import { PROPERTIES } from '../../src/propertyLanguage/index.ts';
 
 describe('random engine coverage', () => {
   for (const suite of SUITES) {
