@@ -5,7 +5,7 @@
  * re-running the searches.
  */
 import type { EnoughForAll, EnoughRecord } from './enoughRecord.ts';
-import type { ExhaustiveResult } from '../search/exhaustive.ts';
+import type { ExhaustiveResult, SearchBounds } from '../search/exhaustive.ts';
 import type { RandomResult } from '../search/random.ts';
 import type { ScenarioSummary } from '../search/scenarioSummary.ts';
 import type { AdversaryKind, Config, Scale } from '../model/index.ts';
@@ -73,7 +73,11 @@ export interface ExplorePairResult {
   /** The search's verdict, or `vacuous`: it holds only because no sequence it covers exercised the property's trigger (as `check` says). */
   verdict: ExhaustiveResult['verdict'] | 'vacuous';
   stoppedBy: ExhaustiveResult['stoppedBy'];
-  bound: { horizon: number; maxStates: number; maxMemoryMB: number };
+  /**
+   * The search's bounds as the results file keeps them: its `SearchBounds`' horizon and state bound,
+   * and its memory bound in MB, the unit of `--max-memory`.
+   */
+  bound: Pick<SearchBounds, 'horizon' | 'maxStates'> & { maxMemoryMB: number };
   /** The scope searched: supernodes, clients, budgets (report/scope.ts says it in words). */
   scope: SearchScope;
   /** Distinct states stored. */

@@ -98,13 +98,13 @@ export function fixCell(suite: Suite, context: Pick<FixCellContext, 'runs' | 'bu
   }
   const b = fixSearchBound(suite, context.budget, cell.property, cell.variant);
   const of = exhaustiveSearchOf({ suite, property: cell.property, variant: cell.variant }, { budget: context.budget, ...b });
-  const e = searchExhaustive(of.model, of.property, of.bounds, of.engine);
+  const e = searchExhaustive(of.model, of.property, of.bounds, of.searchBounds);
   const c = e.counterexample;
   return {
     engine: 'exhaustive',
     verdict: e.verdict,
     stoppedBy: e.stoppedBy,
-    horizon: of.bound.horizon,
+    horizon: of.searchBounds.horizon,
     states: e.states,
     ms: Math.round(e.ms),
     counterexample: c && { shortest: e.shortest, events: c.events, violation: c.violation },

@@ -5,7 +5,7 @@
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { propertyOf, searchBound, suiteModel, SUITES, type ExhaustiveBudget, type Scope, type Suite } from '../../properties/index.ts';
-import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult } from '../search/exhaustive.ts';
+import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveResult, type SearchBounds } from '../search/exhaustive.ts';
 import { init, type Counters, type Model, type State } from '../model/index.ts';
 import { checkRun, type Bounds, type Property } from '../propertyLanguage/index.ts';
 import { searchExhaustiveOnPool } from '../search/parallel.ts';
@@ -22,17 +22,16 @@ import { exhaustiveSearchRef } from './workerTasks.ts';
 import { propertiesOf } from './suites.ts';
 import type { Pair } from './select.ts';
 
-export interface ExploreOptions extends Omit<RunOptions, 'budget'> {
+/**
+ * An exhaustive run as the flags ask for it: the budget picks the suite's bounds and scope, and a
+ * bound given here (`SearchBounds`' horizon, state bound, swarm shard) replaces the suite's.
+ * `exhaustiveSearchOf` resolves them, once a pair, into the search's `SearchBounds`.
+ */
+export interface ExploreOptions extends Omit<RunOptions, 'budget'>, Partial<Pick<SearchBounds, 'horizon' | 'maxStates' | 'swarm'>> {
   /** Which of the suite's exhaustive bounds and scopes: npm test's, npm start's, or the full tier's. */
   budget: ExhaustiveBudget;
-  /** T: last tick at which the adversary may act (default: the suite's). */
-  horizon?: number;
-  /** Most distinct states (default: the suite's). */
-  maxStates?: number;
-  /** Memory the search's stores may hold, capped at `memoryCeilingMB()`. */
+  /** `SearchBounds.maxMemoryBytes` in MB, as `--max-memory` gives it; capped at `memoryCeilingMB()`. */
   maxMemoryMB: number;
-  /** Swarm shard K of N (1-based): only the sequences whose first adversary event falls to it (see `swarmShardOf`). */
-  swarm?: { index: number; count: number };
 }
 
 /** The memory a search may use at most here: 80% of the machine's (the stores live outside the JS heap). */
@@ -61,35 +60,59 @@ export function fullTierOf(suite: Suite): { scope: string; command: string; cost
 /** Progress of a search: states so far, the bound, and a line saying where it is. */
 export type ExploreProgress = (states: number, maxStates: number, text: string) => void;
 
-/** What an exhaustive search of a pair is: its model, property, bound and the engine's options. */
-/** What of `ExploreOptions` a search's bound and scope depend on. */
+/** What of `ExploreOptions` a search's bounds and scope depend on. */
 export type SearchChoice = Pick<ExploreOptions, 'budget' | 'horizon' | 'maxStates' | 'maxMemoryMB' | 'overrides' | 'swarm'>;
 
-export function exhaustiveSearchOf(pair: Pick<Pair, 'suite' | 'property' | 'variant'>, options: SearchChoice, onProgress?: ExploreProgress) {
+/**
+ * A pair's exhaustive search, resolved once in the coordinating thread and passed down as it is:
+ * the pair's model (built here, once), its property and the property's bounds (the suite's), and
+ * the search's bounds.
+ */
+export interface PairSearch {
+  model: Model;
+  property: Property;
+  bounds: Bounds;
+  /** From the suite's bounds for the budget, the flags over them, and the machine's memory ceiling. */
+  searchBounds: SearchBounds;
+}
+
+/** A pair's search (see `PairSearch`); `model`, when the caller built the pair's model already (`pairModel` at the options' scope). */
+export function exhaustiveSearchOf(
+  pair: Pick<Pair, 'suite' | 'property' | 'variant'>,
+  options: SearchChoice,
+  model: Model = pairModel(pair, options.overrides ?? {}, scopeFor(options)),
+): PairSearch {
   const { suite, property, variant } = pair;
-  const model = pairModel(pair, options.overrides ?? {}, scopeFor(options));
   const b = searchBound(suite.exhaustive, options.budget, property, variant);
-  const bound = {
+  const searchBounds: SearchBounds = {
     horizon: options.horizon ?? b.horizon,
     maxStates: options.maxStates ?? b.maxStates,
-    maxMemoryMB: Math.min(options.maxMemoryMB, memoryCeilingMB()),
-  };
-  const engine: ExhaustiveOptions = {
-    horizon: bound.horizon,
-    maxStates: bound.maxStates,
-    maxMemoryBytes: bound.maxMemoryMB * 2 ** 20,
+    maxMemoryBytes: Math.min(options.maxMemoryMB, memoryCeilingMB()) * 2 ** 20,
     kinds: suite.exhaustive.kinds ?? suite.kinds,
     ...(options.swarm ? { swarm: options.swarm } : {}),
+  };
+  return { model, property: propertyOf(suite, property)!, bounds: suite.bounds, searchBounds };
+}
+
+/** The engine's options of a pair's search: its bounds, and its progress as a line naming the pair. */
+export function searchOptionsOf(pair: Pick<Pair, 'property' | 'variant'>, of: PairSearch, onProgress?: ExploreProgress): ExhaustiveOptions {
+  const { horizon, maxStates } = of.searchBounds;
+  return {
+    ...of.searchBounds,
     onProgress:
       onProgress &&
       ((s) =>
         onProgress(
           s.states,
-          bound.maxStates,
-          `${property} on ${variant}: ${s.states.toLocaleString('en-US')} states (bound ${bound.maxStates.toLocaleString('en-US')}), depth ${s.depth}, tick ${s.ticks} of ${bound.horizon}+heal, ${(s.ms / 1000).toFixed(0)} s`,
+          maxStates,
+          `${pair.property} on ${pair.variant}: ${s.states.toLocaleString('en-US')} states (bound ${maxStates.toLocaleString('en-US')}), depth ${s.depth}, tick ${s.ticks} of ${horizon}+heal, ${(s.ms / 1000).toFixed(0)} s`,
         )),
   };
-  return { model, property: propertyOf(suite, property)!, bounds: suite.bounds, bound, engine };
+}
+
+/** The bounds a pair's result states (`ExplorePairResult.bound`: the memory bound in MB, as the flag gives it). */
+export function resultBoundOf(searchBounds: SearchBounds): ExplorePairResult['bound'] {
+  return { horizon: searchBounds.horizon, maxStates: searchBounds.maxStates, maxMemoryMB: searchBounds.maxMemoryBytes / 2 ** 20 };
 }
 
 /** The scope a search is on: the exhaustive section's, or with `--budget full` its full tier's. */
@@ -98,22 +121,26 @@ export function scopeFor(options: Pick<ExploreOptions, 'budget'>): Scope {
 }
 
 /** A pair's search as plain data for the workers: the pair, the overrides, and whether it is on the full tier. */
-export function searchSpecOf(pair: Pair, options: ExploreOptions): SubjectRef {
+export function searchSpecOf(pair: Pair, options: Pick<ExploreOptions, 'overrides' | 'budget'>): SubjectRef {
   return exhaustiveSearchRef({ pair: pairSpec(pair), overrides: options.overrides ?? {}, ...(options.budget === 'full' ? { full: true as const } : {}) });
 }
 
 /** Searches one pair in this thread and stores its counterexample. */
 export function explorePair(pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): ExplorePairResult {
-  const of = exhaustiveSearchOf(pair, options, onProgress);
-  const result = searchExhaustive(of.model, of.property, of.bounds, of.engine);
-  return finishExplore(pair, options, of.bound, result, undefined, triggerOf(of, result.verdict));
+  const of = exhaustiveSearchOf(pair, options);
+  const result = searchExhaustive(of.model, of.property, of.bounds, searchOptionsOf(pair, of, onProgress));
+  return finishExplore(pair, options, of, result, undefined, triggerOf(of, result.verdict));
 }
 
-/** Searches one pair on every worker of `pool` (the same result as `explorePair`) and stores its counterexample. */
+/**
+ * Searches one pair on every worker of `pool` (the same result as `explorePair`) and stores its
+ * counterexample. The model is built here once (for the trigger's search and the result); each
+ * worker builds its own from the pair as plain data, once a search (a model cannot be sent).
+ */
 export async function explorePairOnPool(pool: Pool, pair: Pair, options: ExploreOptions, onProgress?: ExploreProgress): Promise<ExplorePairResult> {
-  const of = exhaustiveSearchOf(pair, options, onProgress);
-  const result = await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine);
-  return finishExplore(pair, options, of.bound, result, undefined, triggerOf(of, result.verdict));
+  const of = exhaustiveSearchOf(pair, options);
+  const result = await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, searchOptionsOf(pair, of, onProgress));
+  return finishExplore(pair, options, of, result, undefined, triggerOf(of, result.verdict));
 }
 
 /**
@@ -121,10 +148,11 @@ export async function explorePairOnPool(pool: Pool, pair: Pair, options: Explore
  * `vacuous`, not holding. For a search that holds, whether some sequence it covers exercises the
  * trigger (`triggerReached`, in this thread); true for any other verdict, where it does not matter.
  */
-export function triggerOf(of: ReturnType<typeof exhaustiveSearchOf>, verdict: ExhaustiveResult['verdict']): boolean | null {
+export function triggerOf(of: PairSearch, verdict: ExhaustiveResult['verdict']): boolean | null {
   if (verdict !== 'holds' && verdict !== 'holds-within-horizon') return true;
-  const { swarm: _swarm, onProgress: _progress, settleAt: _settle, ...engine } = of.engine;
-  return triggerReached(of.model, of.property, of.bounds, engine);
+  // over the whole space: a trigger one swarm shard does not reach, another may
+  const { swarm: _swarm, ...searchBounds } = of.searchBounds;
+  return triggerReached(of.model, of.property, of.bounds, searchBounds);
 }
 
 /**
@@ -135,9 +163,11 @@ export function triggerOf(of: ReturnType<typeof exhaustiveSearchOf>, verdict: Ex
  * counter is in a state's identity, since a trigger may read any. Null when a bound stopped that
  * search first: not known, and then not called vacuous.
  */
-export function triggerReached(model: Model, property: Property, bounds: Bounds, engine: ExhaustiveOptions): boolean | null {
+export function triggerReached(model: Model, property: Property, bounds: Bounds, searchBounds: SearchBounds): boolean | null {
   const fires = (state: State): boolean =>
-    property.kind === 'always' ? property.triggered(state, model) : state.tick <= engine.horizon && checkRun(model, property, bounds, [], state).triggered;
+    property.kind === 'always'
+      ? property.triggered(state, model)
+      : state.tick <= searchBounds.horizon && checkRun(model, property, bounds, [], state).triggered;
   const trigger: Property = {
     kind: 'always',
     id: property.id,
@@ -146,25 +176,26 @@ export function triggerReached(model: Model, property: Property, bounds: Bounds,
     check: (state) => (fires(state) ? 'trigger exercised' : null),
     triggered: () => true,
   };
-  const found = searchExhaustive(model, trigger, bounds, engine).verdict;
+  const found = searchExhaustive(model, trigger, bounds, searchBounds).verdict;
   return found === 'violated' ? true : found === 'bound-reached' ? null : false;
 }
 
 /**
- * A pair's result from its search's: the counterexample stored, the expectation compared. `shards`:
- * the result was merged from that many swarm shards (see shardExplore.ts).
+ * A pair's result from its search's (`of`: the pair's search as `exhaustiveSearchOf` resolved it):
+ * the counterexample stored, the expectation compared. `shards`: the result was merged from that
+ * many swarm shards (see shardExplore.ts).
  */
 export function finishExplore(
   pair: Pair,
   options: ExploreOptions,
-  bound: ExplorePairResult['bound'],
+  of: PairSearch,
   result: ExhaustiveResult,
   shards?: number,
   triggered: boolean | null = true,
 ): ExplorePairResult {
   const { suite, property, variant } = pair;
   const overrides = options.overrides ?? {};
-  const model = pairModel(pair, overrides, scopeFor(options));
+  const { model } = of;
   let file: string | null = null;
   let saved: SaveResult | null = null;
   const c = result.counterexample;
@@ -186,7 +217,7 @@ export function finishExplore(
       events: c.events,
       violation: c.violation,
       shrink: null,
-      search: { states: result.states, depth: c.events.length, horizon: bound.horizon },
+      search: { states: result.states, depth: c.events.length, horizon: of.searchBounds.horizon },
     });
     // A merge of shards replaces a stored file only with --update, a shorter one too (test/cli/merge.test.ts).
     saved = saveCounterexample(file, content, options.update, shards === undefined, propertiesOf([suite]));
@@ -195,7 +226,7 @@ export function finishExplore(
     ...resultHead(pair, model.config),
     verdict,
     stoppedBy: result.stoppedBy,
-    bound,
+    bound: resultBoundOf(of.searchBounds),
     scope: scopeOf(suite, model.config, overrides, options.budget === 'full'),
     states: result.states,
     branchingStates: result.branchingStates,

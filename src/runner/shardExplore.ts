@@ -18,7 +18,8 @@ import { pairSpec } from './pairSpec.ts';
 import { withPool } from '../parallel/pool.ts';
 import type { ExplorePairResult } from '../results/results.ts';
 import { pairModel } from './checkPair.ts';
-import { exhaustiveSearchOf, finishExplore, scopeFor, searchSpecOf, triggerOf, type ExploreOptions } from './explorePair.ts';
+import { exhaustiveSearchOf, finishExplore, scopeFor, searchOptionsOf, searchSpecOf, triggerOf, type ExploreOptions } from './explorePair.ts';
+import type { Model } from '../model/index.ts';
 import { exitCode, type Listener } from './runPairs.ts';
 import { explorePairs, type Pair } from './select.ts';
 import { showShard, type Shard } from './shard.ts';
@@ -28,7 +29,12 @@ import { writeShardFile, type ExploreShardFile } from './shardFile.ts';
 import { checkShardDigests, checkShardPairs, type ShardSet } from './shardSet.ts';
 import { suitesNamed } from './suites.ts';
 
-/** What an explore shard records of its command line: a merge accepts only shards of one selection. */
+/**
+ * What an explore shard records of its command line: a merge accepts only shards of one selection.
+ * Not the search's bounds but the flags as given (a bound not given is null, not yet the suite's;
+ * memory in MB): the shard file's format, from which each machine resolves the same `SearchBounds`
+ * (`exploreOptionsOf`, then `exhaustiveSearchOf`).
+ */
 export type ExploreSelection = ExploreShardFile['selection'];
 type ShardResult = ExploreShardFile['pairs'][number]['result'];
 
@@ -56,12 +62,9 @@ export async function explorePairsOf(selection: ExploreSelection): Promise<Pair[
   );
 }
 
-/** What an explore of these pairs runs: their suites, and their models at the options' scope. */
-export function exploreDigest(pairs: readonly Pair[], options: Pick<ExploreOptions, 'overrides' | 'budget'>): RunDigest {
-  return runDigest(
-    [...new Set(pairs.map((p) => p.suite))],
-    pairs.map((pair) => pairModel(pair, options.overrides ?? {}, scopeFor(options))),
-  );
+/** What an explore of these pairs runs: their suites, and their models (at the options' scope, one a pair). */
+export function exploreDigest(pairs: readonly Pair[], models: readonly Model[]): RunDigest {
+  return runDigest([...new Set(pairs.map((p) => p.suite))], models);
 }
 
 /** Searches swarm shard `shard` of every pair and writes the shard file; returns how many pairs it found violated. */
@@ -74,17 +77,19 @@ export async function runExploreShard(
   listener: Listener<never> = {},
 ): Promise<{ violated: number }> {
   const swarm = { index: shard.index, count: shard.count };
+  const searches = pairs.map((pair) => exhaustiveSearchOf(pair, { ...options, swarm }));
   const results = await withPool(options.workers ?? 1, async (pool) => {
     const done: ShardResult[] = [];
     for (const [i, pair] of pairs.entries()) {
-      const of = exhaustiveSearchOf(
+      const of = searches[i]!;
+      const search = searchOptionsOf(
         pair,
-        { ...options, swarm },
+        of,
         listener.progress && ((states, max, text) => listener.progress!(states, max, `[${i + 1}/${pairs.length}] shard ${showShard(shard)}: ${text}`)),
       );
       const r = pool
-        ? await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, of.engine)
-        : searchExhaustive(of.model, of.property, of.bounds, of.engine);
+        ? await searchExhaustiveOnPool(pool, searchSpecOf(pair, options), of.property, of.bounds, search)
+        : searchExhaustive(of.model, of.property, of.bounds, search);
       done.push({
         verdict: r.verdict,
         stoppedBy: r.stoppedBy,
@@ -103,11 +108,19 @@ export async function runExploreShard(
     }
     return done;
   });
-  writeShardFile(out, shard, exploreDigest(pairs, options), {
-    command: 'explore',
-    selection,
-    pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), result: results[i]! })),
-  });
+  writeShardFile(
+    out,
+    shard,
+    exploreDigest(
+      pairs,
+      searches.map((of) => of.model),
+    ),
+    {
+      command: 'explore',
+      selection,
+      pairs: pairs.map((pair, i) => ({ pair: pairSpec(pair), result: results[i]! })),
+    },
+  );
   return { violated: results.filter((r) => r.verdict === 'violated').length };
 }
 
@@ -150,15 +163,15 @@ export async function prepareExploreMerge(set: ShardSet<ExploreShardFile>, dir: 
   const selection = set.selection as ExploreSelection;
   const options = exploreOptionsOf(selection, dir ?? selection.dir, update);
   const pairs = await explorePairsOf(selection);
-  for (const pair of pairs) pairModel(pair, options.overrides ?? {}, scopeFor(options));
+  const models = pairs.map((pair) => pairModel(pair, options.overrides ?? {}, scopeFor(options)));
   checkShardPairs(set, pairs);
-  checkShardDigests(set, exploreDigest(pairs, options));
-  const searches = pairs.map((pair) => exhaustiveSearchOf(pair, options));
+  checkShardDigests(set, exploreDigest(pairs, models));
+  const searches = pairs.map((pair, i) => exhaustiveSearchOf(pair, options, models[i]));
   for (const { path, file } of set.shards) {
     pairs.forEach((pair, i) => {
       const r = file.pairs[i]!.result;
       const where = `${path}: shard ${showShard(file.shard)}, ${pair.suite.id} / ${pair.property} on ${pair.variant}`;
-      checkSearch(where, r, searches[i]!.bound.horizon);
+      checkSearch(where, r, searches[i]!.searchBounds.horizon);
       if (r.counterexample) checkReplays(where, pair.suite, pair.property, pair.variant, searches[i]!.model.config, r.counterexample);
     });
   }
@@ -170,7 +183,7 @@ export async function prepareExploreMerge(set: ShardSet<ExploreShardFile>, dir: 
     options,
     run(listener: Listener<ExplorePairResult> = {}): { code: number; results: ExplorePairResult[] } {
       const results = pairs.map((pair, i) => {
-        const result = finishExplore(pair, options, searches[i]!.bound, merged[i]!, set.count, triggered[i]!);
+        const result = finishExplore(pair, options, searches[i]!, merged[i]!, set.count, triggered[i]!);
         listener.result?.(result);
         return result;
       });

@@ -10,17 +10,21 @@ import type { RandomSearch } from '../engines/random/workerTasks.ts';
 import type { Event } from '../model/index.ts';
 import type { Bounds } from '../propertyLanguage/index.ts';
 import { protocolRandomSubject, protocolSubject } from '../search/protocolSubject.ts';
-import type { ExhaustiveOptions } from '../search/exhaustive.ts';
+import type { SearchBounds } from '../search/exhaustive.ts';
 import { pairModel, randomSearchOf as pairRandomSearch, type CheckOptions } from './checkPair.ts';
 import type { Overrides } from './overrides.ts';
 import { pairOf, type PairSpec } from './pairSpec.ts';
 
-/** An exhaustive search as plain data: the pair and the parameters over its suite's exhaustive scope (or its full tier's). */
+/**
+ * An exhaustive search's subject as plain data, for a worker to build the pair's model from: the
+ * pair and the parameters over its suite's exhaustive scope (or its full tier's). No bounds of the
+ * search: those travel beside it, resolved, as `SearchBounds` (see the engine's onPool.ts).
+ */
 export interface ExhaustiveSearchSpec {
   pair: PairSpec;
   overrides: Overrides;
   full?: true;
-  /** Bounds over the suite's (the reference tests shorten the heal phase to keep their scopes small). */
+  /** The property's bounds over the suite's (the reference tests shorten the heal phase to keep their scopes small). */
   bounds?: Partial<Bounds>;
 }
 
@@ -41,7 +45,7 @@ export function randomSearchRef(spec: RandomSearchSpec): SubjectRef {
 }
 
 /** In a worker: the protocol's subject of an exhaustive search spec, on the event kinds the search allows. */
-export async function searchSubjectOf(spec: ExhaustiveSearchSpec, kinds: ExhaustiveOptions['kinds']) {
+export async function searchSubjectOf(spec: ExhaustiveSearchSpec, kinds: SearchBounds['kinds']) {
   const pair = await pairOf(spec.pair);
   const model = pairModel(pair, spec.overrides, spec.full ? 'full' : true);
   return protocolSubject(model, propertyOf(pair.suite, pair.property)!, { ...pair.suite.bounds, ...spec.bounds }, kinds);

@@ -10,8 +10,6 @@ import type { Bounds, Property } from '../propertyLanguage/index.ts';
 import type { Event } from '../model/index.ts';
 import { healTicksOf, type ExhaustiveOptions, type ExhaustiveResult } from './exhaustive.ts';
 
-export type { PartitionOpen, PartitionReport } from '../engines/exhaustive/onPool.ts';
-
 /**
  * Searches as `searchExhaustive` does, on every worker of `pool`. `search` describes the search for
  * the workers (they build its subject); `property` and `bounds` are the same search's, here.
@@ -22,6 +20,6 @@ export function searchExhaustiveOnPool(
   property: Property,
   bounds: Bounds,
   options: ExhaustiveOptions,
-): Promise<ExhaustiveResult & { recorded?: string[] }> {
+): Promise<ExhaustiveResult & { keptStates?: string[] }> {
   return searchSubjectOnPool<Event>(pool, search, healTicksOf(property, bounds), options);
 }

@@ -35,7 +35,7 @@ describe('fix-set cells', () => {
     const b = fixSearchBound(suite, 'test', 'no-cascade', 'fixed');
     expect(b.maxMemoryMB).toBe(Math.min(4096, memoryCeilingMB()));
     // The search a cell makes gives the engine bytes: 4,096 MB is 4,294,967,296 bytes (a MB being 1,048,576 of them).
-    const engine = exhaustiveSearchOf({ suite, property: 'no-cascade', variant: 'fixed' }, { budget: 'test', ...b }).engine;
+    const engine = exhaustiveSearchOf({ suite, property: 'no-cascade', variant: 'fixed' }, { budget: 'test', ...b }).searchBounds;
     expect(engine.maxMemoryBytes).toBe(b.maxMemoryMB * 1_048_576);
     if (memoryCeilingMB() >= 4096) expect(engine.maxMemoryBytes).toBe(4_294_967_296);
     expect({ horizon: engine.horizon, maxStates: engine.maxStates }).toEqual({ horizon: b.horizon, maxStates: b.maxStates });

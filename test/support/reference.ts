@@ -169,10 +169,10 @@ export function referenceSearch(model: Model, property: Property, bounds: Bounds
   return { earliest, latestTick, depth, cut, shortest };
 }
 
-/** Every distinct state's earliest tick, from the engine's recorded states (`memory json` each, see SearchBounds.record). */
-export function earliestOfRecorded(recorded: readonly string[], model: Model, property: Property, keepMemory: boolean): Map<string, number> {
+/** Every distinct state's earliest tick, from the engine's kept states (`memory json` each, see SearchBounds.keepStates). */
+export function earliestOfKept(keptStates: readonly string[], model: Model, property: Property, keepMemory: boolean): Map<string, number> {
   const earliest = new Map<string, number>();
-  for (const line of recorded) {
+  for (const line of keptStates) {
     const space = line.indexOf(' ');
     const memory = keepMemory ? Number(line.slice(0, space)) : 0;
     const state = JSON.parse(line.slice(space + 1)) as State;

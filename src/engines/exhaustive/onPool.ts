@@ -20,13 +20,13 @@ import { COLLECT_AFTER_BYTES, collectedAfter } from '../../parallel/collectGarba
 import type { Pool, TaskRef } from '../../parallel/pool.ts';
 import type { SubjectRef } from '../contract.ts';
 import { resultOf, type ExhaustiveOptions, type ExhaustiveResult, type ExhaustiveStats, type ExhaustiveVerdict } from './search.ts';
-import type { SearchBounds } from './partition.ts';
+import type { SearchBounds } from './bounds.ts';
 import { SharedSeenSet } from './_internals/sharedSeenSet.ts';
 import type { QueueData } from './_internals/vectorQueue.ts';
 import { EXPLORE_TASKS } from './workerTasks.ts';
 
-/** What a worker's part reports after each step. */
-export interface PartitionReport {
+/** What a worker's share of the levels reports after each step. */
+export interface LevelShareReport {
   /** The queues it handed over (one per worker), when asked to. */
   queues: QueueData[];
   minLevel: number | null;
@@ -42,8 +42,12 @@ export interface PartitionReport {
   cut: boolean;
 }
 
-/** What a worker needs to open its part: the search as plain data (the worker builds the model from it), its index, the table. */
-export interface PartitionOpen {
+/**
+ * What a worker needs to open its share of the levels: the search as plain data (the worker builds
+ * the model from it, once per search: it cannot be sent), the search's bounds as the caller resolved
+ * them, its index, the table.
+ */
+export interface LevelShareOpen {
   session: number;
   /** Built in the worker into the search's subject (see workerTasks.ts). */
   search: SubjectRef;
@@ -69,7 +73,7 @@ export async function searchExhaustiveOnPool<E>(
   search: SubjectRef,
   healTicks: number,
   options: ExhaustiveOptions,
-): Promise<ExhaustiveResult<E> & { recorded?: string[] }> {
+): Promise<ExhaustiveResult<E> & { keptStates?: string[] }> {
   return collectedAfter(await searchOnPool<E>(pool, search, healTicks, options));
 }
 
@@ -79,32 +83,25 @@ async function searchOnPool<E>(
   search: SubjectRef,
   healTicks: number,
   options: ExhaustiveOptions,
-): Promise<ExhaustiveResult<E> & { recorded?: string[] }> {
+): Promise<ExhaustiveResult<E> & { keptStates?: string[] }> {
   const started = performance.now();
   const count = pool.size;
   const session = ++sessions;
   let table = SharedSeenSet.create(FIRST_CAPACITY);
   let tableVersion = 0;
   let memoryStop = false;
-  const searchBounds: SearchBounds = {
-    horizon: options.horizon,
-    maxStates: options.maxStates,
-    maxMemoryBytes: options.maxMemoryBytes,
-    kinds: options.kinds,
-    reductions: options.reductions,
-    ...(options.swarm ? { swarm: options.swarm } : {}),
-    ...(options.record ? { record: true } : {}),
-  };
+  // The bounds go to the workers as they are; how the search reports stays here.
+  const { onProgress, settleAt: _, ...bounds } = options;
   const all = (task: TaskRef, input: (w: number) => object, transfer: (w: number) => ArrayBuffer[] = () => []) =>
-    Promise.all(Array.from({ length: count }, (_, w) => pool.runOn<PartitionReport>(w, task, { session, ...input(w) }, transfer(w))));
+    Promise.all(Array.from({ length: count }, (_, w) => pool.runOn<LevelShareReport>(w, task, { session, ...input(w) }, transfer(w))));
 
   let depth = 0;
   let peakBytes = 0;
   let reports = await all(
     EXPLORE_TASKS.open,
-    (index) => ({ search, bounds: searchBounds, index, count, table: table.buffer, tableVersion }) satisfies Omit<PartitionOpen, 'session'>,
+    (index) => ({ search, bounds, index, count, table: table.buffer, tableVersion }) satisfies Omit<LevelShareOpen, 'session'>,
   );
-  const sum = (f: (r: PartitionReport) => number) => reports.reduce((total, r) => total + f(r), 0);
+  const sum = (f: (r: LevelShareReport) => number) => reports.reduce((total, r) => total + f(r), 0);
   const stats = (): ExhaustiveStats => {
     peakBytes = Math.max(peakBytes, table.bytes + sum((r) => r.bytes));
     return {
@@ -121,7 +118,7 @@ async function searchOnPool<E>(
   const stopped = (): 'states' | 'memory' | null => (memoryStop ? 'memory' : (reports.find((r) => r.stop)?.stop ?? null));
   /** Doubles the shared seen-set; false (and a memory stop) when that would pass the memory bound. */
   const grow = (): boolean => {
-    if (table.bytes * 3 + sum((r) => r.bytes) > options.maxMemoryBytes) {
+    if (table.bytes * 3 + sum((r) => r.bytes) > bounds.maxMemoryBytes) {
       memoryStop = true;
       return false;
     }
@@ -130,22 +127,23 @@ async function searchOnPool<E>(
     return true;
   };
 
-  const finish = async (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): Promise<ExhaustiveResult<E> & { recorded?: string[] }> => {
+  const finish = async (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): Promise<ExhaustiveResult<E> & { keptStates?: string[] }> => {
     const s = stats();
     const closed = await Promise.all(
       Array.from({ length: count }, (_, w) =>
-        pool.runOn<{ recorded: string[] | null }>(w, EXPLORE_TASKS.close, { session, large: s.bytes >= COLLECT_AFTER_BYTES }),
+        pool.runOn<{ keptStates: string[] | null }>(w, EXPLORE_TASKS.close, { session, large: s.bytes >= COLLECT_AFTER_BYTES }),
       ),
     );
-    const recorded = options.record ? { recorded: closed.flatMap((c) => c.recorded ?? []) } : {};
-    if (verdict !== 'violated') return { ...resultOf<E>(s, verdict, stoppedBy, options.horizon, healTicks, null, count), ...recorded };
-    // The counterexample a one-thread search gives: its first violation of the shortest length.
-    const { onProgress: _, record: __, ...plain } = options;
-    const one = await pool.runOn<ExhaustiveResult<E>>(0, EXPLORE_TASKS.settle, { search, options: { ...plain, settleAt: best()! } });
-    if (one.counterexample === null) return { ...one, ms: performance.now() - started, workers: count, ...recorded };
+    const kept = bounds.keepStates ? { keptStates: closed.flatMap((c) => c.keptStates ?? []) } : {};
+    if (verdict !== 'violated') return { ...resultOf<E>(s, verdict, stoppedBy, bounds.horizon, healTicks, null, count), ...kept };
+    // The counterexample a one-thread search gives: its first violation of the shortest length
+    // (worker 0 searches the subject it built for its share: see `subjectFrom` in workerTasks.ts).
+    const { keepStates: __, ...settle } = bounds;
+    const one = await pool.runOn<ExhaustiveResult<E>>(0, EXPLORE_TASKS.settle, { search, options: { ...settle, settleAt: best()! } });
+    if (one.counterexample === null) return { ...one, ms: performance.now() - started, workers: count, ...kept };
     return {
-      ...resultOf({ ...s, ms: performance.now() - started }, verdict, stoppedBy, options.horizon, one.healTicks, one.counterexample, count),
-      ...recorded,
+      ...resultOf({ ...s, ms: performance.now() - started }, verdict, stoppedBy, bounds.horizon, one.healTicks, one.counterexample, count),
+      ...kept,
     };
   };
 
@@ -159,7 +157,7 @@ async function searchOnPool<E>(
     const given = await all(EXPLORE_TASKS.give, () => ({ level }));
     const dealt = Array.from({ length: count }, (_, w) => given.map((r) => r.queues[w]!).filter((q) => q !== undefined));
     // While the workers expand, the states they add show in the shared table: report them each second.
-    const ticker = options.onProgress && setInterval(() => options.onProgress!(stats()), 1000);
+    const ticker = onProgress && setInterval(() => onProgress(stats()), 1000);
     try {
       reports = await all(
         EXPLORE_TASKS.expand,
@@ -175,7 +173,7 @@ async function searchOnPool<E>(
     }
     if (stopped()) return finish(best() !== null ? 'violated' : 'bound-reached', stopped()!);
     depth = level + 1;
-    options.onProgress?.(stats());
+    onProgress?.(stats());
     const b = best();
     if (b !== null && b <= depth) return finish('violated', 'violation');
   }

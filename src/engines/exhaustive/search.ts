@@ -30,9 +30,10 @@ import { collectedAfter } from '../../parallel/collectGarbage.ts';
 import type { Judgement, SearchSubject } from '../contract.ts';
 import { collisionProbability } from './_internals/hash64.ts';
 import { NO_EVENT } from './_internals/links.ts';
-import { MAX_SEARCH_TICKS, Partition, type Place, type SearchBounds } from './partition.ts';
+import type { SearchBounds } from './bounds.ts';
+import { LevelShare, MAX_SEARCH_TICKS, type Place } from './levelShare.ts';
 
-export { MAX_SEARCH_TICKS };
+export { MAX_SEARCH_TICKS, type SearchBounds };
 
 /**
  * `violated` (with a shortest counterexample); `holds-within-horizon` (every sequence whose
@@ -43,11 +44,11 @@ export { MAX_SEARCH_TICKS };
 export type ExhaustiveVerdict = 'violated' | 'holds-within-horizon' | 'holds' | 'bound-reached';
 
 /**
- * The bounds of a search (`SearchBounds`: horizon, states, memory, kinds, reductions, swarm shard,
- * recording), and how it reports. `reductions: false` sends every state through the frontier and
- * replays every heal phase: the unreduced search that tests compare the reduced one with.
+ * A search's bounds (`SearchBounds`, as the caller resolved them) and how it reports. `reductions:
+ * false` sends every state through the frontier and replays every heal phase: the unreduced search
+ * that tests compare the reduced one with.
  */
-export interface ExhaustiveOptions extends SearchBounds {
+export interface ExhaustiveOptions<K extends string = string> extends SearchBounds<K> {
   /**
    * A shortest violation is known to have this safety-phase length (a parallel search found it):
    * stop at the first violation of that length, the one this search would end with anyway.
@@ -119,41 +120,41 @@ export function resultOf<E>(
 }
 
 /**
- * The search in this thread: one partition that owns every state. After a large search the thread
+ * The search in this thread: one level share that holds every level and owns every state. After a large search the thread
  * collects what it held, so that the next search does not start beside it (collectGarbage.ts).
  */
-export function searchExhaustive<S, E>(subject: SearchSubject<S, E>, options: ExhaustiveOptions): ExhaustiveResult<E> & { recorded?: string[] } {
+export function searchExhaustive<S, E>(subject: SearchSubject<S, E>, options: ExhaustiveOptions): ExhaustiveResult<E> & { keptStates?: string[] } {
   return collectedAfter(searchInThisThread(subject, options));
 }
 
-function searchInThisThread<S, E>(subject: SearchSubject<S, E>, options: ExhaustiveOptions): ExhaustiveResult<E> & { recorded?: string[] } {
+function searchInThisThread<S, E>(subject: SearchSubject<S, E>, options: ExhaustiveOptions): ExhaustiveResult<E> & { keptStates?: string[] } {
   const started = performance.now();
   const { horizon } = options;
   const { model, property } = subject;
-  const part = new Partition(subject, options);
+  const share = new LevelShare(subject, options);
   let depth = 0;
   const stats = (): ExhaustiveStats => ({
-    states: part.seen.size,
-    branchingStates: part.branchingStates,
-    transitions: part.transitions,
+    states: share.seen.size,
+    branchingStates: share.branchingStates,
+    transitions: share.transitions,
     depth,
-    ticks: part.maxTick,
+    ticks: share.maxTick,
     ms: performance.now() - started,
-    bytes: part.peakBytes,
+    bytes: share.peakBytes,
   });
-  part.onPulse = options.onProgress ? () => options.onProgress!(stats()) : null;
-  if (options.settleAt !== undefined) part.settleAt = options.settleAt;
-  const finish = (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): ExhaustiveResult<E> & { recorded?: string[] } => {
-    part.measure();
-    const result = resultOf(stats(), verdict, stoppedBy, horizon, part.healTicks, part.best ? counterexample(part.best) : null, 1);
-    return options.record ? { ...result, recorded: part.recorded } : result;
+  share.onPulse = options.onProgress ? () => options.onProgress!(stats()) : null;
+  if (options.settleAt !== undefined) share.settleAt = options.settleAt;
+  const finish = (verdict: ExhaustiveVerdict, stoppedBy: ExhaustiveResult['stoppedBy']): ExhaustiveResult<E> & { keptStates?: string[] } => {
+    share.measure();
+    const result = resultOf(stats(), verdict, stoppedBy, horizon, share.healTicks, share.best ? counterexample(share.best) : null, 1);
+    return options.keepStates ? { ...result, keptStates: share.keptStates } : result;
   };
 
   const counterexample = (at: Place & { heal: number }): { events: E[]; violation: Judgement } => {
     // The path to the violating state; for a tail state that missed the goal H times in a row, the
     // heal phase is the last H ticks of it, which the property's judgement appends again.
-    const tickCode = part.tickEventCode;
-    const codes = part.links!.path(at.parent, tickCode);
+    const tickCode = share.tickEventCode;
+    const codes = share.links!.path(at.parent, tickCode);
     if (at.code !== NO_EVENT) codes.push(at.code);
     for (let t = 0; t < at.ticks; t++) codes.push(tickCode);
     const events = codes.slice(0, codes.length - at.heal).map((code) => model.event(code));
@@ -162,15 +163,15 @@ function searchInThisThread<S, E>(subject: SearchSubject<S, E>, options: Exhaust
     return { events, violation };
   };
 
-  part.seed();
-  if (part.stop) return finish(part.best ? 'violated' : 'bound-reached', part.stop);
-  for (let level = part.minLevel; level !== null; level = part.minLevel) {
-    part.expand(level);
-    if (part.settled) return finish('violated', 'violation');
-    if (part.stop) return finish(part.best ? 'violated' : 'bound-reached', part.stop);
+  share.seed();
+  if (share.stop) return finish(share.best ? 'violated' : 'bound-reached', share.stop);
+  for (let level = share.minLevel; level !== null; level = share.minLevel) {
+    share.expand(level);
+    if (share.settled) return finish('violated', 'violation');
+    if (share.stop) return finish(share.best ? 'violated' : 'bound-reached', share.stop);
     depth = level + 1;
-    if (part.best !== null && part.best.safety <= depth) return finish('violated', 'violation');
+    if (share.best !== null && share.best.safety <= depth) return finish('violated', 'violation');
   }
-  if (part.best !== null) return finish('violated', 'violation');
-  return finish(part.cut ? 'holds-within-horizon' : 'holds', part.cut ? 'horizon' : 'complete');
+  if (share.best !== null) return finish('violated', 'violation');
+  return finish(share.cut ? 'holds-within-horizon' : 'holds', share.cut ? 'horizon' : 'complete');
 }

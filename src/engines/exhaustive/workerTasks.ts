@@ -1,42 +1,56 @@
 /**
  * The exhaustive engine's tasks on a pool worker (see onPool.ts, which drives them): a worker opens
- * its part of a search, hands over and expands the queues of a level, settles the counterexample and
- * closes. Each takes plain data and returns plain data (and the buffers to move rather than copy);
- * the search's subject is built in the worker by the module its `SubjectRef` names.
+ * its share of a search's levels, hands over and expands the queues of a level, settles the
+ * counterexample and closes. Each takes plain data and returns plain data (and the buffers to move
+ * rather than copy); the search's subject is built in the worker by the module its `SubjectRef` names.
  */
 import type { SearchSubject, SubjectRef } from '../contract.ts';
 import { collectGarbage } from '../../parallel/collectGarbage.ts';
 import { taskRef, type TaskOutput } from '../../parallel/pool.ts';
-import type { PartitionOpen, PartitionReport } from './onPool.ts';
-import { Partition, type SearchBounds } from './partition.ts';
+import type { SearchBounds } from './bounds.ts';
+import { LevelShare } from './levelShare.ts';
+import type { LevelShareOpen, LevelShareReport } from './onPool.ts';
 import { searchExhaustive as searchSubject, type ExhaustiveOptions, type ExhaustiveResult as EngineResult } from './search.ts';
 import { SharedSeenSet } from './_internals/sharedSeenSet.ts';
 import { VectorQueue, type QueueData } from './_internals/vectorQueue.ts';
 
-/** This worker's parts of the parallel searches it takes part in, by session. */
-const parts = new Map<number, { part: Partition<unknown, unknown>; table: number }>();
+/** This worker's shares of the parallel searches it takes part in, by session. */
+const shares = new Map<number, { share: LevelShare<unknown, unknown>; table: number }>();
 
-/** The subject a search names: its module builds it from the plain data, with the event kinds the search allows. */
+/** The subject this worker built last, and the plain data it was built from. */
+let built: { key: string; subject: SearchSubject<unknown, unknown> } | null = null;
+
+/**
+ * The subject a search names: its module builds it from the plain data, with the event kinds the
+ * search allows. A worker builds each search's subject once: a model cannot be sent between threads,
+ * so every worker builds its own from the plain data, and the settling search that follows a
+ * violated one (on worker 0, with the same data) takes the subject its share was opened with.
+ */
 async function subjectFrom(search: SubjectRef, kinds: SearchBounds['kinds']): Promise<SearchSubject<unknown, unknown>> {
+  const key = JSON.stringify([search.module, search.subject, kinds ?? null]);
+  if (built?.key === key) return built.subject;
   const loaded = (await import(search.module)) as {
     searchSubjectOf(subject: unknown, kinds: SearchBounds['kinds']): SearchSubject<unknown, unknown> | Promise<SearchSubject<unknown, unknown>>;
   };
-  return loaded.searchSubjectOf(search.subject, kinds);
+  const subject = await loaded.searchSubjectOf(search.subject, kinds);
+  built = { key, subject };
+  return subject;
 }
 
-export async function exploreOpen(input: PartitionOpen): Promise<TaskOutput<PartitionReport>> {
+/** Opens this worker's share of a search's levels (worker 0 seeds the initial state). */
+export async function exploreOpen(input: LevelShareOpen): Promise<TaskOutput<LevelShareReport>> {
   const subject = await subjectFrom(input.search, input.bounds.kinds);
-  const part = new Partition(subject, input.bounds, { index: input.index, count: input.count, seen: new SharedSeenSet(input.table) });
-  parts.set(input.session, { part, table: input.tableVersion });
-  if (input.index === 0) part.seed();
-  return reportOf(part, []);
+  const share = new LevelShare(subject, input.bounds, { index: input.index, count: input.count, seen: new SharedSeenSet(input.table) });
+  shares.set(input.session, { share, table: input.tableVersion });
+  if (input.index === 0) share.seed();
+  return reportOf(share, []);
 }
 
 /** Hands over this worker's queues of a level, one per worker. */
-export function exploreGive(input: { session: number; level: number }): Promise<TaskOutput<PartitionReport>> {
-  const { part } = parts.get(input.session)!;
-  const queues = part.giveLevel(input.level).map((q) => q.data());
-  return Promise.resolve(reportOf(part, queues));
+export function exploreGive(input: { session: number; level: number }): Promise<TaskOutput<LevelShareReport>> {
+  const { share } = shares.get(input.session)!;
+  const queues = share.giveLevel(input.level).map((q) => q.data());
+  return Promise.resolve(reportOf(share, queues));
 }
 
 /** Expands the queues of a level dealt to this worker (none: goes on with a level it paused in). */
@@ -46,20 +60,20 @@ export function exploreExpand(input: {
   queues: QueueData[] | null;
   table: SharedArrayBuffer;
   tableVersion: number;
-}): Promise<TaskOutput<PartitionReport>> {
-  const entry = parts.get(input.session)!;
-  const { part } = entry;
+}): Promise<TaskOutput<LevelShareReport>> {
+  const entry = shares.get(input.session)!;
+  const { share } = entry;
   if (entry.table !== input.tableVersion) {
-    part.seen = new SharedSeenSet(input.table);
+    share.seen = new SharedSeenSet(input.table);
     entry.table = input.tableVersion;
   }
   if (input.queues)
-    part.takeLevel(
+    share.takeLevel(
       input.level,
       input.queues.map((q) => VectorQueue.of(q)),
     );
-  part.expand(input.level);
-  return Promise.resolve(reportOf(part, []));
+  share.expand(input.level);
+  return Promise.resolve(reportOf(share, []));
 }
 
 /**
@@ -70,29 +84,29 @@ export async function exploreSettle(input: { search: SubjectRef; options: Exhaus
   return { output: searchSubject(await subjectFrom(input.search, input.options.kinds), input.options) };
 }
 
-/** Ends a search's part in this worker (handing back the states it recorded, if asked to); after a large one its memory is given back at once. */
-export function exploreClose(input: { session: number; large: boolean }): Promise<TaskOutput<{ recorded: string[] | null }>> {
-  const entry = parts.get(input.session);
-  parts.delete(input.session);
+/** Ends a search's share in this worker (handing back the states it kept, if asked to); after a large one its memory is given back at once. */
+export function exploreClose(input: { session: number; large: boolean }): Promise<TaskOutput<{ keptStates: string[] | null }>> {
+  const entry = shares.get(input.session);
+  shares.delete(input.session);
   if (input.large) collectGarbage();
-  return Promise.resolve({ output: { recorded: entry?.part.recorded.length ? entry.part.recorded : null } });
+  return Promise.resolve({ output: { keptStates: entry?.share.keptStates.length ? entry.share.keptStates : null } });
 }
 
-/** A part's totals so far, and any queues it hands over (moved to the coordinating thread). */
-function reportOf(part: Partition<unknown, unknown>, queues: QueueData[]): TaskOutput<PartitionReport> {
-  (part.seen as SharedSeenSet).flush();
+/** A share's totals so far, and any queues it hands over (moved to the coordinating thread). */
+function reportOf(share: LevelShare<unknown, unknown>, queues: QueueData[]): TaskOutput<LevelShareReport> {
+  (share.seen as SharedSeenSet).flush();
   return {
     output: {
       queues,
-      minLevel: part.minLevel,
-      best: part.best?.safety ?? null,
-      stop: part.stop,
-      paused: part.paused,
-      branchingStates: part.branchingStates,
-      transitions: part.transitions,
-      maxTick: part.maxTick,
-      bytes: part.measure(),
-      cut: part.cut,
+      minLevel: share.minLevel,
+      best: share.best?.safety ?? null,
+      stop: share.stop,
+      paused: share.paused,
+      branchingStates: share.branchingStates,
+      transitions: share.transitions,
+      maxTick: share.maxTick,
+      bytes: share.measure(),
+      cut: share.cut,
     },
     transfer: queues.map((q) => q.bytes.buffer as ArrayBuffer),
   };

@@ -25,7 +25,7 @@ import { exhaustiveSearchRef } from '../../../src/runner/workerTasks.ts';
 import type { Bounds, Property } from '../../../src/propertyLanguage/index.ts';
 import { loadSuiteFile } from '../../../src/runner/suites.ts';
 import type { Overrides } from '../../../src/runner/overrides.ts';
-import { earliestOfRecorded, referenceSearch, type ReferenceResult } from '../../support/reference.ts';
+import { earliestOfKept, referenceSearch, type ReferenceResult } from '../../support/reference.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cascade-reference-'));
 const pools: Record<number, Pool> = {};
@@ -134,13 +134,13 @@ function setup(c: Case) {
 }
 
 /** The figures both searches must agree on. */
-function compare(label: string, engine: ExhaustiveResult & { recorded?: string[] }, ref: ReferenceResult, model: Model, property: Property): void {
+function compare(label: string, engine: ExhaustiveResult & { keptStates?: string[] }, ref: ReferenceResult, model: Model, property: Property): void {
   const violated = ref.shortest !== null;
   expect(engine.verdict, label).toBe(violated ? 'violated' : ref.cut ? 'holds-within-horizon' : 'holds');
   expect(engine.counterexample?.events.length ?? null, `${label}: shortest length`).toBe(ref.shortest);
   if (violated) return;
   const keepMemory = property.kind === 'always' && property.history !== undefined;
-  const mine = earliestOfRecorded(engine.recorded!, model, property, keepMemory);
+  const mine = earliestOfKept(engine.keptStates!, model, property, keepMemory);
   const missing = [...ref.earliest.keys()].filter((k) => !mine.has(k));
   const extra = [...mine.keys()].filter((k) => !ref.earliest.has(k));
   const later = [...ref.earliest].filter(([k, t]) => mine.has(k) && mine.get(k) !== t);
@@ -161,7 +161,7 @@ describe("the exhaustive engine reaches exactly the reference search's states", 
     it(`${label}: one thread, 2 and 3 workers, 3 shards`, { timeout: DEEP ? 1_800_000 : 120_000 }, async () => {
       const { suite, model, property, bounds, kinds } = setup(c);
       const ref = referenceSearch(model, property, bounds, { horizon: c.horizon, kinds });
-      const options = { horizon: c.horizon, maxStates: 2_000_000, maxMemoryBytes: 2 ** 30, kinds, record: true };
+      const options = { horizon: c.horizon, maxStates: 2_000_000, maxMemoryBytes: 2 ** 30, kinds, keepStates: true };
       const one = searchExhaustive(model, property, bounds, options);
       compare(`${label}, one thread`, one, ref, model, property);
       console.info(`${label}: ${ref.earliest.size} states, latest tick ${ref.latestTick}, ${one.verdict}${ref.shortest === null ? '' : ` in ${ref.shortest}`}`);
@@ -197,15 +197,15 @@ function compareSharded(
   const shortest = violated.length === 0 ? null : Math.min(...violated.map((s) => s.counterexample!.events.length));
   expect(shortest, `${label}, 3 shards: shortest length`).toBe(ref.shortest);
   if (ref.shortest !== null) return;
-  const merged: ExhaustiveResult & { recorded: string[] } = {
+  const merged: ExhaustiveResult & { keptStates: string[] } = {
     ...shards[0]!,
     verdict: shards.some((s) => s.verdict === 'holds-within-horizon') ? 'holds-within-horizon' : 'holds',
     ticks: Math.max(...shards.map((s) => s.ticks)),
     states: -1,
-    recorded: shards.flatMap((s) => s.recorded!),
+    keptStates: shards.flatMap((s) => s.keptStates!),
   };
   const keepMemory = property.kind === 'always' && property.history !== undefined;
-  const mine = earliestOfRecorded(merged.recorded, model, property, keepMemory);
+  const mine = earliestOfKept(merged.keptStates, model, property, keepMemory);
   merged.states = property.kind === 'always' ? mine.size : Number.MAX_SAFE_INTEGER;
   compare(`${label}, 3 shards`, merged, ref, model, property);
 }

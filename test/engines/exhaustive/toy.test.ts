@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchSubject } from '../../../src/engines/contract.ts';
 import { SharedSeenSet } from '../../../src/engines/exhaustive/_internals/sharedSeenSet.ts';
-import { MAX_SEARCH_TICKS, Partition, swarmShardOf } from '../../../src/engines/exhaustive/partition.ts';
+import { LevelShare, MAX_SEARCH_TICKS, swarmShardOf } from '../../../src/engines/exhaustive/levelShare.ts';
 import { searchExhaustive, type ExhaustiveOptions, type ExhaustiveStats } from '../../../src/engines/exhaustive/search.ts';
 import { TWO_LENGTHS, twoLengthsSubject } from './toyTwoLengths.ts';
 import { wideStateCount, wideSubject } from './wideModel.ts';
@@ -71,8 +71,8 @@ describe('the exhaustive engine on the toy model', () => {
   });
 
   it('pins the visit order: the start, then level by level (a state where the adversary can act waits for its level)', () => {
-    const r = search('calm', 3, TOY, { record: true });
-    const order = r.recorded!.slice(0, 10).map((line) => {
+    const r = search('calm', 3, TOY, { keepStates: true });
+    const order = r.keptStates!.slice(0, 10).map((line) => {
       const s = JSON.parse(line.slice(line.indexOf(' ') + 1)) as ToyState;
       return `${s.dials.join('')}/${s.used}/${s.heat}@${s.tick}`;
     });
@@ -131,7 +131,7 @@ describe('the exhaustive engine on the toy model', () => {
     expect(found).toEqual([[2], [3], [1]]);
     const states = new Set<string>();
     for (const index of [1, 2, 3])
-      for (const line of search('calm', 3, TOY, { record: true, swarm: { index, count: 3 } }).recorded!) states.add(line.replace(/"tick":\d+,/, ''));
+      for (const line of search('calm', 3, TOY, { keepStates: true, swarm: { index, count: 3 } }).keptStates!) states.add(line.replace(/"tick":\d+,/, ''));
     expect(states.size).toBe(103);
   });
 });
@@ -340,29 +340,29 @@ describe('the exhaustive engine on the toy model: the start, and what it records
   // the heat is 0; at least 1 just after a turn (heat 2); at least 2 a tick later (heat 1).
   it('records every state stored with its memory (0 for a property without one)', () => {
     const read = (line: string) => ({ memory: Number(line.slice(0, line.indexOf(' '))), state: JSON.parse(line.slice(line.indexOf(' ') + 1)) as ToyState });
-    const calm = search('calm', 3, TOY, { record: true });
-    expect(calm.recorded!.length).toBe(103);
-    expect(new Set(calm.recorded!.map((l) => read(l).memory))).toEqual(new Set([0]));
-    const hot = search('hot-for-long', 3, TOY, { record: true });
-    expect(hot.recorded!.length).toBe(hot.states);
+    const calm = search('calm', 3, TOY, { keepStates: true });
+    expect(calm.keptStates!.length).toBe(103);
+    expect(new Set(calm.keptStates!.map((l) => read(l).memory))).toEqual(new Set([0]));
+    const hot = search('hot-for-long', 3, TOY, { keepStates: true });
+    expect(hot.keptStates!.length).toBe(hot.states);
     const bounds = { 0: [0, 0], 1: [2, 3], 2: [1, 3] } as Record<number, [number, number]>;
-    for (const line of hot.recorded!) {
+    for (const line of hot.keptStates!) {
       const { memory, state } = read(line);
       const [least, most] = bounds[state.heat]!;
       expect(memory >= least && memory <= most, line).toBe(true);
     }
     // The violating state is stored too, with the memory that breaks the property (3).
-    expect(new Set(hot.recorded!.map((l) => read(l).memory))).toEqual(new Set([0, 1, 2, 3]));
+    expect(new Set(hot.keptStates!.map((l) => read(l).memory))).toEqual(new Set([0, 1, 2, 3]));
   });
 });
 
-describe('a part of a search on workers, driven in this thread', () => {
-  const part = (capacity: number) => new Partition(toySubject(TOY, 'calm'), bounds(3), { index: 0, count: 2, seen: SharedSeenSet.create(capacity) });
+describe("a worker's share of a search's levels, driven in this thread", () => {
+  const share = (capacity: number) => new LevelShare(toySubject(TOY, 'calm'), bounds(3), { index: 0, count: 2, seen: SharedSeenSet.create(capacity) });
 
   // The start was dealt to the first queue; its successors arrive x, y, z (the order `enabled` gives
   // them) and are dealt on round-robin: x to the second, y to the first, z to the second.
   it('deals the states it queues round-robin, one queue per worker, where the last one left off', () => {
-    const p = part(1 << 10);
+    const p = share(1 << 10);
     p.seed();
     expect(p.minLevel).toBe(0);
     p.expand(0);
@@ -382,7 +382,7 @@ describe('a part of a search on workers, driven in this thread', () => {
   });
 
   it('its lowest queued level is the least of several (a tail can turn branching in some models, queued levels ahead)', () => {
-    const p = part(1 << 10);
+    const p = share(1 << 10);
     p.takeLevel(4, []);
     p.takeLevel(3, []);
     p.takeLevel(6, []);
@@ -390,7 +390,7 @@ describe('a part of a search on workers, driven in this thread', () => {
   });
 
   it('pauses between two states when the shared seen-set is full, and goes on where it stopped once it is not', () => {
-    const p = part(1); // full (past 85%) with one state
+    const p = share(1); // full (past 85%) with one state
     p.seed();
     p.expand(0);
     expect({ paused: p.paused, minLevel: p.minLevel, transitions: p.transitions }).toEqual({ paused: true, minLevel: 0, transitions: 0 });

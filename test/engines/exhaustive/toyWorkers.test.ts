@@ -38,7 +38,7 @@ describe('the exhaustive engine on the toy model, on workers', () => {
     const onPool = (id: ToyPropertyId, more: Partial<ExhaustiveOptions> = {}) =>
       searchExhaustiveOnPool<ToyEvent>(pool, { module, subject: { config: TOY, property: id } }, TOY.heal, bounds(3, more));
     const before = performance.now();
-    const calm = await onPool('calm', { record: true });
+    const calm = await onPool('calm', { keepStates: true });
     const elapsed = performance.now() - before;
     expect({
       states: calm.states,
@@ -51,9 +51,9 @@ describe('the exhaustive engine on the toy model, on workers', () => {
     expect(calm.ms).toBeLessThanOrEqual(elapsed + 1);
     // The stores' peak holds at least the first shared seen-set: 2^20 slots of 12 bytes.
     expect(calm.bytes).toBeGreaterThanOrEqual(2 ** 20 * 12);
-    // Every state is recorded by the worker that stored it: together, the one thread's 103.
-    expect(new Set(calm.recorded!.map((line) => line.replace(/"tick":\d+,/, ''))).size).toBe(103);
-    expect(calm.recorded!.length).toBe(103);
+    // Every state is kept by the worker that stored it: together, the one thread's 103.
+    expect(new Set(calm.keptStates!.map((line) => line.replace(/"tick":\d+,/, ''))).size).toBe(103);
+    expect(calm.keptStates!.length).toBe(103);
     for (const [id, events] of [
       ['not-x2', turns(0, 0)],
       ['not-y2', turns(1, 1)],
@@ -88,7 +88,7 @@ describe('the exhaustive engine on the toy model, on workers', () => {
     expect(one.bytes).toBeGreaterThanOrEqual(2 ** 20 * 12);
   });
 
-  // The pool meets a violation and the settling one-thread search (worker 0 builds the subject again)
+  // The pool meets a violation and the settling one-thread search (of the subject worker 0 built for its share)
   // does not: the answer is the settling search's own, timed from the start of the whole search.
   it('a settling search that meets no violation gives its own answer', { timeout: 60_000 }, async () => {
     const miss = new URL('./settleMissSubject.ts', import.meta.url).href;

@@ -22,7 +22,7 @@ const FIRST_SLOTS = 2 ** 20;
 
 describe('the shared seen-set grows', () => {
   // 900,000 states in level 2: the table passes 85% of 2^20 slots (891,290 states) mid-level. The
-  // bound, 44 MiB, holds the old table and the new one (36 MiB) and the parts' stores (level 2's
+  // bound, 44 MiB, holds the old table and the new one (36 MiB) and the shares' stores (level 2's
   // states are tails, never queued).
   it('in the middle of a level: every state of [1000, 900] is stored, in a table twice the first', { timeout: 300_000 }, async () => {
     expect(wideStateCount([1000, 900])).toBeGreaterThan(FIRST_SLOTS * 0.85);
@@ -54,7 +54,7 @@ describe('the shared seen-set grows', () => {
     expect(r.bytes).toBeGreaterThanOrEqual(2 * FIRST_SLOTS * 12);
   });
 
-  // The doubled table and the old one, 36 MiB in all with the parts' stores, pass a 32 MiB bound.
+  // The doubled table and the old one, 36 MiB in all with the shares' stores, pass a 32 MiB bound.
   // Before a level, the search stops with the levels before it stored and no state of the next.
   it.each([
     ['in the middle of a level', [1000, 900], null],
@@ -69,7 +69,7 @@ describe('the shared seen-set grows', () => {
 
   // The bound is what the stores may hold, inclusive. On one worker (a deterministic search) the
   // doubling before level 3 of [800, 800, 1] needs the old table and the new one (three first tables'
-  // bytes, 36 MiB and their headers) with the part's stores then: the search stopped there reports the
+  // bytes, 36 MiB and their headers) with the share's stores then: the search stopped there reports the
   // table with those stores, so the need is that figure and two tables more. A bound of exactly the need lets the search finish; a byte less stops it.
   it('a bound equal to what the doubling needs is enough; a byte less is not', { timeout: 300_000 }, async () => {
     const one = new Pool(1);

@@ -1,12 +1,13 @@
 /**
- * One worker's part of the breadth-first search (see search.ts for the search itself): it
- * expands queued states, judges the states they reach, follows deterministic tails in place and
- * queues the branching states of later levels. Alone, it is the one-thread search, with a private
- * seen-set and parent links. In a parallel search (parallel.ts) every part visits one seen-set
- * shared by all workers, and deals the branching states it queues round-robin into one queue per
- * worker, so that the next level is shared out evenly.
+ * One worker's share of the breadth-first search, level by level (see search.ts for the search
+ * itself): it expands the queued states of a level dealt to it, judges the states they reach,
+ * follows deterministic tails in place and queues the branching states of later levels. Alone, it
+ * holds every level: the one-thread search, with a private seen-set and parent links. In a parallel
+ * search (onPool.ts) every share visits one seen-set shared by all workers, and deals the branching
+ * states it queues round-robin into one queue per worker, so that the next level is shared out evenly.
  */
 import type { SearchModel, SearchProperty, SearchSubject } from '../contract.ts';
+import type { SearchBounds } from './bounds.ts';
 import { hash64 } from './_internals/hash64.ts';
 import { Links, NO_EVENT } from './_internals/links.ts';
 import { SeenSet } from './_internals/seenSet.ts';
@@ -15,29 +16,6 @@ import { SharedSeenSet } from './_internals/sharedSeenSet.ts';
 
 /** The longest horizon plus heal phase a search may span (a link counts a tail's ticks in 16 bits). */
 export const MAX_SEARCH_TICKS = 60_000;
-
-export interface SearchBounds {
-  /** T: the last tick at which the adversary may act. */
-  horizon: number;
-  /** Most distinct states. */
-  maxStates: number;
-  /** Bytes the search's stores (seen-set, links, frontier) may hold. */
-  maxMemoryBytes: number;
-  /** Event kinds the adversary may use besides tick (default: all); the subject's adapter applies them. */
-  kinds?: readonly string[];
-  /** The reductions (deterministic tails, goal history along tails); default on. */
-  reductions?: boolean;
-  /**
-   * Swarm shard `index` of `count` (1-based): only the sequences whose first adversary event falls
-   * to this shard (`swarmShardOf`); the shards together cover every sequence exactly once.
-   */
-  swarm?: { index: number; count: number };
-  /**
-   * Keep every state stored (its memory, then its JSON), in `Partition.recorded`: for the tests
-   * that compare the engine's state set with an exact reference search. Costly; never on in use.
-   */
-  record?: boolean;
-}
 
 /** The swarm shard (1-based, of `count`) a first adversary event falls to: kinds and parameters dealt round-robin. */
 export function swarmShardOf(code: number, count: number): number {
@@ -59,7 +37,7 @@ export interface Share {
   seen: SharedSeenSet | null;
 }
 
-export class Partition<S, E> {
+export class LevelShare<S, E> {
   readonly healTicks: number;
   /** The private seen-set (alone) or the one all workers share. */
   seen: SeenSet | SharedSeenSet;
@@ -84,8 +62,8 @@ export class Partition<S, E> {
   settled = false;
   /** Called every 65,536 visits (progress, and the memory check). */
   onPulse: (() => void) | null = null;
-  /** With `record`: every state stored, as `memory json` (see SearchBounds.record). */
-  readonly recorded: string[] = [];
+  /** With `keepStates`: every state stored, as `memory json` (see SearchBounds.keepStates). */
+  readonly keptStates: string[] = [];
 
   private readonly model: SearchModel<S, E>;
   private readonly property: SearchProperty<S, E>;
@@ -108,7 +86,7 @@ export class Partition<S, E> {
 
   constructor(
     subject: SearchSubject<S, E>,
-    private readonly options: SearchBounds,
+    private readonly bounds: SearchBounds,
     private readonly share: Share = { index: 0, count: 1, seen: null },
   ) {
     const { model, property } = subject;
@@ -119,9 +97,9 @@ export class Partition<S, E> {
     this.history = this.always ? property.history : null;
     this.lane = this.goal || this.history !== null;
     this.healTicks = property.healTicks;
-    this.tickLimit = property.kind === 'replay' ? options.horizon : options.horizon + this.healTicks;
+    this.tickLimit = property.kind === 'replay' ? bounds.horizon : bounds.horizon + this.healTicks;
     if (this.tickLimit > MAX_SEARCH_TICKS) throw new RangeError(`horizon plus heal phase must be at most ${MAX_SEARCH_TICKS} ticks`);
-    this.reduced = options.reductions !== false;
+    this.reduced = bounds.reductions !== false;
     this.tickCode = model.code(model.tick);
     const width = model.encodedLength + 1;
     this.vector = new Int32Array(width);
@@ -138,7 +116,7 @@ export class Partition<S, E> {
     return this.tickCode;
   }
 
-  /** Bytes this part's own stores hold now (a shared seen-set is counted by the coordinator). */
+  /** Bytes this share's own stores hold now (a shared seen-set is counted by the coordinator). */
   get bytes(): number {
     let queued = 0;
     for (const qs of this.levels.values()) for (const q of qs) queued += q.byteLength;
@@ -152,7 +130,7 @@ export class Partition<S, E> {
     return min;
   }
 
-  /** The initial state (`work` holds it until the first step). Called once, first, on one part only. */
+  /** The initial state (`work` holds it until the first step). Called once, first, on one share only. */
   seed(): void {
     this.arrive({ depth: 0, parent: -1, code: NO_EVENT, ticks: 0 }, this.history ? this.history.initial : 0, null);
   }
@@ -166,7 +144,7 @@ export class Partition<S, E> {
   expand(level: number): void {
     const queues = this.levels.get(level);
     if (!queues) return;
-    const { model, parentVector, parentState, work, options, seen } = this;
+    const { model, parentVector, parentState, work, bounds, seen } = this;
     this.paused = false;
     for (const queue of queues) {
       while (queue.more) {
@@ -180,12 +158,12 @@ export class Partition<S, E> {
         const parentTick = model.tickOf(parentState);
         for (const event of model.enabled(parentState)) {
           const isTick = model.isTick(event);
-          if (isTick ? parentTick >= this.tickLimit : parentTick > options.horizon) {
+          if (isTick ? parentTick >= this.tickLimit : parentTick > bounds.horizon) {
             this.cut = true;
             continue;
           }
           // A parent whose depth is its tick has seen ticks only: this event would be the first adversary event.
-          if (options.swarm && !isTick && parentTick === level && swarmShardOf(model.code(event), options.swarm.count) !== options.swarm.index) continue;
+          if (bounds.swarm && !isTick && parentTick === level && swarmShardOf(model.code(event), bounds.swarm.count) !== bounds.swarm.index) continue;
           model.decode(parentVector, 0, work);
           if (!model.step(work, event)) continue;
           this.transitions++;
@@ -213,7 +191,7 @@ export class Partition<S, E> {
   private adversaryCanAct(state: S): boolean {
     if (!this.reduced) return true; // the unreduced search queues every state; its expansion prunes past T
     const { model } = this;
-    if (model.tickOf(state) > this.options.horizon) {
+    if (model.tickOf(state) > this.bounds.horizon) {
       // Past the horizon the adversary is silenced: if its budgets would still let it act, the
       // search did not cover everything (a conservative test: `holds` claims nothing it did not see).
       if (model.adversaryMayAct(state)) this.cut = true;
@@ -257,12 +235,13 @@ export class Partition<S, E> {
     if (this.always) return property.violates(work, this.history ? vector[n - 1]! : 0) ? d : -1;
     // A tail that missed the goal H + 1 states in a row: the heal phase began H ticks ago.
     if (this.goal && !branching) return vector[n - 1]! > this.healTicks ? d - this.healTicks : -1;
-    if (this.model.tickOf(work) > this.options.horizon) return -1; // heal phases start within the horizon
+    if (this.model.tickOf(work) > this.bounds.horizon) return -1; // heal phases start within the horizon
     const violated = this.goal ? this.missesGoal() : property.healFails(work);
     return violated ? d : -1;
   }
 
-  private record(place: Place, safety: number): void {
+  /** A violation found at `place` with safety-phase length `safety`: kept if it is the shortest so far. */
+  private noteViolation(place: Place, safety: number): void {
     if (this.best === null || safety < this.best.safety) this.best = { ...place, safety, heal: place.depth - safety };
     if (safety <= this.settleAt) this.settled = true;
   }
@@ -286,12 +265,12 @@ export class Partition<S, E> {
       hash64(vector, 1, n, lanes);
       const fresh = seen.visit(lanes[0]!, lanes[1]!, tick);
       if (fresh === 0) return;
-      if (this.options.record) this.recorded.push(`${this.lane ? vector[n - 1]! : 0} ${JSON.stringify(work)}`);
+      if (this.bounds.keepStates) this.keptStates.push(`${this.lane ? vector[n - 1]! : 0} ${JSON.stringify(work)}`);
       if (tick > this.maxTick) this.maxTick = tick;
       if ((++this.visits & 0xffff) === 0) this.pulse();
       const safety = this.violation(n, d, branching);
-      if (safety >= 0) return this.record({ ...place, depth: d, ticks }, safety);
-      if (seen.size >= this.options.maxStates) {
+      if (safety >= 0) return this.noteViolation({ ...place, depth: d, ticks }, safety);
+      if (seen.size >= this.bounds.maxStates) {
         this.stop = 'states';
         return;
       }
@@ -319,13 +298,13 @@ export class Partition<S, E> {
 
   /**
    * Bounds checked every 65,536 visits: memory (alone: all of it; in a parallel search the
-   * coordinator checks the shared table, and each part its own queues against its share).
+   * coordinator checks the shared table, and each share its own queues against its bound).
    */
   private pulse(): void {
     const now = this.bytes;
     this.peakBytes = Math.max(this.peakBytes, now);
     const { seen } = this;
-    const max = this.options.maxMemoryBytes;
+    const max = this.bounds.maxMemoryBytes;
     const shared = seen instanceof SeenSet ? 0 : seen.bytes; // not in `bytes`: the coordinator grows it
     const cannotGrow = seen instanceof SeenSet && seen.nearlyFull && (!seen.canGrow || now + seen.growthBytes > max);
     if (cannotGrow || now + shared > max) this.stop = 'memory';
