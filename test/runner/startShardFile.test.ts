@@ -91,6 +91,31 @@ describe('a start shard file', () => {
     const base = (code: number) => ({ base: 'skype-2010', fixSets: [], enough: null, code });
     expect(read(start({ fixes: [base(4)] }))).toBe('read start');
     expect(read(start({ fixes: [base(5)] }))).toMatch(/^damaged shard file: .*code/);
+    expect(read(start({ fixes: [base(0)] }))).toBe('read start');
+    expect(read(start({ fixes: [base(-1)] }))).toMatch(/^damaged shard file: .*code/);
+  });
+
+  it('holds at most 10 bases and 100 scripted outages', () => {
+    const base = { base: 'skype-2007', fixSets: [], enough: null, code: 0 };
+    expect(read(start({ fixes: Array.from({ length: 10 }, () => base) }))).toBe('read start');
+    expect(read(start({ fixes: Array.from({ length: 11 }, () => base) }))).toMatch(/^damaged shard file: .*fixes/);
+    const outage = {
+      scenario: 'outage-2010',
+      variant: 'skype-2010',
+      scale: 'small',
+      startSupernodes: 3,
+      minSupernodes: 1,
+      endSupernodes: 2,
+      endOnline: 4,
+      wantOnline: 7,
+      lateOnlineShare: 0.5,
+      crashes: 2,
+      overloadShutdowns: 1,
+      recoveredAfter: null,
+      peakRequestsPerClient: 1.5,
+    };
+    expect(read(start({ scenarios: Array.from({ length: 100 }, () => outage) }))).toBe('read start');
+    expect(read(start({ scenarios: Array.from({ length: 101 }, () => outage) }))).toMatch(/^damaged shard file: .*scenarios/);
   });
 
   it('carries a counterexample file of up to 4 MiB of text, and refuses one character more', () => {
