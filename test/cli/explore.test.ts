@@ -28,18 +28,18 @@ describe('cascade explore', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.pop()).toMatchObject({
       kind: 'summary',
-      schemaVersion: 3,
+      schemaVersion: 4,
       pairs: { random: 0, exhaustive: 2 },
       expectations: { stated: 2, met: 2 },
       exitCode: 0,
     });
     expect(lines.length).toBe(2); // login-flood-2007 and feedback-loop both check recovers on fixed
     for (const line of lines) {
-      expect(line).toMatchObject({ kind: 'exhaustive', schemaVersion: 3 });
+      expect(line).toMatchObject({ kind: 'exhaustive', schemaVersion: 4 });
       expect(['holds', 'holds-within-horizon']).toContain(line.verdict);
       expect(line.bound).toMatchObject({ horizon: 2 });
       expect(line.collisionProbability).toBeLessThan(1e-6);
-      expect(String(line.scope)).toMatch(/supernodes/);
+      expect(line.scope).toMatchObject({ supernodes: expect.any(Number), clients: expect.any(Number), full: false });
     }
   });
 
@@ -206,7 +206,7 @@ describe('cascade explore --budget full', () => {
       full: true,
       bound: { horizon: 3, maxStates: 300000, maxMemoryMB: 512 },
     });
-    expect(String(lines[0]!.scope)).toMatch(/3 supernodes, 7 clients.*ten peers/);
+    expect(lines[0]!.scope).toMatchObject({ supernodes: 3, clients: 7, reason: 'ten peers', parameters: null, full: true });
     const text = cli(['explore', '--suite', 'tier.mjs', '--budget', 'full', '--workers', '1'], home);
     expect(text.stdout.split('\n')[0]).toBe('own-tier: the full exhaustive tier (ten peers); a few seconds');
     writeFileSync(join(home, 'bad.mjs'), OWN_TIER('{ peers: -1 }').replace("'own-tier'", "'bad-tier'"));
