@@ -13,8 +13,8 @@ import type { Bounds } from '../propertyLanguage/index.ts';
 import type { SaveResult } from '../trace/save.ts';
 import type { FidelityReport } from './fidelity.ts';
 
-/** One (suite, property, variant) checked by the random engine. */
-export interface PairResult {
+/** What both engines' results say of the pair they ran: which one, its expectation and its config. */
+export interface PairHead {
   suite: string;
   /** The suite file of a user suite, as given. */
   suiteFile?: string;
@@ -24,6 +24,10 @@ export interface PairResult {
   expected: 'holds' | 'violated' | null;
   /** The effective config the pair ran on. */
   config: Config;
+}
+
+/** One (suite, property, variant) checked by the random engine. */
+export interface PairResult extends PairHead {
   verdict: RandomResult['verdict'];
   runs: number;
   triggeredRuns: number;
@@ -63,13 +67,7 @@ export interface SearchScope {
 }
 
 /** One (suite, property, variant) searched by the exhaustive engine. */
-export interface ExplorePairResult {
-  suite: string;
-  suiteFile?: string;
-  property: string;
-  variant: string;
-  expected: 'holds' | 'violated' | null;
-  config: Config;
+export interface ExplorePairResult extends PairHead {
   /** The search's verdict, or `vacuous`: it holds only because no sequence it covers exercised the property's trigger (as `check` says). */
   verdict: ExhaustiveResult['verdict'] | 'vacuous';
   stoppedBy: ExhaustiveResult['stoppedBy'];

@@ -146,10 +146,18 @@ export interface GatheredParts {
   fixes: GatheredFixes;
 }
 
-/** The results of the parts, with the figures derived from them (shrink ratios, drift from the manifest) and the exit code. */
-export function assembleResults(parts: GatheredParts, workers: number): { results: Results; code: number; drift: string[]; ratios: LengthRatio[] } {
-  const drift = manifestDrift(parts.exhaustive, parts.budget, workers);
-  const ratios = compareLengths(parts.random, parts.exhaustive);
+/** The figures derived from the parts: the shrink ratios and the searches that drift from the manifest. */
+export function derivedOf(parts: Pick<GatheredParts, 'random' | 'exhaustive' | 'budget'>, workers: number): { drift: string[]; ratios: LengthRatio[] } {
+  return { drift: manifestDrift(parts.exhaustive, parts.budget, workers), ratios: compareLengths(parts.random, parts.exhaustive) };
+}
+
+/** The results of the parts, with the figures derived from them (`derived`, unless already known) and the exit code. */
+export function assembleResults(
+  parts: GatheredParts,
+  workers: number,
+  derived = derivedOf(parts, workers),
+): { results: Results; code: number; drift: string[]; ratios: LengthRatio[] } {
+  const { drift, ratios } = derived;
   const results: Results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: 'cascade', version: VERSION, node: process.version },
@@ -187,17 +195,17 @@ export async function gatherResults(
   const random = await gatherRandom(pairs.random, budget, workers, listener.random);
   listener.section?.('exhaustive');
   const exhaustive = await gatherExhaustive(pairs.exhaustive, budget, workers, listener.exhaustive);
-  const drift = manifestDrift(exhaustive, budget, workers);
-  drift.forEach((line) => listener.drift?.(line));
+  const derived = derivedOf({ random, exhaustive, budget }, workers);
+  derived.drift.forEach((line) => listener.drift?.(line));
   listener.section?.('ratios');
-  compareLengths(random, exhaustive).forEach((r) => listener.ratio?.(r));
+  derived.ratios.forEach((r) => listener.ratio?.(r));
   listener.section?.('fixes');
   const fixes = await gatherFixes(BASES, budget, workers, { random, exhaustive }, listener);
   if (fixes.enough) {
     listener.section?.('enough');
     fixes.enough.forEach((e) => listener.enough?.(e));
   }
-  const { results, code } = assembleResults({ budget, scenarios, fidelity: population, reduction, random, exhaustive, fixes }, workers);
+  const { results, code } = assembleResults({ budget, scenarios, fidelity: population, reduction, random, exhaustive, fixes }, workers, derived);
   return { results, code };
 }
 
